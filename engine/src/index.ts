@@ -1,0 +1,1 @@
+export type { JsonSchema, ColumnType, ColumnSpec, FieldTypeDefinition } from './field-types/field-type-types';

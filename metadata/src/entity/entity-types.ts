@@ -1,0 +1,82 @@
+import type { LocalizedText } from '../i18n-types';
+
+/** Option of a select field: the stored value and its label. */
+export interface SelectOption {
+  value: string;
+  label: LocalizedText;
+}
+
+export type RelationKind = 'many-to-one';
+export type OnDeletePolicy = 'restrict' | 'set-null' | 'cascade';
+
+export interface RelationSpec {
+  /** `x-name` of the target entity. */
+  entity: string;
+  kind: RelationKind;
+  onDelete?: OnDeletePolicy;
+}
+
+/**
+ * A field is a JSON Schema property plus `x-` keywords. The author writes the constraints
+ * (maxLength, minimum, ...); the engine's field type supplies `type`/`format`/`enum`.
+ */
+export interface FieldDefinition {
+  /** Stable id: survives renames, so a rename is never drop+add. */
+  'x-id': string;
+  /** Registered field type name: built-in (`text`) or plugin (`rating:stars`). */
+  'x-type': string;
+  'x-label': LocalizedText;
+  description?: string;
+  default?: unknown;
+  // JSON Schema constraints an author may set; which ones apply depends on the field type.
+  maxLength?: number;
+  minLength?: number;
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
+  /** select: the allowed values and their labels (compiled to `enum`). */
+  'x-options'?: SelectOption[];
+  /** relation: the target and kind. */
+  'x-relation'?: RelationSpec;
+  /** number/currency: total digits and digits after the point. */
+  'x-precision'?: number;
+  'x-scale'?: number;
+  /** currency: ISO 4217 code of the amount (default CNY). */
+  'x-currency'?: string;
+  'x-unique'?: boolean;
+  'x-indexed'?: boolean;
+  'x-readonly'?: boolean;
+  /** Plugin-owned settings, keyed by plugin name. */
+  'x-plugins'?: Record<string, unknown>;
+}
+
+export interface EntityDefinition {
+  $schema?: string;
+  type: 'object';
+  /** snake_case singular; the table name. */
+  'x-name': string;
+  /** The API path segment: `/api/{x-plural}`. */
+  'x-plural': string;
+  'x-label': LocalizedText;
+  'x-label-plural'?: LocalizedText;
+  /** The field shown when a record is referenced (e.g. in a relation picker). */
+  'x-display-field'?: string;
+  'x-soft-delete'?: boolean;
+  required?: string[];
+  properties: Record<string, FieldDefinition>;
+  additionalProperties?: false;
+}
+
+/** Columns every record has; names that fields may not take. */
+export const SYSTEM_FIELDS = ['id', 'created_at', 'updated_at', 'created_by', 'owner', 'version'] as const;
+export type SystemField = (typeof SYSTEM_FIELDS)[number];
+
+/** The system columns as they appear on a record returned by the API. */
+export interface SystemColumns {
+  id: string;
+  created_at: string;
+  updated_at: string;
+  created_by: string | null;
+  owner: string | null;
+  version: number;
+}
