@@ -1,41 +1,65 @@
 #!/usr/bin/env node
-// Bundles the browser apps with esbuild: the end-user app (runtime/web) and the designer.
-// Each gets dist/index.html + dist/main.js; the runtime serves them at / and /designer.
+// Bundles the browser apps with esbuild. Each bundle is a folder with index.html + main.js
+// (+ code-split chunks) that the runtime serves as static files:
+//   runtime/web/src/main.tsx      → runtime/web/dist        (the plain end-user app, at /)
+//   designer/src/main.tsx         → designer/dist           (the plain designer, at /designer/)
+//   examples/<app>/web/app.tsx    → examples/<app>/dist/app       (the app with its plugins)
+//   examples/<app>/web/designer.tsx → examples/<app>/dist/designer
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
-const apps = [
-  { name: 'web', dir: join(root, 'runtime/web') },
-  { name: 'designer', dir: join(root, 'designer') },
+const targets = [
+  { entry: 'runtime/web/src/main.tsx', out: 'runtime/web/dist', base: '/', title: 'Tessera' },
+  { entry: 'designer/src/main.tsx', out: 'designer/dist', base: '/designer/', title: 'Tessera Designer' },
 ];
+for (const example of existsSync(join(root, 'examples')) ? readdirSync(join(root, 'examples')) : []) {
+  targets.push({ entry: `examples/${example}/web/app.tsx`, out: `examples/${example}/dist/app`, base: '/', title: 'Tessera' });
+  targets.push({ entry: `examples/${example}/web/designer.tsx`, out: `examples/${example}/dist/designer`, base: '/designer/', title: 'Tessera Designer' });
+}
+
 const production = process.env.NODE_ENV !== 'development';
-for (const app of apps) {
-  const entry = join(app.dir, 'src/main.tsx');
-  const entryWeb = join(app.dir, 'main.tsx');
-  const input = existsSync(entry) ? entry : existsSync(entryWeb) ? entryWeb : null;
-  if (!input) continue;
-  const outdir = join(app.dir, 'dist');
+const html = ({ base, title }) => `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>${title}</title>
+    <link rel="stylesheet" href="${base}main.css" onerror="this.remove()" />
+  </head>
+  <body>
+    <div id="root"></div>
+    <script type="module" src="${base}main.js"></script>
+  </body>
+</html>
+`;
+
+for (const target of targets) {
+  const entry = join(root, target.entry);
+  if (!existsSync(entry)) continue;
+  const outdir = join(root, target.out);
   mkdirSync(outdir, { recursive: true });
   const started = Date.now();
   const result = await build({
-    entryPoints: { main: input },
+    entryPoints: { main: entry },
     bundle: true,
     splitting: true,
     format: 'esm',
     outdir,
+    publicPath: target.base,
     minify: production,
     sourcemap: true,
     target: ['es2022'],
     jsx: 'automatic',
+    loader: { '.svg': 'dataurl', '.png': 'dataurl' },
     define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
     metafile: true,
     logLevel: 'warning',
   });
-  const html = join(dirname(input), 'index.html');
-  if (existsSync(html)) copyFileSync(html, join(outdir, 'index.html'));
-  const bytes = Object.values(result.metafile.outputs).filter((o) => !o.entryPoint && true).reduce((n, o) => n + o.bytes, 0);
-  const main = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint)?.[1]?.bytes ?? 0;
-  console.log(`web: built ${app.name} in ${Date.now() - started} ms (entry ${(main / 1024).toFixed(0)} KB, chunks ${(bytes / 1024).toFixed(0)} KB)`);
+  writeFileSync(join(outdir, 'index.html'), html(target));
+  const outputs = Object.entries(result.metafile.outputs).filter(([name]) => name.endsWith('.js'));
+  const entryBytes = outputs.find(([, o]) => o.entryPoint)?.[1].bytes ?? 0;
+  const allBytes = outputs.reduce((n, [, o]) => n + o.bytes, 0);
+  console.log(`web: ${target.out} in ${Date.now() - started} ms (main.js ${(entryBytes / 1024).toFixed(0)} KB, all js ${(allBytes / 1024).toFixed(0)} KB, unzipped)`);
 }

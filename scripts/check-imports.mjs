@@ -26,6 +26,20 @@ const layerOfSpecifier = (spec) => {
   return { layer, name, deep: Boolean(m[2]) };
 };
 
+// A subpath is public only when the target package declares it in `exports` (e.g. a plugin's `./web`).
+const isDeclaredEntry = (spec) => {
+  const [, scope, name, sub] = /^(@tessera)\/([^/]+)\/(.+)$/.exec(spec) ?? [];
+  if (!scope) return false;
+  for (const top of ['', 'plugins/', 'examples/']) {
+    const dirName = top ? name.replace(/^example-/, '') : name;
+    try {
+      const pkg = JSON.parse(readFileSync(join(root, top + dirName, 'package.json'), 'utf8'));
+      if (pkg.name === spec.slice(0, spec.length - sub.length - 1)) return Boolean(pkg.exports && pkg.exports['./' + sub]);
+    } catch { /* not this folder */ }
+  }
+  return false;
+};
+
 function* walk(dir) {
   for (const entry of readdirSync(dir)) {
     if (entry === 'node_modules' || entry === 'dist' || entry.startsWith('.')) continue;
@@ -56,7 +70,7 @@ for (const top of Object.keys(allowed)) {
         }
         const target = layerOfSpecifier(spec);
         if (!target) continue;
-        if (target.deep) problems.push(`${where}: deep import '${spec}'; import from the package's index instead`);
+        if (target.deep && !isDeclaredEntry(spec)) problems.push(`${where}: deep import '${spec}'; import from the package's index or a subpath its package.json exports`);
         const self = relative(root, own.dir).split(sep).pop();
         if (target.layer === own.layer && (own.layer !== 'plugins' || target.name === self)) continue;
         if (!allowed[own.layer].includes(target.layer)) problems.push(`${where}: ${own.layer} may not import '${spec}' (allowed: ${allowed[own.layer].join(', ') || 'nothing of ours'})`);
