@@ -1,12 +1,15 @@
 /** One jest run for every package: unit tests beside the code, integration tests in <pkg>/test. */
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' }, module: { type: 'commonjs' } }];
+// PGlite loads its wasm and Node built-ins with dynamic import(), which jest's sandbox refuses
+// without --experimental-vm-modules; compiling its CommonJS build turns those into require().
+const swcCjs = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/metadata', '<rootDir>/engine', '<rootDir>/runtime', '<rootDir>/designer', '<rootDir>/plugins', '<rootDir>/examples'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-  transform: { '^.+\\.(t|j)sx?$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(json-schema-to-typescript)/)'],
+  transform: { '^.+\\.(t|j)sx?$': swc, '/@electric-sql/pglite/dist/.+\\.cjs$': swcCjs },
+  transformIgnorePatterns: ['/node_modules/(?!(json-schema-to-typescript|@electric-sql/pglite)/)'],
   testTimeout: 60000,
   maxWorkers: 2,
 };

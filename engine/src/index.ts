@@ -1,1 +1,28 @@
-export type { JsonSchema, ColumnType, ColumnSpec, FieldTypeDefinition } from './field-types/field-type-types';
+export type { JsonSchema, ColumnType, ColumnDefault, ColumnSpec, FieldTypeDefinition } from './field-types/field-type-types';
+export { defineFieldType } from './field-types/define-field-type';
+export { builtinFieldTypes } from './field-types/builtin-field-types';
+export { createFieldTypeRegistry } from './field-types/field-type-registry';
+export type { FieldTypeRegistry } from './field-types/field-type-registry';
+export { PHONE_PATTERN } from './field-types/phone';
+
+export { definePlugin } from './plugin/define-plugin';
+export { loadPlugins } from './plugin/load-plugins';
+export type { PluginDefinition, PluginRegisterApi } from './plugin/plugin-types';
+
+export { entityToJsonSchema, SYSTEM_PROPERTIES } from './schema/entity-to-json-schema';
+export type { JsonSchemaMode } from './schema/entity-to-json-schema';
+export { entityToTable, SYSTEM_COLUMNS } from './schema/entity-to-table';
+export type { EntityToTableOptions } from './schema/entity-to-table';
+export type { TableSpec, ForeignKeySpec, IndexSpec } from './schema/table-types';
+
+export { entityToValidator } from './validation/entity-to-validator';
+export { validateAppWithRegistry } from './validation/validate-app-with-registry';
+export type { FieldError, EntityValidator, RecordValidationMode, RecordValidationResult } from './validation/validation-types';
+
+export { entityToForm } from './forms/entity-to-form';
+export type { FormSpec, FormSection } from './forms/form-types';
+
+export { appToOpenApi } from './api/app-to-openapi';
+export type { AppToOpenApiOptions } from './api/app-to-openapi';
+
+export { localize } from './localize';

@@ -17,10 +17,18 @@ export type ColumnType =
   | { kind: 'uuid' }
   | { kind: 'jsonb' };
 
+/**
+ * A column default as data, never raw SQL from metadata: the SQL compiler maps each kind
+ * to a fixed expression. Only system columns use defaults today.
+ */
+export type ColumnDefault = { kind: 'random-uuid' } | { kind: 'now' } | { kind: 'value'; value: string | number | boolean };
+
 export interface ColumnSpec {
   name: string;
   type: ColumnType;
   nullable: boolean;
+  primaryKey?: boolean;
+  default?: ColumnDefault;
   /** The stable field id this column stores; absent for system columns. */
   fieldId?: string;
   unique?: boolean;

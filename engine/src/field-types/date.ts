@@ -1,0 +1,12 @@
+import { dateFromDb } from './date-value';
+import { defineFieldType } from './define-field-type';
+
+export const dateFieldType = defineFieldType({
+  name: 'date',
+  label: { en: 'Date', zh: '日期' },
+  widget: 'date',
+  keywords: ['x-unique', 'x-indexed'],
+  jsonSchema: () => ({ type: 'string', format: 'date' }),
+  column: () => ({ kind: 'date' }),
+  fromDb: dateFromDb,
+});

@@ -1,0 +1,23 @@
+import { defineFieldType } from './define-field-type';
+import { numericFromDb, scaleToMultipleOf } from './numeric-value';
+
+const DEFAULT_PRECISION = 18;
+const DEFAULT_SCALE = 0;
+
+/** numeric(precision, scale); an integer in JSON when the scale is 0. */
+export const numberFieldType = defineFieldType({
+  name: 'number',
+  label: { en: 'Number', zh: '数字' },
+  widget: 'updown',
+  keywords: ['minimum', 'maximum', 'x-precision', 'x-scale', 'x-unique', 'x-indexed'],
+  jsonSchema: (field) => {
+    const scale = field['x-scale'] ?? DEFAULT_SCALE;
+    return scale === 0 ? { type: 'integer' } : { type: 'number', multipleOf: scaleToMultipleOf(scale) };
+  },
+  column: (field) => ({
+    kind: 'numeric',
+    precision: field['x-precision'] ?? DEFAULT_PRECISION,
+    scale: field['x-scale'] ?? DEFAULT_SCALE,
+  }),
+  fromDb: numericFromDb,
+});

@@ -1,0 +1,15 @@
+import type { JsonSchema } from '../field-types/field-type-types';
+
+/** A layout section as the UI's ObjectFieldTemplate reads it from `uiSchema['ui:options']`. */
+export interface FormSection {
+  id: string;
+  title: string;
+  columns: number;
+  fields: string[];
+}
+
+/** Props for @rjsf/core's `<Form>`: `schema` and `uiSchema`. */
+export interface FormSpec {
+  schema: JsonSchema;
+  uiSchema: Record<string, unknown>;
+}

@@ -1,0 +1,60 @@
+import type { EntityDefinition } from '@tessera/metadata';
+import type { FieldTypeRegistry } from '../field-types/field-type-registry';
+import type { ColumnSpec } from '../field-types/field-type-types';
+import { fieldTypeOf } from './field-to-json-schema';
+import { identifierName } from './identifier-name';
+import type { ForeignKeySpec, IndexSpec, TableSpec } from './table-types';
+
+export interface EntityToTableOptions {
+  /** The PostgreSQL schema of the app, e.g. `app_crm`. */
+  schema: string;
+}
+
+/** The system columns, first in every table. */
+export const SYSTEM_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'id', type: { kind: 'uuid' }, nullable: false, primaryKey: true, default: { kind: 'random-uuid' } },
+  { name: 'created_at', type: { kind: 'timestamptz' }, nullable: false, default: { kind: 'now' } },
+  { name: 'updated_at', type: { kind: 'timestamptz' }, nullable: false, default: { kind: 'now' } },
+  { name: 'created_by', type: { kind: 'uuid' }, nullable: true },
+  { name: 'owner', type: { kind: 'uuid' }, nullable: true },
+  { name: 'version', type: { kind: 'integer' }, nullable: false, default: { kind: 'value', value: 1 } },
+];
+
+/**
+ * The table an entity is stored in. Field columns are always nullable: making a field
+ * required on a table that already has rows cannot add NOT NULL without inventing a value,
+ * so `required` is enforced by the validator, not the database. Labels do not reach the
+ * spec, so a label-only edit diffs to nothing.
+ */
+export function entityToTable(entity: EntityDefinition, registry: FieldTypeRegistry, opts: EntityToTableOptions): TableSpec {
+  const table = entity['x-name'];
+  const columns: ColumnSpec[] = SYSTEM_COLUMNS.map((column) => ({ ...column }));
+  const foreignKeys: ForeignKeySpec[] = [];
+  const indexes: IndexSpec[] = [];
+
+  for (const [name, field] of Object.entries(entity.properties)) {
+    const type = fieldTypeOf(entity, name, field, registry);
+    const column: ColumnSpec = { name, type: type.column(field), nullable: true, fieldId: field['x-id'] };
+    if (field['x-unique']) column.unique = true;
+    if (field['x-indexed']) column.indexed = true;
+    columns.push(column);
+
+    const relation = field['x-relation'];
+    if (type.requiresRelation && relation) {
+      foreignKeys.push({
+        name: identifierName([table, name], 'fkey'),
+        column: name,
+        references: { schema: opts.schema, table: relation.entity, column: 'id' },
+        // Restrict by default: deleting a referenced record must never silently change others.
+        onDelete: relation.onDelete ?? 'restrict',
+      });
+    }
+    if (field['x-unique']) {
+      indexes.push({ name: identifierName([table, name], 'key'), columns: [name], unique: true });
+    } else if (field['x-indexed'] || (type.requiresRelation && relation)) {
+      // Relations are indexed so listing a parent's children does not scan the table.
+      indexes.push({ name: identifierName([table, name], 'idx'), columns: [name], unique: false });
+    }
+  }
+  return { schema: opts.schema, name: table, columns, foreignKeys, indexes };
+}

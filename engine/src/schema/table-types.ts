@@ -1,0 +1,26 @@
+import type { OnDeletePolicy } from '@tessera/metadata';
+import type { ColumnSpec } from '../field-types/field-type-types';
+
+export interface ForeignKeySpec {
+  /** Constraint name, at most 63 bytes. */
+  name: string;
+  column: string;
+  references: { schema: string; table: string; column: 'id' };
+  onDelete: OnDeletePolicy;
+}
+
+export interface IndexSpec {
+  /** At most 63 bytes (PostgreSQL's NAMEDATALEN - 1); longer names are hash-shortened. */
+  name: string;
+  columns: string[];
+  unique: boolean;
+}
+
+/** What one entity needs in PostgreSQL: data, not SQL, so two versions can be diffed. */
+export interface TableSpec {
+  schema: string;
+  name: string;
+  columns: ColumnSpec[];
+  foreignKeys: ForeignKeySpec[];
+  indexes: IndexSpec[];
+}

@@ -1,0 +1,5 @@
+// The SQL side of the engine. Separate from `.` because it pulls in knex, which the
+// browser bundle (designer live preview) must never include.
+export { planSchemaSync } from './schema/plan-schema-sync';
+export type { SchemaSyncPlan, SchemaSyncStep } from './schema/plan-schema-sync';
+export { createSchemaSql, createTableSql, addColumnSql, addForeignKeySql, addIndexSql } from './schema/table-to-sql';

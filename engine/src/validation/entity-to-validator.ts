@@ -1,0 +1,62 @@
+import type { EntityDefinition } from '@tessera/metadata';
+import Ajv2020 from 'ajv/dist/2020';
+import type { ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import type { FieldTypeRegistry } from '../field-types/field-type-registry';
+import type { JsonSchema } from '../field-types/field-type-types';
+import { entityToJsonSchema } from '../schema/entity-to-json-schema';
+import { ajvErrorToFieldError } from './ajv-error-to-field-error';
+import type { EntityValidator, FieldError, RecordValidationMode } from './validation-types';
+
+// Compiling is the expensive part; an entity object is immutable once published, so it is
+// compiled once per (entity, registry). WeakMaps let old metadata versions be collected.
+const cache = new WeakMap<EntityDefinition, WeakMap<FieldTypeRegistry, EntityValidator>>();
+
+/** A validator for client bodies of `entity`: ajv with every error at once, translated. */
+export function entityToValidator(entity: EntityDefinition, registry: FieldTypeRegistry): EntityValidator {
+  const byRegistry = cache.get(entity) ?? new WeakMap<FieldTypeRegistry, EntityValidator>();
+  cache.set(entity, byRegistry);
+  const cached = byRegistry.get(registry);
+  if (cached) return cached;
+
+  const ajv = new Ajv2020({ allErrors: true, useDefaults: true, multipleOfPrecision: 9 });
+  addFormats(ajv);
+  const compiled: Record<RecordValidationMode, ValidateFunction> = {
+    create: compile(ajv, entityToJsonSchema(entity, registry, 'create')),
+    update: compile(ajv, entityToJsonSchema(entity, registry, 'update')),
+  };
+  const validate: EntityValidator = (data, mode) => {
+    // ajv writes defaults into the data it checks; the caller's object stays untouched.
+    const value = structuredClone(data);
+    const check = compiled[mode];
+    if (check(value)) return { ok: true, value: value as Record<string, unknown> };
+    return { ok: false, errors: translate(check, entity) };
+  };
+  byRegistry.set(registry, validate);
+  return validate;
+}
+
+function compile(ajv: Ajv2020, schema: JsonSchema): ValidateFunction {
+  // Field types may annotate their fragments with `x-` keywords (x-currency); ajv's strict
+  // mode would reject them as unknown, so they are declared as annotations.
+  for (const property of Object.values(schema.properties as Record<string, JsonSchema>)) {
+    for (const key of Object.keys(property)) {
+      if (key.startsWith('x-') && !ajv.getKeyword(key)) ajv.addKeyword({ keyword: key, schemaType: ['string', 'number', 'boolean', 'object', 'array'] });
+    }
+  }
+  return ajv.compile(schema);
+}
+
+function translate(check: ValidateFunction, entity: EntityDefinition): FieldError[] {
+  const errors: FieldError[] = [];
+  const seen = new Set<string>();
+  for (const raw of check.errors ?? []) {
+    const error = ajvErrorToFieldError(raw, entity);
+    if (!error) continue;
+    const key = `${error.field}\u0000${error.rule}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    errors.push(error);
+  }
+  return errors;
+}

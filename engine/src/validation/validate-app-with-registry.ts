@@ -1,0 +1,62 @@
+import type { AppDefinition, FieldDefinition, MetadataError, ValidationResult } from '@tessera/metadata';
+import { validateApp } from '@tessera/metadata';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import type { FieldTypeRegistry } from '../field-types/field-type-registry';
+import type { FieldTypeDefinition } from '../field-types/field-type-types';
+import { fieldToJsonSchema } from '../schema/field-to-json-schema';
+
+/** Keywords every field may carry, whatever its type. */
+const COMMON_KEYWORDS = new Set(['x-id', 'x-type', 'x-label', 'description', 'default', 'x-readonly', 'x-plugins']);
+
+const pointerPart = (part: string) => part.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/**
+ * Metadata validation with the field types of `registry`, then what only the field types
+ * know: keywords a type ignores (maxLength on a boolean would silently do nothing) and
+ * defaults its own schema rejects. The engine checks run only on metadata that passed the
+ * first stage, since they rely on its shape.
+ */
+export function validateAppWithRegistry(app: unknown, registry: FieldTypeRegistry): ValidationResult<AppDefinition> {
+  const result = validateApp(app, { fieldTypes: registry.toKnownFieldTypes() });
+  if (!result.ok) return result;
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  addFormats(ajv);
+  const errors: MetadataError[] = [];
+  result.value.entities.forEach((entity, i) => {
+    for (const [name, field] of Object.entries(entity.properties)) {
+      const pointer = `/entities/${i}/properties/${pointerPart(name)}`;
+      const where = `field "${name}" of ${entity['x-name']}`;
+      errors.push(...checkField(registry.get(field['x-type']), field, pointer, where, ajv));
+    }
+  });
+  return errors.length === 0 ? result : { ok: false, errors };
+}
+
+function checkField(type: FieldTypeDefinition, field: FieldDefinition, pointer: string, where: string, ajv: Ajv2020): MetadataError[] {
+  const errors: MetadataError[] = [];
+  if (type.keywords) {
+    const accepted = new Set<string>(type.keywords);
+    for (const key of Object.keys(field)) {
+      if (COMMON_KEYWORDS.has(key) || accepted.has(key)) continue;
+      errors.push({
+        pointer: `${pointer}/${pointerPart(key)}`,
+        code: 'unknown-property',
+        message: `The ${where} has "${key}", which a ${type.name} field does not use.`,
+        hint: type.keywords.length ? `Remove "${key}"; a ${type.name} field accepts: ${type.keywords.join(', ')}.` : `Remove "${key}".`,
+      });
+    }
+  }
+  if (field.default !== undefined) {
+    const schema = fieldToJsonSchema(type, { ...field, default: undefined }, { nullable: false });
+    if (!ajv.validate(schema, field.default)) {
+      errors.push({
+        pointer: `${pointer}/default`,
+        code: 'invalid-value',
+        message: `The default of the ${where} is not a valid ${type.name} value: ${ajv.errorsText(ajv.errors, { dataVar: 'default' })}.`,
+        hint: 'Change the default so the field would accept it, or remove it.',
+      });
+    }
+  }
+  return errors;
+}
