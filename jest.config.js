@@ -10,6 +10,9 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: { '^.+\\.(t|j)sx?$': swc, '/@electric-sql/pglite/dist/.+\\.cjs$': swcCjs },
   transformIgnorePatterns: ['/node_modules/(?!(json-schema-to-typescript|@electric-sql/pglite)/)'],
+  // prettier's CommonJS entry runs import() on load, which jest's sandbox cannot; the typegen
+  // formats with prettier/standalone anyway, so the whole suite resolves prettier to it.
+  moduleNameMapper: { '^prettier$': 'prettier/standalone' },
   testTimeout: 60000,
   maxWorkers: 2,
 };

@@ -59,17 +59,23 @@ export interface EntityDefinition {
   'x-plural': string;
   'x-label': LocalizedText;
   'x-label-plural'?: LocalizedText;
+  description?: string;
   /** The field shown when a record is referenced (e.g. in a relation picker). */
   'x-display-field'?: string;
   'x-soft-delete'?: boolean;
   required?: string[];
   properties: Record<string, FieldDefinition>;
   additionalProperties?: false;
+  /** Plugin-owned settings, keyed by plugin name. */
+  'x-plugins'?: Record<string, unknown>;
 }
 
 /** Columns every record has; names that fields may not take. */
 export const SYSTEM_FIELDS = ['id', 'created_at', 'updated_at', 'created_by', 'owner', 'version'] as const;
 export type SystemField = (typeof SYSTEM_FIELDS)[number];
+
+/** Names no field may take: the system columns plus the soft-deletion marker. */
+export const RESERVED_FIELD_NAMES: readonly string[] = [...SYSTEM_FIELDS, 'deleted_at'];
 
 /** The system columns as they appear on a record returned by the API. */
 export interface SystemColumns {

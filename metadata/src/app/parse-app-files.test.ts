@@ -1,0 +1,112 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BUILTIN_FIELD_TYPES } from '../validation/builtin-field-types';
+import type { MetadataError } from '../validation/validation-types';
+import type { MetadataFile } from './app-types';
+import { formatMetadataError } from './format-metadata-error';
+import { parseAppFiles } from './parse-app-files';
+
+const exampleDir = join(__dirname, '../../../examples/crm');
+
+function exampleFiles(): MetadataFile[] {
+  const paths = ['app.json', ...readdirSync(join(exampleDir, 'entities')).map((f) => `entities/${f}`), ...readdirSync(join(exampleDir, 'layouts')).map((f) => `layouts/${f}`)];
+  return paths.map((path) => ({ path, text: readFileSync(join(exampleDir, path), 'utf8') }));
+}
+
+const withPlugin = { fieldTypes: [...BUILTIN_FIELD_TYPES, { name: 'rating:stars' }] };
+
+const customer = `{
+  "type": "object",
+  "x-name": "customer",
+  "x-plural": "customers",
+  "x-label": { "en": "Customer" },
+  "properties": {
+    "name": { "x-id": "fld_customer_name", "x-type": "text", "x-label": { "en": "Name" } },
+    "industry": {
+      "x-id": "fld_customer_industry",
+      "x-type": "select",
+      "x-label": { "en": "Industry" }
+    }
+  }
+}
+`;
+const appJson = '{ "name": "crm", "label": { "en": "CRM" } }';
+
+describe('parseAppFiles', () => {
+  it('assembles and validates the example CRM with no errors', () => {
+    const result = parseAppFiles(exampleFiles(), withPlugin);
+    if (!result.ok) throw new Error(result.errors.map(formatMetadataError).join('\n'));
+    expect(result.value.name).toBe('crm');
+    expect(result.value.plugins).toEqual(['@tessera/plugin-rating']);
+    expect(result.value.entities.map((e) => e['x-name'])).toEqual(['contact', 'customer']);
+    expect(result.value.layouts.map((l) => l.name)).toEqual(['contact-form', 'customer-form']);
+  });
+
+  it('passes the field types through: without the plugin, its type is unknown', () => {
+    const result = parseAppFiles(exampleFiles());
+    expect(result.ok ? [] : result.errors).toMatchObject([{ code: 'unknown-field-type', file: 'entities/customer.entity.json', pointer: '/entities/1/properties/satisfaction/x-type' }]);
+  });
+
+  it('maps a validation error back to its file, line and column', () => {
+    const result = parseAppFiles([
+      { path: 'app.json', text: appJson },
+      { path: 'entities/customer.entity.json', text: customer },
+    ]);
+    expect(result.ok ? [] : result.errors).toEqual([
+      {
+        pointer: '/entities/0/properties/industry',
+        code: 'select-without-options',
+        message: 'The select field "industry" of entity "customer" has no options.',
+        hint: 'Add at least one option under x-options, e.g. [{"value":"it","label":{"en":"IT"}}].',
+        file: 'entities/customer.entity.json',
+        line: 8,
+        column: 5,
+      },
+    ]);
+    expect(formatMetadataError((result as { ok: false; errors: MetadataError[] }).errors[0])).toBe(
+      'entities/customer.entity.json:8:5 select-without-options: The select field "industry" of entity "customer" has no options. (Add at least one option under x-options, e.g. [{"value":"it","label":{"en":"IT"}}].)',
+    );
+  });
+
+  it('points at the exact key for nested errors and at app.json for app errors', () => {
+    const result = parseAppFiles([
+      { path: 'app.json', text: '{\n  "name": "My CRM",\n  "label": { "en": "CRM" }\n}' },
+      { path: './entities/customer.entity.json', text: customer.replace('"x-type": "text"', '"x-type": "txt"') },
+      { path: 'layouts/customer-form.layout.json', text: '{\n  "name": "customer-form",\n  "kind": "form",\n  "entity": "customer",\n  "sections": [\n    { "id": "basic", "label": { "en": "Basic" }, "fields": ["name", "phone"] }\n  ]\n}' },
+    ]);
+    const errors = result.ok ? [] : result.errors;
+    expect(errors.map(({ code, file, line, column }) => ({ code, file, line, column }))).toEqual([
+      { code: 'invalid-identifier', file: 'app.json', line: 2, column: 3 },
+      { code: 'unknown-field-type', file: 'entities/customer.entity.json', line: 7, column: 44 },
+      { code: 'select-without-options', file: 'entities/customer.entity.json', line: 8, column: 5 },
+      { code: 'layout-field-missing', file: 'layouts/customer-form.layout.json', line: 6, column: 69 },
+    ]);
+  });
+
+  it('reports malformed JSON with file, line, column and what went wrong', () => {
+    const result = parseAppFiles([
+      { path: 'app.json', text: appJson },
+      { path: 'entities/a.entity.json', text: '{\n  "type": "object",\n  "x-name": "a",\n}\n' },
+      { path: 'entities/b.entity.json', text: '{\n  "type": "object"\n  "x-name": "b"\n}' },
+      { path: 'entities/c.entity.json', text: '{\n  x-name: "c"\n}' },
+      { path: 'layouts/d.layout.json', text: '{ "name": "d", "sections": [' },
+    ]);
+    expect(result.ok ? [] : result.errors).toEqual([
+      { pointer: '', code: 'invalid-json', file: 'entities/a.entity.json', line: 3, column: 16, message: 'entities/a.entity.json is not valid JSON: There is a comma before "}" with nothing after it.', hint: 'Remove the comma after the last item: JSON does not allow trailing commas.' },
+      { pointer: '', code: 'invalid-json', file: 'entities/b.entity.json', line: 3, column: 3, message: 'entities/b.entity.json is not valid JSON: A comma is missing between two items.', hint: 'Add a comma before this key or text.' },
+      { pointer: '', code: 'invalid-json', file: 'entities/c.entity.json', line: 2, column: 3, message: 'entities/c.entity.json is not valid JSON: A key is not in double quotes.', hint: expect.any(String) },
+      { pointer: '', code: 'invalid-json', file: 'layouts/d.layout.json', line: 1, column: 29, message: 'layouts/d.layout.json is not valid JSON: The file ends too early.', hint: expect.any(String) },
+    ]);
+  });
+
+  it('reports a missing app.json and misnamed metadata files, and ignores other files', () => {
+    const result = parseAppFiles([
+      { path: 'entities/customer.json', text: customer },
+      { path: 'seed/customers.json', text: '[]' },
+    ]);
+    expect(result.ok ? [] : result.errors).toMatchObject([
+      { code: 'unknown-file', file: 'entities/customer.json' },
+      { code: 'missing-app-file', file: 'app.json' },
+    ]);
+  });
+});

@@ -1,0 +1,98 @@
+/// <reference path="../json-source-map.d.ts" />
+import { parse, type PointerLocations } from 'json-source-map';
+import { isRecord } from '../validation/app-views';
+import { pointerOf, splitPointer } from '../validation/json-pointer';
+import { validateApp, type ValidateAppOptions } from '../validation/validate-app';
+import type { MetadataError, ValidationResult } from '../validation/validation-types';
+import type { AppDefinition, MetadataFile } from './app-types';
+import { jsonSyntaxError } from './json-syntax-error';
+import { textPosition } from './text-position';
+
+interface ParsedFile {
+  path: string;
+  text: string;
+  data: unknown;
+  pointers: Record<string, PointerLocations>;
+}
+
+/** Which part of the assembled app came from which file. */
+interface Origin {
+  appPointer: string;
+  file: ParsedFile;
+}
+
+const ENTITY_FILE = /^entities\/[^/]+\.entity\.json$/;
+const LAYOUT_FILE = /^layouts\/[^/]+\.layout\.json$/;
+
+const normalizePath = (p: string): string => p.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+
+function locate(error: MetadataError, origins: Origin[]): MetadataError {
+  const segments = splitPointer(error.pointer);
+  // The deepest origin wins: an entity file's errors belong to it, not to app.json.
+  const origin = origins
+    .filter((o) => {
+      const prefix = splitPointer(o.appPointer);
+      return prefix.every((s, i) => segments[i] === s);
+    })
+    .sort((a, b) => b.appPointer.length - a.appPointer.length)[0];
+  if (!origin) return error;
+  const rest = segments.slice(splitPointer(origin.appPointer).length);
+  // A missing key has no place in the file; fall back to its nearest existing parent.
+  for (let n = rest.length; n >= 0; n--) {
+    const where = origin.file.pointers[pointerOf(...rest.slice(0, n))];
+    if (!where) continue;
+    const { line, column } = textPosition(origin.file.text, (where.key ?? where.value).pos);
+    return { ...error, file: origin.file.path, line, column };
+  }
+  return { ...error, file: origin.file.path };
+}
+
+/**
+ * Reads an app from its files (`app.json`, `entities/*.entity.json`, `layouts/*.layout.json`),
+ * validates it, and reports each problem at its file, line and column.
+ */
+export function parseAppFiles(files: MetadataFile[], opts: ValidateAppOptions = {}): ValidationResult<AppDefinition> {
+  const errors: MetadataError[] = [];
+  const parsed: ParsedFile[] = [];
+  for (const f of files) {
+    const path = normalizePath(f.path);
+    const isMetadata = path === 'app.json' || ENTITY_FILE.test(path) || LAYOUT_FILE.test(path);
+    if (!isMetadata) {
+      if (/^(entities|layouts)\//.test(path)) {
+        const kind = path.startsWith('entities/') ? 'entity' : 'layout';
+        errors.push({ pointer: '', code: 'unknown-file', message: `The file ${path} is not read: files in ${kind === 'entity' ? 'entities' : 'layouts'}/ must end in .${kind}.json.`, hint: `Rename it, e.g. ${kind === 'entity' ? 'entities/customer.entity.json' : 'layouts/customer-form.layout.json'}.`, file: path });
+      }
+      continue;
+    }
+    const text = f.text.replace(/^\uFEFF/, '');
+    try {
+      const { data, pointers } = parse(text);
+      parsed.push({ path, text, data, pointers });
+    } catch (e) {
+      errors.push(jsonSyntaxError(path, text, e));
+    }
+  }
+  const appFile = parsed.find((p) => p.path === 'app.json');
+  if (!appFile && !errors.some((e) => e.file === 'app.json')) {
+    errors.push({ pointer: '', code: 'missing-app-file', message: 'The app has no app.json.', hint: 'Add app.json with the app\'s name and label, e.g. {"name": "crm", "label": {"en": "CRM", "zh": "客户关系管理"}}.', file: 'app.json' });
+  }
+  // Assembling around broken files would only add follow-on errors (e.g. a layout whose entity failed to parse).
+  if (errors.length > 0 || !appFile) return { ok: false, errors };
+
+  const byPath = (a: ParsedFile, b: ParsedFile) => a.path.localeCompare(b.path);
+  const entityFiles = parsed.filter((p) => ENTITY_FILE.test(p.path)).sort(byPath);
+  const layoutFiles = parsed.filter((p) => LAYOUT_FILE.test(p.path)).sort(byPath);
+  const base = isRecord(appFile.data) ? appFile.data : {};
+  const inlineEntities = Array.isArray(base.entities) ? base.entities : [];
+  const inlineLayouts = Array.isArray(base.layouts) ? base.layouts : [];
+  const app = isRecord(appFile.data)
+    ? { ...base, entities: [...inlineEntities, ...entityFiles.map((f) => f.data)], layouts: [...inlineLayouts, ...layoutFiles.map((f) => f.data)] }
+    : appFile.data;
+  const origins: Origin[] = [
+    { appPointer: '', file: appFile },
+    ...entityFiles.map((file, i) => ({ appPointer: pointerOf('entities', inlineEntities.length + i), file })),
+    ...layoutFiles.map((file, i) => ({ appPointer: pointerOf('layouts', inlineLayouts.length + i), file })),
+  ];
+  const result = validateApp(app, opts);
+  return result.ok ? result : { ok: false, errors: result.errors.map((e) => locate(e, origins)) };
+}

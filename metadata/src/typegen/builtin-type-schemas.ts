@@ -1,0 +1,24 @@
+import type { FieldDefinition } from '../entity/entity-types';
+
+/** A JSON Schema fragment for one value of a field type, as the API returns it. */
+export type TypeSchema = Record<string, unknown>;
+export type TypeSchemaSource = TypeSchema | ((field: FieldDefinition) => TypeSchema);
+
+/**
+ * The built-in field types' value schemas. Metadata may not import the engine, so this mirrors
+ * the engine's built-ins; the engine passes its registry's schemas (plugins included) via opts.
+ */
+export const BUILTIN_TYPE_SCHEMAS: Readonly<Record<string, TypeSchemaSource>> = {
+  text: { type: 'string' },
+  textarea: { type: 'string' },
+  email: { type: 'string', format: 'email' },
+  phone: { type: 'string' },
+  url: { type: 'string', format: 'uri' },
+  number: { type: 'number' },
+  currency: { type: 'number' },
+  date: { type: 'string', format: 'date' },
+  datetime: { type: 'string', format: 'date-time' },
+  boolean: { type: 'boolean' },
+  select: (field) => ({ type: 'string', enum: (field['x-options'] ?? []).map((o) => o.value) }),
+  relation: (field) => ({ type: 'string', format: 'uuid', description: `Id of the related ${field['x-relation']?.entity ?? 'record'}.` }),
+};

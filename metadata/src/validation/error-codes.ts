@@ -1,0 +1,47 @@
+/**
+ * Every code a MetadataError may carry. Stable: UIs translate by code and tests match on it,
+ * so a code is never renamed, only added.
+ */
+export const METADATA_ERROR_CODES = [
+  // files
+  'invalid-json',
+  'unknown-file',
+  'missing-app-file',
+  // shape (from the meta-schema)
+  'missing-property',
+  'unknown-property',
+  'wrong-type',
+  'invalid-value',
+  'empty-value',
+  'value-too-long',
+  'value-out-of-range',
+  'invalid-format',
+  'duplicate-item',
+  'too-few-items',
+  'invalid-metadata',
+  // names
+  'invalid-identifier',
+  'identifier-too-long',
+  'reserved-field-name',
+  'duplicate-entity-name',
+  'duplicate-entity-plural',
+  'duplicate-field-id',
+  // fields
+  'unknown-field-type',
+  'select-without-options',
+  'duplicate-option-value',
+  'relation-missing',
+  'relation-not-allowed',
+  'relation-target-missing',
+  'scale-exceeds-precision',
+  'unknown-required-field',
+  'unknown-display-field',
+  // layouts
+  'duplicate-layout-name',
+  'layout-entity-missing',
+  'layout-field-missing',
+  'duplicate-layout-field',
+  'duplicate-section-id',
+] as const;
+
+export type MetadataErrorCode = (typeof METADATA_ERROR_CODES)[number];

@@ -1,0 +1,32 @@
+import type { AppDefinition } from '../app/app-types';
+import { ajvErrorToMetadataError } from './ajv-error-to-metadata-error';
+import { BUILTIN_FIELD_TYPES } from './builtin-field-types';
+import { checkFields } from './check-fields';
+import { checkLayouts } from './check-layouts';
+import { checkNames } from './check-names';
+import { checkReferences } from './check-references';
+import { checkUniqueness } from './check-uniqueness';
+import { validateMetaSchema } from './validate-meta-schema';
+import type { KnownFieldType, MetadataError, ValidationResult } from './validation-types';
+
+export interface ValidateAppOptions {
+  /** The field types the engine has registered; defaults to the built-ins. */
+  fieldTypes?: readonly KnownFieldType[];
+}
+
+/**
+ * Checks an app against the meta-schema and the rules JSON Schema cannot say (names, ids,
+ * references), returning every problem at once so an implementer fixes them in one pass.
+ */
+export function validateApp(app: unknown, opts: ValidateAppOptions = {}): ValidationResult<AppDefinition> {
+  const schemaErrors = validateMetaSchema(app).map((e) => ajvErrorToMetadataError(e, app));
+  const errors: MetadataError[] = [
+    ...schemaErrors,
+    ...checkNames(app),
+    ...checkUniqueness(app),
+    ...checkFields(app, opts.fieldTypes ?? BUILTIN_FIELD_TYPES),
+    ...checkReferences(app),
+    ...checkLayouts(app),
+  ];
+  return errors.length === 0 ? { ok: true, value: app as AppDefinition } : { ok: false, errors };
+}
