@@ -1,0 +1,49 @@
+import type { AppDefinition } from '@tessera/metadata';
+
+/** One problem in a 422: metadata errors carry pointer/hint, record errors field/rule. */
+export interface PublishProblem {
+  pointer?: string;
+  field?: string;
+  code?: string;
+  rule?: string;
+  message: string;
+  hint?: string;
+}
+
+export type PublishResult =
+  | { ok: true; version: number }
+  | { ok: false; kind: 'conflict' | 'invalid' | 'failed'; message: string; problems: PublishProblem[] };
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  try { return text ? JSON.parse(text) : undefined; } catch { return text; }
+}
+
+/** The published app the designer starts from, and the version a publish is based on. */
+export async function fetchPublishedApp(): Promise<{ version: number; app: AppDefinition }> {
+  const response = await fetch('/api/_meta/app', { headers: { accept: 'application/json' } });
+  const body = (await readJson(response)) as { version: number; app: AppDefinition; error?: { message?: string } };
+  if (!response.ok) throw new Error(body?.error?.message ?? `HTTP ${response.status}`);
+  return body;
+}
+
+/** `POST /api/_meta/publish`; 409 and 422 are answers the UI explains, not exceptions. */
+export async function publishApp(app: AppDefinition, baseVersion: number): Promise<PublishResult> {
+  let response: Response;
+  try {
+    response = await fetch('/api/_meta/publish', {
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': 'application/json' },
+      body: JSON.stringify({ app, baseVersion }),
+    });
+  } catch (e) {
+    return { ok: false, kind: 'failed', message: (e as Error).message, problems: [] };
+  }
+  const body = (await readJson(response)) as { version?: number; error?: { message?: string; details?: PublishProblem[] } } | undefined;
+  if (response.ok) return { ok: true, version: Number(body?.version) };
+  const message = body?.error?.message ?? `HTTP ${response.status}`;
+  const problems = body?.error?.details ?? [];
+  if (response.status === 409) return { ok: false, kind: 'conflict', message, problems };
+  if (response.status === 422) return { ok: false, kind: 'invalid', message, problems };
+  return { ok: false, kind: 'failed', message, problems };
+}

@@ -1,0 +1,30 @@
+import { useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import { useTranslation } from 'react-i18next';
+import type { FieldDefinition } from '@tessera/metadata';
+import { localize } from '../localize';
+
+/** One field on the canvas; sortable within its section when the entity has a layout. */
+export function CanvasField({ name, field, required, sectionId, typeLabel }: { name: string; field: FieldDefinition; required: boolean; sectionId?: string; typeLabel: string }) {
+  const { t, i18n } = useTranslation();
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
+    id: `field:${sectionId ?? '_'}:${name}`,
+    data: { kind: 'field', name, sectionId },
+    disabled: !sectionId,
+  });
+  return (
+    <li
+      ref={setNodeRef}
+      style={{ transform: CSS.Transform.toString(transform), transition }}
+      className={isDragging ? 'd-field d-dragging' : 'd-field'}
+      data-testid={`canvas-field-${name}`}
+      {...attributes}
+      {...listeners}
+    >
+      <span className="d-field-label">{localize(field['x-label'], i18n.language)}</span>
+      <code className="d-field-name">{name}</code>
+      <span className="d-chip">{typeLabel}</span>
+      {required && <span className="d-chip d-chip-required">{t('canvas.required')}</span>}
+    </li>
+  );
+}

@@ -1,0 +1,48 @@
+import type { Messages } from './en';
+
+/** 设计器的简体中文文字。 */
+export const zh: Messages = {
+  designer: { title: 'Tessera 设计器', loading: '正在加载应用…', version: '已发布 v{{version}}', openApp: '打开应用', unsaved: '有未发布的更改' },
+  language: { label: '语言', en: 'English', zh: '中文' },
+  entities: { heading: '实体' },
+  palette: { heading: '字段类型', hint: '把字段类型拖到表单上（或聚焦后按空格，用方向键移动，再按空格放下）。' },
+  canvas: { heading: '表单', drop: '拖到这里添加字段', empty: '此表单还没有字段。', required: '必填', section: '分组', unsectioned: '不在布局中' },
+  inspector: {
+    heading: '新建{{type}}字段',
+    labelEn: '名称（英文）',
+    labelZh: '名称（中文）',
+    name: '字段名',
+    nameHint: '用于 API 和数据库；小写加下划线。',
+    required: '必填',
+    options: '选项',
+    optionValue: '值',
+    optionEn: '英文',
+    optionZh: '中文',
+    addOption: '添加选项',
+    removeOption: '删除',
+    relationTarget: '关联到',
+    add: '添加字段',
+    cancel: '取消',
+    problems: {
+      empty: '请输入字段名（填写英文名称会自动生成）。',
+      format: '只能使用小写字母、数字和下划线，并以字母开头。',
+      'too-long': '最多 63 个字符。',
+      reserved: '“{{name}}”是系统字段。',
+      taken: '该实体已有字段“{{name}}”。',
+      labelEn: '英文名称为必填项。',
+      options: '请至少添加一个有值的选项。',
+      relation: '请选择此字段关联的实体。',
+    },
+  },
+  preview: { heading: '预览', submit: '提交（仅预览）' },
+  publish: {
+    button: '发布',
+    publishing: '发布中…',
+    success: '已发布版本 {{version}}。用户的应用重新获得焦点或刷新后即可看到。',
+    conflict: '在你加载之后，已有人发布了新版本。请重新加载获取最新版本，然后重做你的更改。',
+    reload: '重新加载',
+    invalid: '应用未发布：请修正以下问题。',
+    failed: '发布失败：{{message}}',
+  },
+  errors: { load: '无法加载应用：{{message}}' },
+};

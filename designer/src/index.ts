@@ -1,0 +1,2 @@
+export { mountDesigner } from './mount-designer';
+export type { MountDesignerOptions } from './mount-designer';

@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next';
+import type { PublishResult } from '../api/designer-api';
+
+export interface PublishBarProps {
+  dirty: boolean;
+  publishing: boolean;
+  result?: PublishResult;
+  onPublish: () => void;
+  onReload: () => void;
+}
+
+/** The Publish button and what the last publish answered: a version, problems, or a conflict. */
+export function PublishBar({ dirty, publishing, result, onPublish, onReload }: PublishBarProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="d-publish">
+      {dirty && <span className="d-chip d-chip-warn" data-testid="unsaved">{t('designer.unsaved')}</span>}
+      <button type="button" className="d-btn d-btn-primary" data-testid="publish" disabled={publishing} onClick={onPublish}>
+        {publishing ? t('publish.publishing') : t('publish.button')}
+      </button>
+      {result?.ok && <div className="d-toast d-toast-ok" role="status" data-testid="publish-success">{t('publish.success', { version: result.version })}</div>}
+      {result && !result.ok && (
+        <div className="d-toast d-toast-error" role="alert" data-testid="publish-error">
+          {result.kind === 'conflict' && (
+            <>
+              <p>{t('publish.conflict')}</p>
+              <button type="button" className="d-btn" data-testid="publish-reload" onClick={onReload}>{t('publish.reload')}</button>
+            </>
+          )}
+          {result.kind === 'invalid' && <p>{t('publish.invalid')}</p>}
+          {result.kind === 'failed' && <p>{t('publish.failed', { message: result.message })}</p>}
+          {result.kind === 'invalid' && (
+            <ul>
+              {(result.problems.length ? result.problems : [{ message: result.message }]).map((p, i) => (
+                <li key={i}>
+                  {(p.pointer ?? p.field) && <code>{p.pointer ?? p.field}</code>} {p.message}
+                  {p.hint && <div className="d-hint">{p.hint}</div>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

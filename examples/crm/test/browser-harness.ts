@@ -1,0 +1,50 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
+export const repoRoot = path.resolve(__dirname, '../../..');
+export const exampleDir = path.resolve(__dirname, '..');
+export const screenshotDir = path.join(repoRoot, 'docs/screenshots');
+
+/** The bundles are built by `npm test` before jest; build them here only when missing. */
+export function ensureWebBuilt(): void {
+  const needed = ['dist/app/index.html', 'dist/designer/index.html'].map((p) => path.join(exampleDir, p));
+  if (needed.every((p) => existsSync(p))) return;
+  const result = spawnSync(process.execPath, [path.join(repoRoot, 'scripts/build-web.mjs')], { cwd: repoRoot, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`web build failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+/** Debian's Chromium, never a downloaded one; flags keep it quiet and offline. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/**
+ * A real mouse drag: press, then move in small steps so dnd-kit's PointerSensor passes its
+ * activation distance and sees the pointer cross into the drop target.
+ */
+export async function mouseDrag(page: Page, fromTestId: string, toTestId: string): Promise<void> {
+  const from = await page.getByTestId(fromTestId).boundingBox();
+  const to = await page.getByTestId(toTestId).boundingBox();
+  if (!from || !to) throw new Error(`cannot drag ${fromTestId} → ${toTestId}: element not visible`);
+  const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
+  const end = { x: to.x + to.width / 2, y: to.y + to.height / 2 };
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x + 10, start.y + 10, { steps: 5 });
+  await page.mouse.move(end.x, end.y, { steps: 25 });
+  await page.mouse.move(end.x + 2, end.y + 2, { steps: 2 });
+  await page.mouse.up();
+}

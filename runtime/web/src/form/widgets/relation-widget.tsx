@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'react';
+import type { WidgetProps } from '@rjsf/utils';
+import { useTranslation } from 'react-i18next';
+import { recordsApi, type RecordData } from '../../api/records-api';
+
+/**
+ * A many-to-one reference: a select of the target entity's records, labelled by its display
+ * field. `ui:options` carries `{ entity, plural, displayField }` (the uiSchema convention).
+ */
+export function RelationWidget({ id, value, required, disabled, readonly, onChange, onBlur, onFocus, options, htmlName }: WidgetProps) {
+  const { t } = useTranslation();
+  const plural = String(options.plural ?? '');
+  const displayField = String(options.displayField ?? 'id');
+  const [records, setRecords] = useState<RecordData[]>();
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    let live = true;
+    // 200 is enough for a picker; a searchable picker is the follow-up for large tables.
+    recordsApi.list(plural, 200, 0).then(
+      (page) => live && setRecords(page.data),
+      (e: Error) => live && setError(e.message),
+    );
+    return () => { live = false; };
+  }, [plural]);
+
+  return (
+    <>
+      <select
+        id={id}
+        name={htmlName ?? id}
+        className="form-control"
+        value={value ?? ''}
+        required={required}
+        disabled={disabled || readonly || !records}
+        onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
+        onBlur={(e) => onBlur(id, e.target.value)}
+        onFocus={(e) => onFocus(id, e.target.value)}
+      >
+        <option value="">{records ? t('form.selectPlaceholder') : t('form.relationLoading')}</option>
+        {records?.map((record) => (
+          <option key={record.id} value={record.id}>{String(record[displayField] ?? record.id)}</option>
+        ))}
+      </select>
+      {error && <div className="t-field-note t-danger">{error}</div>}
+    </>
+  );
+}

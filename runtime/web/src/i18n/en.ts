@@ -1,0 +1,41 @@
+/** English UI strings of the end-user app. Entity and field labels come from metadata instead. */
+export const en = {
+  app: { title: 'Tessera', loading: 'Loading…', refresh: 'Refresh', refreshed: 'App definition reloaded (version {{version}})', version: 'v{{version}}' },
+  nav: { entities: 'Records', empty: 'This app has no entities yet.' },
+  language: { label: 'Language', en: 'English', zh: '中文' },
+  list: {
+    new: 'New',
+    empty: 'No records yet. Create the first one.',
+    previous: 'Previous',
+    next: 'Next',
+    range: '{{from}}–{{to}} of {{total}}',
+    open: 'Open',
+    yes: 'Yes',
+    no: 'No',
+  },
+  form: {
+    create: 'New {{entity}}',
+    edit: 'Edit {{entity}}',
+    save: 'Save',
+    saving: 'Saving…',
+    cancel: 'Cancel',
+    saved: 'Saved',
+    back: 'Back to list',
+    fixErrors: 'Please correct the highlighted fields.',
+    selectPlaceholder: 'Select…',
+    relationLoading: 'Loading options…',
+  },
+  validation: {
+    required: 'Required.',
+    format: 'Not a valid {{format}}.',
+    maxLength: 'At most {{limit}} characters.',
+    minLength: 'At least {{limit}} characters.',
+    minimum: 'Must be at least {{limit}}.',
+    maximum: 'Must be at most {{limit}}.',
+    pattern: 'Not in the expected format.',
+    enum: 'Choose one of the options.',
+    type: 'Not a valid value.',
+  },
+  errors: { network: 'Could not reach the server: {{message}}', unknown: 'Something went wrong.' },
+};
+export type Messages = typeof en;

@@ -1,0 +1,2 @@
+export { mountApp } from './mount-app';
+export type { MountAppOptions } from './mount-app';

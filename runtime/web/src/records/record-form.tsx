@@ -1,0 +1,115 @@
+import { useEffect, useMemo, useState } from 'react';
+import Form from '@rjsf/core';
+import validator from '@rjsf/validator-ajv8';
+import type { ErrorSchema, RegistryWidgetsType, RJSFSchema, UiSchema } from '@rjsf/utils';
+import { useTranslation } from 'react-i18next';
+import { entityToForm, type FieldTypeRegistry } from '@tessera/engine';
+import type { EntityDefinition, LayoutDefinition } from '@tessera/metadata';
+import { ApiError } from '../api/api-error';
+import { recordsApi, type RecordData } from '../api/records-api';
+import { detailsToExtraErrors } from '../form/details-to-extra-errors';
+import { localizeErrors } from '../form/localize-errors';
+import { formDataToCreatePayload, formDataToPatchPayload, recordToFormData } from '../form/form-data-to-payload';
+import { SectionObjectTemplate } from '../form/section-object-template';
+import { localize, toLocale } from '../meta/localize';
+import { ErrorBanner } from '../shell/error-banner';
+
+export interface RecordFormProps {
+  entity: EntityDefinition;
+  /** Every entity of the app: relation widgets need their targets' plural and display field. */
+  entities: readonly EntityDefinition[];
+  layout?: LayoutDefinition;
+  registry: FieldTypeRegistry;
+  widgets: RegistryWidgetsType;
+  /** Absent: a new record. */
+  recordId?: string;
+  onDone: (saved?: RecordData) => void;
+}
+
+const templates = { ObjectFieldTemplate: SectionObjectTemplate };
+
+/** Create or edit one record with the form the engine compiles from the entity and its layout. */
+export function RecordForm({ entity, entities, layout, registry, widgets, recordId, onDone }: RecordFormProps) {
+  const { t, i18n } = useTranslation();
+  const locale = toLocale(i18n.language);
+  const plural = entity['x-plural'];
+  const form = useMemo(() => entityToForm(entity, layout, registry, locale, entities) as { schema: RJSFSchema; uiSchema: UiSchema }, [entity, entities, layout, registry, locale]);
+  const fields = useMemo(() => Object.keys((form.schema.properties ?? {}) as object), [form]);
+  const [original, setOriginal] = useState<RecordData>();
+  const [formData, setFormData] = useState<Record<string, unknown>>({});
+  const [extraErrors, setExtraErrors] = useState<ErrorSchema>();
+  const [banner, setBanner] = useState<string>();
+  const [saving, setSaving] = useState(false);
+  const [loading, setLoading] = useState(Boolean(recordId));
+  const transformErrors = useMemo(() => localizeErrors(t), [t]);
+
+  useEffect(() => {
+    if (!recordId) return;
+    let live = true;
+    recordsApi.get(plural, recordId).then(
+      (record) => { if (live) { setOriginal(record); setFormData(recordToFormData(record, fields)); setLoading(false); } },
+      (e: Error) => { if (live) { setBanner(e.message); setLoading(false); } },
+    );
+    return () => { live = false; };
+    // Reload only for another record; a metadata refresh keeps what the user typed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [plural, recordId]);
+
+  async function save(data: Record<string, unknown>) {
+    setSaving(true);
+    setBanner(undefined);
+    setExtraErrors(undefined);
+    try {
+      const saved = original
+        ? await recordsApi.update(plural, original.id, formDataToPatchPayload(data, original, fields))
+        : await recordsApi.create(plural, formDataToCreatePayload(data, fields));
+      onDone(saved);
+    } catch (e) {
+      if (e instanceof ApiError && e.details.length) {
+        const { extraErrors: atFields, unplaced } = detailsToExtraErrors(e.details, fields);
+        setExtraErrors(atFields);
+        setBanner([e.message, ...unplaced].join(' — '));
+      } else {
+        setBanner(e instanceof ApiError ? e.message : t('errors.network', { message: (e as Error).message }));
+      }
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const entityLabel = localize(entity['x-label'], locale);
+  return (
+    <div className="t-card t-record-form" data-testid="record-form">
+      <div className="t-card-header">
+        <h2>{t(recordId ? 'form.edit' : 'form.create', { entity: entityLabel })}</h2>
+        <button type="button" className="t-btn t-btn-ghost" data-testid="record-back" onClick={() => onDone()}>{t('form.back')}</button>
+      </div>
+      {banner && <ErrorBanner message={banner} onClose={() => setBanner(undefined)} />}
+      {loading ? (
+        <p className="t-muted">{t('app.loading')}</p>
+      ) : (
+        <Form
+          schema={form.schema}
+          uiSchema={form.uiSchema}
+          formData={formData}
+          formContext={{ locale }}
+          validator={validator}
+          widgets={widgets}
+          templates={templates}
+          extraErrors={extraErrors}
+          transformErrors={transformErrors}
+          showErrorList={false}
+          noHtml5Validate
+          onChange={(e) => setFormData(e.formData as Record<string, unknown>)}
+          onSubmit={(e) => void save(e.formData as Record<string, unknown>)}
+          onError={() => setBanner(t('form.fixErrors'))}
+        >
+          <div className="t-form-actions">
+            <button type="submit" className="t-btn t-btn-primary" data-testid="record-save" disabled={saving}>{saving ? t('form.saving') : t('form.save')}</button>
+            <button type="button" className="t-btn" data-testid="record-cancel" onClick={() => onDone()}>{t('form.cancel')}</button>
+          </div>
+        </Form>
+      )}
+    </div>
+  );
+}
