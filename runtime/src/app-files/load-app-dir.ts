@@ -1,0 +1,38 @@
+import { createFieldTypeRegistry, loadPlugins, validateAppWithRegistry, type FieldTypeRegistry, type PluginDefinition } from '@tessera/engine';
+import { parseAppFiles, type AppDefinition, type MetadataError } from '@tessera/metadata';
+import { requireAppPlugins } from '../plugins/require-app-plugins';
+import { readAppDir } from './read-app-dir';
+
+export type LoadedApp = { ok: true; app: AppDefinition; registry: FieldTypeRegistry } | { ok: false; errors: MetadataError[] };
+
+/** The plugin names app.json lists, read leniently: a broken app.json is reported by parseAppFiles. */
+function pluginNamesOf(appJson: string): string[] {
+  try {
+    const plugins = (JSON.parse(appJson) as { plugins?: unknown }).plugins;
+    return Array.isArray(plugins) ? plugins.filter((p): p is string => typeof p === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** A registry with the built-in field types, the plugins app.json names and `extra` plugins. */
+export function createAppRegistry(pluginNames: readonly string[], appDir: string | undefined, extra: readonly PluginDefinition[] = []): FieldTypeRegistry {
+  const registry = createFieldTypeRegistry();
+  const given = new Set(extra.map((p) => p.name));
+  loadPlugins([...requireAppPlugins(pluginNames.filter((name) => !given.has(name)), appDir), ...extra], registry);
+  return registry;
+}
+
+/**
+ * Reads an app folder, loads the plugins it names (their field types count as known), and
+ * validates it; every error carries file:line:column.
+ */
+export async function loadAppDir(appDir: string, extraPlugins: readonly PluginDefinition[] = []): Promise<LoadedApp> {
+  const files = await readAppDir(appDir);
+  const registry = createAppRegistry(pluginNamesOf(files[0].text), appDir, extraPlugins);
+  const parsed = parseAppFiles(files, { fieldTypes: registry.toKnownFieldTypes() });
+  if (!parsed.ok) return { ok: false, errors: parsed.errors };
+  // Field-type checks (keywords a type ignores, bad defaults) come after; they report pointers.
+  const checked = validateAppWithRegistry(parsed.value, registry);
+  return checked.ok ? { ok: true, app: checked.value, registry } : { ok: false, errors: checked.errors };
+}

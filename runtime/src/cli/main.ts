@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { CliIo } from './cli-types';
+import { startCommand } from './start-command';
+import { typesCommand } from './types-command';
+import { validateCommand } from './validate-command';
+
+const USAGE = `Usage:
+  tessera start [appDir]                 serve an app (default examples/crm)
+  tessera validate <appDir>              check an app's metadata
+  tessera types <appDir> [--out file]    TypeScript interfaces for the app's entities`;
+
+// `npm start` runs from the repo root; this file is runtime/src/cli/main.ts.
+const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+
+const io: CliIo = { out: (line) => console.log(line), err: (line) => console.error(line) };
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const [command, dir] = positionals;
+  if (values.help || !command) {
+    io.out(USAGE);
+    return command || values.help ? 0 : 1;
+  }
+  switch (command) {
+    case 'start':
+      await startCommand(path.resolve(dir ?? path.join(REPO_ROOT, 'examples', 'crm')), io);
+      return -1; // keeps running
+    case 'validate':
+    case 'types':
+      if (!dir) {
+        io.err(`tessera ${command}: the app folder is missing\n${USAGE}`);
+        return 1;
+      }
+      return command === 'validate' ? validateCommand(dir, io) : typesCommand(dir, values.out, io);
+    default:
+      io.err(`Unknown command "${command}"\n${USAGE}`);
+      return 1;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (err: Error) => {
+    io.err(`tessera: ${err.message}`);
+    process.exitCode = 1;
+  },
+);

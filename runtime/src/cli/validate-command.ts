@@ -1,0 +1,15 @@
+import { formatMetadataError } from '@tessera/metadata';
+import { loadAppDir } from '../app-files/load-app-dir';
+import type { CliIo } from './cli-types';
+
+/** `tessera validate <dir>`: every error, one `file:line:col code: message (hint)` per line; exit 1 on any. */
+export async function validateCommand(appDir: string, io: CliIo): Promise<number> {
+  const loaded = await loadAppDir(appDir);
+  if (loaded.ok) {
+    io.out(`${appDir}: valid (${loaded.app.entities.length} entities, ${loaded.app.layouts.length} layouts)`);
+    return 0;
+  }
+  for (const error of loaded.errors) io.err(formatMetadataError(error));
+  io.err(`${loaded.errors.length} error(s) in ${appDir}`);
+  return 1;
+}

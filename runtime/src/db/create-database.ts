@@ -1,0 +1,77 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import knexFactory, { type Knex } from 'knex';
+import ClientPgLite from 'knex-pglite';
+import pg from 'pg';
+
+export interface DatabaseOptions {
+  /** `postgres://…`: use a PostgreSQL server. Absent: embedded PGlite. */
+  url?: string;
+  /** PGlite folder; `memory://` keeps it in memory. Default `TESSERA_DATA_DIR` or `.tessera-data/pglite`. */
+  dataDir?: string;
+}
+
+export type Database = Knex & { /** Where PGlite keeps its files; absent on PostgreSQL. */ tesseraDataDir?: string };
+
+// OIDs of the types whose default parsing differs between pg and PGlite.
+const OID = { INT8: 20, JSON: 114, TIMESTAMP: 1114, TIMESTAMPTZ: 1184, DATE: 1082, NUMERIC: 1700, JSONB: 3802 } as const;
+const asText = (value: string) => value;
+
+/**
+ * Both drivers get the same parsers, so a value crosses the boundary the same way on each:
+ * dates stay `YYYY-MM-DD` text (pg would make a Date at local midnight, shifting the day),
+ * numeric and int8 stay text (exact), timestamps are parsed by pg's parser; field types'
+ * `fromDb` turn them into API values.
+ */
+const sharedParsers: Record<number, (value: string) => unknown> = {
+  [OID.INT8]: asText,
+  [OID.DATE]: asText,
+  [OID.NUMERIC]: asText,
+  [OID.TIMESTAMP]: pg.types.getTypeParser(OID.TIMESTAMP, 'text'),
+  [OID.TIMESTAMPTZ]: pg.types.getTypeParser(OID.TIMESTAMPTZ, 'text'),
+  [OID.JSON]: (value) => JSON.parse(value),
+  [OID.JSONB]: (value) => JSON.parse(value),
+};
+
+export function resolveDataDir(dataDir?: string): string {
+  return dataDir ?? process.env.TESSERA_DATA_DIR ?? path.join(process.cwd(), '.tessera-data', 'pglite');
+}
+
+export function createDatabase(opts: DatabaseOptions = {}): Database {
+  if (opts.url) {
+    const types = {
+      getTypeParser: (oid: number, format?: string) =>
+        sharedParsers[oid] ?? pg.types.getTypeParser(oid, (format ?? 'text') as 'text'),
+    };
+    return knexFactory({ client: 'pg', connection: { connectionString: opts.url, types } as Knex.PgConnectionConfig });
+  }
+  const dataDir = resolveDataDir(opts.dataDir);
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  // knex-pglite pins the pool to one connection itself (PGlite is single-connection) and
+  // refuses a pool option; we hand it our own instance to control parsers and the folder.
+  const pglite = withParsers(new PGlite(inMemory ? undefined : dataDir));
+  const db = knexFactory({
+    client: ClientPgLite,
+    dialect: 'postgres',
+    connection: (() => ({ pglite })) as unknown as Knex.StaticConnectionConfig,
+  }) as Database;
+  if (!inMemory) db.tesseraDataDir = dataDir;
+  return db;
+}
+
+/** PGlite 0.5 ignores constructor-level parsers; per-query ones work, so every query gets them. */
+function withParsers(pglite: PGlite): PGlite {
+  const query = pglite.query.bind(pglite);
+  return new Proxy(pglite, {
+    get(target, prop, receiver) {
+      if (prop === 'query') {
+        return (sql: string, params?: unknown[], options?: Record<string, unknown>) =>
+          query(sql, params, { ...options, parsers: { ...sharedParsers, ...(options?.parsers as object) } });
+      }
+      const value = Reflect.get(target, prop, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}

@@ -1,0 +1,41 @@
+import type { Knex } from 'knex';
+import Koa from 'koa';
+import { recordRoutes } from '../records/record-routes';
+import { errorHandler, type Logger } from './error-handler';
+import { healthRoutes } from './health-routes';
+import type { RequestState } from './http-types';
+import { jsonBody } from './json-body';
+import { metaRoutes, type MetaRouteDeps } from './meta-routes';
+import { requestId } from './request-id';
+import { spaRoutes } from './static-routes';
+
+export interface KoaAppOptions extends MetaRouteDeps {
+  knex: Knex;
+  webDir?: string;
+  designerDir?: string;
+  logger?: Logger;
+}
+
+/** The runtime's HTTP surface: one Koa app, each concern one middleware. */
+export function createKoaApp(opts: KoaAppOptions): Koa<RequestState> {
+  const koa = new Koa<RequestState>();
+  koa.proxy = false;
+  koa.silent = true; // errors are logged by errorHandler, with the request id
+  koa.use(requestId());
+  koa.use(errorHandler(opts.logger));
+  koa.use(healthRoutes(opts.knex));
+  koa.use(async (ctx, next) => {
+    if (ctx.path === '/designer') return ctx.redirect('/designer/');
+    return next();
+  });
+  koa.use(spaRoutes('/designer/', opts.designerDir, 'designer'));
+  koa.use(spaRoutes('/', opts.webDir, 'web app'));
+  koa.use(jsonBody());
+  koa.use(metaRoutes(opts));
+  koa.use(recordRoutes(opts.knex, opts.getState));
+  koa.use(async (ctx) => {
+    ctx.status = 404;
+    ctx.body = { error: { code: 'not_found', message: `No route for ${ctx.method} ${ctx.path}` } };
+  });
+  return koa;
+}

@@ -1,0 +1,13 @@
+export { createRuntime } from './runtime';
+export type { Runtime, RuntimeOptions, Listening } from './runtime-types';
+export { createDatabase } from './db/create-database';
+export type { DatabaseOptions, Database } from './db/create-database';
+export { createMetadataStore } from './meta/create-metadata-store';
+export type { MetadataStore } from './meta/create-metadata-store';
+export type { StoredVersion, VersionSource } from './meta/meta-types';
+export { HttpError } from './errors/http-error';
+export type { ErrorDetail } from './errors/http-error';
+export { forEachDatabase } from './testing/for-each-database';
+export type { DatabaseTestContext } from './testing/for-each-database';
+export { createTestRuntime } from './testing/create-test-runtime';
+export type { TestRuntime, TestRuntimeOptions } from './testing/create-test-runtime';

@@ -1,0 +1,68 @@
+import { entityToTable, entityToValidator, type EntityValidator, type FieldTypeRegistry, type TableSpec } from '@tessera/engine';
+import type { AppDefinition, EntityDefinition } from '@tessera/metadata';
+
+/** One field as the record routes need it: where it is stored and how it is read back. */
+export interface CompiledField {
+  name: string;
+  column: string;
+  fromDb?: (value: unknown) => unknown;
+}
+
+export interface CompiledEntity {
+  entity: EntityDefinition;
+  /** PostgreSQL schema and table holding the records. */
+  schema: string;
+  table: string;
+  validate: EntityValidator;
+  fields: CompiledField[];
+  fieldsByName: Map<string, CompiledField>;
+  /** Column name → the name a client knows (for error messages). */
+  fieldOfColumn(column: string): string;
+}
+
+/** Everything a request needs about the published app; replaced whole on publish, never mutated. */
+export interface AppState {
+  app: AppDefinition;
+  version: number;
+  registry: FieldTypeRegistry;
+  schema: string;
+  byPlural: Map<string, CompiledEntity>;
+}
+
+export const appSchemaName = (app: Pick<AppDefinition, 'name'>) => `app_${app.name}`;
+
+export function appToTableSpecs(app: AppDefinition, registry: FieldTypeRegistry): TableSpec[] {
+  const schema = appSchemaName(app);
+  return app.entities.map((entity) => entityToTable(entity, registry, { schema }));
+}
+
+function compileEntity(entity: EntityDefinition, registry: FieldTypeRegistry, schema: string): CompiledEntity {
+  const table = entityToTable(entity, registry, { schema });
+  const fields: CompiledField[] = Object.entries(entity.properties).map(([name, field]) => {
+    // Columns carry the stable field id, so a field's column is found even if names differ.
+    const column = table.columns.find((c) => c.fieldId === field['x-id'])?.name ?? name;
+    const fromDb = registry.get(field['x-type']).fromDb;
+    return { name, column, ...(fromDb ? { fromDb } : {}) };
+  });
+  const byColumn = new Map(fields.map((f) => [f.column, f.name]));
+  return {
+    entity,
+    schema,
+    table: table.name,
+    validate: entityToValidator(entity, registry),
+    fields,
+    fieldsByName: new Map(fields.map((f) => [f.name, f])),
+    fieldOfColumn: (column) => byColumn.get(column) ?? column,
+  };
+}
+
+export function compileAppState(app: AppDefinition, version: number, registry: FieldTypeRegistry): AppState {
+  const schema = appSchemaName(app);
+  return {
+    app,
+    version,
+    registry,
+    schema,
+    byPlural: new Map(app.entities.map((entity) => [entity['x-plural'], compileEntity(entity, registry, schema)])),
+  };
+}

@@ -1,0 +1,34 @@
+import type { FieldTypeRegistry } from '@tessera/engine';
+import type { AppDefinition } from '@tessera/metadata';
+import type { Knex } from 'knex';
+import { isHttpError } from '../errors/http-error';
+import { applyAppVersion } from './apply-app-version';
+import { chooseStartupVersion } from './choose-startup-version';
+import { createMetadataStore, ensureMetadataSchema } from './create-metadata-store';
+import { hashApp } from './hash-app';
+import type { StoredVersion } from './meta-types';
+
+/**
+ * At start: decides between the stored latest version and the app read from files (see
+ * chooseStartupVersion) and, when the files win, applies them as a new version.
+ */
+export async function syncStartupVersion(knex: Knex, registry: FieldTypeRegistry, filesApp: AppDefinition): Promise<{ stored: StoredVersion; reason: string }> {
+  await ensureMetadataSchema(knex);
+  const store = createMetadataStore(knex);
+  const filesHash = hashApp(filesApp);
+  // Two processes may start at once; the loser of the version race re-reads and decides again.
+  for (let attempt = 0; ; attempt++) {
+    const latest = await store.latest(filesApp.name);
+    const lastFileImport = await store.lastFromSource(filesApp.name, 'files');
+    const choice = chooseStartupVersion({ latest, lastFileImport, filesHash });
+    if (choice.action === 'keep') return { stored: latest!, reason: choice.reason };
+    try {
+      const stored = await applyAppVersion({ knex, registry, app: filesApp, source: 'files', hash: filesHash, baseVersion: latest?.version ?? 0 });
+      return { stored, reason: choice.reason };
+    } catch (err) {
+      if (isHttpError(err) && err.code === 'version_conflict' && attempt < 2) continue;
+      if (isHttpError(err)) throw new Error(`Cannot apply the app's metadata files: ${err.message}`);
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,35 @@
+import { SYSTEM_FIELDS } from '@tessera/metadata';
+import type { CompiledEntity } from '../meta/compile-app-state';
+
+const toIso = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
+
+/**
+ * A database row as the API returns it. Every value goes through its field type's `fromDb`,
+ * so numbers, dates and timestamps look the same on PGlite and on PostgreSQL.
+ */
+export function rowToRecord(row: Record<string, unknown>, entity: CompiledEntity): Record<string, unknown> {
+  const record: Record<string, unknown> = {
+    id: row.id,
+    created_at: toIso(row.created_at),
+    updated_at: toIso(row.updated_at),
+    created_by: row.created_by ?? null,
+    owner: row.owner ?? null,
+    version: row.version === undefined || row.version === null ? row.version : Number(row.version),
+  };
+  for (const field of entity.fields) {
+    const raw = row[field.column];
+    record[field.name] = raw === null || raw === undefined ? null : field.fromDb ? field.fromDb(raw) : toIso(raw);
+  }
+  return record;
+}
+
+/** Validated client data → column values; only columns named by metadata ever reach SQL. */
+export function recordToRow(data: Record<string, unknown>, entity: CompiledEntity): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(data)) {
+    if ((SYSTEM_FIELDS as readonly string[]).includes(name)) continue;
+    const field = entity.fieldsByName.get(name);
+    if (field) row[field.column] = value;
+  }
+  return row;
+}

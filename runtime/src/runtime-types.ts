@@ -1,0 +1,40 @@
+import type { PluginDefinition } from '@tessera/engine';
+import type { AppDefinition } from '@tessera/metadata';
+import type { Knex } from 'knex';
+import type Koa from 'koa';
+import type { Logger } from './http/error-handler';
+import type { RequestState } from './http/http-types';
+
+export interface RuntimeOptions {
+  /** The app itself, or… */
+  app?: AppDefinition;
+  /** …the folder holding app.json, entities/, layouts/. */
+  appDir?: string;
+  /** PostgreSQL URL; without it, embedded PGlite in `dataDir`. */
+  databaseUrl?: string;
+  dataDir?: string;
+  /** Built end-user app (served at `/`) and designer (served at `/designer/`). */
+  webDir?: string;
+  designerDir?: string;
+  /** Plugins already loaded by the caller, in addition to those app.json names. */
+  plugins?: PluginDefinition[];
+  logger?: Logger & Pick<Console, 'info'>;
+}
+
+export interface Listening {
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface Runtime {
+  koa: Koa<RequestState>;
+  knex: Knex;
+  /** Where PGlite keeps its data; undefined on PostgreSQL or in memory. */
+  dataDir: string | undefined;
+  version(): number;
+  app(): AppDefinition;
+  listen(port?: number, host?: string): Promise<Listening>;
+  /** Validates, applies and stores `app` as the next version (source `designer`). */
+  publish(app: unknown, baseVersion: number): Promise<{ version: number }>;
+  close(): Promise<void>;
+}
