@@ -9,6 +9,12 @@ describe('the engine entry points', () => {
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.some((path) => path.includes('node_modules/ajv/'))).toBe(true);
     expect(inputs.filter((path) => path.includes('node_modules/knex/'))).toEqual([]);
+    expect(inputs.filter((path) => path.includes('node_modules/sanitize-html/'))).toEqual([]);
+  });
+
+  it('exposes the HTML sanitizer from `./server` only', async () => {
+    const server = await import('./server');
+    expect(server.sanitizeRichText('<b>a</b><script>x</script>')).toBe('<b>a</b>');
   });
 
   it('exposes the SQL planner from `./sql`', async () => {

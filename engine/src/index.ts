@@ -1,9 +1,14 @@
-export type { JsonSchema, ColumnType, ColumnDefault, ColumnSpec, FieldTypeDefinition } from './field-types/field-type-types';
+export type { JsonSchema, ColumnType, ColumnDefault, ColumnSpec, FieldTypeDefinition, FilterOperator, IndexMethod } from './field-types/field-type-types';
 export { defineFieldType } from './field-types/define-field-type';
 export { builtinFieldTypes } from './field-types/builtin-field-types';
 export { createFieldTypeRegistry } from './field-types/field-type-registry';
 export type { FieldTypeRegistry } from './field-types/field-type-registry';
 export { PHONE_PATTERN } from './field-types/phone';
+export { formatAutonumber, checkAutonumberFormat } from './field-types/format-autonumber';
+export { DEFAULT_AUTONUMBER_FORMAT } from './field-types/autonumber';
+export { compileFormula } from './field-types/compile-formula';
+export type { CompiledFormula, CompileFormulaResult } from './field-types/compile-formula';
+export { formulaFilterOperators } from './field-types/formula';
 
 export { definePlugin } from './plugin/define-plugin';
 export { loadPlugins } from './plugin/load-plugins';

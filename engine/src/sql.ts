@@ -3,3 +3,7 @@
 export { planSchemaSync } from './schema/plan-schema-sync';
 export type { SchemaSyncPlan, SchemaSyncStep } from './schema/plan-schema-sync';
 export { createSchemaSql, createTableSql, addColumnSql, addForeignKeySql, addIndexSql } from './schema/table-to-sql';
+
+export { planMigration } from './migration/plan-migration';
+export { planToSql } from './migration/plan-to-sql';
+export type { MigrationPlan, MigrationStep, MigrationStepKind, PlanMigrationOptions, PrecheckQuery } from './migration/migration-types';

@@ -1,16 +1,23 @@
+import { autonumberFieldType } from './autonumber';
 import { booleanFieldType } from './boolean';
 import { currencyFieldType } from './currency';
 import { dateFieldType } from './date';
 import { datetimeFieldType } from './datetime';
 import { emailFieldType } from './email';
 import type { FieldTypeDefinition } from './field-type-types';
+import { formulaFieldType } from './formula';
+import { jsonFieldType } from './json';
+import { multiselectFieldType } from './multiselect';
 import { numberFieldType } from './number';
+import { percentFieldType } from './percent';
 import { phoneFieldType } from './phone';
 import { relationFieldType } from './relation';
+import { richtextFieldType } from './richtext';
 import { selectFieldType } from './select';
 import { textFieldType } from './text';
 import { textareaFieldType } from './textarea';
 import { urlFieldType } from './url';
+import { userFieldType } from './user';
 
 export const builtinFieldTypes: readonly FieldTypeDefinition[] = [
   textFieldType,
@@ -25,4 +32,11 @@ export const builtinFieldTypes: readonly FieldTypeDefinition[] = [
   phoneFieldType,
   urlFieldType,
   relationFieldType,
+  richtextFieldType,
+  percentFieldType,
+  multiselectFieldType,
+  jsonFieldType,
+  userFieldType,
+  autonumberFieldType,
+  formulaFieldType,
 ];

@@ -1,4 +1,5 @@
 import { defineFieldType } from './define-field-type';
+import { ORDERED_OPERATORS } from './filter-operators';
 import { numericFromDb, scaleToMultipleOf } from './numeric-value';
 
 const DEFAULT_PRECISION = 18;
@@ -13,6 +14,7 @@ export const currencyFieldType = defineFieldType({
   name: 'currency',
   label: { en: 'Currency', zh: '金额' },
   widget: 'currency',
+  filterOperators: ORDERED_OPERATORS,
   keywords: ['minimum', 'maximum', 'x-precision', 'x-scale', 'x-currency', 'x-unique', 'x-indexed'],
   jsonSchema: (field) => ({
     type: 'number',

@@ -1,10 +1,12 @@
 import { dateFromDb } from './date-value';
 import { defineFieldType } from './define-field-type';
+import { ORDERED_OPERATORS } from './filter-operators';
 
 export const dateFieldType = defineFieldType({
   name: 'date',
   label: { en: 'Date', zh: '日期' },
   widget: 'date',
+  filterOperators: ORDERED_OPERATORS,
   keywords: ['x-unique', 'x-indexed'],
   jsonSchema: () => ({ type: 'string', format: 'date' }),
   column: () => ({ kind: 'date' }),

@@ -1,10 +1,12 @@
 import { dateTimeFromDb } from './date-value';
 import { defineFieldType } from './define-field-type';
+import { ORDERED_OPERATORS } from './filter-operators';
 
 export const datetimeFieldType = defineFieldType({
   name: 'datetime',
   label: { en: 'Date and time', zh: '日期时间' },
   widget: 'datetime',
+  filterOperators: ORDERED_OPERATORS,
   keywords: ['x-unique', 'x-indexed'],
   jsonSchema: () => ({ type: 'string', format: 'date-time' }),
   column: () => ({ kind: 'timestamptz' }),

@@ -1,9 +1,11 @@
 import { defineFieldType } from './define-field-type';
+import { TEXT_OPERATORS } from './filter-operators';
 
 export const emailFieldType = defineFieldType({
   name: 'email',
   label: { en: 'Email', zh: '邮箱' },
   widget: 'email',
+  filterOperators: TEXT_OPERATORS,
   keywords: ['maxLength', 'x-unique', 'x-indexed'],
   jsonSchema: () => ({ type: 'string', format: 'email' }),
   column: () => ({ kind: 'text' }),

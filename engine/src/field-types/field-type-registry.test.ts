@@ -14,6 +14,7 @@ describe('createFieldTypeRegistry', () => {
     const registry = createFieldTypeRegistry();
     expect(registry.list().map((t) => t.name)).toEqual([
       'text', 'textarea', 'number', 'currency', 'date', 'datetime', 'boolean', 'select', 'email', 'phone', 'url', 'relation',
+      'richtext', 'percent', 'multiselect', 'json', 'user', 'autonumber', 'formula',
     ]);
     expect(registry.get('email').widget).toBe('email');
     expect(registry.has('rating:stars')).toBe(false);

@@ -1,4 +1,4 @@
-import type { FieldDefinition, LocalizedText } from '@tessera/metadata';
+import type { EntityDefinition, FieldDefinition, LocalizedText } from '@tessera/metadata';
 
 /** A JSON Schema fragment (2020-12). Kept loose: it is data handed to ajv, rjsf and OpenAPI. */
 export type JsonSchema = Record<string, unknown>;
@@ -15,7 +15,15 @@ export type ColumnType =
   | { kind: 'date' }
   | { kind: 'timestamptz' }
   | { kind: 'uuid' }
-  | { kind: 'jsonb' };
+  | { kind: 'jsonb' }
+  /** text[]: multiselect values, searched with a GIN index (`@>`, `&&`). */
+  | { kind: 'text-array' };
+
+/** How records of a field may be filtered in list queries. */
+export type FilterOperator =
+  | 'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte' | 'in' | 'nin' | 'between' | 'contains' | 'startsWith' | 'isNull'
+  /** text-array: has every / any of the given values. */
+  | 'containsAll' | 'containsAny';
 
 /**
  * A column default as data, never raw SQL from metadata: the SQL compiler maps each kind
@@ -55,4 +63,26 @@ export interface FieldTypeDefinition {
   requiresRelation?: boolean;
   /** Database value → API value (e.g. numeric string → number). Identity when absent. */
   fromDb?(value: unknown): unknown;
+  /**
+   * API value → database value, applied by the runtime before writing (after validation).
+   * Identity when absent. Server-only conversions (HTML sanitizing) live in
+   * `@tessera/engine/server`, which swaps in a type that has them.
+   */
+  toDb?(value: unknown): unknown;
+  /** The operators list queries accept for this field; none when absent. */
+  filterOperators?: readonly FilterOperator[];
+  /** Every field of this type gets a unique index (autonumber). */
+  unique?: boolean;
+  /** Every field of this type gets an index of this method (multiselect: gin). */
+  indexMethod?: IndexMethod;
+  /** False when the field has no column (a virtual formula, computed on read). Stored when absent. */
+  stored?(field: FieldDefinition): boolean;
+  /**
+   * Publish-time checks only the type can make (a formula's field references, an autonumber
+   * format); each string is one problem, phrased for the implementer.
+   */
+  checkField?(field: FieldDefinition, entity: EntityDefinition): string[];
 }
+
+/** PostgreSQL index access methods Tessera emits; btree when absent. */
+export type IndexMethod = 'gin';

@@ -1,4 +1,5 @@
 import { defineFieldType } from './define-field-type';
+import { ORDERED_OPERATORS } from './filter-operators';
 import { numericFromDb, scaleToMultipleOf } from './numeric-value';
 
 const DEFAULT_PRECISION = 18;
@@ -9,6 +10,7 @@ export const numberFieldType = defineFieldType({
   name: 'number',
   label: { en: 'Number', zh: '数字' },
   widget: 'updown',
+  filterOperators: ORDERED_OPERATORS,
   keywords: ['minimum', 'maximum', 'x-precision', 'x-scale', 'x-unique', 'x-indexed'],
   jsonSchema: (field) => {
     const scale = field['x-scale'] ?? DEFAULT_SCALE;

@@ -1,4 +1,5 @@
 import { defineFieldType } from './define-field-type';
+import { TEXT_OPERATORS } from './filter-operators';
 
 /**
  * Loose on purpose: numbers are written in many national styles (+86 138-0013-8000,
@@ -10,6 +11,7 @@ export const phoneFieldType = defineFieldType({
   name: 'phone',
   label: { en: 'Phone', zh: '电话' },
   widget: 'phone',
+  filterOperators: TEXT_OPERATORS,
   keywords: ['maxLength', 'x-unique', 'x-indexed'],
   jsonSchema: () => ({ type: 'string', maxLength: 32, pattern: PHONE_PATTERN }),
   column: () => ({ kind: 'varchar', length: 32 }),

@@ -1,10 +1,12 @@
 import { defineFieldType } from './define-field-type';
+import { EQUALITY_OPERATORS } from './filter-operators';
 
 /** One of a fixed list of values; labels live in `x-options` and never reach the database. */
 export const selectFieldType = defineFieldType({
   name: 'select',
   label: { en: 'Select', zh: '单选' },
   widget: 'select',
+  filterOperators: EQUALITY_OPERATORS,
   keywords: ['x-options', 'x-indexed'],
   requiresOptions: true,
   jsonSchema: (field) => ({ type: 'string', enum: (field['x-options'] ?? []).map((option) => option.value) }),

@@ -1,10 +1,12 @@
 import { defineFieldType } from './define-field-type';
+import { TEXT_OPERATORS } from './filter-operators';
 
 /** Single-line text: varchar when the author caps the length, text otherwise. */
 export const textFieldType = defineFieldType({
   name: 'text',
   label: { en: 'Text', zh: '文本' },
   widget: 'text',
+  filterOperators: TEXT_OPERATORS,
   keywords: ['maxLength', 'minLength', 'pattern', 'x-unique', 'x-indexed'],
   jsonSchema: () => ({ type: 'string' }),
   column: (field) => (field.maxLength ? { kind: 'varchar', length: field.maxLength } : { kind: 'text' }),

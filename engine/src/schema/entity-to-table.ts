@@ -34,8 +34,11 @@ export function entityToTable(entity: EntityDefinition, registry: FieldTypeRegis
 
   for (const [name, field] of Object.entries(entity.properties)) {
     const type = fieldTypeOf(entity, name, field, registry);
+    // A virtual formula is computed on read; it has nothing to store.
+    if (type.stored && !type.stored(field)) continue;
     const column: ColumnSpec = { name, type: type.column(field), nullable: true, fieldId: field['x-id'] };
-    if (field['x-unique']) column.unique = true;
+    const unique = field['x-unique'] || type.unique;
+    if (unique) column.unique = true;
     if (field['x-indexed']) column.indexed = true;
     columns.push(column);
 
@@ -49,7 +52,9 @@ export function entityToTable(entity: EntityDefinition, registry: FieldTypeRegis
         onDelete: relation.onDelete ?? 'restrict',
       });
     }
-    if (field['x-unique']) {
+    if (type.indexMethod) {
+      indexes.push({ name: identifierName([table, name], 'idx'), columns: [name], unique: false, method: type.indexMethod });
+    } else if (unique) {
       indexes.push({ name: identifierName([table, name], 'key'), columns: [name], unique: true });
     } else if (field['x-indexed'] || (type.requiresRelation && relation)) {
       // Relations are indexed so listing a parent's children does not scan the table.

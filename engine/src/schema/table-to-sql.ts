@@ -35,6 +35,7 @@ function addColumn(t: Knex.CreateTableBuilder, column: ColumnSpec): void {
     case 'timestamptz': col = t.timestamp(name, { useTz: true }); break;
     case 'uuid': col = t.uuid(name); break;
     case 'jsonb': col = t.jsonb(name); break;
+    case 'text-array': col = t.specificType(name, 'text[]'); break;
   }
   if (column.primaryKey) col.primary();
   if (!column.nullable) col.notNullable();
@@ -71,6 +72,8 @@ export function addIndexSql(table: TableSpec, index: IndexSpec): string[] {
   return toStatements(
     pg.schema.withSchema(table.schema).alterTable(table.name, (t) => {
       if (index.unique) t.unique(index.columns, { indexName: index.name, useConstraint: false });
+      // knex's types list only MySQL's methods; its PostgreSQL compiler emits `using <method>` for any.
+      else if (index.method) t.index(index.columns, index.name, { storageEngineIndexType: index.method as 'btree' });
       else t.index(index.columns, index.name);
     }),
   );

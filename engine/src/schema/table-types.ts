@@ -1,5 +1,5 @@
 import type { OnDeletePolicy } from '@tessera/metadata';
-import type { ColumnSpec } from '../field-types/field-type-types';
+import type { ColumnSpec, IndexMethod } from '../field-types/field-type-types';
 
 export interface ForeignKeySpec {
   /** Constraint name, at most 63 bytes. */
@@ -14,6 +14,8 @@ export interface IndexSpec {
   name: string;
   columns: string[];
   unique: boolean;
+  /** btree when absent. */
+  method?: IndexMethod;
 }
 
 /** What one entity needs in PostgreSQL: data, not SQL, so two versions can be diffed. */

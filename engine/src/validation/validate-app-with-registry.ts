@@ -27,7 +27,12 @@ export function validateAppWithRegistry(app: unknown, registry: FieldTypeRegistr
     for (const [name, field] of Object.entries(entity.properties)) {
       const pointer = `/entities/${i}/properties/${pointerPart(name)}`;
       const where = `field "${name}" of ${entity['x-name']}`;
-      errors.push(...checkField(registry.get(field['x-type']), field, pointer, where, ajv));
+      const type = registry.get(field['x-type']);
+      errors.push(...checkField(type, field, pointer, where, ajv));
+      // Checks only the type can make (a formula's field references); types without the hook add none.
+      for (const problem of type.checkField?.(field, entity) ?? []) {
+        errors.push({ pointer, code: 'invalid-field', message: `The ${where}: ${problem}`, hint: `Fix the ${type.name} settings of the field.` });
+      }
     }
   });
   return errors.length === 0 ? result : { ok: false, errors };

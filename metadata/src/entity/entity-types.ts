@@ -46,13 +46,29 @@ export interface FieldDefinition {
   'x-unique'?: boolean;
   'x-indexed'?: boolean;
   'x-readonly'?: boolean;
+  /** autonumber: the display format, e.g. `BID-{YYYY}-{0000}`. */
+  'x-format'?: string;
+  /** formula: a jexl expression over the entity's other fields, e.g. `amount * probability / 100`. */
+  'x-formula'?: string;
+  /** formula: the type of the result, which picks its JSON Schema and (when stored) its column. */
+  'x-formula-type'?: FormulaResultType;
+  /** formula: kept in a column (filterable, sortable) instead of computed on read. */
+  'x-stored'?: boolean;
   /** Plugin-owned settings, keyed by plugin name. */
   'x-plugins'?: Record<string, unknown>;
 }
 
+/** What a formula evaluates to. */
+export type FormulaResultType = 'number' | 'text' | 'boolean' | 'date';
+
 export interface EntityDefinition {
   $schema?: string;
   type: 'object';
+  /**
+   * Stable id of the entity: survives a change of `x-name`, so the migration planner renames
+   * the table instead of dropping it. Optional; without it the entity is matched by name.
+   */
+  'x-id'?: string;
   /** snake_case singular; the table name. */
   'x-name': string;
   /** The API path segment: `/api/{x-plural}`. */

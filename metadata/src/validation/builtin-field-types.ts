@@ -14,4 +14,11 @@ export const BUILTIN_FIELD_TYPES: readonly KnownFieldType[] = [
   { name: 'phone' },
   { name: 'url' },
   { name: 'relation', requiresRelation: true },
+  { name: 'richtext' },
+  { name: 'percent' },
+  { name: 'multiselect', requiresOptions: true },
+  { name: 'json' },
+  { name: 'user' },
+  { name: 'autonumber' },
+  { name: 'formula' },
 ];

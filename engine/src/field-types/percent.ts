@@ -1,0 +1,21 @@
+import { defineFieldType } from './define-field-type';
+import { ORDERED_OPERATORS } from './filter-operators';
+import { numericFromDb, scaleToMultipleOf } from './numeric-value';
+
+const DEFAULT_SCALE = 2;
+
+/**
+ * A percentage as the user reads it: 12.5 means 12.5 %, not 0.125, so forms, filters and
+ * exports show the same number. 0–100 by default; authors may narrow the range.
+ */
+export const percentFieldType = defineFieldType({
+  name: 'percent',
+  label: { en: 'Percent', zh: '百分比' },
+  widget: 'percent',
+  keywords: ['minimum', 'maximum', 'x-scale', 'x-indexed'],
+  filterOperators: ORDERED_OPERATORS,
+  jsonSchema: (field) => ({ type: 'number', minimum: 0, maximum: 100, multipleOf: scaleToMultipleOf(field['x-scale'] ?? DEFAULT_SCALE) }),
+  // Three integer digits hold 100; the scale follows the author.
+  column: (field) => ({ kind: 'numeric', precision: 3 + (field['x-scale'] ?? DEFAULT_SCALE), scale: field['x-scale'] ?? DEFAULT_SCALE }),
+  fromDb: numericFromDb,
+});

@@ -1,0 +1,17 @@
+import { defineFieldType } from './define-field-type';
+import { SEARCH_OPERATORS } from './filter-operators';
+
+/**
+ * HTML from a rich-text editor. It is sanitized on the way into the database by the server
+ * variant in `@tessera/engine/server` (sanitize-html is too heavy, and pointless, for the
+ * browser bundle); this definition is the browser-safe half.
+ */
+export const richtextFieldType = defineFieldType({
+  name: 'richtext',
+  label: { en: 'Rich text', zh: '富文本' },
+  widget: 'richtext',
+  keywords: ['maxLength'],
+  filterOperators: SEARCH_OPERATORS,
+  jsonSchema: () => ({ type: 'string', contentMediaType: 'text/html' }),
+  column: () => ({ kind: 'text' }),
+});

@@ -1,0 +1,16 @@
+import { defineFieldType } from './define-field-type';
+import { EQUALITY_OPERATORS } from './filter-operators';
+
+/**
+ * A Tessera user (an owner, an approver). The users table lives in the bookkeeping schema,
+ * not the app's, so there is no foreign key yet: a deleted user leaves the id in place.
+ */
+export const userFieldType = defineFieldType({
+  name: 'user',
+  label: { en: 'User', zh: '用户' },
+  widget: 'user',
+  keywords: ['x-indexed'],
+  filterOperators: EQUALITY_OPERATORS,
+  jsonSchema: () => ({ type: 'string', format: 'uuid' }),
+  column: () => ({ kind: 'uuid' }),
+});
