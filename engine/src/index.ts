@@ -31,3 +31,13 @@ export { appToOpenApi } from './api/app-to-openapi';
 export type { AppToOpenApiOptions } from './api/app-to-openapi';
 
 export { localize } from './localize';
+
+export { parseListQuery, parseGetQuery } from './query/parse-list-query';
+export { parseAggregateQuery } from './query/parse-aggregate-query';
+export { encodeCursor, decodeCursor, cursorFromRow } from './query/list-cursor';
+export { SEARCHABLE_TYPES, searchColumns } from './query/parse-search';
+export { QUERY_LIMITS } from './query/query-types';
+export type {
+  ListQuery, AggregateQuery, AggregateGroup, AggregateMeasure, ExpandNode, FilterNode, FilterCondition, FieldRef, SortKey,
+  QueryError, QueryResult, RawQuery, BucketUnit, MeasureFn,
+} from './query/query-types';

@@ -7,3 +7,9 @@ export { createSchemaSql, createTableSql, addColumnSql, addForeignKeySql, addInd
 export { planMigration } from './migration/plan-migration';
 export { planToSql } from './migration/plan-to-sql';
 export type { MigrationPlan, MigrationStep, MigrationStepKind, PlanMigrationOptions, PrecheckQuery } from './migration/migration-types';
+
+export { listQueryToSql, countQueryToSql } from './query/list-query-to-sql';
+export type { QueryTarget } from './query/list-query-to-sql';
+export { aggregateQueryToSql, groupColumn, measureColumn } from './query/aggregate-query-to-sql';
+export { expandPlan, attachExpanded } from './query/expand-plan';
+export { filterToSql, escapeLike } from './query/filter-to-sql';

@@ -1,0 +1,43 @@
+import type { Knex } from 'knex';
+import type { ExpandNode } from './query-types';
+
+/**
+ * The one query that loads relation `node` for ALL `parents` (rows of the entity it hangs
+ * from): `where id in (…)` for many-to-one, `where <fk> in (…)` for one-to-many. Expanding
+ * costs one query per relation path, whatever the number of rows. Undefined when there is
+ * nothing to load.
+ */
+export function expandPlan(knex: Knex, node: ExpandNode, parents: readonly Record<string, unknown>[], target: { schema: string }): Knex.QueryBuilder | undefined {
+  const keyOfParent = node.kind === 'many-to-one' ? node.column : 'id';
+  const keys = [...new Set(parents.map((row) => row[keyOfParent]).filter((v): v is string => typeof v === 'string'))];
+  if (keys.length === 0) return undefined;
+  const qb = knex.from(`${target.schema}.${node.entity}`).select('*');
+  if (node.kind === 'many-to-one') return qb.whereIn('id', keys);
+  return qb.whereIn(node.column, keys).orderBy([{ column: 'created_at', order: 'asc' }, { column: 'id', order: 'asc' }]);
+}
+
+/**
+ * Puts loaded rows on their parents: a many-to-one gets the row (or null), a one-to-many an
+ * array. `toValue` turns a child row into what the API shows (the runtime's rowToRecord).
+ */
+export function attachExpanded<T>(
+  node: ExpandNode,
+  parents: readonly Record<string, unknown>[],
+  children: readonly Record<string, unknown>[],
+  toValue: (row: Record<string, unknown>) => T,
+): (T | T[] | null)[] {
+  if (node.kind === 'many-to-one') {
+    const byId = new Map(children.map((row) => [row.id, row]));
+    return parents.map((parent) => {
+      const row = byId.get(parent[node.column]);
+      return row ? toValue(row) : null;
+    });
+  }
+  const byParent = new Map<unknown, T[]>();
+  for (const row of children) {
+    const list = byParent.get(row[node.column]) ?? [];
+    list.push(toValue(row));
+    byParent.set(row[node.column], list);
+  }
+  return parents.map((parent) => byParent.get(parent.id) ?? []);
+}

@@ -1,0 +1,136 @@
+import type { FilterOperator } from '../field-types/field-type-types';
+
+/**
+ * The parsed, validated form of a list/get/aggregate request. Everything here is data taken
+ * from metadata (columns, tables) or a value the client sent; the SQL compilers bind values
+ * and quote identifiers, so nothing a client types reaches SQL text.
+ */
+
+/** How a value of a field is checked and coerced from the query string. */
+export type ValueKind = 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'datetime' | 'uuid' | 'array' | 'other';
+
+/** One many-to-one step of a relation path: the base row's `column` holds the id of a `table` row. */
+export interface RelationHop {
+  /** The relation field (and column) on the entity the step starts from. */
+  column: string;
+  /** `x-name` of the target entity, which is also its table name. */
+  table: string;
+}
+
+/** A field a query names, resolved against metadata. */
+export interface FieldRef {
+  /** As the client wrote it: `industry`, `customer.industry`. */
+  path: string;
+  /** Relation steps before the field; empty for a field of the entity itself. */
+  hops: RelationHop[];
+  /** The column on the last table. */
+  column: string;
+  kind: ValueKind;
+  /** Allowed values (select), when the type has a fixed list. */
+  enum?: readonly unknown[];
+  operators: readonly FilterOperator[];
+  /** Largest magnitude the column holds, when smaller than JavaScript's (int4 `version`). */
+  maxAbs?: number;
+}
+
+export type FilterValue = string | number | boolean | null;
+
+export interface FilterCondition {
+  field: FieldRef;
+  op: FilterOperator;
+  /** Scalar for comparisons, array for in/nin/between/containsAll/containsAny, boolean for isNull. */
+  value: FilterValue | FilterValue[];
+}
+
+export type FilterNode = { and: FilterNode[] } | { or: FilterNode[] } | FilterCondition;
+
+export interface SortKey {
+  field: FieldRef;
+  direction: 'asc' | 'desc';
+}
+
+/** A relation to load along with the rows (`expand=customer,customer.owner_user`). */
+export interface ExpandNode {
+  /** The name the related record(s) appear under: the relation field, or the child plural. */
+  name: string;
+  /**
+   * many-to-one: `column` is on the parent and holds the target's id.
+   * one-to-many: `column` is on the target (child) table and holds the parent's id.
+   */
+  kind: 'many-to-one' | 'one-to-many';
+  column: string;
+  /** Target entity's `x-name` (= its table). */
+  entity: string;
+  children: ExpandNode[];
+}
+
+export interface ListQuery {
+  filter?: FilterNode;
+  /** Full-text search: the text, and the columns it is matched against. */
+  search?: { text: string; columns: string[] };
+  /** Always ends with `id` so the order is total (keyset pagination needs that). */
+  sort: SortKey[];
+  /** Field names to return (`id` is always returned); undefined: all. */
+  fields?: string[];
+  /** Columns to select when `fields` narrows the record: id, the stored fields, expand keys. */
+  columns?: string[];
+  limit: number;
+  offset: number;
+  /** Decoded keyset cursor: one value per sort key, as text (or null). */
+  cursor?: (string | null)[];
+  count: boolean;
+  expand: ExpandNode[];
+}
+
+export type BucketUnit = 'day' | 'week' | 'month' | 'year';
+
+export interface AggregateGroup {
+  /** As the client wrote it: `industry`, `created_at:month`. */
+  name: string;
+  field: FieldRef;
+  bucket?: BucketUnit;
+}
+
+export type MeasureFn = 'count' | 'sum' | 'avg' | 'min' | 'max';
+
+export interface AggregateMeasure {
+  /** As the client wrote it: `count`, `sum:annual_revenue`. */
+  name: string;
+  fn: MeasureFn;
+  /** Absent for `count`. */
+  field?: FieldRef;
+}
+
+export interface AggregateQuery {
+  filter?: FilterNode;
+  search?: { text: string; columns: string[] };
+  groups: AggregateGroup[];
+  measures: AggregateMeasure[];
+  limit: number;
+}
+
+export interface QueryError {
+  /** The query parameter at fault: `filter[industry][eq]`, `sort`, `cursor`. */
+  parameter: string;
+  message: string;
+}
+
+export type QueryResult<T> = { ok: true; value: T } | { ok: false; errors: QueryError[] };
+
+/** The raw query string as Koa parses it. */
+export type RawQuery = Record<string, string | string[] | undefined>;
+
+export const QUERY_LIMITS = {
+  maxConditions: 20,
+  maxDepth: 4,
+  maxInValues: 100,
+  maxLimit: 500,
+  defaultLimit: 50,
+  maxSortKeys: 5,
+  maxExpandDepth: 2,
+  maxSearchLength: 200,
+  maxValueLength: 1000,
+  maxGroups: 4,
+  maxMeasures: 10,
+  maxAggregateRows: 1000,
+} as const;
