@@ -2,6 +2,7 @@ import type { PluginDefinition } from '@tessera/engine';
 import type { AppDefinition } from '@tessera/metadata';
 import type { Knex } from 'knex';
 import type Koa from 'koa';
+import type { BootstrapResult } from './auth/bootstrap-users';
 import type { Logger } from './http/error-handler';
 import type { RequestState } from './http/http-types';
 
@@ -19,6 +20,12 @@ export interface RuntimeOptions {
   /** Plugins already loaded by the caller, in addition to those app.json names. */
   plugins?: PluginDefinition[];
   logger?: Logger & Pick<Console, 'info'>;
+  /**
+   * On first start (no user yet) create user `admin` with this password. Without it, an app
+   * folder with `seed/users.json` gets its demo users. `tessera start` passes
+   * `TESSERA_ADMIN_PASSWORD`; the runtime itself never reads the environment for it.
+   */
+  adminPassword?: string;
 }
 
 export interface Listening {
@@ -31,6 +38,8 @@ export interface Runtime {
   knex: Knex;
   /** Where PGlite keeps its data; undefined on PostgreSQL or in memory. */
   dataDir: string | undefined;
+  /** Who was created at this start: nobody new, the admin, or the demo users (with passwords, to print). */
+  bootstrap: BootstrapResult;
   version(): number;
   app(): AppDefinition;
   listen(port?: number, host?: string): Promise<Listening>;

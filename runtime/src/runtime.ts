@@ -2,6 +2,8 @@ import type { Server } from 'node:http';
 import { validateAppWithRegistry, type FieldTypeRegistry } from '@tessera/engine';
 import { formatMetadataError, type AppDefinition, type MetadataError } from '@tessera/metadata';
 import { createAppRegistry, loadAppDir } from './app-files/load-app-dir';
+import { bootstrapUsers, type BootstrapResult } from './auth/bootstrap-users';
+import { ensureAuthSchema } from './auth/ensure-auth-schema';
 import { createDatabase } from './db/create-database';
 import { HttpError } from './errors/http-error';
 import { createKoaApp } from './http/create-koa-app';
@@ -37,9 +39,13 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
 
   const knex = createDatabase({ url: opts.databaseUrl, dataDir: opts.dataDir });
   let state: AppState;
+  let bootstrap: BootstrapResult;
   try {
     const { stored } = await syncStartupVersion(knex, registry, checked.value);
     state = compileAppState(stored.definition, stored.version, registry);
+    // Identity tables beside metadata_versions in the bookkeeping schema, then the first users.
+    await ensureAuthSchema(knex);
+    bootstrap = await bootstrapUsers(knex, { adminPassword: opts.adminPassword, appDir: opts.appDir });
   } catch (err) {
     await knex.destroy();
     throw err;
@@ -64,6 +70,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     koa,
     knex,
     dataDir: (knex as { tesseraDataDir?: string }).tesseraDataDir,
+    bootstrap,
     version: () => state.version,
     app: () => state.app,
     publish,

@@ -1,3 +1,4 @@
+import { httpCall } from '@tessera/runtime';
 import type { AppDefinition, EntityDefinition } from '@tessera/metadata';
 
 /** A small app: customers with one field of every built-in type, and contacts that belong to one. */
@@ -57,20 +58,7 @@ export function testApp(): AppDefinition {
   return { name: 'crm_test', label: { en: 'CRM test' }, entities: [customerEntity(), contactEntity()], layouts: [] };
 }
 
-/** Small HTTP helpers around global fetch. */
-export async function call(baseUrl: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const init: RequestInit = { method, headers: { ...headers } };
-  if (body !== undefined) {
-    init.body = typeof body === 'string' ? body : JSON.stringify(body);
-    (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
-  }
-  const res = await fetch(baseUrl + path, init);
-  const text = await res.text();
-  let json: any;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = undefined;
-  }
-  return { status: res.status, body: json, text, headers: res.headers };
+/** One unauthenticated request (public routes, or to check a 401); signed-in tests use `rt.admin.call` / `rt.login(...)`. */
+export function call(baseUrl: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  return httpCall(baseUrl, method, path, body, headers);
 }

@@ -1,5 +1,5 @@
 import { createTestRuntime, forEachDatabase, type TestRuntime } from '@tessera/runtime';
-import { call, testApp } from './fixtures';
+import { testApp } from './fixtures';
 
 forEachDatabase('plugins named in the app', (getCtx) => {
   let rt: TestRuntime;
@@ -12,11 +12,11 @@ forEachDatabase('plugins named in the app', (getCtx) => {
   afterAll(() => rt?.close());
 
   it('loads the plugin by package name: its field type is listed and stored', async () => {
-    const types = await call(rt.url, 'GET', '/api/_meta/field-types');
+    const types = await rt.admin.call('GET', '/api/_meta/field-types');
     expect(types.body.data.map((t: { name: string }) => t.name)).toContain('rating:stars');
-    const created = await call(rt.url, 'POST', '/api/customers', { name: 'Rated', rating: 4 });
+    const created = await rt.admin.call('POST', '/api/customers', { name: 'Rated', rating: 4 });
     expect(created.status).toBe(201);
     expect(created.body.data.rating).toBe(4);
-    expect((await call(rt.url, 'POST', '/api/customers', { name: 'Too many', rating: 9 })).status).toBe(422);
+    expect((await rt.admin.call('POST', '/api/customers', { name: 'Too many', rating: 9 })).status).toBe(422);
   });
 });

@@ -1,5 +1,5 @@
 import { createTestRuntime, forEachDatabase, type TestRuntime } from '@tessera/runtime';
-import { call, testApp } from './fixtures';
+import { testApp } from './fixtures';
 
 const withWebsiteScore = () => {
   const app = testApp();
@@ -18,20 +18,20 @@ forEachDatabase('publish', (getCtx) => {
     (await rt.runtime.knex('information_schema.columns').where({ table_schema: 'app_crm_test', table_name: table }).pluck('column_name')) as string[];
 
   it('adds a field: the column exists and the API accepts it, with no restart', async () => {
-    const before = await call(rt.url, 'POST', '/api/customers', { name: 'Early', score: 3 });
+    const before = await rt.admin.call('POST', '/api/customers', { name: 'Early', score: 3 });
     expect(before.status).toBe(422);
     expect(before.body.error.details).toEqual([expect.objectContaining({ field: 'score' })]);
 
-    const res = await call(rt.url, 'POST', '/api/_meta/publish', { app: withWebsiteScore(), baseVersion: 1 });
+    const res = await rt.admin.call('POST', '/api/_meta/publish', { app: withWebsiteScore(), baseVersion: 1 });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ version: 2 });
     expect(await columnsOf('customer')).toContain('score');
 
-    const created = await call(rt.url, 'POST', '/api/customers', { name: 'Late', score: 7 });
+    const created = await rt.admin.call('POST', '/api/customers', { name: 'Late', score: 7 });
     expect(created.status).toBe(201);
     expect(created.body.data.score).toBe(7);
-    expect((await call(rt.url, 'POST', '/api/customers', { name: 'Too high', score: 11 })).status).toBe(422);
-    const meta = await call(rt.url, 'GET', '/api/_meta/app');
+    expect((await rt.admin.call('POST', '/api/customers', { name: 'Too high', score: 11 })).status).toBe(422);
+    const meta = await rt.admin.call('GET', '/api/_meta/app');
     expect(meta.body.version).toBe(2);
     expect(meta.body.app.entities[0].properties.score).toBeDefined();
     const stored = await rt.runtime.knex('tessera.metadata_versions').where({ app_name: 'crm_test' }).orderBy('version').select('version', 'source');
@@ -41,17 +41,17 @@ forEachDatabase('publish', (getCtx) => {
   it('a stale baseVersion → 409 version_conflict and nothing changes', async () => {
     const app = withWebsiteScore();
     app.entities[0].properties.stale = { 'x-id': 'f_stale', 'x-type': 'text', 'x-label': { en: 'Stale' } };
-    const res = await call(rt.url, 'POST', '/api/_meta/publish', { app, baseVersion: 1 });
+    const res = await rt.admin.call('POST', '/api/_meta/publish', { app, baseVersion: 1 });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('version_conflict');
     expect(await columnsOf('customer')).not.toContain('stale');
-    expect((await call(rt.url, 'GET', '/api/_meta/app')).body.version).toBe(2);
+    expect((await rt.admin.call('GET', '/api/_meta/app')).body.version).toBe(2);
   });
 
   it('invalid metadata → 422 invalid_metadata with pointers; nothing changes', async () => {
     const app = withWebsiteScore() as any;
     app.entities[0].properties.broken = { 'x-id': 'f_broken', 'x-type': 'no-such-type', 'x-label': { en: 'Broken' } };
-    const res = await call(rt.url, 'POST', '/api/_meta/publish', { app, baseVersion: 2 });
+    const res = await rt.admin.call('POST', '/api/_meta/publish', { app, baseVersion: 2 });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('invalid_metadata');
     expect(res.body.error.details).toEqual(
@@ -63,16 +63,16 @@ forEachDatabase('publish', (getCtx) => {
   it('a change the planner cannot apply yet (dropping a field) → 422 naming it; nothing changes', async () => {
     const app = withWebsiteScore();
     delete app.entities[0].properties.notes;
-    const res = await call(rt.url, 'POST', '/api/_meta/publish', { app, baseVersion: 2 });
+    const res = await rt.admin.call('POST', '/api/_meta/publish', { app, baseVersion: 2 });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('unsupported_change');
     expect(res.body.error.details).toEqual([expect.objectContaining({ field: 'customer.notes', rule: 'unsupported-change' })]);
     expect(await columnsOf('customer')).toContain('notes');
-    expect((await call(rt.url, 'GET', '/api/_meta/app')).body.version).toBe(2);
+    expect((await rt.admin.call('GET', '/api/_meta/app')).body.version).toBe(2);
   });
 
   it('a publish body without app or baseVersion → 400 naming them', async () => {
-    const res = await call(rt.url, 'POST', '/api/_meta/publish', {});
+    const res = await rt.admin.call('POST', '/api/_meta/publish', {});
     expect(res.status).toBe(400);
     expect(res.body.error.details.map((d: { field: string }) => d.field)).toEqual(['app', 'baseVersion']);
   });

@@ -28,7 +28,7 @@ forEachDatabase('records CRUD', (getCtx) => {
   });
 
   it('round-trips every built-in field type, identically on each driver', async () => {
-    const created = await call(rt.url, 'POST', '/api/customers', full);
+    const created = await rt.admin.call('POST', '/api/customers', full);
     expect(created.status).toBe(201);
     const record = created.body.data;
     expect(record).toEqual({
@@ -36,57 +36,57 @@ forEachDatabase('records CRUD', (getCtx) => {
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
       updated_at: expect.any(String),
-      created_by: null,
-      owner: null,
+      created_by: rt.admin.user.id,
+      owner: rt.admin.user.id,
       version: 1,
     });
 
-    const read = await call(rt.url, 'GET', `/api/customers/${record.id}`);
+    const read = await rt.admin.call('GET', `/api/customers/${record.id}`);
     expect(read.status).toBe(200);
     expect(read.body.data).toEqual(record);
 
-    const contact = await call(rt.url, 'POST', '/api/contacts', { full_name: 'Ann Lee', customer: record.id });
+    const contact = await rt.admin.call('POST', '/api/contacts', { full_name: 'Ann Lee', customer: record.id });
     expect(contact.status).toBe(201);
     expect(contact.body.data.customer).toBe(record.id);
 
-    const patched = await call(rt.url, 'PATCH', `/api/customers/${record.id}`, { employees: 121, tier: 'silver', notes: null });
+    const patched = await rt.admin.call('PATCH', `/api/customers/${record.id}`, { employees: 121, tier: 'silver', notes: null });
     expect(patched.status).toBe(200);
     expect(patched.body.data).toMatchObject({ employees: 121, tier: 'silver', notes: null, name: 'Acme', version: 2 });
     expect(Date.parse(patched.body.data.updated_at)).toBeGreaterThanOrEqual(Date.parse(record.updated_at));
 
-    const blocked = await call(rt.url, 'DELETE', `/api/customers/${record.id}`);
+    const blocked = await rt.admin.call('DELETE', `/api/customers/${record.id}`);
     expect(blocked.status).toBe(409);
     expect(blocked.body.error.code).toBe('conflict');
 
-    expect((await call(rt.url, 'DELETE', `/api/contacts/${contact.body.data.id}`)).status).toBe(204);
-    expect((await call(rt.url, 'DELETE', `/api/customers/${record.id}`)).status).toBe(204);
-    const gone = await call(rt.url, 'GET', `/api/customers/${record.id}`);
+    expect((await rt.admin.call('DELETE', `/api/contacts/${contact.body.data.id}`)).status).toBe(204);
+    expect((await rt.admin.call('DELETE', `/api/customers/${record.id}`)).status).toBe(204);
+    const gone = await rt.admin.call('GET', `/api/customers/${record.id}`);
     expect(gone.status).toBe(404);
     expect(gone.body.error.code).toBe('not_found');
   });
 
   it('lists newest first with total, limit and offset', async () => {
     for (const name of ['One', 'Two', 'Three']) {
-      expect((await call(rt.url, 'POST', '/api/customers', { name })).status).toBe(201);
+      expect((await rt.admin.call('POST', '/api/customers', { name })).status).toBe(201);
     }
-    const page = await call(rt.url, 'GET', '/api/customers?limit=2&offset=0');
+    const page = await rt.admin.call('GET', '/api/customers?limit=2&offset=0');
     expect(page.status).toBe(200);
     expect(page.body).toMatchObject({ total: 3, limit: 2, offset: 0 });
     expect(page.body.data.map((r: { name: string }) => r.name)).toEqual(['Three', 'Two']);
-    const next = await call(rt.url, 'GET', '/api/customers?limit=2&offset=2');
+    const next = await rt.admin.call('GET', '/api/customers?limit=2&offset=2');
     expect(next.body.data.map((r: { name: string }) => r.name)).toEqual(['One']);
-    const defaults = await call(rt.url, 'GET', '/api/customers');
+    const defaults = await rt.admin.call('GET', '/api/customers');
     expect(defaults.body).toMatchObject({ limit: 50, offset: 0, total: 3 });
   });
 
   it('serves the metadata, the field types and the OpenAPI document', async () => {
-    const meta = await call(rt.url, 'GET', '/api/_meta/app');
+    const meta = await rt.admin.call('GET', '/api/_meta/app');
     expect(meta.status).toBe(200);
     expect(meta.body.version).toBe(1);
     expect(meta.body.app.name).toBe('crm_test');
-    const types = await call(rt.url, 'GET', '/api/_meta/field-types');
+    const types = await rt.admin.call('GET', '/api/_meta/field-types');
     expect(types.body.data).toEqual(expect.arrayContaining([{ name: 'text', label: expect.objectContaining({ en: 'Text' }), widget: 'text' }]));
-    const openapi = await call(rt.url, 'GET', '/api/openapi.json');
+    const openapi = await rt.admin.call('GET', '/api/openapi.json');
     expect(openapi.status).toBe(200);
     expect(openapi.body.openapi).toMatch(/^3\.1/);
     expect(Object.keys(openapi.body.paths)).toEqual(expect.arrayContaining(['/api/customers']));

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createTestRuntime, forEachDatabase } from '@tessera/runtime';
 import { writeAppDir } from './app-files';
-import { call, testApp } from './fixtures';
+import { testApp } from './fixtures';
 
 forEachDatabase('restart keeps designer publishes (the hash rule)', (getCtx) => {
   let dataDir: string | undefined;
@@ -22,21 +22,21 @@ forEachDatabase('restart keeps designer publishes (the hash rule)', (getCtx) => 
 
     let rt = await boot(appDir);
     try {
-      expect((await call(rt.url, 'GET', '/api/_meta/app')).body.version).toBe(1);
+      expect((await rt.admin.call('GET', '/api/_meta/app')).body.version).toBe(1);
       const designed = testApp();
       designed.entities[0].properties.score = { 'x-id': 'f_score', 'x-type': 'number', 'x-label': { en: 'Score' } };
-      expect((await call(rt.url, 'POST', '/api/_meta/publish', { app: designed, baseVersion: 1 })).body).toEqual({ version: 2 });
-      expect((await call(rt.url, 'POST', '/api/customers', { name: 'Kept', score: 5 })).status).toBe(201);
+      expect((await rt.admin.call('POST', '/api/_meta/publish', { app: designed, baseVersion: 1 })).body).toEqual({ version: 2 });
+      expect((await rt.admin.call('POST', '/api/customers', { name: 'Kept', score: 5 })).status).toBe(201);
     } finally {
       await rt.close();
     }
 
     rt = await boot(appDir);
     try {
-      const meta = await call(rt.url, 'GET', '/api/_meta/app');
+      const meta = await rt.admin.call('GET', '/api/_meta/app');
       expect(meta.body.version).toBe(2);
       expect(meta.body.app.entities[0].properties.score).toBeDefined();
-      const list = await call(rt.url, 'GET', '/api/customers');
+      const list = await rt.admin.call('GET', '/api/customers');
       expect(list.body.data).toEqual([expect.objectContaining({ name: 'Kept', score: 5 })]);
     } finally {
       await rt.close();
@@ -49,11 +49,11 @@ forEachDatabase('restart keeps designer publishes (the hash rule)', (getCtx) => 
     await writeAppDir(edited, appDir);
     rt = await boot(appDir);
     try {
-      const meta = await call(rt.url, 'GET', '/api/_meta/app');
+      const meta = await rt.admin.call('GET', '/api/_meta/app');
       expect(meta.body.version).toBe(3);
       const customer = meta.body.app.entities.find((e: { 'x-name': string }) => e['x-name'] === 'customer');
       expect(Object.keys(customer.properties)).toEqual(expect.arrayContaining(['score', 'region']));
-      const created = await call(rt.url, 'POST', '/api/customers', { name: 'New', region: 'North' });
+      const created = await rt.admin.call('POST', '/api/customers', { name: 'New', region: 'North' });
       expect(created.status).toBe(201);
       const sources = await rt.runtime.knex('tessera.metadata_versions').orderBy('version').pluck('source');
       expect(sources).toEqual(['files', 'designer', 'files']);

@@ -25,7 +25,7 @@ forEachDatabase('static bundles', (getCtx) => {
   });
 
   it('keeps /api out of the fallback', async () => {
-    const res = await call(rt.url, 'GET', '/api/nothing-here');
+    const res = await rt.admin.call('GET', '/api/nothing-here');
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('not_found');
   });

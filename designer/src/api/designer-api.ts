@@ -19,9 +19,27 @@ async function readJson(response: Response): Promise<unknown> {
   try { return text ? JSON.parse(text) : undefined; } catch { return text; }
 }
 
+/** Signing in happens in the end-user app; it sends the user back here afterwards. */
+function goToLogin(): never {
+  window.location.assign(`/?next=${encodeURIComponent(window.location.pathname)}`);
+  throw new Error('Signing in…');
+}
+
+let csrfToken: string | undefined;
+/** The session's CSRF token, which every write must echo (`X-CSRF-Token`). */
+async function sessionCsrfToken(): Promise<string> {
+  if (csrfToken) return csrfToken;
+  const response = await fetch('/api/auth/me', { headers: { accept: 'application/json' } });
+  if (response.status === 401) goToLogin();
+  const body = (await readJson(response)) as { data?: { csrfToken?: string } };
+  csrfToken = body?.data?.csrfToken ?? '';
+  return csrfToken;
+}
+
 /** The published app the designer starts from, and the version a publish is based on. */
 export async function fetchPublishedApp(): Promise<{ version: number; app: AppDefinition }> {
   const response = await fetch('/api/_meta/app', { headers: { accept: 'application/json' } });
+  if (response.status === 401) goToLogin();
   const body = (await readJson(response)) as { version: number; app: AppDefinition; error?: { message?: string } };
   if (!response.ok) throw new Error(body?.error?.message ?? `HTTP ${response.status}`);
   return body;
@@ -33,7 +51,7 @@ export async function publishApp(app: AppDefinition, baseVersion: number): Promi
   try {
     response = await fetch('/api/_meta/publish', {
       method: 'POST',
-      headers: { accept: 'application/json', 'content-type': 'application/json' },
+      headers: { accept: 'application/json', 'content-type': 'application/json', 'x-csrf-token': await sessionCsrfToken() },
       body: JSON.stringify({ app, baseVersion }),
     });
   } catch (e) {
@@ -41,6 +59,7 @@ export async function publishApp(app: AppDefinition, baseVersion: number): Promi
   }
   const body = (await readJson(response)) as { version?: number; error?: { message?: string; details?: PublishProblem[] } } | undefined;
   if (response.ok) return { ok: true, version: Number(body?.version) };
+  if (response.status === 401) goToLogin();
   const message = body?.error?.message ?? `HTTP ${response.status}`;
   const problems = body?.error?.details ?? [];
   if (response.status === 409) return { ok: false, kind: 'conflict', message, problems };

@@ -1,11 +1,11 @@
 /**
  * End to end through a real browser: the example CRM on a real runtime (in-memory PGlite, real
- * Koa over HTTP) and Debian's Chromium. Create a record through the form, see a validation
+ * Koa over HTTP) and Debian's Chromium. Sign in as the demo admin, create a record through the form, see a validation
  * error at its field, add a field in the designer by dragging, publish, use the new field in
  * the app, switch to Chinese.
  */
 import type { Browser, Page } from 'playwright-core';
-import { createTestRuntime, type TestRuntime } from '@tessera/runtime';
+import { createTestRuntime, DEMO_ADMIN_PASSWORD, type TestRuntime } from '@tessera/runtime';
 import path from 'node:path';
 import { ensureWebBuilt, exampleDir, hasChromium, launchChromium, mouseDrag, screenshot } from './browser-harness';
 
@@ -19,9 +19,9 @@ describeBrowser('example CRM in the browser', () => {
   let customerId: string;
 
   const api = async (pathname: string) => {
-    const response = await fetch(server.url + pathname);
+    const response = await server.admin.call('GET', pathname);
     expect(response.status).toBe(200);
-    return response.json() as Promise<{ data: Record<string, unknown> & Array<Record<string, unknown>> }>;
+    return response.body as { data: Record<string, unknown> & Array<Record<string, unknown>> };
   };
 
   beforeAll(async () => {
@@ -30,6 +30,7 @@ describeBrowser('example CRM in the browser', () => {
       appDir: exampleDir,
       webDir: path.join(exampleDir, 'dist/app'),
       designerDir: path.join(exampleDir, 'dist/designer'),
+      demoUsers: true,
     });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'en-US' });
@@ -41,8 +42,20 @@ describeBrowser('example CRM in the browser', () => {
     await server?.close();
   });
 
-  it('creates a customer through the form and lists it', async () => {
+  it('signs in through the login screen (a wrong password is refused first)', async () => {
     await page.goto(server.url + '/');
+    await page.getByTestId('login-username').fill('admin');
+    await page.getByTestId('login-password').fill('not-the-password');
+    await page.getByTestId('login-submit').click();
+    expect(await page.getByTestId('login-error').textContent()).toContain('incorrect');
+    await screenshot(page, 'app-login');
+    await page.getByTestId('login-password').fill(DEMO_ADMIN_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('user-menu').waitFor();
+    expect(await page.getByTestId('user-name').textContent()).toBe('Administrator');
+  });
+
+  it('creates a customer through the form and lists it', async () => {
     await page.getByTestId('nav-customer').click();
     await page.getByTestId('record-new').click();
     await page.locator('#root_name').fill('Hangzhou Tea Trading');
@@ -137,5 +150,19 @@ describeBrowser('example CRM in the browser', () => {
     await page.getByTestId('record-new').waitFor();
     expect(await page.getByTestId('record-new').textContent()).toContain('新建');
     expect(await page.getByTestId('app-refresh').textContent()).toBe('刷新');
+  });
+
+  it('signs out: the login screen is back and the old session cookie is dead', async () => {
+    const cookie = (await page.context().cookies()).find((c) => c.name === 'tessera_session');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    await page.getByTestId('logout').click();
+    await page.getByTestId('login-form').waitFor();
+    expect(await page.getByTestId('login-submit').textContent()).toBe('登录');
+    const replay = await fetch(`${server.url}/api/auth/me`, { headers: { cookie: `tessera_session=${cookie!.value}` } });
+    expect(replay.status).toBe(401);
+    // The designer sends a signed-out user to the login screen and back.
+    await page.goto(server.url + '/designer/');
+    await page.getByTestId('login-form').waitFor();
+    expect(page.url()).toContain('next=%2Fdesigner%2F');
   });
 });

@@ -3,12 +3,16 @@ import { parseArgs } from 'node:util';
 import type { CliIo } from './cli-types';
 import { startCommand } from './start-command';
 import { typesCommand } from './types-command';
+import { userCommand } from './user-command';
 import { validateCommand } from './validate-command';
 
 const USAGE = `Usage:
   tessera start [appDir]                 serve an app (default examples/crm)
   tessera validate <appDir>              check an app's metadata
-  tessera types <appDir> [--out file]    TypeScript interfaces for the app's entities`;
+  tessera types <appDir> [--out file]    TypeScript interfaces for the app's entities
+  tessera user add <username> --role <role> [--role …] [--email e] [--name n] [--password-stdin]
+  tessera user passwd <username> [--password-stdin]
+                                         manage users in DATABASE_URL / TESSERA_DATA_DIR`;
 
 // `npm start` runs from the repo root; this file is runtime/src/cli/main.ts.
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -16,7 +20,15 @@ const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const io: CliIo = { out: (line) => console.log(line), err: (line) => console.error(line) };
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: {
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      role: { type: 'string', multiple: true },
+      email: { type: 'string' },
+      name: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
+    },
+  });
   const [command, dir] = positionals;
   if (values.help || !command) {
     io.out(USAGE);
@@ -26,6 +38,8 @@ async function main(argv: string[]): Promise<number> {
     case 'start':
       await startCommand(path.resolve(dir ?? path.join(REPO_ROOT, 'examples', 'crm')), io);
       return -1; // keeps running
+    case 'user':
+      return userCommand(dir, positionals[2], { roles: values.role ?? [], email: values.email, name: values.name, passwordStdin: Boolean(values['password-stdin']) }, io);
     case 'validate':
     case 'types':
       if (!dir) {

@@ -1,6 +1,26 @@
 import path from 'node:path';
 import { createRuntime } from '../runtime';
+import type { BootstrapResult } from '../auth/bootstrap-users';
 import type { CliIo } from './cli-types';
+
+/** What the first start created, so the person who ran it knows how to sign in. */
+export function bootstrapLines(result: BootstrapResult): string[] {
+  switch (result.kind) {
+    case 'admin':
+      return ['Created the administrator "admin" with the password in TESSERA_ADMIN_PASSWORD.'];
+    case 'demo': {
+      const width = Math.max(...result.users.map((u) => u.username.length));
+      return [
+        'Demo users (DEMO ONLY: the passwords are public; set TESSERA_ADMIN_PASSWORD for a real deployment):',
+        ...result.users.map((u) => `  ${u.username.padEnd(width)}  ${u.password.padEnd(20)}  ${u.roles.join(', ')}`),
+      ];
+    }
+    case 'none':
+      return ['No users exist yet. Set TESSERA_ADMIN_PASSWORD and restart, or run: tessera user add admin --role admin'];
+    default:
+      return [];
+  }
+}
 
 /** `tessera start [appDir]`: serve the app until SIGINT/SIGTERM. */
 export async function startCommand(appDir: string, io: CliIo): Promise<void> {
@@ -12,13 +32,14 @@ export async function startCommand(appDir: string, io: CliIo): Promise<void> {
     dataDir: process.env.TESSERA_DATA_DIR || undefined,
     webDir: path.join(appDir, 'dist', 'app'),
     designerDir: path.join(appDir, 'dist', 'designer'),
+    adminPassword: process.env.TESSERA_ADMIN_PASSWORD || undefined,
   });
-  // Localhost unless HOST says otherwise: there is no sign-in yet (README).
   const server = await runtime.listen(port, process.env.HOST ?? '127.0.0.1');
   const shownUrl = server.url.replace('127.0.0.1', 'localhost');
   io.out(`Tessera is running at ${shownUrl}`);
   io.out(`Designer: ${shownUrl}/designer/`);
   io.out(runtime.dataDir ? `Data folder: ${runtime.dataDir}` : 'Data: PostgreSQL (DATABASE_URL)');
+  for (const line of bootstrapLines(runtime.bootstrap)) io.out(line);
   const stop = async () => {
     await runtime.close();
     process.exit(0);

@@ -1,5 +1,11 @@
 import type { Knex } from 'knex';
 import Koa from 'koa';
+import { adminOrgRoutes } from '../auth/admin-org-routes';
+import { adminUserRoutes } from '../auth/admin-user-routes';
+import { createAuthDeps } from '../auth/auth-deps';
+import { authRoutes } from '../auth/auth-routes';
+import { authenticate } from '../auth/authenticate';
+import { authorize } from '../auth/authorize';
 import { recordRoutes } from '../records/record-routes';
 import { errorHandler, type Logger } from './error-handler';
 import { healthRoutes } from './health-routes';
@@ -30,7 +36,15 @@ export function createKoaApp(opts: KoaAppOptions): Koa<RequestState> {
   });
   koa.use(spaRoutes('/designer/', opts.designerDir, 'designer'));
   koa.use(spaRoutes('/', opts.webDir, 'web app'));
+  // Who is calling is settled before the body is even parsed: anonymous API calls get a 401
+  // without costing a JSON parse, and cookie writes without the CSRF header a 403.
+  const auth = createAuthDeps(opts.knex);
+  koa.use(authenticate(auth));
   koa.use(jsonBody());
+  koa.use(authRoutes(auth));
+  koa.use(authorize());
+  koa.use(adminUserRoutes(auth));
+  koa.use(adminOrgRoutes(auth));
   koa.use(metaRoutes(opts));
   koa.use(recordRoutes(opts.knex, opts.getState));
   koa.use(async (ctx) => {

@@ -13,6 +13,9 @@ export function jsonBody(): AppMiddleware {
   const parse = bodyParser({ enableTypes: ['json'], jsonLimit: BODY_LIMIT, encoding: 'utf-8' });
   return async (ctx, next) => {
     if (!WRITE_METHODS.has(ctx.method)) return next();
+    // A write with no body at all (e.g. `POST /api/auth/logout`) has nothing to parse; the
+    // route decides whether it needed one.
+    if (!ctx.request.length && !ctx.get('transfer-encoding')) return next();
     if (!ctx.is('application/json', '+json')) {
       throw new HttpError(415, 'unsupported_media_type', `Content-Type must be application/json (got ${ctx.get('content-type') || 'none'})`);
     }

@@ -2,6 +2,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import type { RegistryWidgetsType } from '@rjsf/utils';
 import { builtinFieldTypes, createFieldTypeRegistry, type FieldTypeDefinition } from '@tessera/engine';
+import { AuthGate } from './auth/auth-gate';
 import { createWidgets } from './form/create-widgets';
 import { createI18n } from './i18n/create-i18n';
 import { AppShell } from './shell/app-shell';
@@ -22,7 +23,7 @@ export function mountApp(element: HTMLElement, options: MountAppOptions = {}): R
   const root = createRoot(element);
   root.render(
     <I18nextProvider i18n={i18n}>
-      <AppShell registry={registry} widgets={widgets} />
+      <AuthGate>{(user, logout) => <AppShell registry={registry} widgets={widgets} user={user} onLogout={() => void logout()} />}</AuthGate>
     </I18nextProvider>,
   );
   return root;

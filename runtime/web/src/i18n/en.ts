@@ -36,6 +36,17 @@ export const en = {
     enum: 'Choose one of the options.',
     type: 'Not a valid value.',
   },
+  auth: {
+    title: 'Sign in to Tessera',
+    username: 'Username or email',
+    password: 'Password',
+    signIn: 'Sign in',
+    signingIn: 'Signing in…',
+    signOut: 'Sign out',
+    signedInAs: 'Signed in as {{name}}',
+    invalid: 'The username or password is incorrect.',
+    locked: 'Too many failed attempts. Try again in 15 minutes.',
+  },
   errors: { network: 'Could not reach the server: {{message}}', unknown: 'Something went wrong.' },
 };
 export type Messages = typeof en;

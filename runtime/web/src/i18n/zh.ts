@@ -38,5 +38,16 @@ export const zh: Messages = {
     enum: '请从选项中选择。',
     type: '值无效。',
   },
+  auth: {
+    title: '登录 Tessera',
+    username: '用户名或邮箱',
+    password: '密码',
+    signIn: '登录',
+    signingIn: '登录中…',
+    signOut: '退出登录',
+    signedInAs: '当前用户：{{name}}',
+    invalid: '用户名或密码不正确。',
+    locked: '失败次数过多，请 15 分钟后再试。',
+  },
   errors: { network: '无法连接服务器：{{message}}', unknown: '出错了。' },
 };

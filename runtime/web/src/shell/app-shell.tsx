@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { RegistryWidgetsType } from '@rjsf/utils';
 import { useTranslation } from 'react-i18next';
+import type { SignedInUser } from '../api/auth-api';
 import type { FieldTypeRegistry } from '@tessera/engine';
 import { useAppMeta } from '../meta/use-app-meta';
 import { localize, toLocale } from '../meta/localize';
@@ -8,15 +9,18 @@ import { RecordForm } from '../records/record-form';
 import { RecordList } from '../records/record-list';
 import { ErrorBanner } from './error-banner';
 import { LanguageSwitch } from './language-switch';
+import { UserMenu } from './user-menu';
 import { useHashRoute } from './use-hash-route';
 
 export interface AppShellProps {
   registry: FieldTypeRegistry;
   widgets: RegistryWidgetsType;
+  user: SignedInUser;
+  onLogout: () => void;
 }
 
 /** Header, entity navigation and the current screen (list or form) of the end-user app. */
-export function AppShell({ registry, widgets }: AppShellProps) {
+export function AppShell({ registry, widgets, user, onLogout }: AppShellProps) {
   const { t, i18n } = useTranslation();
   const locale = toLocale(i18n.language);
   const { meta, error, refresh } = useAppMeta();
@@ -37,6 +41,7 @@ export function AppShell({ registry, widgets }: AppShellProps) {
         <div className="t-header-actions">
           <button type="button" className="t-btn t-btn-ghost" data-testid="app-refresh" onClick={() => void refresh()}>{t('app.refresh')}</button>
           <LanguageSwitch />
+          <UserMenu user={user} onLogout={onLogout} />
         </div>
       </header>
       <div className="t-body">

@@ -1,0 +1,55 @@
+import { HttpError } from '../errors/http-error';
+import type { AppContext, AppMiddleware } from '../http/http-types';
+import type { AuthDeps } from './auth-deps';
+import { rowToAuthUser } from './create-user-store';
+import { API_TOKEN_PREFIX, safeEqual } from './secret-token';
+import { SESSION_COOKIE } from './session-cookie';
+
+/** API endpoints anyone may call: signing in, and signing out (which must work with an expired session). */
+const PUBLIC_API = new Set(['POST /api/auth/login', 'POST /api/auth/logout']);
+export const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+const unauthenticated = (message = 'Sign in first (a session cookie or an API token is required)') => new HttpError(401, 'unauthenticated', message);
+
+/**
+ * Works out who is calling (a bearer API token, else the session cookie) and puts the user on
+ * `ctx.state.user`. Everything under /api requires it, except PUBLIC_API. Cookie-authenticated
+ * writes must echo the session's CSRF token in `X-CSRF-Token`: a cross-site page can make the
+ * browser send the cookie, but it cannot read the token to send the header.
+ */
+export function authenticate(deps: AuthDeps): AppMiddleware {
+  return async (ctx, next) => {
+    const isApi = ctx.path === '/api' || ctx.path.startsWith('/api/');
+    if (isApi) await identify(ctx, deps);
+    if (isApi && !ctx.state.user && !PUBLIC_API.has(`${ctx.method} ${ctx.path}`)) throw unauthenticated();
+    const auth = ctx.state.auth;
+    if (auth?.kind === 'session' && !SAFE_METHODS.has(ctx.method)) {
+      const sent = ctx.get('x-csrf-token');
+      if (!sent || !safeEqual(sent, auth.csrfToken)) {
+        throw new HttpError(403, 'csrf_failed', 'The X-CSRF-Token header is missing or does not match this session; reload the page');
+      }
+    }
+    await next();
+  };
+}
+
+async function identify(ctx: AppContext, deps: AuthDeps): Promise<void> {
+  const header = ctx.get('authorization');
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match || !match[1].startsWith(API_TOKEN_PREFIX)) throw unauthenticated('The Authorization header must be "Bearer tsr_…"');
+    const token = await deps.tokens.findLive(match[1]);
+    const row = token && (await deps.users.findById(token.userId));
+    if (!token || !row || !row.is_active) throw unauthenticated('The API token is invalid or has been revoked');
+    ctx.state.user = rowToAuthUser(row);
+    ctx.state.auth = { kind: 'token', tokenId: token.id, scopes: token.scopes };
+    return;
+  }
+  const cookie = ctx.cookies.get(SESSION_COOKIE);
+  if (!cookie) return;
+  const session = await deps.sessions.findLive(cookie);
+  const row = session && (await deps.users.findById(session.user_id));
+  if (!session || !row || !row.is_active) return; // a stale cookie is the same as none
+  ctx.state.user = rowToAuthUser(row);
+  ctx.state.auth = { kind: 'session', sessionId: session.id, csrfToken: session.csrf_token };
+}
