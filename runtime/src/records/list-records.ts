@@ -1,0 +1,73 @@
+import { cursorFromRow, parseAggregateQuery, parseListQuery, type ListQuery } from '@tessera/engine';
+import { aggregateQueryToSql, countQueryToSql, groupColumn, listQueryToSql, measureColumn } from '@tessera/engine/sql';
+import type { Knex } from 'knex';
+import type { AppContext } from '../http/http-types';
+import type { AppState, CompiledEntity } from '../meta/compile-app-state';
+import { invalidQuery } from './invalid-query';
+import { loadExpanded } from './load-expanded';
+import { rowToRecord } from './row-to-record';
+
+/** Only the fields a `fields=` request asked for, and always the id. */
+export function projectRecord(record: Record<string, unknown>, fields: readonly string[] | undefined, expanded: readonly string[] = []): Record<string, unknown> {
+  if (!fields) return record;
+  const out: Record<string, unknown> = { id: record.id };
+  for (const name of [...fields, ...expanded]) out[name] = record[name];
+  return out;
+}
+
+/**
+ * `GET /api/{plural}`: filter, q, sort, fields, limit + offset or cursor, count, expand.
+ * The page is fetched with one row more than the limit: that row only tells whether a
+ * next page (and so `nextCursor`) exists.
+ */
+export async function listRecords(ctx: AppContext, knex: Knex, state: AppState, entity: CompiledEntity): Promise<void> {
+  const parsed = parseListQuery(ctx.query, entity.entity, state.registry, state.app.entities);
+  if (!parsed.ok) throw invalidQuery(parsed.errors);
+  const query: ListQuery = parsed.value;
+  const target = { schema: entity.schema, table: entity.table };
+  const [rows, total] = await Promise.all([
+    listQueryToSql(knex, query, target) as Promise<Record<string, unknown>[]>,
+    query.count ? countQueryToSql(knex, query, target).then(([row]: { count: string | number }[]) => Number(row.count)) : undefined,
+  ]);
+  const page = rows.slice(0, query.limit);
+  const records = page.map((row) => rowToRecord(row, entity));
+  if (query.expand.length > 0) await loadExpanded(knex, state, query.expand, page, records);
+  const more = rows.length > query.limit;
+  ctx.body = {
+    data: records.map((r) => projectRecord(r, query.fields, query.expand.map((n) => n.name))),
+    ...(total !== undefined ? { total } : {}),
+    limit: query.limit,
+    ...(query.cursor ? {} : { offset: query.offset }),
+    nextCursor: more && page.length > 0 ? cursorFromRow(page[page.length - 1], query.sort) : null,
+  };
+}
+
+const toIso = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
+
+/** A value of `field` as the API shows it (numbers as numbers, dates as strings). */
+function apiValue(entity: CompiledEntity, field: string, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (field === 'version') return Number(value);
+  const fromDb = entity.fieldsByName.get(field)?.fromDb;
+  return fromDb ? fromDb(value) : toIso(value);
+}
+
+/** `GET /api/{plural}/aggregate?group=…&measures=…` with the list's filter and q. */
+export async function aggregateRecords(ctx: AppContext, knex: Knex, state: AppState, entity: CompiledEntity): Promise<void> {
+  const parsed = parseAggregateQuery(ctx.query, entity.entity, state.registry, state.app.entities);
+  if (!parsed.ok) throw invalidQuery(parsed.errors);
+  const query = parsed.value;
+  const rows: Record<string, unknown>[] = await aggregateQueryToSql(knex, query, { schema: entity.schema, table: entity.table });
+  ctx.body = {
+    data: rows.map((row) => {
+      const out: Record<string, unknown> = {};
+      query.groups.forEach((g, i) => (out[g.name] = g.bucket ? row[groupColumn(i)] : apiValue(entity, g.field.column, row[groupColumn(i)])));
+      query.measures.forEach((m, i) => {
+        const value = row[measureColumn(i)];
+        // count/sum/avg come back as bigint/numeric strings; min/max keep their field's type.
+        out[m.name] = value === null ? null : m.fn === 'count' || m.fn === 'sum' || m.fn === 'avg' ? Number(value) : apiValue(entity, m.field!.column, value);
+      });
+      return out;
+    }),
+  };
+}
