@@ -13,6 +13,7 @@ module.exports = {
   // prettier's CommonJS entry runs import() on load, which jest's sandbox cannot; the typegen
   // formats with prettier/standalone anyway, so the whole suite resolves prettier to it.
   moduleNameMapper: { '^prettier$': 'prettier/standalone' },
-  testTimeout: 60000,
+  // Generous: CLI tests spawn tsx + PGlite per command, and CI shares two cores.
+  testTimeout: 180000,
   maxWorkers: 2,
 };
