@@ -8,7 +8,11 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
 export const repoRoot = path.resolve(__dirname, '../../..');
 export const exampleDir = path.resolve(__dirname, '..');
-export const screenshotDir = path.join(repoRoot, 'docs/screenshots');
+// The README's screenshots are refreshed on purpose (`UPDATE_SCREENSHOTS=1 npm test`); an
+// ordinary run writes to .test-artifacts/ so the work tree stays clean.
+export const screenshotDir = process.env.UPDATE_SCREENSHOTS
+  ? path.join(repoRoot, 'docs/screenshots')
+  : path.join(repoRoot, '.test-artifacts/screenshots');
 
 /** The bundles are built by `npm test` before jest; build them here only when missing. */
 export function ensureWebBuilt(): void {
