@@ -41,3 +41,26 @@ export type {
   ListQuery, AggregateQuery, AggregateGroup, AggregateMeasure, ExpandNode, FilterNode, FilterCondition, FieldRef, SortKey,
   QueryError, QueryResult, RawQuery, BucketUnit, MeasureFn,
 } from './query/query-types';
+
+// Workflows (issue 6): guards/actions by name, machines via xstate's pure transition functions.
+export { defineGuard } from './workflow/define-guard';
+export { defineAction } from './workflow/define-action';
+export { createWorkflowRegistry } from './workflow/workflow-registry';
+export type { WorkflowRegistry } from './workflow/workflow-registry';
+export { builtinGuards, roleGuard, fieldGuard } from './workflow/builtin-guards';
+export { builtinActions, setFieldsAction, createRecordAction, assignOwnerAction, notifyAction, webhookAction } from './workflow/builtin-actions';
+export { validateWorkflow, validateAppWorkflows } from './workflow/validate-workflow';
+export { workflowToMachine, timerEventType } from './workflow/workflow-to-machine';
+export type { CompiledWorkflow } from './workflow/workflow-to-machine';
+export { availableTransitions, transitionWorkflow, fireTimer, stateTimers, currentState } from './workflow/transition-workflow';
+export { transitionFormSchema, validateTransitionData } from './workflow/transition-form';
+export type {
+  GuardDefinition, ActionDefinition, WorkflowContext, WorkflowActor, WorkflowEffect, WorkflowCheckContext,
+  AvailableTransition, WorkflowTimer, TransitionResult, TransitionSuccess, TransitionFailure,
+} from './workflow/workflow-types';
+
+// Permissions (issue 5).
+export { resolvePermissions } from './permission/resolve-permissions';
+export { restrictEntity } from './permission/restrict-entity';
+export { compileScopeExpression } from './permission/compile-scope-expression';
+export type { EntityAccess, ResolvedPermissions, CompiledScope, ScopeCondition, ScopeOperand, ScopeSubject } from './permission/permission-types';

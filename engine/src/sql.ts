@@ -6,6 +6,7 @@ export { createSchemaSql, createTableSql, addColumnSql, addForeignKeySql, addInd
 
 export { planMigration } from './migration/plan-migration';
 export { planToSql } from './migration/plan-to-sql';
+export { archiveName } from './migration/migration-sql';
 export type { MigrationPlan, MigrationStep, MigrationStepKind, PlanMigrationOptions, PrecheckQuery } from './migration/migration-types';
 
 export { listQueryToSql, countQueryToSql } from './query/list-query-to-sql';
@@ -13,3 +14,7 @@ export type { QueryTarget } from './query/list-query-to-sql';
 export { aggregateQueryToSql, groupColumn, measureColumn } from './query/aggregate-query-to-sql';
 export { expandPlan, attachExpanded } from './query/expand-plan';
 export { filterToSql, escapeLike } from './query/filter-to-sql';
+
+// Permissions (issue 5): a data scope as a WHERE with bound values.
+export { scopeToSql } from './permission/scope-to-sql';
+export type { ScopeSqlOptions } from './permission/scope-to-sql';

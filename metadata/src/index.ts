@@ -10,3 +10,10 @@ export { BUILTIN_FIELD_TYPES } from './validation/builtin-field-types';
 export { META_SCHEMAS } from './validation/validate-meta-schema';
 export { parseAppFiles } from './app/parse-app-files';
 export { formatMetadataError } from './app/format-metadata-error';
+// Workflows (issue 6).
+export type { WorkflowDefinition, WorkflowMachineConfig, WorkflowStateConfig, WorkflowTransitionConfig, WorkflowDelayedTransitionConfig, WorkflowTransitionMeta, WorkflowTransitionForm, WorkflowCallRef } from './workflow/workflow-types';
+export { checkWorkflows } from './workflow/check-workflows';
+// Permissions (issue 5).
+export type { PermissionsDefinition, RolePermissions, EntityPermission, PermissionAction, DataScope, FieldAccess } from './permission/permission-types';
+export { PERMISSION_ACTIONS, ADMIN_ROLE } from './permission/permission-types';
+export { checkPermissions } from './permission/check-permissions';

@@ -5,6 +5,8 @@ import type Koa from 'koa';
 import type { BootstrapResult } from './auth/bootstrap-users';
 import type { Logger } from './http/error-handler';
 import type { RequestState } from './http/http-types';
+import type { AppMigrations } from './migrate/create-app-migrations';
+import type { MigrationChoices, MigrationResult } from './migrate/migrate-types';
 
 export interface RuntimeOptions {
   /** The app itself, or… */
@@ -26,6 +28,8 @@ export interface RuntimeOptions {
    * `TESSERA_ADMIN_PASSWORD`; the runtime itself never reads the environment for it.
    */
   adminPassword?: string;
+  /** The clock that names archive tables and stamps the migration history; tests inject one. */
+  now?: () => Date;
 }
 
 export interface Listening {
@@ -43,7 +47,9 @@ export interface Runtime {
   version(): number;
   app(): AppDefinition;
   listen(port?: number, host?: string): Promise<Listening>;
-  /** Validates, applies and stores `app` as the next version (source `designer`). */
-  publish(app: unknown, baseVersion: number): Promise<{ version: number }>;
+  /** Validates, plans, applies and stores `app` as the next version (source `designer`). */
+  publish(app: unknown, baseVersion: number, choices?: MigrationChoices & { appliedBy?: string }): Promise<MigrationResult>;
+  /** Preview, publish, rollback and history of metadata migrations (issue 3). */
+  migrations: AppMigrations;
   close(): Promise<void>;
 }

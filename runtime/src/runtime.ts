@@ -1,27 +1,27 @@
 import type { Server } from 'node:http';
-import { validateAppWithRegistry, type FieldTypeRegistry } from '@tessera/engine';
-import { formatMetadataError, type AppDefinition, type MetadataError } from '@tessera/metadata';
+import { createWorkflowRegistry, validateAppWithRegistry, validateAppWorkflows, type FieldTypeRegistry, type WorkflowRegistry } from '@tessera/engine';
+import { formatMetadataError, type AppDefinition } from '@tessera/metadata';
 import { createAppRegistry, loadAppDir } from './app-files/load-app-dir';
 import { bootstrapUsers, type BootstrapResult } from './auth/bootstrap-users';
 import { ensureAuthSchema } from './auth/ensure-auth-schema';
+import { ensureAuditSchema } from './audit/ensure-audit-schema';
+import { auditTriggersReady } from './audit/ensure-audit-triggers';
+import { ensurePermissionSchema } from './permissions/ensure-permission-schema';
+import { ensureIdempotencySchema } from './records/ensure-idempotency-schema';
 import { createDatabase } from './db/create-database';
-import { HttpError } from './errors/http-error';
 import { createKoaApp } from './http/create-koa-app';
-import { applyAppVersion } from './meta/apply-app-version';
 import { compileAppState, type AppState } from './meta/compile-app-state';
-import { hashApp } from './meta/hash-app';
+import { createAppMigrations } from './migrate/create-app-migrations';
+import { listenForMetadata, type MetadataListener } from './migrate/listen-for-metadata';
 import { syncStartupVersion } from './meta/sync-startup-version';
 import type { Listening, Runtime, RuntimeOptions } from './runtime-types';
-
-const invalidMetadata = (errors: MetadataError[]) =>
-  new HttpError(422, 'invalid_metadata', `The metadata has ${errors.length} error(s): ${errors.map((e) => `${e.pointer} ${e.message}`).join('; ')}`,
-    errors.map(({ pointer, code, message, hint }) => ({ pointer, code, message, hint })));
+import { createWorkflowHost } from './workflows/create-workflow-host';
 
 /** The app and its field-type registry, from `opts.app` or the files in `opts.appDir`. */
-async function readApp(opts: RuntimeOptions): Promise<{ app: AppDefinition; registry: FieldTypeRegistry }> {
-  if (opts.app) return { app: opts.app, registry: createAppRegistry(opts.app.plugins ?? [], opts.appDir, opts.plugins) };
+async function readApp(opts: RuntimeOptions, workflows: WorkflowRegistry): Promise<{ app: AppDefinition; registry: FieldTypeRegistry }> {
+  if (opts.app) return { app: opts.app, registry: createAppRegistry(opts.app.plugins ?? [], opts.appDir, opts.plugins, workflows) };
   if (!opts.appDir) throw new Error('createRuntime needs an app or an appDir');
-  const loaded = await loadAppDir(opts.appDir, opts.plugins);
+  const loaded = await loadAppDir(opts.appDir, opts.plugins, workflows);
   if (!loaded.ok) throw new Error(`The app in ${opts.appDir} has errors:\n${loaded.errors.map(formatMetadataError).join('\n')}`);
   return loaded;
 }
@@ -31,11 +31,21 @@ function validateWith(registry: FieldTypeRegistry, app: unknown) {
   return validateAppWithRegistry(app, registry);
 }
 
+/** Workflow checks only the guard/action registry can make (unknown names, bad params): fail at publish, not at run. */
+const workflowProblems = (workflows: WorkflowRegistry) => (app: AppDefinition) => {
+  const result = validateAppWorkflows(app, workflows);
+  return result.ok ? [] : result.errors;
+};
+
 /** Boots a Tessera app: database, metadata version, schema sync, HTTP. */
 export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
-  const { app: filesApp, registry } = await readApp(opts);
+  // Built-in guards and actions, plus those the app's plugins register (issue 6).
+  const workflowRegistry = createWorkflowRegistry();
+  const { app: filesApp, registry } = await readApp(opts, workflowRegistry);
   const checked = validateWith(registry, filesApp);
   if (!checked.ok) throw new Error(`The app "${filesApp.name}" is not valid:\n${checked.errors.map(formatMetadataError).join('\n')}`);
+  const badWorkflows = workflowProblems(workflowRegistry)(checked.value);
+  if (badWorkflows.length > 0) throw new Error(`The app "${filesApp.name}" has workflow errors:\n${badWorkflows.map(formatMetadataError).join('\n')}`);
 
   const knex = createDatabase({ url: opts.databaseUrl, dataDir: opts.dataDir });
   let state: AppState;
@@ -45,25 +55,38 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     state = compileAppState(stored.definition, stored.version, registry);
     // Identity tables beside metadata_versions in the bookkeeping schema, then the first users.
     await ensureAuthSchema(knex);
+    // Record shares and the append-only audit log (issue 5), then the audit trigger on every entity table.
+    await ensurePermissionSchema(knex);
+    await ensureAuditSchema(knex);
+    await auditTriggersReady(knex, state);
+    await ensureIdempotencySchema(knex);
     bootstrap = await bootstrapUsers(knex, { adminPassword: opts.adminPassword, appDir: opts.appDir });
   } catch (err) {
     await knex.destroy();
     throw err;
   }
+  // Workflow routes, timers (pg-boss) and the outbox; the queue starts only for apps with workflows.
+  const workflows = createWorkflowHost({ knex, databaseUrl: opts.databaseUrl, getState: () => state, registry: workflowRegistry, logger: opts.logger });
+  try {
+    await workflows.start();
+  } catch (err) {
+    await workflows.stop();
+    await knex.destroy();
+    throw err;
+  }
 
-  const publish = async (app: unknown, baseVersion: number) => {
-    const result = validateWith(registry, app);
-    if (!result.ok) throw invalidMetadata(result.errors);
-    if (result.value.name !== state.app.name) {
-      throw invalidMetadata([{ pointer: '/name', code: 'app-name-changed', message: `The app is "${state.app.name}"; a publish cannot rename it to "${result.value.name}"`, hint: `Keep "name": "${state.app.name}"` }]);
-    }
-    const stored = await applyAppVersion({ knex, registry, app: result.value, source: 'designer', hash: hashApp(result.value), baseVersion });
-    // Requests read the state per call, so swapping it changes the API at once.
-    state = compileAppState(stored.definition, stored.version, registry);
-    return { version: stored.version };
-  };
+  const migrations = createAppMigrations({ knex, registry, getState: () => state, setState: (next) => { state = next; }, now: opts.now, checkApp: workflowProblems(workflowRegistry) });
+  const publish: Runtime['publish'] = (app, baseVersion, choices) => migrations.publish(app, baseVersion, choices);
+  // Publishes by other processes reach this one through NOTIFY (DESIGN.md §5); PGlite is one process.
+  let listener: MetadataListener | undefined;
+  if (opts.databaseUrl) {
+    const log = opts.logger ?? console;
+    listener = listenForMetadata(opts.databaseUrl, state.app.name, (version) => {
+      if (version === undefined || version > state.version) migrations.reload().catch((err: Error) => log.error(err));
+    }, (err) => log.error(err));
+  }
 
-  const koa = createKoaApp({ knex, getState: () => state, publish, webDir: opts.webDir, designerDir: opts.designerDir, logger: opts.logger });
+  const koa = createKoaApp({ knex, getState: () => state, migrations, webDir: opts.webDir, designerDir: opts.designerDir, logger: opts.logger, workflowRoutes: workflows.middleware });
   const servers = new Set<Server>();
 
   return {
@@ -74,6 +97,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     version: () => state.version,
     app: () => state.app,
     publish,
+    migrations,
     listen(port = 0, host = '127.0.0.1') {
       return new Promise<Listening>((resolve, reject) => {
         const server = koa.listen(port, host);
@@ -89,6 +113,8 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     },
     async close() {
       await Promise.all([...servers].map((s) => closeServer(s, servers)));
+      await listener?.close();
+      await workflows.stop();
       await knex.destroy();
     },
   };

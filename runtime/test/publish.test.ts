@@ -60,13 +60,13 @@ forEachDatabase('publish', (getCtx) => {
     expect(await columnsOf('customer')).not.toContain('broken');
   });
 
-  it('a change the planner cannot apply yet (dropping a field) → 422 naming it; nothing changes', async () => {
+  it('dropping a field without confirmDestructive → 409 confirmation_required naming it; nothing changes', async () => {
     const app = withWebsiteScore();
     delete app.entities[0].properties.notes;
     const res = await rt.admin.call('POST', '/api/_meta/publish', { app, baseVersion: 2 });
-    expect(res.status).toBe(422);
-    expect(res.body.error.code).toBe('unsupported_change');
-    expect(res.body.error.details).toEqual([expect.objectContaining({ field: 'customer.notes', rule: 'unsupported-change' })]);
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('confirmation_required');
+    expect(res.body.error.details).toEqual([expect.objectContaining({ field: 'customer.notes', rule: 'archive-column' })]);
     expect(await columnsOf('customer')).toContain('notes');
     expect((await rt.admin.call('GET', '/api/_meta/app')).body.version).toBe(2);
   });

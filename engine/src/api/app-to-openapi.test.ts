@@ -23,40 +23,53 @@ type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 describe('appToOpenApi', () => {
   const doc = appToOpenApi(app, createFieldTypeRegistry(), { version: '7' }) as Doc;
 
-  it('is an OpenAPI 3.1 document titled after the app', () => {
+  it('is an OpenAPI 3.1 document titled after the app, with bearer and cookie security', () => {
     expect(doc.openapi).toBe('3.1.0');
-    expect(doc.info).toEqual({ title: 'CRM', version: '7' });
-    expect(doc.paths['/healthz'].get.responses['200']).toBeDefined();
+    expect(doc.info).toMatchObject({ title: 'CRM', version: '7' });
+    expect(doc.security).toEqual([{ bearer: [] }, { cookie: [] }]);
+    expect(Object.keys(doc.components.securitySchemes)).toEqual(['bearer', 'cookie']);
+    expect(doc.paths['/healthz'].get.security).toEqual([]);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/auth/tokens', '/api/_meta/publish', '/api/openapi.json']));
   });
 
   it('has record, create and update schemas per entity and the Error schema', () => {
     const schemas = doc.components.schemas;
     expect(Object.keys(schemas)).toEqual(['Error', 'SalesOrder', 'SalesOrderCreate', 'SalesOrderUpdate']);
     expect(schemas.SalesOrder.properties.id.readOnly).toBe(true);
+    expect(schemas.SalesOrder.properties.deleted_at).toBeUndefined();
     expect(schemas.SalesOrderCreate.required).toEqual(['number']);
     expect(schemas.SalesOrderUpdate.required).toBeUndefined();
-    expect(schemas.Error.properties.error.properties.details.items.required).toEqual(['field', 'rule', 'message']);
+    expect(Object.keys(schemas.Error.properties.error.properties)).toEqual(['code', 'message', 'details', 'requestId']);
   });
 
-  it('describes list, get, create, update and delete with their error responses', () => {
+  it('describes list (every query parameter), get, create, update, delete, bulk and aggregate with their errors', () => {
     const list = doc.paths['/api/sales-orders'].get;
     expect(list.operationId).toBe('listSalesOrders');
-    expect(list.parameters.map((p: Doc) => [p.name, p.in])).toEqual([['limit', 'query'], ['offset', 'query']]);
+    expect(list.parameters.map((p: Doc) => p.name)).toEqual(['filter', 'sort', 'fields', 'limit', 'offset', 'cursor', 'count', 'q', 'expand']);
+    expect(list.parameters[0]).toMatchObject({ in: 'query', style: 'deepObject', explode: true });
     const page = list.responses['200'].content['application/json'].schema;
-    expect(page.required).toEqual(['data', 'total', 'limit', 'offset']);
+    expect(page.required).toEqual(['data', 'limit', 'nextCursor']);
     expect(page.properties.data.items).toEqual({ $ref: '#/components/schemas/SalesOrder' });
-
     const post = doc.paths['/api/sales-orders'].post;
     expect(post.operationId).toBe('createSalesOrder');
-    expect(post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/SalesOrderCreate' });
-    expect(Object.keys(post.responses)).toEqual(['201', '400', '404', '422']);
-
+    expect(post.parameters[0]).toEqual({ $ref: '#/components/parameters/IdempotencyKey' });
+    expect(Object.keys(post.responses)).toEqual(['201', '400', '401', '403', '404', '409', '413', '415', '422']);
     const item = doc.paths['/api/sales-orders/{id}'];
     expect([item.get.operationId, item.patch.operationId, item.delete.operationId]).toEqual(['getSalesOrder', 'updateSalesOrder', 'deleteSalesOrder']);
-    expect(item.patch.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/SalesOrderUpdate');
-    expect(item.delete.responses['204']).toEqual({ description: 'Deleted' });
-    expect(item.get.responses['422']).toEqual({ $ref: '#/components/responses/Unprocessable' });
+    expect(item.patch.parameters[0]).toEqual({ $ref: '#/components/parameters/IfMatch' });
+    expect(item.patch.responses['412']).toEqual({ $ref: '#/components/responses/PreconditionFailed' });
+    expect(item.get.responses['200'].headers.ETag).toEqual({ $ref: '#/components/headers/ETag' });
+    expect(doc.paths['/api/sales-orders/bulk'].post.operationId).toBe('bulkSalesOrders');
+    expect(doc.paths['/api/sales-orders/aggregate'].get.parameters.map((p: Doc) => p.name)).toEqual(['group', 'measures', 'limit', 'filter', 'q']);
+    expect(doc.paths['/api/sales-orders/{id}/restore']).toBeUndefined();
     expect(doc.components.responses.Unprocessable.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
+  });
+
+  it('adds restore, deleted= and deleted_at for soft-delete entities', () => {
+    const soft = appToOpenApi({ ...app, entities: [{ ...app.entities[0], 'x-soft-delete': true }] }, createFieldTypeRegistry()) as Doc;
+    expect(soft.paths['/api/sales-orders/{id}/restore'].post.operationId).toBe('restoreSalesOrder');
+    expect(soft.paths['/api/sales-orders'].get.parameters.map((p: Doc) => p.name)).toContain('deleted');
+    expect(soft.components.schemas.SalesOrder.properties.deleted_at).toMatchObject({ readOnly: true });
   });
 
   it('resolves every $ref it contains', () => {

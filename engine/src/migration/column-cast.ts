@@ -1,4 +1,5 @@
 import type { ColumnType } from '../field-types/field-type-types';
+import { invalidInputSql } from './invalid-input-sql';
 import { columnTypeSql, ident } from './migration-sql';
 
 export type ColumnCast =
@@ -27,19 +28,22 @@ function integerDigits(type: ColumnType): number {
  * How a column's values become `to` values. Widening casts are lossless; narrowing ones
  * carry a precheck; conversions PostgreSQL would do silently with loss (varchar truncation,
  * numeric rounding, timestamptz → date) are flagged lossy so the step counts as destructive.
- * Parseable conversions are checked with pg_input_is_valid (PostgreSQL 16+, and PGlite).
+ * Parseable conversions are checked with patterns and range checks (invalidInputSql), which
+ * work on PostgreSQL 15 as on PGlite (pg_input_is_valid is 16+).
  */
 export function columnCast(column: string, from: ColumnType, to: ColumnType): ColumnCast {
   const col = ident(column);
   const target = columnTypeSql(to);
   const checked = (failingWhere: string, using = `${col}::text::${target}`): ColumnCast => ({ ok: true, using, lossless: false, lossy: false, failingWhere });
-  const parses = () => checked(`not pg_input_is_valid(${col}::text, '${target}')`);
+  // jsonb strings lose their quotes (#>> '{}'); everything else is read as its text form.
+  const text = from.kind === 'jsonb' ? `(${col} #>> '{}')` : `${col}::text`;
+  const parses = () => checked(invalidInputSql(text, to), `${text}::${target}`);
 
   if (from.kind === 'text-array') {
     if (to.kind === 'jsonb') return { ok: true, using: `to_jsonb(${col})`, lossless: true, lossy: false };
     if (to.kind === 'text') return { ok: true, using: `array_to_string(${col}, ', ')`, lossless: false, lossy: true };
     // Several selected values cannot become one without choosing; only single-valued rows convert.
-    return { ok: true, using: `${col}[1]::${target}`, lossless: false, lossy: false, failingWhere: `cardinality(${col}) > 1 or not pg_input_is_valid(${col}[1], '${target}')` };
+    return { ok: true, using: `${col}[1]::${target}`, lossless: false, lossy: false, failingWhere: `case when cardinality(${col}) > 1 then true when ${col}[1] is null then false else ${invalidInputSql(`${col}[1]`, to)} end` };
   }
   switch (to.kind) {
     case 'text':

@@ -76,9 +76,34 @@ export function diffEntity(ctx: DiffContext, from: EntityDefinition, to: EntityD
     });
   }
 
+  diffSystemColumns(ctx, oldTable, newTable, ref);
   planRequired(ctx, ref, from, to, newTable);
   diffForeignKeys(ctx, oldTable, newTable, oldRef, ref);
   diffIndexes(ctx, oldTable, newTable, ref);
+}
+
+/**
+ * Columns with no field id are the engine's own (today only `deleted_at`, when an entity
+ * turns soft deletion on or off): matched by name. Turning it off archives the marks, since
+ * the deleted rows would otherwise come back as live ones with nothing to tell them apart.
+ */
+function diffSystemColumns(ctx: DiffContext, oldTable: TableSpec, newTable: TableSpec, ref: string): void {
+  const names = (table: TableSpec) => new Set(table.columns.filter((c) => !c.fieldId).map((c) => c.name));
+  const before = names(oldTable);
+  const after = names(newTable);
+  for (const column of newTable.columns) {
+    if (column.fieldId || before.has(column.name)) continue;
+    ctx.emit({ kind: 'add-column', safe: true, destructive: false, description: `Add column ${newTable.name}.${column.name}`, sql: addColumnSql(newTable, column) });
+  }
+  for (const column of oldTable.columns) {
+    if (column.fieldId || after.has(column.name)) continue;
+    const archive = qualified(ctx.archiveSchema, archiveName([newTable.name, column.name], ctx.archiveTag));
+    ctx.emit({
+      kind: 'archive-column', safe: false, destructive: true,
+      description: `Archive column ${newTable.name}.${column.name} into ${archive}, then drop it`,
+      sql: [`create table ${archive} as select id, ${ident(column.name)} as value from ${ref} where ${ident(column.name)} is not null`, `alter table ${ref} drop column ${ident(column.name)}`],
+    });
+  }
 }
 
 function planTypeChange(ctx: DiffContext, ref: string, table: string, column: ColumnSpec, was: ColumnSpec): void {

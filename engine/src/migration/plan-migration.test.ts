@@ -34,6 +34,8 @@ describe('planMigration', () => {
       'create-table:Create table customer',
       'create-table:Create table deal',
       'add-foreign-key:Add foreign key deal_customer_fkey on deal.customer (on delete restrict)',
+      'add-index:Add index customer_created_at_id_idx on customer',
+      'add-index:Add index deal_created_at_id_idx on deal',
       'add-index:Add index deal_customer_idx on deal',
     ]);
     expect(steps.every((s) => s.safe && !s.destructive)).toBe(true);
@@ -56,6 +58,14 @@ describe('planMigration', () => {
     expect(steps).toEqual([{ kind: 'add-column', safe: true, destructive: false, fieldId: 'f_notes', description: 'Add column deal.notes', sql: ['alter table "app_crm"."deal" add column "notes" text'] }]);
   });
 
+  it('adds deleted_at when an entity turns soft deletion on, and archives it when turned off', () => {
+    const soft = withDeal((d) => ({ ...d, 'x-soft-delete': true }));
+    expect(plan(soft).steps).toEqual([{ kind: 'add-column', safe: true, destructive: false, description: 'Add column deal.deleted_at', sql: ['alter table "app_crm"."deal" add column "deleted_at" timestamptz'] }]);
+    const back = planMigration(soft, v1, registry);
+    expect(back.steps.map((s) => s.kind)).toEqual(['create-schema', 'archive-column']);
+    expect(back.blockers).toHaveLength(1);
+  });
+
   it('renames a column with the same field id instead of dropping it', () => {
     const renamed = withDeal((d) => {
       const { title, ...rest } = d.properties;
@@ -70,6 +80,7 @@ describe('planMigration', () => {
     const renamed = withDeal((d) => ({ ...d, 'x-name': 'opportunity', 'x-plural': 'opportunities' }));
     expect(plan(renamed).steps.map((s) => s.sql)).toEqual([
       ['alter table "app_crm"."deal" rename to "opportunity"'],
+      ['alter index "app_crm"."deal_created_at_id_idx" rename to "opportunity_created_at_id_idx"'],
       ['alter index "app_crm"."deal_customer_idx" rename to "opportunity_customer_idx"'],
       ['alter table "app_crm"."opportunity" rename constraint "deal_customer_fkey" to "opportunity_customer_fkey"'],
     ]);
@@ -115,7 +126,7 @@ describe('planMigration', () => {
       sql: ['alter table "app_crm"."deal" alter column "amount" type numeric(18, 2) using "amount"::text::numeric(18, 2)'],
       checks: [{
         description: 'Rows of deal whose amount would not convert',
-        sql: 'select count(*)::int as count, (array_agg(id::text order by id))[1:5] as samples from "app_crm"."deal" where "amount" is not null and (not pg_input_is_valid("amount"::text, \'numeric(18, 2)\'))',
+        sql: 'select count(*)::int as count, (array_agg(id::text order by id))[1:5] as samples from "app_crm"."deal" where "amount" is not null and (' + 'case when \"amount\"::text ~ \'^\\s*[+-]{0,1}([0-9]+\\.{0,1}[0-9]*|\\.[0-9]+)([eE][+-]{0,1}[0-9]{1,3}){0,1}\\s*$\' then abs(round(\"amount\"::text::numeric, 2)) >= 1e16 else true end' + ')',
         failure: expect.stringContaining('not a valid numeric(18, 2)'),
       }],
     }]);
@@ -215,7 +226,7 @@ describe('planMigration', () => {
     const account: EntityDefinition = { ...customer, 'x-id': 'e_account', 'x-name': 'account', 'x-plural': 'accounts' };
     const to = withDeal((d) => ({ ...d, properties: { ...d.properties, customer: { ...d.properties.customer, 'x-relation': { entity: 'account', kind: 'many-to-one' } } } }), { ...v1, entities: [customer, account, deal] });
     const steps = plan(to).steps;
-    expect(steps.map((s) => s.kind)).toEqual(['drop-foreign-key', 'create-table', 'add-foreign-key']);
+    expect(steps.map((s) => s.kind)).toEqual(['drop-foreign-key', 'create-table', 'add-foreign-key', 'add-index']);
     expect(steps[2].checks?.[0].sql).toContain('not exists (select 1 from "app_crm"."account" as target where target.id = "app_crm"."deal"."customer")');
   });
 
@@ -230,7 +241,7 @@ describe('planMigration', () => {
       const { title, amount, ...rest } = d.properties;
       return { ...d, 'x-name': 'opportunity', 'x-plural': 'opportunities', properties: { name: title, ...rest, notes: { 'x-id': 'f_notes', 'x-type': 'text', 'x-label': label('Notes'), 'x-unique': true } } };
     });
-    expect(kinds(to)).toEqual(['create-schema', 'rename-table', 'rename-index', 'rename-foreign-key', 'rename-column', 'archive-column', 'add-column', 'add-index']);
+    expect(kinds(to)).toEqual(['create-schema', 'rename-table', 'rename-index', 'rename-index', 'rename-foreign-key', 'rename-column', 'archive-column', 'add-column', 'add-index']);
     expect(planMigration(v1, to, registry)).toEqual(planMigration(v1, to, registry));
   });
 
@@ -241,7 +252,7 @@ describe('planMigration', () => {
       '',
       '-- 1. alter-column-type [checked]: Change column deal.amount from text to numeric(18, 0)',
       '-- precheck: Rows of deal whose amount would not convert',
-      `--   select count(*)::int as count, (array_agg(id::text order by id))[1:5] as samples from "app_crm"."deal" where "amount" is not null and (not pg_input_is_valid("amount"::text, 'numeric(18, 0)'));`,
+      `--   select count(*)::int as count, (array_agg(id::text order by id))[1:5] as samples from "app_crm"."deal" where "amount" is not null and (${'case when "amount"::text ~ \'^\\s*[+-]{0,1}([0-9]+\\.{0,1}[0-9]*|\\.[0-9]+)([eE][+-]{0,1}[0-9]{1,3}){0,1}\\s*$\' then abs(round("amount"::text::numeric, 0)) >= 1e18 else true end'});`,
       'alter table "app_crm"."deal" alter column "amount" type numeric(18, 0) using "amount"::text::numeric(18, 0);',
       '',
       'commit;',

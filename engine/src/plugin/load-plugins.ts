@@ -1,5 +1,7 @@
 import type { FieldTypeRegistry } from '../field-types/field-type-registry';
 import type { FieldTypeDefinition } from '../field-types/field-type-types';
+import { workflowPluginApi } from '../workflow/workflow-plugin-api';
+import { createWorkflowRegistry, type WorkflowRegistry } from '../workflow/workflow-registry';
 import type { PluginDefinition, PluginRegisterApi } from './plugin-types';
 
 const PLUGIN_TYPE_NAME = /^[a-z][a-z0-9-]*:[a-z][a-z0-9-]*$/;
@@ -9,13 +11,19 @@ const PLUGIN_TYPE_NAME = /^[a-z][a-z0-9-]*:[a-z][a-z0-9-]*$/;
  * on a duplicate plugin, a duplicate field type or a type name without a `<plugin>:` prefix:
  * a half-loaded app is worse than one that refuses to start.
  */
-export function loadPlugins(plugins: readonly PluginDefinition[], registry: FieldTypeRegistry): void {
+export function loadPlugins(
+  plugins: readonly PluginDefinition[],
+  registry: FieldTypeRegistry,
+  // Where plugin guards/actions go; callers that run no workflows (designer preview) may omit it.
+  workflows: WorkflowRegistry = createWorkflowRegistry(),
+): void {
   const seen = new Set<string>();
   for (const plugin of plugins) {
     if (seen.has(plugin.name)) throw new Error(`Plugin "${plugin.name}" is loaded twice`);
     seen.add(plugin.name);
     const api: PluginRegisterApi = {
       fieldTypes: { register: (def) => registerPluginFieldType(plugin, def, registry) },
+      ...workflowPluginApi(plugin.name, workflows),
     };
     plugin.register?.(api);
   }

@@ -16,7 +16,7 @@ const whereOf = (query: Record<string, string | string[]>, entity = customer) =>
 };
 
 const SELECT = 'select "t0".*, "t0"."created_at"::text as "_cursor_0", "t0"."id"::text as "_cursor_1" from "app_t"."customer" as "t0"';
-const ORDER = 'order by "t0"."created_at" desc nulls last, "t0"."id" asc nulls last';
+const ORDER = 'order by "t0"."created_at" desc, "t0"."id" desc';
 
 describe('listQueryToSql', () => {
   it('without parameters: newest first, one row past the limit', () => {
@@ -70,7 +70,7 @@ describe('listQueryToSql', () => {
 
   it('sorts by several fields, NULLs last, id last; offset pages', () => {
     const { sql, bindings } = sqlOf({ sort: '-annual_revenue,name', limit: '10', offset: '20' });
-    expect(sql).toContain('order by "t0"."annual_revenue" desc nulls last, "t0"."name" asc nulls last, "t0"."id" asc nulls last limit $1 offset $2');
+    expect(sql).toContain('order by "t0"."annual_revenue" desc nulls last, "t0"."name" asc nulls last, "t0"."id" asc limit $1 offset $2');
     expect(bindings).toEqual([11, 20]);
   });
 
@@ -81,12 +81,12 @@ describe('listQueryToSql', () => {
       where:
         '((("t0"."annual_revenue" < $1 or "t0"."annual_revenue" is null)) or ' +
         '("t0"."annual_revenue" = $2 and ("t0"."name" > $3 or "t0"."name" is null)) or ' +
-        '("t0"."annual_revenue" = $4 and "t0"."name" = $5 and ("t0"."id" > $6 or "t0"."id" is null)))',
+        '("t0"."annual_revenue" = $4 and "t0"."name" = $5 and "t0"."id" > $6))',
       bindings: ['10', '10', 'Acme', '10', 'Acme', id],
     });
     // After a NULL revenue only rows tied on NULL remain, ordered by the next keys.
     expect(whereOf({ sort: '-annual_revenue,name', cursor: encodeCursor(sort, [null, null, id]) })).toEqual({
-      where: '(("t0"."annual_revenue" is null and "t0"."name" is null and ("t0"."id" > $1 or "t0"."id" is null)))',
+      where: '(("t0"."annual_revenue" is null and "t0"."name" is null and "t0"."id" > $1))',
       bindings: [id],
     });
   });

@@ -9,13 +9,20 @@ export interface QueryTarget {
   schema: string;
   table: string;
   entity?: EntityDefinition;
+  /**
+   * Conditions the caller always adds (soft deletion, later the permission scope), on every
+   * list, count and aggregate; `alias` is the base table's. Values must be bound.
+   */
+  restrict?: (qb: Knex.QueryBuilder, alias: string) => void;
 }
 
 /** The alias of the base table in every list, count and aggregate query. */
 export const BASE_ALIAS = 't0';
 
 export function baseQuery(knex: Knex, target: QueryTarget): { qb: Knex.QueryBuilder; scope: SqlScope } {
-  return { qb: knex.from({ [BASE_ALIAS]: `${target.schema}.${target.table}` }), scope: { knex, schema: target.schema, alias: BASE_ALIAS } };
+  const qb = knex.from({ [BASE_ALIAS]: `${target.schema}.${target.table}` });
+  if (target.restrict) target.restrict(qb, BASE_ALIAS);
+  return { qb, scope: { knex, schema: target.schema, alias: BASE_ALIAS } };
 }
 
 /** The WHERE shared by list, count and aggregate: filter and search, never pagination. */
@@ -30,6 +37,13 @@ export function applyWhere(qb: Knex.QueryBuilder, query: Pick<ListQuery | Aggreg
  * (`nulls last`), so "after v" is `> v or is null` (asc) and nothing comes after a NULL
  * except rows tied on it: OR over keys i of (keys before i equal AND key i after).
  */
+/**
+ * System columns that are NOT NULL: no `nulls last` in their ORDER BY (PostgreSQL will only
+ * walk a plain btree index for the default NULLS placement) and no `or is null` in keysets.
+ */
+const NOT_NULL = new Set(['id', 'created_at', 'updated_at', 'version']);
+const notNull = (key: SortKey) => key.field.hops.length === 0 && NOT_NULL.has(key.field.path);
+
 function keysetToSql(qb: Knex.QueryBuilder, sort: SortKey[], values: (string | null)[], scope: SqlScope): Knex.QueryBuilder {
   const col = (key: SortKey) => `${scope.alias}.${key.field.column}`;
   return qb.where((outer) => {
@@ -42,7 +56,9 @@ function keysetToSql(qb: Knex.QueryBuilder, sort: SortKey[], values: (string | n
           if (prior === null) branch.whereNull(col(sort[j]));
           else branch.where(col(sort[j]), '=', prior);
         }
-        branch.where((after) => void after.where(col(key), key.direction === 'asc' ? '>' : '<', value).orWhereNull(col(key)));
+        const op = key.direction === 'asc' ? '>' : '<';
+        if (notNull(key)) branch.where(col(key), op, value);
+        else branch.where((after) => void after.where(col(key), op, value).orWhereNull(col(key)));
       });
     });
     // Every key NULL-tied and none after it: an empty page, not every row.
@@ -62,7 +78,7 @@ export function listQueryToSql(knex: Knex, query: ListQuery, target: QueryTarget
   query.sort.forEach((key, i) => qb.select(knex.raw('??::text as ??', [`${BASE_ALIAS}.${key.field.column}`, cursorColumn(i)])));
   applyWhere(qb, query, scope);
   if (query.cursor) keysetToSql(qb, query.sort, query.cursor, scope);
-  qb.orderBy(query.sort.map((key) => ({ column: `${BASE_ALIAS}.${key.field.column}`, order: key.direction, nulls: 'last' as const })));
+  qb.orderBy(query.sort.map((key) => ({ column: `${BASE_ALIAS}.${key.field.column}`, order: key.direction, ...(notNull(key) ? {} : { nulls: 'last' as const }) })));
   qb.limit(query.limit + 1);
   if (query.offset > 0) qb.offset(query.offset);
   return qb;

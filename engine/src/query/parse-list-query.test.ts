@@ -22,7 +22,7 @@ const brief = (c: unknown) => {
 describe('parseListQuery', () => {
   it('defaults: newest first, id as tie-breaker, 50 rows, total counted', () => {
     const q = ok({});
-    expect(q.sort.map((k) => [k.field.path, k.direction])).toEqual([['created_at', 'desc'], ['id', 'asc']]);
+    expect(q.sort.map((k) => [k.field.path, k.direction])).toEqual([['created_at', 'desc'], ['id', 'desc']]);
     expect(q).toMatchObject({ limit: 50, offset: 0, count: true, expand: [] });
     expect(q.filter).toBeUndefined();
   });

@@ -38,7 +38,9 @@ export function parseSort(raw: string | string[] | undefined, ctx: QueryContext,
   }
   if (!keys.some((k) => k.field.path === 'id')) {
     const id = resolveFieldPath('id', ctx);
-    if (id.ok) keys.push({ field: id.ref, direction: 'asc' });
+    // Same direction as the last key, so `-created_at` is one backward scan of the
+    // (created_at, id) index every table has, with no extra sort step.
+    if (id.ok) keys.push({ field: id.ref, direction: keys.length > 0 ? keys[keys.length - 1].direction : 'asc' });
   }
   return keys;
 }

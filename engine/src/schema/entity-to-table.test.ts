@@ -36,10 +36,21 @@ describe('entityToTable', () => {
       { name: 'deal_customer_fkey', column: 'customer', references: { schema: 'app_crm', table: 'customer', column: 'id' }, onDelete: 'set-null' },
     ]);
     expect(table.indexes).toEqual([
+      { name: 'deal_created_at_id_idx', columns: ['created_at', 'id'], unique: false },
       { name: 'deal_title_idx', columns: ['title'], unique: false },
       { name: 'deal_code_key', columns: ['code'], unique: true },
       { name: 'deal_customer_idx', columns: ['customer'], unique: false },
     ]);
+  });
+});
+
+describe('entityToTable: soft deletion', () => {
+  it('adds a nullable deleted_at after the system columns only when the entity asks for it', () => {
+    const soft = entityToTable({ ...deal, 'x-soft-delete': true }, createFieldTypeRegistry(), { schema: 'app_crm' });
+    expect(soft.columns.find((c) => c.name === 'deleted_at')).toEqual({ name: 'deleted_at', type: { kind: 'timestamptz' }, nullable: true });
+    expect(soft.columns.map((c) => c.name).indexOf('deleted_at')).toBe(6);
+    const plain = entityToTable(deal, createFieldTypeRegistry(), { schema: 'app_crm' });
+    expect(plain.columns.some((c) => c.name === 'deleted_at')).toBe(false);
   });
 });
 

@@ -35,7 +35,7 @@ describe('planSchemaSync', () => {
 
   it('creates schema, tables, then foreign keys, then indexes', () => {
     const { steps } = planSchemaSync([], tables(contact, customer));
-    expect(steps.map((s) => s.kind)).toEqual(['create-schema', 'create-table', 'create-table', 'add-foreign-key', 'add-index', 'add-index']);
+    expect(steps.map((s) => s.kind)).toEqual(['create-schema', 'create-table', 'create-table', 'add-foreign-key', 'add-index', 'add-index', 'add-index', 'add-index']);
     expect(steps.every((s) => s.safe)).toBe(true);
     const sql = steps.flatMap((s) => ('sql' in s ? s.sql : []));
     expect(sql).toEqual([
@@ -47,7 +47,9 @@ describe('planSchemaSync', () => {
         '"updated_at" timestamptz not null default now(), "created_by" uuid, "owner" uuid, "version" integer not null default \'1\', ' +
         '"name" varchar(120), constraint "customer_pkey" primary key ("id"))',
       'alter table "app_crm"."contact" add constraint "contact_customer_fkey" foreign key ("customer") references "app_crm"."customer" ("id") on delete RESTRICT',
+      'create index "contact_created_at_id_idx" on "app_crm"."contact" ("created_at", "id")',
       'create index "contact_customer_idx" on "app_crm"."contact" ("customer")',
+      'create index "customer_created_at_id_idx" on "app_crm"."customer" ("created_at", "id")',
       'create unique index "customer_name_key" on "app_crm"."customer" ("name")',
     ]);
   });

@@ -1,6 +1,8 @@
 import type { EntityDefinition } from '../entity/entity-types';
 import type { LocalizedText } from '../i18n-types';
 import type { LayoutDefinition } from '../layout/layout-types';
+import type { WorkflowDefinition } from '../workflow/workflow-types';
+import type { PermissionsDefinition } from '../permission/permission-types';
 
 /** A set of metadata: what one workspace runs. Stored as files (examples/) or in the database. */
 export interface AppDefinition {
@@ -11,6 +13,10 @@ export interface AppDefinition {
   plugins?: string[];
   entities: EntityDefinition[];
   layouts: LayoutDefinition[];
+  /** State machines bound to entities' select fields (issue 6); on disk `workflows/*.workflow.json`. */
+  workflows?: WorkflowDefinition[];
+  /** Roles' access to entities, records and fields (issue 5); on disk `permissions.json`. Absent: every signed-in user may do everything. */
+  permissions?: PermissionsDefinition;
 }
 
 /** One file of an app on disk or in an upload: its path (for error messages) and raw text. */

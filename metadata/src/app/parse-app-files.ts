@@ -23,6 +23,10 @@ interface Origin {
 
 const ENTITY_FILE = /^entities\/[^/]+\.entity\.json$/;
 const LAYOUT_FILE = /^layouts\/[^/]+\.layout\.json$/;
+// Issue 6: workflows live beside entities and layouts.
+const WORKFLOW_FILE = /^workflows\/[^/]+\.workflow\.json$/;
+// Issue 5: one file of role permissions beside app.json.
+const PERMISSIONS_FILE = 'permissions.json';
 
 const normalizePath = (p: string): string => p.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
 
@@ -48,7 +52,8 @@ function locate(error: MetadataError, origins: Origin[]): MetadataError {
 }
 
 /**
- * Reads an app from its files (`app.json`, `entities/*.entity.json`, `layouts/*.layout.json`),
+ * Reads an app from its files (`app.json`, `entities/*.entity.json`, `layouts/*.layout.json`,
+ * `workflows/*.workflow.json`),
  * validates it, and reports each problem at its file, line and column.
  */
 export function parseAppFiles(files: MetadataFile[], opts: ValidateAppOptions = {}): ValidationResult<AppDefinition> {
@@ -56,11 +61,14 @@ export function parseAppFiles(files: MetadataFile[], opts: ValidateAppOptions = 
   const parsed: ParsedFile[] = [];
   for (const f of files) {
     const path = normalizePath(f.path);
-    const isMetadata = path === 'app.json' || ENTITY_FILE.test(path) || LAYOUT_FILE.test(path);
+    const isMetadata = path === 'app.json' || ENTITY_FILE.test(path) || LAYOUT_FILE.test(path) || WORKFLOW_FILE.test(path) || path === PERMISSIONS_FILE;
     if (!isMetadata) {
       if (/^(entities|layouts)\//.test(path)) {
         const kind = path.startsWith('entities/') ? 'entity' : 'layout';
         errors.push({ pointer: '', code: 'unknown-file', message: `The file ${path} is not read: files in ${kind === 'entity' ? 'entities' : 'layouts'}/ must end in .${kind}.json.`, hint: `Rename it, e.g. ${kind === 'entity' ? 'entities/customer.entity.json' : 'layouts/customer-form.layout.json'}.`, file: path });
+      }
+      if (path.startsWith('workflows/')) {
+        errors.push({ pointer: '', code: 'unknown-file', message: `The file ${path} is not read: files in workflows/ must end in .workflow.json.`, hint: 'Rename it, e.g. workflows/customer-lifecycle.workflow.json.', file: path });
       }
       continue;
     }
@@ -82,16 +90,23 @@ export function parseAppFiles(files: MetadataFile[], opts: ValidateAppOptions = 
   const byPath = (a: ParsedFile, b: ParsedFile) => a.path.localeCompare(b.path);
   const entityFiles = parsed.filter((p) => ENTITY_FILE.test(p.path)).sort(byPath);
   const layoutFiles = parsed.filter((p) => LAYOUT_FILE.test(p.path)).sort(byPath);
+  const workflowFiles = parsed.filter((p) => WORKFLOW_FILE.test(p.path)).sort(byPath);
   const base = isRecord(appFile.data) ? appFile.data : {};
   const inlineEntities = Array.isArray(base.entities) ? base.entities : [];
   const inlineLayouts = Array.isArray(base.layouts) ? base.layouts : [];
+  const inlineWorkflows = Array.isArray(base.workflows) ? base.workflows : [];
+  // `workflows` only appears when there are some, so apps without workflows read back unchanged.
+  const workflows = [...inlineWorkflows, ...workflowFiles.map((f) => f.data)];
+  const permissionsFile = parsed.find((p) => p.path === PERMISSIONS_FILE);
   const app = isRecord(appFile.data)
-    ? { ...base, entities: [...inlineEntities, ...entityFiles.map((f) => f.data)], layouts: [...inlineLayouts, ...layoutFiles.map((f) => f.data)] }
+    ? { ...base, ...(permissionsFile ? { permissions: permissionsFile.data } : {}), entities: [...inlineEntities, ...entityFiles.map((f) => f.data)], layouts: [...inlineLayouts, ...layoutFiles.map((f) => f.data)], ...(workflows.length > 0 ? { workflows } : {}) }
     : appFile.data;
   const origins: Origin[] = [
     { appPointer: '', file: appFile },
     ...entityFiles.map((file, i) => ({ appPointer: pointerOf('entities', inlineEntities.length + i), file })),
     ...layoutFiles.map((file, i) => ({ appPointer: pointerOf('layouts', inlineLayouts.length + i), file })),
+    ...workflowFiles.map((file, i) => ({ appPointer: pointerOf('workflows', inlineWorkflows.length + i), file })),
+    ...(permissionsFile ? [{ appPointer: pointerOf('permissions'), file: permissionsFile }] : []),
   ];
   const result = validateApp(app, opts);
   return result.ok ? result : { ok: false, errors: result.errors.map((e) => locate(e, origins)) };

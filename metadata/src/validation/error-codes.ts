@@ -42,6 +42,25 @@ export const METADATA_ERROR_CODES = [
   'layout-field-missing',
   'duplicate-layout-field',
   'duplicate-section-id',
+  // workflows (metadata/src/workflow; guards/actions are checked by the engine)
+  'duplicate-workflow-name',
+  'duplicate-workflow-binding',
+  'workflow-entity-missing',
+  'workflow-state-field-missing',
+  'workflow-state-field-not-select',
+  'workflow-state-not-option',
+  'workflow-initial-missing',
+  'workflow-target-missing',
+  'workflow-unreachable-state',
+  'workflow-dead-end',
+  'unknown-guard',
+  'unknown-action',
+  'invalid-params',
+  'invalid-form',
+  // permissions (metadata/src/permission)
+  'permission-role-invalid',
+  'permission-entity-missing',
+  'permission-field-missing',
 ] as const;
 
 export type MetadataErrorCode = (typeof METADATA_ERROR_CODES)[number];

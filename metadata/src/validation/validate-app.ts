@@ -1,6 +1,8 @@
 import type { AppDefinition } from '../app/app-types';
 import { ajvErrorToMetadataError } from './ajv-error-to-metadata-error';
 import { BUILTIN_FIELD_TYPES } from './builtin-field-types';
+import { checkWorkflows } from '../workflow/check-workflows';
+import { checkPermissions } from '../permission/check-permissions';
 import { checkFields } from './check-fields';
 import { checkLayouts } from './check-layouts';
 import { checkNames } from './check-names';
@@ -27,6 +29,8 @@ export function validateApp(app: unknown, opts: ValidateAppOptions = {}): Valida
     ...checkFields(app, opts.fieldTypes ?? BUILTIN_FIELD_TYPES),
     ...checkReferences(app),
     ...checkLayouts(app),
+    ...checkWorkflows(app),
+    ...checkPermissions(app),
   ];
   return errors.length === 0 ? { ok: true, value: app as AppDefinition } : { ok: false, errors };
 }

@@ -4,8 +4,10 @@ import appSchema from '../../schemas/app.schema.json';
 import entitySchema from '../../schemas/entity.schema.json';
 import fieldSchema from '../../schemas/field.schema.json';
 import layoutSchema from '../../schemas/layout.schema.json';
+import workflowSchema from '../../schemas/workflow.schema.json';
+import permissionSchema from '../../schemas/permission.schema.json';
 
-export const META_SCHEMAS = { app: appSchema, entity: entitySchema, field: fieldSchema, layout: layoutSchema } as const;
+export const META_SCHEMAS = { app: appSchema, entity: entitySchema, field: fieldSchema, layout: layoutSchema, workflow: workflowSchema, permission: permissionSchema } as const;
 
 let compiled: ValidateFunction | undefined;
 
@@ -15,7 +17,7 @@ function appValidator(): ValidateFunction {
     // verbose: errors carry parentSchema, which is where "did you mean" suggestions come from.
     const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true });
     addFormats(ajv, ['regex']);
-    ajv.addSchema([fieldSchema, entitySchema, layoutSchema]);
+    ajv.addSchema([fieldSchema, entitySchema, layoutSchema, workflowSchema, permissionSchema]);
     compiled = ajv.compile(appSchema);
   }
   return compiled;

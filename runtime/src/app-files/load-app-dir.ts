@@ -1,4 +1,4 @@
-import { createFieldTypeRegistry, loadPlugins, validateAppWithRegistry, type FieldTypeRegistry, type PluginDefinition } from '@tessera/engine';
+import { createFieldTypeRegistry, loadPlugins, validateAppWithRegistry, type FieldTypeRegistry, type PluginDefinition, type WorkflowRegistry } from '@tessera/engine';
 import { parseAppFiles, type AppDefinition, type MetadataError } from '@tessera/metadata';
 import { requireAppPlugins } from '../plugins/require-app-plugins';
 import { readAppDir } from './read-app-dir';
@@ -16,10 +16,16 @@ function pluginNamesOf(appJson: string): string[] {
 }
 
 /** A registry with the built-in field types, the plugins app.json names and `extra` plugins. */
-export function createAppRegistry(pluginNames: readonly string[], appDir: string | undefined, extra: readonly PluginDefinition[] = []): FieldTypeRegistry {
+export function createAppRegistry(
+  pluginNames: readonly string[],
+  appDir: string | undefined,
+  extra: readonly PluginDefinition[] = [],
+  // Receives the plugins' workflow guards and actions (issue 6); a throwaway one when omitted.
+  workflows?: WorkflowRegistry,
+): FieldTypeRegistry {
   const registry = createFieldTypeRegistry();
   const given = new Set(extra.map((p) => p.name));
-  loadPlugins([...requireAppPlugins(pluginNames.filter((name) => !given.has(name)), appDir), ...extra], registry);
+  loadPlugins([...requireAppPlugins(pluginNames.filter((name) => !given.has(name)), appDir), ...extra], registry, workflows);
   return registry;
 }
 
@@ -27,9 +33,9 @@ export function createAppRegistry(pluginNames: readonly string[], appDir: string
  * Reads an app folder, loads the plugins it names (their field types count as known), and
  * validates it; every error carries file:line:column.
  */
-export async function loadAppDir(appDir: string, extraPlugins: readonly PluginDefinition[] = []): Promise<LoadedApp> {
+export async function loadAppDir(appDir: string, extraPlugins: readonly PluginDefinition[] = [], workflows?: WorkflowRegistry): Promise<LoadedApp> {
   const files = await readAppDir(appDir);
-  const registry = createAppRegistry(pluginNamesOf(files[0].text), appDir, extraPlugins);
+  const registry = createAppRegistry(pluginNamesOf(files[0].text), appDir, extraPlugins, workflows);
   const parsed = parseAppFiles(files, { fieldTypes: registry.toKnownFieldTypes() });
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   // Field-type checks (keywords a type ignores, bad defaults) come after; they report pointers.

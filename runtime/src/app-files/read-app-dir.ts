@@ -5,6 +5,7 @@ import type { MetadataFile } from '@tessera/metadata';
 const FOLDERS: Array<{ dir: string; suffix: string }> = [
   { dir: 'entities', suffix: '.entity.json' },
   { dir: 'layouts', suffix: '.layout.json' },
+  { dir: 'workflows', suffix: '.workflow.json' },
 ];
 
 async function listFiles(dir: string, suffix: string): Promise<string[]> {
@@ -35,5 +36,11 @@ export async function readAppDir(appDir: string): Promise<MetadataFile[]> {
       files.push({ path: `${dir}/${name}`, text: await readFile(path.join(appDir, dir, name), 'utf8') });
     }
   }
+  // Role permissions (issue 5): one optional file beside app.json.
+  const permissions = await readFile(path.join(appDir, 'permissions.json'), 'utf8').catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return undefined;
+    throw err;
+  });
+  if (permissions !== undefined) files.push({ path: 'permissions.json', text: permissions });
   return files;
 }

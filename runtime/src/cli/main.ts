@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliIo } from './cli-types';
+import { migrateCommand } from './migrate-command';
 import { startCommand } from './start-command';
 import { typesCommand } from './types-command';
 import { userCommand } from './user-command';
@@ -12,7 +13,9 @@ const USAGE = `Usage:
   tessera types <appDir> [--out file]    TypeScript interfaces for the app's entities
   tessera user add <username> --role <role> [--role …] [--email e] [--name n] [--password-stdin]
   tessera user passwd <username> [--password-stdin]
-                                         manage users in DATABASE_URL / TESSERA_DATA_DIR`;
+                                         manage users in DATABASE_URL / TESSERA_DATA_DIR
+  tessera migrate plan|apply|rollback|history <appDir> [--yes]
+                                         preview and apply metadata migrations`;
 
 // `npm start` runs from the repo root; this file is runtime/src/cli/main.ts.
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -27,6 +30,7 @@ async function main(argv: string[]): Promise<number> {
       email: { type: 'string' },
       name: { type: 'string' },
       'password-stdin': { type: 'boolean' },
+      yes: { type: 'boolean', short: 'y' },
     },
   });
   const [command, dir] = positionals;
@@ -40,6 +44,8 @@ async function main(argv: string[]): Promise<number> {
       return -1; // keeps running
     case 'user':
       return userCommand(dir, positionals[2], { roles: values.role ?? [], email: values.email, name: values.name, passwordStdin: Boolean(values['password-stdin']) }, io);
+    case 'migrate':
+      return migrateCommand(dir, positionals[2], { yes: Boolean(values.yes) }, io);
     case 'validate':
     case 'types':
       if (!dir) {

@@ -7,9 +7,13 @@ import { authRoutes } from '../auth/auth-routes';
 import { authenticate } from '../auth/authenticate';
 import { authorize } from '../auth/authorize';
 import { recordRoutes } from '../records/record-routes';
+import { auditEvents } from '../audit/audit-events';
+import { auditTriggersReady } from '../audit/ensure-audit-triggers';
+import { historyRoutes } from '../audit/history-routes';
+import { recordActionRoutes } from '../permissions/record-action-routes';
 import { errorHandler, type Logger } from './error-handler';
 import { healthRoutes } from './health-routes';
-import type { RequestState } from './http-types';
+import type { AppMiddleware, RequestState } from './http-types';
 import { jsonBody } from './json-body';
 import { metaRoutes, type MetaRouteDeps } from './meta-routes';
 import { requestId } from './request-id';
@@ -20,6 +24,8 @@ export interface KoaAppOptions extends MetaRouteDeps {
   webDir?: string;
   designerDir?: string;
   logger?: Logger;
+  /** Workflow routes (`/api/{plural}/{id}/workflow`, `/transitions/{event}`), from the runtime's workflow host. */
+  workflowRoutes?: AppMiddleware;
 }
 
 /** The runtime's HTTP surface: one Koa app, each concern one middleware. */
@@ -41,11 +47,17 @@ export function createKoaApp(opts: KoaAppOptions): Koa<RequestState> {
   const auth = createAuthDeps(opts.knex);
   koa.use(authenticate(auth));
   koa.use(jsonBody());
+  koa.use(auditEvents(opts.knex));
   koa.use(authRoutes(auth));
   koa.use(authorize());
   koa.use(adminUserRoutes(auth));
   koa.use(adminOrgRoutes(auth));
   koa.use(metaRoutes(opts));
+  if (opts.workflowRoutes) koa.use(opts.workflowRoutes);
+  // A publish may have added tables: their audit triggers exist before the first write to them.
+  koa.use(async (ctx, next) => (ctx.method !== 'GET' && ctx.path.startsWith('/api/') && (await auditTriggersReady(opts.knex, opts.getState())), next()));
+  koa.use(historyRoutes(opts.knex, opts.getState));
+  koa.use(recordActionRoutes(opts.knex, opts.getState));
   koa.use(recordRoutes(opts.knex, opts.getState));
   koa.use(async (ctx) => {
     ctx.status = 404;

@@ -1,17 +1,27 @@
 import { appToOpenApi } from '@tessera/engine';
+import { requireAccess } from '../auth/authorize';
 import { HttpError } from '../errors/http-error';
 import type { AppState } from '../meta/compile-app-state';
+import type { AppMigrations } from '../migrate/create-app-migrations';
+import { readMigrationChoices } from '../migrate/read-migration-choices';
 import type { AppMiddleware } from './http-types';
 
 export interface MetaRouteDeps {
   getState(): AppState;
-  publish(app: unknown, baseVersion: number): Promise<{ version: number }>;
+  migrations: AppMigrations;
 }
+
+type Body = Record<string, unknown>;
+const isObject = (value: unknown): value is Body => typeof value === 'object' && value !== null && !Array.isArray(value);
+const badRequest = (problems: { field: string; rule: string; message: string }[]) =>
+  new HttpError(400, 'bad_request', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
 
 /** The metadata API the designer talks to, and the OpenAPI document of the current app. */
 export function metaRoutes(deps: MetaRouteDeps): AppMiddleware {
   return async (ctx, next) => {
     const route = `${ctx.method} ${ctx.path}`;
+    const body = (ctx.request.body ?? {}) as unknown;
+    const by = () => ctx.state.user?.username ?? 'api';
     switch (route) {
       case 'GET /api/_meta/app': {
         const { version, app } = deps.getState();
@@ -21,19 +31,42 @@ export function metaRoutes(deps: MetaRouteDeps): AppMiddleware {
       case 'GET /api/_meta/field-types':
         ctx.body = { data: deps.getState().registry.list().map(({ name, label, widget }) => ({ name, label, widget })) };
         return;
-      case 'POST /api/_meta/publish': {
-        const body = ctx.request.body as { app?: unknown; baseVersion?: unknown } | undefined;
+      case 'POST /api/_meta/plan': {
+        requireAccess(ctx, 'admin');
         const problems = [];
-        if (!body || typeof body !== 'object' || Array.isArray(body) || body.app === undefined) {
-          problems.push({ field: 'app', rule: 'required', message: 'the app definition to publish is required' });
-        }
-        if (!Number.isInteger(body?.baseVersion) || (body?.baseVersion as number) < 0) {
-          problems.push({ field: 'baseVersion', rule: 'integer', message: 'the version the change is based on (a whole number) is required' });
-        }
-        if (problems.length) throw new HttpError(400, 'bad_request', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
-        ctx.body = await deps.publish(body!.app, body!.baseVersion as number);
+        if (!isObject(body) || body.app === undefined) problems.push({ field: 'app', rule: 'required', message: 'the app definition to plan is required' });
+        const choices = readMigrationChoices(isObject(body) ? (body.options ?? {}) : {}, 'options.', problems);
+        if (problems.length) throw badRequest(problems);
+        ctx.body = await deps.migrations.plan((body as Body).app, choices);
         return;
       }
+      case 'POST /api/_meta/publish': {
+        const problems = [];
+        if (!isObject(body) || body.app === undefined) problems.push({ field: 'app', rule: 'required', message: 'the app definition to publish is required' });
+        const base = isObject(body) ? body.baseVersion : undefined;
+        if (!Number.isInteger(base) || (base as number) < 0) {
+          problems.push({ field: 'baseVersion', rule: 'integer', message: 'the version the change is based on (a whole number) is required' });
+        }
+        const choices = readMigrationChoices(body, '', problems);
+        if (problems.length) throw badRequest(problems);
+        const { version } = await deps.migrations.publish((body as Body).app, base as number, { ...choices, appliedBy: by() });
+        ctx.body = { version };
+        return;
+      }
+      case 'POST /api/_meta/rollback': {
+        requireAccess(ctx, 'admin');
+        const problems = [];
+        const base = isObject(body) ? body.baseVersion : undefined;
+        if (base !== undefined && (!Number.isInteger(base) || (base as number) < 1)) problems.push({ field: 'baseVersion', rule: 'integer', message: 'must be the current version (a whole number)' });
+        const { confirmDestructive } = readMigrationChoices(body, '', problems);
+        if (problems.length) throw badRequest(problems);
+        ctx.body = await deps.migrations.rollback({ confirmDestructive, baseVersion: base as number | undefined, appliedBy: by() });
+        return;
+      }
+      case 'GET /api/_meta/history':
+        requireAccess(ctx, 'admin');
+        ctx.body = { data: await deps.migrations.history() };
+        return;
       case 'GET /api/openapi.json': {
         const { app, registry } = deps.getState();
         ctx.body = appToOpenApi(app, registry);

@@ -1,5 +1,6 @@
 import { entityToTable, entityToValidator, type EntityValidator, type FieldTypeRegistry, type TableSpec } from '@tessera/engine';
-import type { AppDefinition, EntityDefinition } from '@tessera/metadata';
+import type { AppDefinition, EntityDefinition, WorkflowDefinition } from '@tessera/metadata';
+import { stateFieldReadOnly } from '../workflows/state-field-read-only';
 
 /** One field as the record routes need it: where it is stored and how it is read back. */
 export interface CompiledField {
@@ -36,7 +37,7 @@ export function appToTableSpecs(app: AppDefinition, registry: FieldTypeRegistry)
   return app.entities.map((entity) => entityToTable(entity, registry, { schema }));
 }
 
-function compileEntity(entity: EntityDefinition, registry: FieldTypeRegistry, schema: string): CompiledEntity {
+function compileEntity(entity: EntityDefinition, registry: FieldTypeRegistry, schema: string, workflows?: WorkflowDefinition[]): CompiledEntity {
   const table = entityToTable(entity, registry, { schema });
   const fields: CompiledField[] = Object.entries(entity.properties).map(([name, field]) => {
     // Columns carry the stable field id, so a field's column is found even if names differ.
@@ -49,7 +50,8 @@ function compileEntity(entity: EntityDefinition, registry: FieldTypeRegistry, sc
     entity,
     schema,
     table: table.name,
-    validate: entityToValidator(entity, registry),
+    // A workflow's state field is written by transitions only (issue 6).
+    validate: stateFieldReadOnly(entityToValidator(entity, registry), entity, workflows),
     fields,
     fieldsByName: new Map(fields.map((f) => [f.name, f])),
     fieldOfColumn: (column) => byColumn.get(column) ?? column,
@@ -63,6 +65,6 @@ export function compileAppState(app: AppDefinition, version: number, registry: F
     version,
     registry,
     schema,
-    byPlural: new Map(app.entities.map((entity) => [entity['x-plural'], compileEntity(entity, registry, schema)])),
+    byPlural: new Map(app.entities.map((entity) => [entity['x-plural'], compileEntity(entity, registry, schema, app.workflows)])),
   };
 }

@@ -1,5 +1,6 @@
 import type { AppDefinition } from '@tessera/metadata';
 import type { Knex } from 'knex';
+import { ensureMigrationHistory } from '../migrate/migration-history';
 import type { StoredVersion, VersionSource } from './meta-types';
 
 export const META_SCHEMA = 'tessera';
@@ -31,8 +32,7 @@ export async function ensureMetadataSchema(knex: Knex): Promise<void> {
     // Concurrent `create … if not exists` can still collide on the catalog; one at a time.
     await trx.raw('select pg_advisory_xact_lock(hashtext(?))', ['tessera:bootstrap']);
     await trx.raw('create schema if not exists ??', [META_SCHEMA]);
-    const exists = await trx.schema.withSchema(META_SCHEMA).hasTable(TABLE);
-    if (exists) return;
+    if (await trx.schema.withSchema(META_SCHEMA).hasTable(TABLE)) return;
     await trx.schema.withSchema(META_SCHEMA).createTable(TABLE, (t) => {
       t.increments('id').primary();
       t.text('app_name').notNullable();
@@ -44,11 +44,16 @@ export async function ensureMetadataSchema(knex: Knex): Promise<void> {
       t.unique(['app_name', 'version']);
     });
   });
+  await knex.transaction(async (trx) => {
+    await trx.raw('select pg_advisory_xact_lock(hashtext(?))', ['tessera:bootstrap']);
+    await ensureMigrationHistory(trx);
+  });
 }
 
 export interface MetadataStore {
   latest(appName: string): Promise<StoredVersion | undefined>;
   lastFromSource(appName: string, source: VersionSource): Promise<StoredVersion | undefined>;
+  get(appName: string, version: number): Promise<StoredVersion | undefined>;
   /** Stores the app as the next version; pass a transaction to make it part of a larger change. */
   save(app: AppDefinition, meta: { source: VersionSource; hash: string }, trx?: Knex): Promise<number>;
 }
@@ -63,6 +68,10 @@ export function createMetadataStore(knex: Knex): MetadataStore {
     },
     async lastFromSource(appName, source) {
       const row = await table(knex).where({ app_name: appName, source }).orderBy('version', 'desc').first();
+      return row ? rowToVersion(row as VersionRow) : undefined;
+    },
+    async get(appName, version) {
+      const row = await table(knex).where({ app_name: appName, version }).first();
       return row ? rowToVersion(row as VersionRow) : undefined;
     },
     async save(app, { source, hash }, trx = knex) {

@@ -2,7 +2,7 @@ import type { FieldTypeRegistry } from '@tessera/engine';
 import type { AppDefinition } from '@tessera/metadata';
 import type { Knex } from 'knex';
 import { isHttpError } from '../errors/http-error';
-import { applyAppVersion } from './apply-app-version';
+import { applyMigration } from '../migrate/apply-migration';
 import { chooseStartupVersion } from './choose-startup-version';
 import { createMetadataStore, ensureMetadataSchema } from './create-metadata-store';
 import { hashApp } from './hash-app';
@@ -10,7 +10,8 @@ import type { StoredVersion } from './meta-types';
 
 /**
  * At start: decides between the stored latest version and the app read from files (see
- * chooseStartupVersion) and, when the files win, applies them as a new version.
+ * chooseStartupVersion) and, when the files win, applies them as a new version. A start
+ * never confirms destructive steps or answers prechecks: those need `tessera migrate apply`.
  */
 export async function syncStartupVersion(knex: Knex, registry: FieldTypeRegistry, filesApp: AppDefinition): Promise<{ stored: StoredVersion; reason: string }> {
   await ensureMetadataSchema(knex);
@@ -23,11 +24,14 @@ export async function syncStartupVersion(knex: Knex, registry: FieldTypeRegistry
     const choice = chooseStartupVersion({ latest, lastFileImport, filesHash });
     if (choice.action === 'keep') return { stored: latest!, reason: choice.reason };
     try {
-      const stored = await applyAppVersion({ knex, registry, app: filesApp, source: 'files', hash: filesHash, baseVersion: latest?.version ?? 0 });
+      const { stored } = await applyMigration({ knex, registry, app: filesApp, source: 'files', hash: filesHash, baseVersion: latest?.version ?? 0, appliedBy: 'startup' });
       return { stored, reason: choice.reason };
     } catch (err) {
       if (isHttpError(err) && err.code === 'version_conflict' && attempt < 2) continue;
-      if (isHttpError(err)) throw new Error(`Cannot apply the app's metadata files: ${err.message}`);
+      if (isHttpError(err)) {
+        const details = (err.details ?? []).map((d) => `\n  - ${(d as { message?: string }).message ?? JSON.stringify(d)}`).join('');
+        throw new Error(`Cannot apply the app's metadata files (${err.code}): ${err.message}${details}\nPreview with \`tessera migrate plan <appDir>\`; apply with \`tessera migrate apply <appDir> --yes\`.`);
+      }
       throw err;
     }
   }

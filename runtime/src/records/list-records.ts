@@ -3,8 +3,11 @@ import { aggregateQueryToSql, countQueryToSql, groupColumn, listQueryToSql, meas
 import type { Knex } from 'knex';
 import type { AppContext } from '../http/http-types';
 import type { AppState, CompiledEntity } from '../meta/compile-app-state';
+import { expandGuard } from '../permissions/expand-guard';
+import { recordAccess } from '../permissions/record-access';
 import { invalidQuery } from './invalid-query';
 import { loadExpanded } from './load-expanded';
+import { recordScope, takeDeletedParam } from './record-scope';
 import { rowToRecord } from './row-to-record';
 
 /** Only the fields a `fields=` request asked for, and always the id. */
@@ -21,17 +24,22 @@ export function projectRecord(record: Record<string, unknown>, fields: readonly 
  * next page (and so `nextCursor`) exists.
  */
 export async function listRecords(ctx: AppContext, knex: Knex, state: AppState, entity: CompiledEntity): Promise<void> {
-  const parsed = parseListQuery(ctx.query, entity.entity, state.registry, state.app.entities);
+  const { mode, query: params } = takeDeletedParam(ctx, entity);
+  // Permissions: parsed against the entities as this user knows them (a hidden field is an
+  // unknown field), the data scope in the WHERE, hidden columns never selected.
+  const ra = recordAccess(ctx.state.user!, state, entity, 'read');
+  const parsed = parseListQuery(params, ra.entity, state.registry, ra.entities);
   if (!parsed.ok) throw invalidQuery(parsed.errors);
   const query: ListQuery = parsed.value;
-  const target = { schema: entity.schema, table: entity.table };
+  if (ra.columns && !query.columns) query.columns = ra.columns;
+  const target = { schema: entity.schema, table: entity.table, restrict: (qb: Knex.QueryBuilder, alias: string) => (recordScope(entity, mode)(qb, alias), ra.restrict(qb, alias)) };
   const [rows, total] = await Promise.all([
     listQueryToSql(knex, query, target) as Promise<Record<string, unknown>[]>,
     query.count ? countQueryToSql(knex, query, target).then(([row]: { count: string | number }[]) => Number(row.count)) : undefined,
   ]);
   const page = rows.slice(0, query.limit);
-  const records = page.map((row) => rowToRecord(row, entity));
-  if (query.expand.length > 0) await loadExpanded(knex, state, query.expand, page, records);
+  const records = page.map((row) => ra.strip(rowToRecord(row, entity)));
+  if (query.expand.length > 0) await loadExpanded(knex, state, query.expand, page, records, expandGuard(ctx.state.user!, state));
   const more = rows.length > query.limit;
   ctx.body = {
     data: records.map((r) => projectRecord(r, query.fields, query.expand.map((n) => n.name))),
@@ -54,10 +62,11 @@ function apiValue(entity: CompiledEntity, field: string, value: unknown): unknow
 
 /** `GET /api/{plural}/aggregate?group=…&measures=…` with the list's filter and q. */
 export async function aggregateRecords(ctx: AppContext, knex: Knex, state: AppState, entity: CompiledEntity): Promise<void> {
-  const parsed = parseAggregateQuery(ctx.query, entity.entity, state.registry, state.app.entities);
+  const ra = recordAccess(ctx.state.user!, state, entity, 'read');
+  const parsed = parseAggregateQuery(ctx.query, ra.entity, state.registry, ra.entities);
   if (!parsed.ok) throw invalidQuery(parsed.errors);
   const query = parsed.value;
-  const rows: Record<string, unknown>[] = await aggregateQueryToSql(knex, query, { schema: entity.schema, table: entity.table });
+  const rows: Record<string, unknown>[] = await aggregateQueryToSql(knex, query, { schema: entity.schema, table: entity.table, restrict: (qb, alias) => (recordScope(entity)(qb, alias), ra.restrict(qb, alias)) });
   ctx.body = {
     data: rows.map((row) => {
       const out: Record<string, unknown> = {};

@@ -1,111 +1,120 @@
-import { randomUUID } from 'node:crypto';
-import type { Knex } from 'knex';
 import { parseGetQuery } from '@tessera/engine';
-import { pgErrorToHttpError } from '../db/pg-error-to-http-error';
-import { notFound, validationFailed } from '../errors/http-error';
+import type { Knex } from 'knex';
+import { notFound } from '../errors/http-error';
 import type { AppContext, AppMiddleware } from '../http/http-types';
 import type { AppState, CompiledEntity } from '../meta/compile-app-state';
+import { setAuditContext } from '../audit/set-audit-context';
+import { assertInScope } from '../permissions/assert-in-scope';
+import { expandGuard } from '../permissions/expand-guard';
+import { recordAccess, requireBulkAccess } from '../permissions/record-access';
+import { validateWritable } from '../permissions/validate-writable';
+import { bulkRecords } from './bulk-records';
+import { createRecord } from './create-record';
+import { deleteRecord } from './delete-record';
+import { idempotentWrite } from './idempotent-write';
 import { invalidQuery } from './invalid-query';
 import { aggregateRecords, listRecords, projectRecord } from './list-records';
 import { loadExpanded } from './load-expanded';
-import { etagOf, preconditionFailed, versionFromIfMatch } from './record-etag';
-import { recordToRow, rowToRecord } from './row-to-record';
+import { etagOf, versionFromIfMatch } from './record-etag';
+import { recordScope, takeDeletedParam } from './record-scope';
+import type { WriteContext } from './record-writes-types';
+import { restoreRecord } from './restore-record';
+import { rowToRecord } from './row-to-record';
+import { updateRecord } from './update-record';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ROUTE = /^\/api\/([a-z][a-z0-9_-]*)(?:\/([^/]+))?\/?$/;
+const ROUTE = /^\/api\/([a-z][a-z0-9_-]*)(?:\/([^/]+)(?:\/(restore))?)?\/?$/;
 
 /**
  * CRUD for every entity under `/api/{plural}`. The entity is looked up per request in the
  * CURRENT app state, so a publish changes the API at once, with no restart and no re-routing.
+ * Every write runs in one transaction through a write function (create/update/delete/restore-record).
  */
 export function recordRoutes(knex: Knex, getState: () => AppState): AppMiddleware {
   return async (ctx, next) => {
     const match = ROUTE.exec(ctx.path);
     if (!match || match[1].startsWith('_')) return next();
-    const [, plural, rawId] = match;
+    const [, plural, rawId, action] = match;
     const entity = getState().byPlural.get(plural);
     if (!entity) throw notFound(`No entity is published at /api/${plural}`);
-    const table = () => knex.withSchema(entity.schema).table(entity.table);
-    const guard = <T>(op: 'write' | 'delete', run: () => Promise<T>) => withDbErrors(entity, op, run);
+    // Every write transaction tells the audit trigger who writes and for which request.
+    const audited = (trx: Knex.Transaction) => setAuditContext(trx, { actorId: ctx.state.user!.id, requestId: ctx.state.requestId });
+    const writing = (run: (w: WriteContext) => Promise<void>) => knex.transaction(async (trx) => (await audited(trx), run({ trx, entity, user: ctx.state.user! })));
+    const access = (action: 'create' | 'update' | 'delete') => recordAccess(ctx.state.user!, getState(), entity, action);
 
     if (rawId === undefined) {
       if (ctx.method === 'GET') return listRecords(ctx, knex, getState(), entity);
       if (ctx.method === 'POST') {
-        const data = validated(entity, ctx.request.body, 'create');
-        const now = knex.fn.now();
-        const [row] = await guard('write', () =>
-          table()
-            // The creator starts as the owner; `authenticate` guarantees a user on every /api request.
-            .insert({ ...recordToRow(data, entity), id: randomUUID(), version: 1, created_at: now, updated_at: now, created_by: ctx.state.user!.id, owner: ctx.state.user!.id })
-            .returning('*'),
-        );
-        ctx.status = 201;
-        ctx.body = { data: rowToRecord(row, entity) };
-        return;
+        const ra = access('create');
+        const data = validateWritable(ra, ctx.request.body, 'create');
+        return idempotentWrite(ctx, knex, async (trx) => {
+          await audited(trx);
+          const row = await createRecord({ trx, entity, user: ctx.state.user! }, data);
+          return { status: 201, body: { data: ra.strip(rowToRecord(row, entity)) } };
+        });
       }
       return methodNotAllowed(ctx, 'GET, POST');
     }
-
-    if (rawId === 'aggregate') {
+    if (rawId === 'aggregate' && !action) {
       if (ctx.method === 'GET') return aggregateRecords(ctx, knex, getState(), entity);
       return methodNotAllowed(ctx, 'GET');
+    }
+    if (rawId === 'bulk' && !action) {
+      if (ctx.method !== 'POST') return methodNotAllowed(ctx, 'POST');
+      requireBulkAccess(ctx.state.user!, getState(), entity);
+      return idempotentWrite(ctx, knex, async (trx) => (await audited(trx), bulkRecords(trx, entity, ctx.state.user!, ctx.request.body)));
     }
 
     // A malformed id cannot name a record: 404 like any missing record, not a database error.
     const id = UUID.test(rawId) ? rawId.toLowerCase() : undefined;
     const missing = () => notFound(`No ${entity.entity['x-name']} with id "${rawId}"`);
+    if (action === 'restore') {
+      if (ctx.method !== 'POST') return methodNotAllowed(ctx, 'POST');
+      if (!id) throw missing();
+      const ra = access('delete');
+      await writing(async (w) => {
+        await assertInScope(w.trx, entity, ra, id);
+        const row = await restoreRecord(w, id);
+        ctx.set('ETag', etagOf(row.version));
+        ctx.body = { data: ra.strip(rowToRecord(row, entity)) };
+      });
+      return;
+    }
     if (!['GET', 'PATCH', 'DELETE'].includes(ctx.method)) return methodNotAllowed(ctx, 'GET, PATCH, DELETE');
     if (!id) throw missing();
+    if (ctx.method === 'GET') return getRecord(ctx, knex, getState(), entity, id, missing);
     // If-Match: the write only happens where the version is still the one the client saw.
-    const expected = ctx.method === 'GET' ? undefined : versionFromIfMatch(ctx.get('If-Match') || undefined);
-    const current = () => (expected === undefined ? table().where({ id }) : table().where({ id, version: expected }));
-    const staleOrMissing = async () => {
-      if (expected !== undefined && (await table().where({ id }).first('version'))) {
-        return preconditionFailed(`${entity.entity['x-name']} "${id}" has changed since version ${expected}; read it again`);
-      }
-      return missing();
-    };
-    if (ctx.method === 'GET') {
-      const state = getState();
-      const parsed = parseGetQuery(ctx.query, entity.entity, state.registry, state.app.entities);
-      if (!parsed.ok) throw invalidQuery(parsed.errors);
-      const row = await table().where({ id }).first();
-      if (!row) throw missing();
-      const record = rowToRecord(row, entity);
-      if (parsed.value.expand.length > 0) await loadExpanded(knex, state, parsed.value.expand, [row], [record]);
-      ctx.set('ETag', etagOf(row.version));
-      ctx.body = { data: projectRecord(record, parsed.value.fields, parsed.value.expand.map((n) => n.name)) };
-    } else if (ctx.method === 'PATCH') {
-      const data = validated(entity, ctx.request.body, 'update');
-      const [row] = await guard('write', () =>
-        current()
-          .update({ ...recordToRow(data, entity), version: knex.raw('?? + 1', ['version']), updated_at: knex.fn.now() })
-          .returning('*'),
-      );
-      if (!row) throw await staleOrMissing();
-      ctx.set('ETag', etagOf(row.version));
-      ctx.body = { data: rowToRecord(row, entity) };
+    const expected = versionFromIfMatch(ctx.get('If-Match') || undefined);
+    if (ctx.method === 'PATCH') {
+      const ra = access('update');
+      const data = validateWritable(ra, ctx.request.body, 'update');
+      await writing(async (w) => {
+        await assertInScope(w.trx, entity, ra, id);
+        const row = await updateRecord(w, id, data, expected);
+        ctx.set('ETag', etagOf(row.version));
+        ctx.body = { data: ra.strip(rowToRecord(row, entity)) };
+      });
     } else {
-      // `returning` rather than the affected-row count, which knex-pglite does not report reliably.
-      const deleted = await guard('delete', () => current().delete().returning('id'));
-      if (deleted.length === 0) throw await staleOrMissing();
+      const ra = access('delete');
+      await writing(async (w) => (await assertInScope(w.trx, entity, ra, id), deleteRecord(w, id, expected)));
       ctx.status = 204;
     }
   };
 }
 
-function validated(entity: CompiledEntity, body: unknown, mode: 'create' | 'update'): Record<string, unknown> {
-  const result = entity.validate(body, mode);
-  if (!result.ok) throw validationFailed(result.errors.map(({ field, rule, message }) => ({ field, rule, message })));
-  return result.value;
-}
-
-async function withDbErrors<T>(entity: CompiledEntity, op: 'write' | 'delete', run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    throw pgErrorToHttpError(err, op, entity.fieldOfColumn) ?? err;
-  }
+/** `GET /api/{plural}/{id}?fields=&expand=` (+ `deleted=include|only` for admins), with its ETag. */
+async function getRecord(ctx: AppContext, knex: Knex, state: AppState, entity: CompiledEntity, id: string, missing: () => Error): Promise<void> {
+  const { mode, query } = takeDeletedParam(ctx, entity);
+  const ra = recordAccess(ctx.state.user!, state, entity, 'read');
+  const parsed = parseGetQuery(query, ra.entity, state.registry, ra.entities);
+  if (!parsed.ok) throw invalidQuery(parsed.errors);
+  // Out of scope is "not found": a foreign id reveals nothing. Hidden columns are not selected.
+  const row = await knex.withSchema(entity.schema).table(entity.table).where({ id }).modify(recordScope(entity, mode)).modify((qb) => ra.restrict(qb, entity.table)).first(...(ra.columns ?? ['*']));
+  if (!row) throw missing();
+  const record = ra.strip(rowToRecord(row, entity));
+  if (parsed.value.expand.length > 0) await loadExpanded(knex, state, parsed.value.expand, [row], [record], expandGuard(ctx.state.user!, state));
+  ctx.set('ETag', etagOf(row.version));
+  ctx.body = { data: projectRecord(record, parsed.value.fields, parsed.value.expand.map((n) => n.name)) };
 }
 
 function methodNotAllowed(ctx: AppContext, allow: string): void {

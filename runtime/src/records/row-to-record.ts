@@ -16,6 +16,8 @@ export function rowToRecord(row: Record<string, unknown>, entity: CompiledEntity
     owner: row.owner ?? null,
     version: row.version === undefined || row.version === null ? row.version : Number(row.version),
   };
+  // Only soft-delete entities have the column; a live record shows null.
+  if (entity.entity['x-soft-delete']) record.deleted_at = toIso(row.deleted_at ?? null);
   for (const field of entity.fields) {
     const raw = row[field.column];
     record[field.name] = raw === null || raw === undefined ? null : field.fromDb ? field.fromDb(raw) : toIso(raw);

@@ -1,0 +1,80 @@
+/**
+ * API benchmark (issue 4): seeds customers + 3 contacts each into a fresh PostgreSQL database
+ * `tessera_bench`, starts the runtime with the example CRM, and drives it with autocannon
+ * (32 connections) through seven scenarios; in the same run a raw node:http + pg server does
+ * the same SQL (the floor). Prints req/s, p99 and the ratio per scenario and table size.
+ *
+ *   npx tsx bench/api.ts --rows 10000,100000 --duration 10 [--url postgres://postgres@127.0.0.1:5432/postgres]
+ */
+import { resolve } from 'node:path';
+import autocannon from 'autocannon';
+import knexFactory from 'knex';
+import { createRuntime, createSessionClient } from '@tessera/runtime';
+import { startRawServer } from './api/raw-server';
+import { seedCrm } from './api/seed-crm';
+
+const arg = (name: string, fallback: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : fallback; };
+const SERVER = arg('url', process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+const SIZES = arg('rows', '10000,100000').split(',').map(Number);
+const DURATION = Number(arg('duration', '10'));
+const DB = 'tessera_bench';
+const withDb = (url: string, db: string) => { const u = new URL(url); u.pathname = `/${db}`; return u.toString(); };
+
+interface Scenario { name: string; method: 'GET' | 'POST' | 'PATCH'; path: (id: string) => string; rawPath: (id: string) => string; body?: (i: number) => unknown }
+const SCENARIOS: Scenario[] = [
+  { name: 'get by id', method: 'GET', path: (id) => `/api/customers/${id}`, rawPath: (id) => `/customers/${id}` },
+  { name: 'list 50 by created_at', method: 'GET', path: () => '/api/customers?limit=50&sort=-created_at&count=false', rawPath: () => '/customers?limit=50' },
+  { name: 'list 50 industry+level by revenue', method: 'GET', path: () => '/api/customers?filter[industry]=it&filter[level]=A&sort=-annual_revenue&limit=50&count=false', rawPath: () => '/customers?scenario=filtered' },
+  { name: 'list 20 expand contacts', method: 'GET', path: () => '/api/customers?limit=20&expand=contacts&count=false', rawPath: () => '/customers?limit=20&expand=contacts' },
+  { name: 'create', method: 'POST', path: () => '/api/customers', rawPath: () => '/customers', body: (i) => ({ name: `Bench ${i}`, industry: 'it', level: 'B' }) },
+  { name: 'update one field', method: 'PATCH', path: (id) => `/api/customers/${id}`, rawPath: (id) => `/customers/${id}`, body: (i) => ({ annual_revenue: i % 100000 }) },
+  { name: 'count by industry', method: 'GET', path: () => '/api/customers/aggregate?group=industry', rawPath: () => '/customers/aggregate' },
+];
+
+async function drive(url: string, s: Scenario, ids: string[], raw: boolean, headers: Record<string, string>) {
+  let n = 0;
+  const result = await autocannon({
+    url, connections: 32, duration: DURATION, headers: { ...headers, 'content-type': 'application/json' },
+    requests: [{
+      method: s.method,
+      setupRequest: (req: any) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+        const i = n++;
+        const id = ids[i % ids.length];
+        return { ...req, path: raw ? s.rawPath(id) : s.path(id), ...(s.body ? { body: JSON.stringify(s.body(i)) } : {}) };
+      },
+    }],
+  });
+  const bad = result.non2xx + result.errors;
+  return { rps: result.requests.average, p99: result.latency.p99, bad };
+}
+
+async function main() {
+  const admin = knexFactory({ client: 'pg', connection: SERVER, pool: { min: 0, max: 1 } });
+  const lines: string[] = [];
+  for (const rows of SIZES) {
+    await admin.raw('drop database if exists ?? with (force)', [DB]);
+    await admin.raw('create database ??', [DB]);
+    const databaseUrl = withDb(SERVER, DB);
+    const runtime = await createRuntime({ appDir: resolve(__dirname, '../examples/crm'), databaseUrl, adminPassword: 'bench-admin-password', logger: { info: () => undefined, error: console.error } });
+    const { url } = await runtime.listen(0, '127.0.0.1');
+    const session = await createSessionClient(url, 'admin', 'bench-admin-password');
+    const token = (await session.call('POST', '/api/auth/tokens', { name: 'bench', scopes: ['write'] })).body.data.token as string;
+    const t0 = Date.now();
+    const ids = await seedCrm(runtime.knex, rows, session.user.id);
+    console.log(`seeded ${rows} customers + ${rows * 3} contacts in ${Date.now() - t0} ms`);
+    const raw = await startRawServer(databaseUrl, session.user.id);
+    for (const s of SCENARIOS) {
+      const api = await drive(url, s, ids, false, { authorization: `Bearer ${token}` });
+      const floor = await drive(raw.url, s, ids, true, {});
+      const line = `| ${rows} | ${s.name} | ${api.rps.toFixed(0)} | ${api.p99} | ${floor.rps.toFixed(0)} | ${floor.p99} | ${((api.rps / floor.rps) * 100).toFixed(0)}% |${api.bad || floor.bad ? ` non-2xx/errors: ${api.bad}/${floor.bad}` : ''}`;
+      console.log(line);
+      lines.push(line);
+    }
+    await raw.close();
+    await runtime.close();
+  }
+  await admin.destroy();
+  console.log(['', '| rows | scenario | API req/s | API p99 ms | raw req/s | raw p99 ms | API/raw |', '|---|---|---|---|---|---|---|', ...lines].join('\n'));
+}
+
+main().catch((err) => { console.error(err); process.exit(1); });

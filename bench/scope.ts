@@ -1,0 +1,107 @@
+/**
+ * bench/scope: a customer list (limit 50, newest first) with a department-subtree scope vs the
+ * same list with scope `all`, over 100,000 customers, 50 departments (a tree) and 1,000 users,
+ * on a fresh PostgreSQL database. Issue 5's budget: scoped ≤ 1.3× all.
+ *
+ *   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/scope.ts
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { resolvePermissions } from '@tessera/engine';
+import type { AppDefinition } from '@tessera/metadata';
+import { listQueryToSql, scopeToSql } from '@tessera/engine/sql';
+import { createFieldTypeRegistry, parseListQuery } from '@tessera/engine';
+import { createRuntime } from '@tessera/runtime';
+import { withDatabase } from '../runtime/src/testing/for-each-database';
+import knexFactory from 'knex';
+
+const CUSTOMERS = 100_000;
+const DEPARTMENTS = 50;
+const USERS = 1_000;
+const RUNS = 200;
+
+const app = {
+  name: 'bench',
+  label: { en: 'Bench' },
+  entities: [{ type: 'object', 'x-name': 'customer', 'x-plural': 'customers', 'x-label': { en: 'Customer' }, properties: { name: { 'x-id': 'fld_name', 'x-type': 'text', 'x-label': { en: 'Name' } } } }],
+  layouts: [],
+  permissions: { roles: { sales_manager: { label: { en: 'Manager' }, entities: { customer: { actions: ['read'], scope: 'department' } } }, viewer: { label: { en: 'Viewer' }, entities: { customer: { actions: ['read'], scope: 'all' } } } } },
+} as unknown as AppDefinition;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function main() {
+  const server = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const dbName = `tessera_bench_${randomBytes(4).toString('hex')}`;
+  const admin = knexFactory({ client: 'pg', connection: server, pool: { min: 0, max: 1 } });
+  await admin.raw('create database ??', [dbName]);
+  const url = withDatabase(server, dbName);
+  try {
+    const rt = await createRuntime({ app, databaseUrl: url, adminPassword: 'bench-admin-password', logger: { error: () => undefined, info: () => undefined } });
+    const knex = rt.knex;
+    try {
+      // A tree: department i's parent is (i-1)/3, so depth ≈ log3(50) ≈ 4.
+      const deptIds = Array.from({ length: DEPARTMENTS }, () => randomUUID());
+      for (let i = 0; i < DEPARTMENTS; i++) {
+        await knex('tessera.departments').insert({ id: deptIds[i], name: `D${i}`, parent_id: i === 0 ? null : deptIds[Math.floor((i - 1) / 3)] });
+      }
+      const userIds = Array.from({ length: USERS }, () => randomUUID());
+      for (let i = 0; i < USERS; i += 500) {
+        await knex('tessera.users').insert(userIds.slice(i, i + 500).map((id, j) => ({ id, username: `u${i + j}`, display_name: `U${i + j}`, password_hash: 'x', roles: ['sales_rep'], department_id: deptIds[(i + j) % DEPARTMENTS] })));
+      }
+      for (let i = 0; i < CUSTOMERS; i += 5000) {
+        await knex.raw(
+          `insert into app_bench.customer (id, name, created_at, updated_at, created_by, owner, version)
+           select gen_random_uuid(), 'c' || g, now() - g * interval '1 second', now(), o, o, 1
+             from generate_series(?::int, ?::int) g, lateral (select (?::uuid[])[1 + (g * 7919) % ?] as o) x`,
+          [i, i + 4999, userIds, USERS],
+        );
+      }
+      await knex.raw('create index if not exists customer_created_at_idx on app_bench.customer (created_at)');
+      await knex.raw('create index if not exists customer_owner_idx on app_bench.customer (owner)');
+      await knex.raw('analyze');
+
+      const registry = createFieldTypeRegistry();
+      const parsed = parseListQuery({ sort: '-created_at', limit: '50', count: 'false' }, app.entities[0], registry, app.entities);
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+      // A manager of department 1 (a subtree of ~1/3 of the org below the root).
+      const subject = { id: userIds[1], username: 'u1', departmentId: deptIds[1], managerId: null };
+      const scoped = scopeToSql(resolvePermissions(app, { roles: ['sales_manager'] }).entity('customer'), subject, { qualifier: 't0', mode: 'read' })!;
+      const all = scopeToSql(resolvePermissions(app, { roles: ['viewer'] }).entity('customer'), subject, { qualifier: 't0', mode: 'read' });
+      if (all !== undefined) throw new Error('scope all should add no clause');
+      const target = (restrict?: (qb: never) => void) => ({ schema: 'app_bench', table: 'customer', ...(restrict ? { restrict: (qb: unknown) => restrict(qb as never) } : {}) });
+      const time = async (restrict?: (qb: never) => void) => {
+        const t = process.hrtime.bigint();
+        const rows = await listQueryToSql(knex, parsed.value, target(restrict) as never);
+        if (rows.length === 0) throw new Error('empty page');
+        return Number(process.hrtime.bigint() - t) / 1e6;
+      };
+      for (let i = 0; i < 20; i++) {
+        await time();
+        await time(scoped as never);
+      }
+      const tAll: number[] = [];
+      const tScoped: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        tAll.push(await time());
+        tScoped.push(await time(scoped as never));
+      }
+      const inScope = await knex('app_bench.customer as t0').modify(scoped as never).count({ n: '*' });
+      const a = median(tAll);
+      const s = median(tScoped);
+      console.log(`customers ${CUSTOMERS}, departments ${DEPARTMENTS}, users ${USERS}; in the manager's subtree: ${inScope[0].n}`);
+      console.log(`median list (limit 50, sort -created_at) over ${RUNS} runs: scope all ${a.toFixed(2)} ms, department subtree ${s.toFixed(2)} ms, ratio ${(s / a).toFixed(2)}`);
+      const plan = await knex.raw(`explain analyze ${listQueryToSql(knex, parsed.value, target(scoped as never) as never).toString()}`);
+      if (process.env.BENCH_PLAN) console.log(plan.rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n'));
+    } finally {
+      await rt.close();
+    }
+  } finally {
+    await admin.raw('drop database if exists ?? with (force)', [dbName]);
+    await admin.destroy();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,93 @@
+import type { EntityDefinition } from '@tessera/metadata';
+import type { JsonSchema } from '../field-types/field-type-types';
+import type { FieldError } from '../validation/validation-types';
+
+/** Who is taking a transition; null for timers (the system). */
+export interface WorkflowActor {
+  id: string;
+  roles: string[];
+}
+
+/** What guards and actions see: the record before the transition, the actor, the form data, the time. */
+export interface WorkflowContext {
+  record: Record<string, unknown>;
+  user: WorkflowActor | null;
+  /** The transition form's data (empty for timers and form-less transitions). */
+  data: Record<string, unknown>;
+  /** Injected ISO timestamp: the engine never reads the clock. */
+  now: string;
+}
+
+/**
+ * A side effect as data. Actions only describe; the runtime executes each kind inside the
+ * transition's transaction (`set-fields`, `assign-owner`, `create-record`) or through the
+ * outbox written in that transaction (`notify`, `webhook`, plugin kinds).
+ */
+export type WorkflowEffect =
+  | { kind: 'set-fields'; fields: Record<string, unknown> }
+  | { kind: 'assign-owner'; strategy: 'round-robin'; users: string[]; key: string }
+  | { kind: 'create-record'; entity: string; values: Record<string, unknown>; link?: string }
+  | { kind: 'notify'; template: string; to: string[]; subject?: string; record: Record<string, unknown> }
+  | { kind: 'webhook'; url: string; body: Record<string, unknown> }
+  | { kind: 'outbox'; type: string; payload: Record<string, unknown> };
+
+/** What a guard/action check may look at when a workflow is published. */
+export interface WorkflowCheckContext {
+  entity: EntityDefinition;
+  entities: readonly EntityDefinition[];
+}
+
+export interface GuardDefinition<P = Record<string, unknown>> {
+  /** Built-ins are plain (`role`); plugin guards are `<plugin>:<id>`. */
+  name: string;
+  description?: string;
+  /** JSON Schema the params must satisfy; checked at publish. */
+  paramsSchema?: JsonSchema;
+  /** Publish-time checks beyond the schema (e.g. an expression names real fields); messages. */
+  check?(params: P, ctx: WorkflowCheckContext): string[];
+  evaluate(params: P, ctx: WorkflowContext): boolean;
+}
+
+export interface ActionDefinition<P = Record<string, unknown>> {
+  name: string;
+  description?: string;
+  paramsSchema?: JsonSchema;
+  check?(params: P, ctx: WorkflowCheckContext): string[];
+  /** The pure half: what should happen. The runtime holds the effectful half. */
+  resolve(params: P, ctx: WorkflowContext): WorkflowEffect[];
+}
+
+/** One transition a user may see (and, when `allowed`, take) from the current state. */
+export interface AvailableTransition {
+  event: string;
+  target: string;
+  label?: import('@tessera/metadata').LocalizedText;
+  /** The JSON Schema of the transition form, when the transition asks for data. */
+  form?: JsonSchema;
+}
+
+/** A timer to (re)arm after entering a state: fire `event` after `delayMs` if the record has not moved. */
+export interface WorkflowTimer {
+  event: string;
+  delayMs: number;
+}
+
+export type TransitionFailure =
+  | { ok: false; code: 'unknown_event'; message: string }
+  | { ok: false; code: 'forbidden'; message: string }
+  | { ok: false; code: 'guard_failed'; message: string }
+  | { ok: false; code: 'invalid_form'; message: string; errors: FieldError[] };
+
+export interface TransitionSuccess {
+  ok: true;
+  from: string;
+  to: string;
+  /** The form data as validated (defaults applied). */
+  data: Record<string, unknown>;
+  effects: WorkflowEffect[];
+  /** Timers of the state entered (empty when the transition stays or the state has none). */
+  timers: WorkflowTimer[];
+  final: boolean;
+}
+
+export type TransitionResult = TransitionSuccess | TransitionFailure;

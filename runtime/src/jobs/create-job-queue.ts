@@ -1,0 +1,66 @@
+import type { Knex } from 'knex';
+import PgBoss from 'pg-boss';
+import { knexBossDb } from './knex-boss-db';
+
+export interface JobQueueOptions {
+  knex: Knex;
+  /** PostgreSQL URL: pg-boss gets its own pool. Absent: it shares knex's PGlite connection. */
+  databaseUrl?: string;
+  /** How often workers look for due jobs; pg-boss's minimum is 0.5 s. */
+  pollingIntervalSeconds?: number;
+  logger?: Pick<Console, 'error' | 'info'>;
+}
+
+export interface JobQueue {
+  boss: PgBoss;
+  /** Enqueues inside `trx` when given, so the job exists only if the transaction commits. */
+  send(queue: string, data: object, opts: { startAfterMs?: number; singletonKey?: string; trx?: Knex.Transaction }): Promise<string | null>;
+  work(queue: string, handler: (data: Record<string, unknown>) => Promise<void>): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The runtime's durable queue: pg-boss 10 in schema `tessera_jobs`. Jobs are rows, so a timer
+ * survives a restart (a job due while the server was down is fetched on the next poll) and
+ * SKIP LOCKED hands each job to one process when several share the database.
+ */
+export async function createJobQueue(opts: JobQueueOptions): Promise<JobQueue> {
+  const common = { schema: 'tessera_jobs', schedule: false, migrate: true } as const;
+  const boss = opts.databaseUrl
+    ? new PgBoss({ ...common, connectionString: opts.databaseUrl, max: 4 })
+    : new PgBoss({ ...common, db: knexBossDb(opts.knex) });
+  boss.on('error', (err: Error) => opts.logger?.error(`job queue: ${err.message}`));
+  await boss.start();
+  const created = new Set<string>();
+  const ensureQueue = async (name: string) => {
+    if (created.has(name)) return;
+    // `short`: at most one job per singletonKey waiting, so a re-armed timer is not doubled.
+    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, policy: 'short' });
+    created.add(name);
+  };
+  let stopped = false;
+  return {
+    boss,
+    async send(queue, data, { startAfterMs, singletonKey, trx }) {
+      await ensureQueue(queue);
+      return boss.send(queue, data, {
+        ...(startAfterMs !== undefined ? { startAfter: startAfterMs / 1000 } : {}),
+        ...(singletonKey ? { singletonKey } : {}),
+        retryLimit: 5,
+        ...(trx ? { db: knexBossDb(trx) } : {}),
+      });
+    },
+    async work(queue, handler) {
+      await ensureQueue(queue);
+      await boss.work(queue, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 0.5 }, async (jobs) => {
+        for (const job of jobs) await handler(job.data as Record<string, unknown>);
+      });
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      // graceful: let a running timer finish its transaction before knex is destroyed.
+      await boss.stop({ graceful: true, wait: true, timeout: 5000 });
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import type { Knex } from 'knex';
+import { setAuditContext } from '../audit/set-audit-context';
+import { writeAudit } from '../audit/write-audit';
+import { notFound, validationFailed } from '../errors/http-error';
+import type { AppContext, AppMiddleware } from '../http/http-types';
+import type { AppState, CompiledEntity } from '../meta/compile-app-state';
+import { recordScope } from '../records/record-scope';
+import { rowToRecord } from '../records/row-to-record';
+import { recordAccess } from './record-access';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ROUTE = /^\/api\/([a-z][a-z0-9_-]*)\/([^/]+)\/(transfer|shares)\/?$/;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function unknownKeys(body: Record<string, unknown>, allowed: string[]) {
+  return Object.keys(body).filter((k) => !allowed.includes(k)).map((field) => ({ field, rule: 'unknown-field', message: `Unknown field "${field}"` }));
+}
+
+async function activeUser(trx: Knex.Transaction, id: unknown): Promise<boolean> {
+  if (typeof id !== 'string' || !UUID.test(id)) return false;
+  return Boolean(await trx.withSchema('tessera').table('users').where({ id: id.toLowerCase(), is_active: true }).first('id'));
+}
+
+/**
+ * `POST /api/{plural}/{id}/transfer { owner }` (action `transfer`): hands a record to another
+ * active user, with its own audit action; `POST /api/{plural}/{id}/shares { user | team, access }`
+ * (action `share`) and `GET …/shares`. The record must be in the caller's write scope, else 404.
+ */
+export function recordActionRoutes(knex: Knex, getState: () => AppState): AppMiddleware {
+  return async (ctx, next) => {
+    const match = ROUTE.exec(ctx.path);
+    if (!match) return next();
+    const [, plural, rawId, action] = match;
+    const state = getState();
+    const entity = state.byPlural.get(plural);
+    if (!entity) throw notFound(`No entity is published at /api/${plural}`);
+    const missing = notFound(`No ${entity.entity['x-name']} with id "${rawId}"`);
+    if (!UUID.test(rawId)) throw missing;
+    const id = rawId.toLowerCase();
+    if (action === 'transfer') {
+      if (ctx.method !== 'POST') return methodNotAllowed(ctx, 'POST');
+      return transfer(ctx, knex, state, entity, id, missing);
+    }
+    if (ctx.method === 'GET') return listShares(ctx, knex, state, entity, id, missing);
+    if (ctx.method !== 'POST') return methodNotAllowed(ctx, 'GET, POST');
+    return share(ctx, knex, state, entity, id, missing);
+  };
+}
+
+async function transfer(ctx: AppContext, knex: Knex, state: AppState, entity: CompiledEntity, id: string, missing: Error): Promise<void> {
+  const ra = recordAccess(ctx.state.user!, state, entity, 'transfer');
+  const body = isObject(ctx.request.body) ? ctx.request.body : {};
+  const problems = unknownKeys(body, ['owner']);
+  const row = await knex.transaction(async (trx) => {
+    if (!(await activeUser(trx, body.owner))) problems.push({ field: 'owner', rule: 'invalid-value', message: 'must be the id of an active user' });
+    if (problems.length > 0) throw validationFailed(problems);
+    await setAuditContext(trx, { actorId: ctx.state.user!.id, requestId: ctx.state.requestId, action: 'transfer' });
+    const [updated] = await trx
+      .withSchema(entity.schema)
+      .table(entity.table)
+      .where({ id })
+      .modify(recordScope(entity))
+      .modify((qb) => ra.restrict(qb, entity.table, 'write'))
+      .update({ owner: (body.owner as string).toLowerCase(), version: trx.raw('?? + 1', ['version']), updated_at: trx.fn.now() })
+      .returning('*');
+    if (!updated) throw missing;
+    return updated;
+  });
+  ctx.body = { data: ra.strip(rowToRecord(row, entity)) };
+}
+
+/** The record, if it is in the caller's scope (`mode`). */
+async function scopedExists(trx: Knex | Knex.Transaction, entity: CompiledEntity, id: string, restrict: (qb: Knex.QueryBuilder) => void): Promise<boolean> {
+  return Boolean(await trx.withSchema(entity.schema).table(entity.table).where({ id }).modify(recordScope(entity)).modify(restrict).first('id'));
+}
+
+async function share(ctx: AppContext, knex: Knex, state: AppState, entity: CompiledEntity, id: string, missing: Error): Promise<void> {
+  const ra = recordAccess(ctx.state.user!, state, entity, 'share');
+  const body = isObject(ctx.request.body) ? ctx.request.body : {};
+  const problems = unknownKeys(body, ['user', 'team', 'access']);
+  if ((body.user === undefined) === (body.team === undefined)) problems.push({ field: 'user', rule: 'required', message: 'give exactly one of user or team' });
+  if (body.access !== 'read' && body.access !== 'edit') problems.push({ field: 'access', rule: 'enum', message: 'must be read or edit' });
+  const created = await knex.transaction(async (trx) => {
+    if (!(await scopedExists(trx, entity, id, (qb) => ra.restrict(qb, entity.table, 'write')))) throw missing;
+    if (body.user !== undefined && !(await activeUser(trx, body.user))) problems.push({ field: 'user', rule: 'invalid-value', message: 'must be the id of an active user' });
+    if (body.team !== undefined && !(typeof body.team === 'string' && UUID.test(body.team) && (await trx.withSchema('tessera').table('teams').where({ id: body.team }).first('id')))) {
+      problems.push({ field: 'team', rule: 'invalid-value', message: 'must be the id of a team' });
+    }
+    if (problems.length > 0) throw validationFailed(problems);
+    const target = body.user !== undefined ? { user_id: (body.user as string).toLowerCase() } : { team_id: (body.team as string).toLowerCase() };
+    const conflict = body.user !== undefined ? '(entity, record_id, user_id) where user_id is not null' : '(entity, record_id, team_id) where team_id is not null';
+    const { rows } = await trx.raw(
+      `insert into tessera.record_shares (entity, record_id, ${Object.keys(target)[0]}, access, created_by) values (?, ?, ?, ?, ?)
+       on conflict ${conflict} do update set access = excluded.access returning id, user_id, team_id, access, created_at`,
+      [entity.entity['x-name'], id, Object.values(target)[0], body.access, ctx.state.user!.id],
+    );
+    await writeAudit(trx, { actorId: ctx.state.user!.id, requestId: ctx.state.requestId, action: 'share', entity: entity.entity['x-name'], recordId: id, meta: { ...target, access: body.access } });
+    return rows[0];
+  });
+  ctx.status = 201;
+  ctx.body = { data: created };
+}
+
+async function listShares(ctx: AppContext, knex: Knex, state: AppState, entity: CompiledEntity, id: string, missing: Error): Promise<void> {
+  const ra = recordAccess(ctx.state.user!, state, entity, 'read');
+  if (!(await scopedExists(knex, entity, id, (qb) => ra.restrict(qb, entity.table, 'read')))) throw missing;
+  const rows = await knex.withSchema('tessera').table('record_shares').where({ entity: entity.entity['x-name'], record_id: id }).orderBy('created_at').select('id', 'user_id', 'team_id', 'access', 'created_at');
+  ctx.body = { data: rows };
+}
+
+function methodNotAllowed(ctx: AppContext, allow: string): void {
+  ctx.set('Allow', allow);
+  ctx.status = 405;
+  ctx.body = { error: { code: 'method_not_allowed', message: `${ctx.method} is not allowed here; use ${allow}` } };
+}

@@ -1,0 +1,115 @@
+import type { Knex } from 'knex';
+import type { AuthUser } from '../auth/auth-types';
+import { HttpError, isHttpError, type ErrorDetail } from '../errors/http-error';
+import type { CompiledEntity } from '../meta/compile-app-state';
+import { createRecord } from './create-record';
+import { deleteRecord } from './delete-record';
+import type { WriteAnswer } from './idempotent-write';
+import type { Row, WriteContext } from './record-writes-types';
+import { rowToRecord } from './row-to-record';
+import { updateRecord } from './update-record';
+
+export const BULK_LIMIT = 1000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type Op = 'create' | 'update' | 'delete';
+interface BulkItem {
+  op: Op;
+  index: number;
+  id?: string;
+  version?: number;
+  data?: Record<string, unknown>;
+}
+export interface BulkResult {
+  op: Op;
+  index: number;
+  status: number;
+  id?: string;
+  data?: Record<string, unknown>;
+  error?: { code: string; message: string; details?: readonly unknown[] };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const invalid = (message: string, details: ErrorDetail[]) => new HttpError(422, 'validation_failed', message, details);
+const notApplied = { code: 'not_applied', message: 'Not written: another item of the request failed, so nothing was' };
+
+/**
+ * `POST /api/{plural}/bulk` `{ create?, update?: [{ id, version?, ...fields }], delete?: [id | { id, version? }] }`:
+ * every item is validated first (no SQL), then all run in the caller's transaction in order
+ * create → update → delete. All or nothing: on any failure the answer is 422 with one
+ * result per item (the failing ones with their error, the others `not_applied`).
+ */
+export async function bulkRecords(trx: Knex.Transaction, entity: CompiledEntity, user: AuthUser, body: unknown): Promise<WriteAnswer> {
+  const items = parseBulkBody(body);
+  const results: BulkResult[] = items.map((item) => {
+    const error = validateItem(entity, item);
+    return error ? { op: item.op, index: item.index, status: 422, ...(item.id ? { id: item.id } : {}), error } : { op: item.op, index: item.index, status: 0 };
+  });
+  if (results.some((r) => r.error)) throw bulkFailed(results);
+
+  const ctx: WriteContext = { trx, entity, user };
+  for (const [i, item] of items.entries()) {
+    try {
+      const row: Row | undefined =
+        item.op === 'create' ? await createRecord(ctx, item.data!)
+        : item.op === 'update' ? await updateRecord(ctx, item.id!, item.data!, item.version)
+        : (await deleteRecord(ctx, item.id!, item.version), undefined);
+      results[i] = { op: item.op, index: item.index, status: item.op === 'create' ? 201 : item.op === 'update' ? 200 : 204, id: (row?.id as string) ?? item.id, ...(row ? { data: rowToRecord(row, entity) } : {}) };
+    } catch (err) {
+      if (!isHttpError(err)) throw err;
+      // The transaction is aborted now: the remaining items cannot run, and nothing is kept.
+      results[i] = { op: item.op, index: item.index, status: err.status, ...(item.id ? { id: item.id } : {}), error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } };
+      throw bulkFailed(results);
+    }
+  }
+  return { status: 200, body: { data: results } };
+}
+
+function bulkFailed(results: BulkResult[]): HttpError {
+  const all = results.map((r) => (r.error ? r : { op: r.op, index: r.index, status: 424, ...(r.id ? { id: r.id } : {}), error: notApplied }));
+  const failed = all.filter((r) => r.error !== notApplied);
+  return new HttpError(422, 'bulk_failed', `${failed.length} of ${all.length} item(s) failed; nothing was written: ${failed.slice(0, 5).map((r) => `${r.op}[${r.index}] ${r.error!.message}`).join('; ')}`, all);
+}
+
+function validateItem(entity: CompiledEntity, item: BulkItem): BulkResult['error'] | undefined {
+  if (item.op === 'delete') return undefined;
+  const result = entity.validate(item.data, item.op);
+  if (result.ok) {
+    item.data = result.value;
+    return undefined;
+  }
+  const details = result.errors.map(({ field, rule, message }) => ({ field, rule, message }));
+  return { code: 'validation_failed', message: details.map((d) => `${d.field}: ${d.message}`).join('; '), details };
+}
+
+/** The request's shape (not its records' fields, which the entity validator checks per item). */
+function parseBulkBody(body: unknown): BulkItem[] {
+  if (!isObject(body)) throw invalid('The body must be an object with create, update and/or delete arrays', [{ field: '', rule: 'type', message: 'must be an object' }]);
+  const problems: ErrorDetail[] = [];
+  for (const name of Object.keys(body)) {
+    if (!['create', 'update', 'delete'].includes(name)) problems.push({ field: name, rule: 'unknown-field', message: 'is not create, update or delete' });
+  }
+  const lists: Record<Op, unknown[]> = { create: [], update: [], delete: [] };
+  for (const op of ['create', 'update', 'delete'] as const) {
+    if (body[op] === undefined) continue;
+    if (!Array.isArray(body[op])) problems.push({ field: op, rule: 'type', message: 'must be an array' });
+    else lists[op] = body[op] as unknown[];
+  }
+  if (problems.length) throw invalid(problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
+  const total = lists.create.length + lists.update.length + lists.delete.length;
+  if (total > BULK_LIMIT) throw new HttpError(413, 'too_many_items', `A bulk request takes at most ${BULK_LIMIT} items (got ${total}); split it`);
+  if (total === 0) throw invalid('The bulk request has no items', [{ field: '', rule: 'minItems', message: 'create, update or delete must have at least one item' }]);
+
+  const items: BulkItem[] = lists.create.map((data, index) => ({ op: 'create' as const, index, data: data as Record<string, unknown> }));
+  const target = (op: 'update' | 'delete', raw: unknown, index: number) => {
+    const { id, version, ...rest } = isObject(raw) ? raw : op === 'delete' ? { id: raw } : { id: undefined };
+    if (typeof id !== 'string' || !UUID.test(id)) problems.push({ field: `${op}[${index}].id`, rule: 'format', message: 'must be the UUID of a record' });
+    if (version !== undefined && !(Number.isInteger(version) && (version as number) > 0)) problems.push({ field: `${op}[${index}].version`, rule: 'type', message: 'must be a positive whole number' });
+    if (op === 'delete' && Object.keys(rest).length > 0) problems.push({ field: `delete[${index}]`, rule: 'unknown-field', message: `takes only id and version, not ${Object.keys(rest).join(', ')}` });
+    if (op === 'update' && !isObject(raw)) problems.push({ field: `update[${index}]`, rule: 'type', message: 'must be an object with id and the fields to change' });
+    return { op, index, id: typeof id === 'string' ? id.toLowerCase() : undefined, ...(version !== undefined ? { version: version as number } : {}), ...(op === 'update' ? { data: rest } : {}) };
+  };
+  items.push(...lists.update.map((raw, i) => target('update', raw, i)), ...lists.delete.map((raw, i) => target('delete', raw, i)));
+  if (problems.length) throw invalid(problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
+  return items;
+}

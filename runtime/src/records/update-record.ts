@@ -1,0 +1,24 @@
+import { missingOrStale } from './missing-or-stale';
+import { recordScope } from './record-scope';
+import type { Row, WriteContext } from './record-writes-types';
+import { recordToRow } from './row-to-record';
+import { withDbErrors } from './with-db-errors';
+
+/**
+ * Updates one live record with validated data, only while its version is still `expected`
+ * (when given); bumps the version. Throws 404 (missing or soft-deleted) or 412 (stale).
+ */
+export async function updateRecord(ctx: WriteContext, id: string, data: Record<string, unknown>, expected?: number): Promise<Row> {
+  const { trx, entity } = ctx;
+  const [row] = await withDbErrors(entity, 'write', () =>
+    trx
+      .withSchema(entity.schema)
+      .table(entity.table)
+      .where({ id, ...(expected === undefined ? {} : { version: expected }) })
+      .modify(recordScope(entity))
+      .update({ ...recordToRow(data, entity), version: trx.raw('?? + 1', ['version']), updated_at: trx.fn.now() })
+      .returning('*'),
+  );
+  if (!row) throw await missingOrStale(ctx, id, expected);
+  return row;
+}

@@ -1,0 +1,122 @@
+import { createWorkflowRegistry, type CompiledWorkflow, type WorkflowRegistry } from '@tessera/engine';
+import type { Knex } from 'knex';
+import type { AppMiddleware } from '../http/http-types';
+import { createJobQueue, type JobQueue } from '../jobs/create-job-queue';
+import type { AppState, CompiledEntity } from '../meta/compile-app-state';
+import { compileAppWorkflows } from './compile-app-workflows';
+import { dispatchOutbox } from './dispatch-outbox';
+import { ensureWorkflowSchema } from './ensure-workflow-schema';
+import { performTransition, type TransitionRequest } from './perform-transition';
+import { workflowRoutes } from './workflow-routes';
+
+const TIMER_QUEUE = 'tessera-workflow-timer';
+
+export interface WorkflowHostOptions {
+  knex: Knex;
+  databaseUrl?: string;
+  getState(): AppState;
+  registry?: WorkflowRegistry;
+  logger?: Pick<Console, 'error' | 'info'>;
+}
+
+export interface WorkflowHost {
+  registry: WorkflowRegistry;
+  middleware: AppMiddleware;
+  /** Creates the tables; starts the job queue and the timer worker once the app has workflows. */
+  start(): Promise<void>;
+  /** After a publish: starts the queue if the new app is the first with workflows. */
+  refresh(): Promise<void>;
+  /** Delivers pending outbox rows now (also runs after each transition). */
+  dispatch(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+interface TimerJob {
+  entity: string;
+  id: string;
+  state: string;
+  version: number;
+  event: string;
+  delayMs: number;
+}
+
+/** The runtime's workflow side: routes, timers on pg-boss, outbox delivery. */
+export function createWorkflowHost(opts: WorkflowHostOptions): WorkflowHost {
+  const registry = opts.registry ?? createWorkflowRegistry();
+  const { knex } = opts;
+  let queue: JobQueue | undefined;
+  let starting: Promise<JobQueue> | undefined;
+  let stopped = false;
+  let dispatching: Promise<number> | undefined;
+
+  const workflowOf = (state: AppState, entity: CompiledEntity): CompiledWorkflow | undefined => compileAppWorkflows(state.app, registry).get(entity.entity['x-name']);
+  const hasWorkflows = () => (opts.getState().app.workflows ?? []).length > 0;
+
+  // pg-boss takes seconds to install its schema on a fresh PGlite, so apps without workflows never pay for it.
+  const ensureQueue = (): Promise<JobQueue> => {
+    starting ??= (async () => {
+      const q = await createJobQueue({ knex, databaseUrl: opts.databaseUrl, logger: opts.logger });
+      await q.work(TIMER_QUEUE, (data) => fireTimer(data as unknown as TimerJob));
+      opts.logger?.info(`workflow timers: pg-boss on ${opts.databaseUrl ? 'PostgreSQL' : 'PGlite (through knex)'}`);
+      queue = q;
+      return q;
+    })();
+    return starting;
+  };
+
+  const armTimers: TransitionRequest['armTimers'] = async (trx, timers, record) => {
+    const q = await ensureQueue();
+    for (const t of timers) {
+      const job: TimerJob = { entity: record.entity, id: record.id, state: record.state, version: record.version, event: t.event, delayMs: t.delayMs };
+      // One job per record version and timer: re-arming the same entry is a no-op.
+      await q.send(TIMER_QUEUE, job, { startAfterMs: t.delayMs, singletonKey: `${job.entity}:${job.id}:${job.version}:${t.event}`, trx });
+    }
+  };
+
+  async function fireTimer(job: TimerJob): Promise<void> {
+    if (stopped) throw new Error('runtime stopping; the timer will run again');
+    const state = opts.getState();
+    const entity = [...state.byPlural.values()].find((e) => e.entity['x-name'] === job.entity);
+    const workflow = entity && workflowOf(state, entity);
+    if (!entity || !workflow) return; // the workflow was removed: nothing left to move
+    try {
+      await performTransition({ knex, state, entity, workflow, id: job.id, cause: { kind: 'timer', event: job.event, state: job.state, version: job.version, delayMs: job.delayMs }, armTimers });
+    } catch (err) {
+      // A lost race with a user's transition: the record moved on, so the timer no longer applies.
+      if ((err as { code?: string }).code === 'transition_conflict') return;
+      throw err;
+    }
+    void dispatch();
+  }
+
+  function dispatch(): Promise<number> {
+    // One delivery pass at a time per process; SKIP LOCKED shares rows across processes.
+    dispatching ??= dispatchOutbox(knex)
+      .catch((err: Error) => {
+        opts.logger?.error(`outbox: ${err.message}`);
+        return 0;
+      })
+      .finally(() => (dispatching = undefined));
+    return dispatching;
+  }
+
+  const middleware = workflowRoutes({ knex, getState: opts.getState, workflowOf, armTimers, afterCommit: () => void dispatch() });
+
+  return {
+    registry,
+    middleware,
+    async start() {
+      await ensureWorkflowSchema(knex);
+      if (hasWorkflows()) await ensureQueue();
+    },
+    async refresh() {
+      if (hasWorkflows()) await ensureQueue();
+    },
+    dispatch,
+    async stop() {
+      stopped = true;
+      if (starting) await (await starting.catch(() => undefined))?.stop();
+      await dispatching;
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import type { Knex } from 'knex';
+
+// Bookkeeping beside metadata_versions: who moved which record when (history), side effects
+// waiting to leave (outbox, written in the transition's own transaction), round-robin turns,
+// and in-app notifications the outbox delivers.
+const STATEMENTS = [
+  'create schema if not exists tessera',
+  `create table if not exists tessera.workflow_history (
+    id uuid primary key default gen_random_uuid(),
+    entity text not null,
+    record_id uuid not null,
+    workflow text not null,
+    workflow_version integer not null,
+    app_version integer not null,
+    from_state text not null,
+    to_state text not null,
+    event text not null,
+    data jsonb not null default '{}'::jsonb,
+    actor uuid,
+    at timestamptz not null default now()
+  )`,
+  'create index if not exists workflow_history_record on tessera.workflow_history (entity, record_id, at)',
+  `create table if not exists tessera.outbox (
+    id uuid primary key default gen_random_uuid(),
+    kind text not null,
+    payload jsonb not null,
+    created_at timestamptz not null default now(),
+    sent_at timestamptz,
+    attempts integer not null default 0,
+    last_error text
+  )`,
+  'create index if not exists outbox_unsent on tessera.outbox (created_at) where sent_at is null',
+  `create table if not exists tessera.round_robin (
+    key text primary key,
+    position bigint not null
+  )`,
+  `create table if not exists tessera.notifications (
+    id uuid primary key default gen_random_uuid(),
+    user_id uuid not null,
+    subject text,
+    body text not null,
+    entity text,
+    record_id uuid,
+    outbox_id uuid unique,
+    created_at timestamptz not null default now(),
+    read_at timestamptz
+  )`,
+  'create index if not exists notifications_user on tessera.notifications (user_id, created_at)',
+];
+
+/** Creates the workflow tables when missing; idempotent, run at every start. */
+export async function ensureWorkflowSchema(knex: Knex): Promise<void> {
+  await knex.transaction(async (trx) => {
+    // Same lock as the identity tables: two processes starting at once must not race on the catalog.
+    await trx.raw('select pg_advisory_xact_lock(hashtext(?))', ['tessera:bootstrap']);
+    for (const sql of STATEMENTS) await trx.raw(sql);
+  });
+}

@@ -1,0 +1,101 @@
+import { currentState, fireTimer, transitionWorkflow, type CompiledWorkflow, type TransitionResult, type WorkflowTimer } from '@tessera/engine';
+import type { Knex } from 'knex';
+import type { AuthUser } from '../auth/auth-types';
+import { HttpError, notFound, validationFailed } from '../errors/http-error';
+import type { AppState, CompiledEntity } from '../meta/compile-app-state';
+import { rowToRecord } from '../records/row-to-record';
+import { applyOutsideEffects, recordChanges } from './apply-effects';
+
+export interface TransitionRequest {
+  knex: Knex;
+  state: AppState;
+  entity: CompiledEntity;
+  workflow: CompiledWorkflow;
+  id: string;
+  /** A user's event with its form data, or a due timer (which only fires on the record version that armed it). */
+  cause: { kind: 'event'; event: string; data: unknown; user: AuthUser; expectedVersion?: number } | { kind: 'timer'; event: string; state: string; version: number; delayMs: number };
+  /** Arms the timers of the state entered, inside the transaction (see workflow-timers). */
+  armTimers(trx: Knex.Transaction, timers: WorkflowTimer[], record: { entity: string; id: string; state: string; version: number }): Promise<void>;
+}
+
+export interface TransitionOutcome {
+  record: Record<string, unknown>;
+  from: string;
+  to: string;
+  event: string;
+}
+
+const conflict = (message: string) => new HttpError(409, 'transition_conflict', message);
+
+function failure(result: Exclude<TransitionResult, { ok: true }>): HttpError {
+  switch (result.code) {
+    case 'unknown_event': return new HttpError(409, 'transition_not_available', result.message);
+    case 'forbidden': return new HttpError(403, 'transition_forbidden', result.message);
+    case 'guard_failed': return new HttpError(409, 'transition_guard_failed', result.message);
+    case 'invalid_form': return validationFailed(result.errors.map(({ field, rule, message }) => ({ field, rule, message })));
+  }
+}
+
+/**
+ * One transition in one transaction: decide (pure engine) on the record as read, then write
+ * the new state only where the record still has the version that was read (compare-and-set),
+ * together with the record changes, the history row, related records, outbox rows and the
+ * next timers. A racing transition finds the version gone: 409, and nothing is written.
+ * Returns null for a timer that no longer applies (the record moved on).
+ */
+export async function performTransition(req: TransitionRequest): Promise<TransitionOutcome | null> {
+  const { knex, state, entity, workflow, id, cause } = req;
+  const name = entity.entity['x-name'];
+  const table = (db: Knex | Knex.Transaction) => db.withSchema(entity.schema).table(entity.table);
+  const row = await table(knex).where({ id }).first();
+  if (!row) {
+    if (cause.kind === 'timer') return null;
+    throw notFound(`No ${name} with id "${id}"`);
+  }
+  const version = Number(row.version);
+  const record = rowToRecord(row, entity);
+  const stateField = workflow.definition.stateField;
+  const from = currentState(workflow, record[stateField]);
+  const now = new Date().toISOString();
+  let result: TransitionResult;
+  if (cause.kind === 'timer') {
+    if (from !== cause.state || version !== cause.version) return null;
+    result = fireTimer(workflow, from, cause.event, { record, now });
+    if (!result.ok) return null; // the guard of the delayed transition says no: nothing to do
+  } else {
+    if (cause.expectedVersion !== undefined && cause.expectedVersion !== version) throw conflict(`${name} "${id}" has changed since version ${cause.expectedVersion}; read it again`);
+    result = transitionWorkflow(workflow, from, cause.event, cause.data, { record, user: { id: cause.user.id, roles: cause.user.roles }, now });
+    if (!result.ok) throw failure(result);
+  }
+  const ok = result;
+  const actor = cause.kind === 'event' ? cause.user.id : null;
+  // History names a timer by its delay, not by xstate's internal event name.
+  const event = cause.kind === 'event' ? cause.event : `after:${cause.delayMs}`;
+  const stateColumn = entity.fieldsByName.get(stateField)!.column;
+
+  const updated = await knex.transaction(async (trx) => {
+    const changes = await recordChanges(trx, ok.effects, entity);
+    const [next] = await table(trx)
+      .where({ id, version })
+      .update({ ...changes, [stateColumn]: ok.to, version: version + 1, updated_at: trx.fn.now() })
+      .returning('*');
+    if (!next) throw conflict(`${name} "${id}" was changed by someone else while "${event}" ran; read it again`);
+    const nextRecord = rowToRecord(next, entity);
+    await trx('tessera.workflow_history').insert({
+      entity: name,
+      record_id: id,
+      workflow: workflow.definition.name,
+      workflow_version: workflow.definition.version ?? 1,
+      app_version: state.version,
+      from_state: from,
+      to_state: ok.to,
+      event,
+      data: JSON.stringify(ok.data),
+      actor,
+    });
+    await applyOutsideEffects(trx, state, ok.effects, { entity, recordId: id, event, from, to: ok.to, actor }, nextRecord);
+    if (ok.timers.length > 0) await req.armTimers(trx, ok.timers, { entity: name, id, state: ok.to, version: version + 1 });
+    return nextRecord;
+  });
+  return { record: updated, from, to: ok.to, event };
+}
