@@ -46,11 +46,12 @@ describe('the extended built-in field types in a table', () => {
 
   it('indexes multiselect with GIN and makes autonumber unique, with no foreign key for users', () => {
     expect(table.indexes).toEqual([
+      { name: 'account_created_at_id_idx', columns: ['created_at', 'id'], unique: false },
       { name: 'account_tags_idx', columns: ['tags'], unique: false, method: 'gin' },
       { name: 'account_code_key', columns: ['code'], unique: true },
     ]);
     expect(table.foreignKeys).toEqual([]);
-    expect(addIndexSql(table, table.indexes[0])).toEqual(['create index "account_tags_idx" on "app_crm"."account" using gin ("tags")']);
+    expect(addIndexSql(table, table.indexes[1])).toEqual(['create index "account_tags_idx" on "app_crm"."account" using gin ("tags")']);
   });
 
   it('creates text[] and jsonb columns', () => {

@@ -34,6 +34,9 @@ const fkFieldId = (fk: ForeignKeySpec, table: TableSpec) => table.columns.find((
 
 /** The steps that take one kept entity's table from its old definition to its new one. */
 export function diffEntity(ctx: DiffContext, from: EntityDefinition, to: EntityDefinition): void {
+  // An unchanged entity has no steps (its relations name their targets, so a renamed target
+  // changes it too); skipping it keeps a one-field plan on a 200-entity app far under 50 ms.
+  if (sameJson(from, to)) return;
   const oldTable = entityToTable(from, ctx.registry, { schema: ctx.schema });
   const newTable = entityToTable(to, ctx.registry, { schema: ctx.schema });
   const oldRef = qualified(ctx.schema, oldTable.name);

@@ -57,6 +57,8 @@ function oneScopeSql(qb: Where, scope: CompiledScope, subject: ScopeSubject, q: 
     case 'department':
       // No department: the subtree is empty, so the user still sees what they own.
       if (!subject.departmentId) return void qb.where(owner, subject.id);
+      // Planned as one hashed subplan (subtree users, computed once per query) tested per row;
+      // an EXISTS form plans the same (bench/scope).
       return void qb.whereRaw(
         `?? in (select u.id from ${bk}.users u where u.department_id in (` +
           `with recursive sub(id) as (select ?::uuid union all select d.id from ${bk}.departments d join sub on d.parent_id = sub.id) select id from sub))`,

@@ -39,7 +39,7 @@ async function identify(ctx: AppContext, deps: AuthDeps): Promise<void> {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match || !match[1].startsWith(API_TOKEN_PREFIX)) throw unauthenticated('The Authorization header must be "Bearer tsr_…"');
     const token = await deps.tokens.findLive(match[1]);
-    const row = token && (await deps.users.findById(token.userId));
+    const row = token?.user;
     if (!token || !row || !row.is_active) throw unauthenticated('The API token is invalid or has been revoked');
     ctx.state.user = rowToAuthUser(row);
     ctx.state.auth = { kind: 'token', tokenId: token.id, scopes: token.scopes };

@@ -1,6 +1,10 @@
 import type { Knex } from 'knex';
 import type { TokenScope } from './auth-types';
+import type { UserRow } from './auth-types';
 import { newApiToken, sha256 } from './secret-token';
+
+/** How stale `last_used_at` may be: it tells which tokens are in use, not an access log. */
+const LAST_USED_RESOLUTION_MS = 60_000;
 
 interface TokenRow {
   id: string;
@@ -41,12 +45,26 @@ export function createTokenStore(knex: Knex) {
       const [row] = await tokens().insert({ user_id: userId, name, scopes, token_hash: sha256(token) } as never).returning('*');
       return { token, view: toView(row as TokenRow) };
     },
-    async findLive(token: string): Promise<{ id: string; userId: string; scopes: TokenScope[] } | undefined> {
-      const row = (await tokens().where({ token_hash: sha256(token) }).whereNull('revoked_at').first()) as TokenRow | undefined;
+    /**
+     * The live token and its user in one query: this runs on every bearer request, so it must
+     * cost one round trip. `last_used_at` is refreshed at most once a minute for the same reason.
+     */
+    async findLive(token: string): Promise<{ id: string; userId: string; scopes: TokenScope[]; user: UserRow } | undefined> {
+      const row = (await knex
+        .from('tessera.api_tokens as t')
+        .join('tessera.users as u', 'u.id', 't.user_id')
+        .where('t.token_hash', sha256(token))
+        .whereNull('t.revoked_at')
+        .first('u.*', { token_id: 't.id', token_scopes: 't.scopes', token_last_used_at: 't.last_used_at' })) as
+        | (UserRow & { token_id: string; token_scopes: TokenScope[]; token_last_used_at: Date | string | null })
+        | undefined;
       if (!row) return undefined;
-      // Shows which tokens are still in use before someone revokes one.
-      await tokens().where({ id: row.id }).update({ last_used_at: knex.fn.now() } as never);
-      return { id: row.id, userId: row.user_id, scopes: row.scopes };
+      const { token_id, token_scopes, token_last_used_at, ...user } = row;
+      const lastUsed = token_last_used_at === null ? 0 : new Date(token_last_used_at).getTime();
+      if (Date.now() - lastUsed > LAST_USED_RESOLUTION_MS) {
+        await tokens().where({ id: token_id }).update({ last_used_at: knex.fn.now() } as never);
+      }
+      return { id: token_id, userId: user.id, scopes: token_scopes, user: user as UserRow };
     },
     async listOf(userId: string): Promise<TokenView[]> {
       return ((await tokens().where({ user_id: userId }).orderBy('created_at', 'desc')) as TokenRow[]).map(toView);

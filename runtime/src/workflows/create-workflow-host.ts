@@ -24,8 +24,6 @@ export interface WorkflowHost {
   middleware: AppMiddleware;
   /** Creates the tables; starts the job queue and the timer worker once the app has workflows. */
   start(): Promise<void>;
-  /** After a publish: starts the queue if the new app is the first with workflows. */
-  refresh(): Promise<void>;
   /** Delivers pending outbox rows now (also runs after each transition). */
   dispatch(): Promise<number>;
   stop(): Promise<void>;
@@ -107,9 +105,6 @@ export function createWorkflowHost(opts: WorkflowHostOptions): WorkflowHost {
     middleware,
     async start() {
       await ensureWorkflowSchema(knex);
-      if (hasWorkflows()) await ensureQueue();
-    },
-    async refresh() {
       if (hasWorkflows()) await ensureQueue();
     },
     dispatch,
