@@ -6,7 +6,8 @@
 //   examples/<app>/web/app.tsx    → examples/<app>/dist/app       (the app with its plugins)
 //   examples/<app>/web/designer.tsx → examples/<app>/dist/designer
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join, resolve, dirname } from 'node:path';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
@@ -58,8 +59,13 @@ for (const target of targets) {
     logLevel: 'warning',
   });
   writeFileSync(join(outdir, 'index.html'), html(target));
+  // Gzip is what travels (the budget is main.js under 400 KB gzip); the chunks load per route.
   const outputs = Object.entries(result.metafile.outputs).filter(([name]) => name.endsWith('.js'));
-  const entryBytes = outputs.find(([, o]) => o.entryPoint)?.[1].bytes ?? 0;
-  const allBytes = outputs.reduce((n, [, o]) => n + o.bytes, 0);
-  console.log(`web: ${target.out} in ${Date.now() - started} ms (main.js ${(entryBytes / 1024).toFixed(0)} KB, all js ${(allBytes / 1024).toFixed(0)} KB, unzipped)`);
+  const gz = (name) => gzipSync(readFileSync(join(root, name)), { level: 9 }).length;
+  const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+  const main = outputs.find(([, o]) => o.entryPoint);
+  const chunks = outputs.filter(([, o]) => !o.entryPoint).map(([name, o]) => ({ name: name.split('/').pop(), bytes: o.bytes, gzip: gz(name) })).sort((a, b) => b.gzip - a.gzip);
+  const allGzip = (main ? gz(main[0]) : 0) + chunks.reduce((n, c) => n + c.gzip, 0);
+  console.log(`web: ${target.out} in ${Date.now() - started} ms (main.js ${kb(main?.[1].bytes ?? 0)}, ${kb(main ? gz(main[0]) : 0)} gzip; ${chunks.length} chunks; all js ${kb(allGzip)} gzip)`);
+  if (process.env.BUILD_WEB_VERBOSE) for (const c of chunks) console.log(`  ${c.name}: ${kb(c.bytes)}, ${kb(c.gzip)} gzip`);
 }

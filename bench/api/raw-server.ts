@@ -1,13 +1,15 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
+import { poolMax } from '../../runtime/src/db/create-database';
 
 /**
  * The floor: plain node:http + pg running the SQL the runtime generates for each scenario,
- * with no auth, validation or routing. Same pool size as the runtime's knex (10).
+ * with no auth, validation or routing. Same pool size as the runtime's knex
+ * (`TESSERA_DB_POOL_MAX`, default 20), so the ratio measures the runtime, not the pool.
  */
 export async function startRawServer(databaseUrl: string, ownerId: string): Promise<{ url: string; close(): Promise<void> }> {
-  const pool = new Pool({ connectionString: databaseUrl, max: 10 });
+  const pool = new Pool({ connectionString: databaseUrl, max: poolMax() });
   const body = (req: IncomingMessage) => new Promise<any>((resolve) => { let s = ''; req.on('data', (c) => (s += c)); req.on('end', () => resolve(s ? JSON.parse(s) : {})); }); // eslint-disable-line @typescript-eslint/no-explicit-any
   const C = 'app_crm.customer';
   const server: Server = createServer(async (req, res) => {
@@ -37,7 +39,9 @@ export async function startRawServer(databaseUrl: string, ownerId: string): Prom
         const { rows } = await pool.query(`select *${cursorCols('created_at', 'id::')} from ${C} order by created_at desc, id desc limit $1`, [limit + 1]);
         const page = rows.slice(0, limit);
         if (url.searchParams.get('expand') === 'contacts') {
-          const children = (await pool.query('select * from app_crm.contact where customer = any($1) order by created_at asc, id asc', [page.map((r) => r.id)])).rows;
+          // The runtime's statement word for word: one placeholder per parent id.
+          const ids = page.map((r) => r.id);
+          const children = (await pool.query(`select * from app_crm.contact where customer in (${ids.map((_, i) => `$${i + 1}`).join(', ')}) order by created_at asc, id asc`, ids)).rows;
           for (const row of page) row.contacts = children.filter((c) => c.customer === row.id);
         }
         return send(200, { data: page });

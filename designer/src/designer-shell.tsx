@@ -5,6 +5,17 @@ import { useTranslation } from 'react-i18next';
 import type { FieldTypeRegistry } from '@tessera/engine';
 import type { AppDefinition } from '@tessera/metadata';
 import { fetchPublishedApp, publishApp, type PublishResult } from './api/designer-api';
+import { planApp } from './api/meta-api';
+import { UndoBar } from './draft/undo-bar';
+import { useDraft, type Published } from './draft/use-draft';
+import { NewEntityForm } from './entity/new-entity-form';
+import { FieldEditor } from './inspector/field-editor';
+import { addEntity } from './model/add-entity';
+import { saveDraft } from './model/draft-storage';
+import { deleteField, patchField, renameField } from './model/edit-field';
+import { PublishDialog } from './publish/publish-dialog';
+import { TransferPanel } from './transfer/transfer-panel';
+import { VersionsPanel } from './versions/versions-panel';
 import { designerKeyboardCoordinates } from './canvas/designer-keyboard-coordinates';
 import { FormCanvas } from './canvas/form-canvas';
 import { FieldInspector } from './inspector/field-inspector';
@@ -25,24 +36,28 @@ const collision: CollisionDetection = (args) => {
 /** The designer: entities, palette, canvas, inspector, preview and publish, around one draft app. */
 export function DesignerShell({ registry, widgets }: { registry: FieldTypeRegistry; widgets: RegistryWidgetsType }) {
   const { t, i18n } = useTranslation();
-  const [published, setPublished] = useState<{ version: number; app: AppDefinition }>();
-  const [draft, setDraft] = useState<AppDefinition>();
+  const [published, setPublished] = useState<Published>();
+  const { draft, edit: setDraft, undo, redo, canUndo, canRedo, dirty, reset } = useDraft(published);
   const [loadError, setLoadError] = useState<string>();
   const [entityName, setEntityName] = useState<string>();
   const [pendingType, setPendingType] = useState<string>();
   const [dragging, setDragging] = useState<string>();
   const [publishing, setPublishing] = useState(false);
   const [result, setResult] = useState<PublishResult>();
+  const [editing, setEditing] = useState<string>();
+  const [creating, setCreating] = useState(false);
+  const [reviewing, setReviewing] = useState(false);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(KeyboardSensor, { coordinateGetter: designerKeyboardCoordinates }),
   );
 
-  const load = useCallback(async () => {
+  // `keep`: the draft to carry onto the newly loaded version ("reload and re-apply my draft").
+  const load = useCallback(async (keep?: AppDefinition) => {
     try {
       const meta = await fetchPublishedApp();
+      if (keep) saveDraft(meta.app.name, meta.version, keep);
       setPublished(meta);
-      setDraft(meta.app);
       setResult(undefined);
       setLoadError(undefined);
       setEntityName((current) => (meta.app.entities.some((e) => e['x-name'] === current) ? current : meta.app.entities[0]?.['x-name']));
@@ -55,7 +70,6 @@ export function DesignerShell({ registry, widgets }: { registry: FieldTypeRegist
   const entity = draft?.entities.find((e) => e['x-name'] === entityName);
   const layout = draft?.layouts.find((l) => l.kind === 'form' && l.entity === entityName);
   const types = useMemo(() => registry.list(), [registry]);
-  const dirty = Boolean(draft && published && draft !== published.app);
 
   const onDragStart = (event: DragStartEvent) => setDragging(String(event.active.data.current?.type ?? ''));
   const onDragEnd = ({ active, over }: DragEndEvent) => {
@@ -71,13 +85,25 @@ export function DesignerShell({ registry, widgets }: { registry: FieldTypeRegist
     }
   };
 
+  const published_ = (answer: PublishResult) => {
+    setReviewing(false);
+    setResult(answer);
+    if (answer.ok && draft && published) {
+      saveDraft(published.app.name, published.version, undefined);
+      setPublished({ version: answer.version, app: draft });
+    }
+  };
+  // All-safe plans go straight through (the toast reports the version); anything that needs a
+  // decision or a confirmation opens the plan dialog instead.
   async function publish() {
     if (!draft || !published) return;
     setPublishing(true);
-    const answer = await publishApp(draft, published.version);
+    const plan = await planApp(draft);
+    const clean = plan.ok && !plan.value.blockers.length && plan.value.steps.every((s) => !s.destructive) && plan.value.checks.every((c) => c.count === 0);
+    const answer = clean ? await publishApp(draft, published.version) : undefined;
     setPublishing(false);
-    setResult(answer);
-    if (answer.ok) setPublished({ version: answer.version, app: draft });
+    if (answer) published_(answer);
+    else setReviewing(true);
   }
 
   if (loadError) return <div className="d-error d-page-error" role="alert">{t('errors.load', { message: loadError })}</div>;
@@ -92,7 +118,9 @@ export function DesignerShell({ registry, widgets }: { registry: FieldTypeRegist
         <div className="d-header-actions">
           <a className="d-btn d-btn-ghost" href="/" target="_blank" rel="noreferrer">{t('designer.openApp')}</a>
           <LanguageSwitch />
-          <PublishBar dirty={dirty} publishing={publishing} result={result} onPublish={() => void publish()} onReload={() => void load()} />
+          <UndoBar canUndo={canUndo} canRedo={canRedo} onUndo={undo} onRedo={redo} />
+          <PublishBar dirty={dirty} publishing={publishing} result={result} onPublish={() => void publish()} onReview={() => setReviewing(true)}
+            onReload={() => { if (published) saveDraft(published.app.name, published.version, undefined); void load(); }} onReapply={() => void load(draft)} />
         </div>
       </header>
       {!draft ? (
@@ -107,17 +135,31 @@ export function DesignerShell({ registry, widgets }: { registry: FieldTypeRegist
                   {draft.entities.map((e) => (
                     <li key={e['x-name']}>
                       <button type="button" data-testid={`entity-${e['x-name']}`} className={e['x-name'] === entityName ? 'd-entity d-active' : 'd-entity'}
-                        onClick={() => { setEntityName(e['x-name']); setPendingType(undefined); }}>
+                        onClick={() => { setEntityName(e['x-name']); setPendingType(undefined); setEditing(undefined); }}>
                         {localize(e['x-label'], i18n.language)}
                       </button>
                     </li>
                   ))}
                 </ul>
+                <button type="button" className="d-btn" data-testid="entity-new" onClick={() => { setCreating(true); setEditing(undefined); }}>+ {t('entity.new')}</button>
               </section>
               <FieldPalette types={types} />
             </aside>
-            <main className="d-center">{entity && <FormCanvas entity={entity} layout={layout} registry={registry} />}</main>
+            <main className="d-center">{entity && <FormCanvas entity={entity} layout={layout} registry={registry} onEdit={(n) => { setEditing(n); setPendingType(undefined); }} />}</main>
             <aside className="d-right">
+              {creating && (
+                <NewEntityForm app={draft} onCancel={() => setCreating(false)}
+                  onCreate={(d) => { setDraft(addEntity(draft, d)); setEntityName(d.name); setCreating(false); }} />
+              )}
+              {entity && editing && entity.properties[editing] && (
+                <FieldEditor key={`${entityName}-${editing}`} name={editing} entity={entity} registry={registry} onClose={() => setEditing(undefined)}
+                  onDelete={() => { setDraft(deleteField(draft, entity['x-name'], editing)); setEditing(undefined); }}
+                  onApply={(change) => {
+                    const renamed = renameField(draft, entity['x-name'], editing, change.name);
+                    setDraft(patchField(renamed, entity['x-name'], change.name, { field: change.field, required: change.required }));
+                    setEditing(undefined);
+                  }} />
+              )}
               {entity && pendingType && registry.has(pendingType) && (
                 <FieldInspector
                   key={`${entityName}-${pendingType}`}
@@ -129,8 +171,11 @@ export function DesignerShell({ registry, widgets }: { registry: FieldTypeRegist
                 />
               )}
               {entity && <FormPreview app={draft} entity={entity} registry={registry} widgets={widgets} />}
+              {published && <VersionsPanel published={published} draft={draft} onRolledBack={() => void load()} />}
+              {published && <TransferPanel draft={draft} published={published.app} onImported={setDraft} />}
             </aside>
           </div>
+          {reviewing && published && <PublishDialog draft={draft} published={published} onDone={published_} onClose={() => setReviewing(false)} />}
           <DragOverlay dropAnimation={null}>{dragging ? <div className="d-palette-item d-overlay">{registry.has(dragging) ? localize(registry.get(dragging).label, i18n.language) : dragging}</div> : null}</DragOverlay>
         </DndContext>
       )}

@@ -12,11 +12,26 @@ export { formulaFilterOperators } from './field-types/formula';
 
 export { definePlugin } from './plugin/define-plugin';
 export { loadPlugins } from './plugin/load-plugins';
-export type { PluginDefinition, PluginRegisterApi } from './plugin/plugin-types';
+export type { PluginDefinition, PluginRegisterApi, PluginRecord } from './plugin/plugin-types';
+export { checkPlugin } from './plugin/check-plugin';
+export { satisfiesRange } from './plugin/satisfies-range';
+export { TESSERA_VERSION } from './plugin/tessera-version';
+export { validatePluginSettings } from './plugin/validate-plugin-settings';
+export type { PluginSettingsResult } from './plugin/validate-plugin-settings';
+export type {
+  EntityHooks, HookName, PluginHooks, BeforeHookContext, BeforeCreateContext, BeforeUpdateContext, BeforeDeleteContext,
+  BeforeTransitionContext, AfterHookContext, AfterTransitionContext,
+} from './plugin/plugin-hook-types';
+export type {
+  PluginContext, PluginUser, PluginLogger, PluginRecordsApi, PluginLifecycleContext, PluginRouteContext, PluginRouteResult,
+  PluginRouteHandler, PluginRouter,
+} from './plugin/plugin-context-types';
 
 export { entityToJsonSchema, SYSTEM_PROPERTIES } from './schema/entity-to-json-schema';
 export type { JsonSchemaMode } from './schema/entity-to-json-schema';
 export { entityToTable, SYSTEM_COLUMNS } from './schema/entity-to-table';
+export { entityJoinTables, type JoinTableSpec } from './schema/entity-join-tables';
+export { joinTableName } from './schema/join-table-name';
 export type { EntityToTableOptions } from './schema/entity-to-table';
 export type { TableSpec, ForeignKeySpec, IndexSpec } from './schema/table-types';
 
@@ -52,8 +67,12 @@ export { builtinActions, setFieldsAction, createRecordAction, assignOwnerAction,
 export { validateWorkflow, validateAppWorkflows } from './workflow/validate-workflow';
 export { workflowToMachine, timerEventType } from './workflow/workflow-to-machine';
 export type { CompiledWorkflow } from './workflow/workflow-to-machine';
-export { availableTransitions, transitionWorkflow, fireTimer, stateTimers, currentState } from './workflow/transition-workflow';
+export { availableTransitions, transitionWorkflow, fireTimer, fireSystemEvent, stateTimers, currentState } from './workflow/transition-workflow';
 export { transitionFormSchema, validateTransitionData } from './workflow/transition-form';
+export { startApproval, resumeApproval, chainSteps } from './approval/approval-chain';
+export { applyApprovalAction } from './approval/apply-approval-action';
+export { startApprovalAction } from './approval/start-approval-action';
+export type { ApprovalState, ApprovalTask, ApprovalTaskStatus, ApprovalAction, ApprovalContext, ApprovalResult, ApprovalOutcome, ApprovalChainStep, ApprovalLogEntry, ApprovalStatus } from './approval/approval-types';
 export type {
   GuardDefinition, ActionDefinition, WorkflowContext, WorkflowActor, WorkflowEffect, WorkflowCheckContext,
   AvailableTransition, WorkflowTimer, TransitionResult, TransitionSuccess, TransitionFailure,

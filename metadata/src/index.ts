@@ -13,6 +13,7 @@ export { formatMetadataError } from './app/format-metadata-error';
 // Workflows (issue 6).
 export type { WorkflowDefinition, WorkflowMachineConfig, WorkflowStateConfig, WorkflowTransitionConfig, WorkflowDelayedTransitionConfig, WorkflowTransitionMeta, WorkflowTransitionForm, WorkflowCallRef } from './workflow/workflow-types';
 export { checkWorkflows } from './workflow/check-workflows';
+export type { ApprovalConfig, ApprovalStepConfig, ApprovalMode, ApproverRule } from './workflow/approval-types';
 // Permissions (issue 5).
 export type { PermissionsDefinition, RolePermissions, EntityPermission, PermissionAction, DataScope, FieldAccess } from './permission/permission-types';
 export { PERMISSION_ACTIONS, ADMIN_ROLE } from './permission/permission-types';

@@ -30,6 +30,8 @@ export interface RuntimeOptions {
   adminPassword?: string;
   /** The clock that names archive tables and stamps the migration history; tests inject one. */
   now?: () => Date;
+  /** How long a plugin hook or route may run before its operation fails with 504 (default 2000 ms). */
+  pluginTimeoutMs?: number;
 }
 
 export interface Listening {

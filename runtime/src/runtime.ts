@@ -15,6 +15,8 @@ import { createAppMigrations } from './migrate/create-app-migrations';
 import { listenForMetadata, type MetadataListener } from './migrate/listen-for-metadata';
 import { syncStartupVersion } from './meta/sync-startup-version';
 import type { Listening, Runtime, RuntimeOptions } from './runtime-types';
+import { appPlugins } from './plugins/app-plugins';
+import { createPluginHost } from './plugins/create-plugin-host';
 import { createWorkflowHost } from './workflows/create-workflow-host';
 
 /** The app and its field-type registry, from `opts.app` or the files in `opts.appDir`. */
@@ -67,9 +69,13 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   }
   // Workflow routes, timers (pg-boss) and the outbox; the queue starts only for apps with workflows.
   const workflows = createWorkflowHost({ knex, databaseUrl: opts.databaseUrl, getState: () => state, registry: workflowRegistry, logger: opts.logger });
+  // Plugin hooks, routes and lifecycle (issue 9): the same plugin objects the registry loaded.
+  const plugins = createPluginHost({ knex, plugins: appPlugins(checked.value.plugins, opts.appDir, opts.plugins), getState: () => state, logger: opts.logger ?? console, timeoutMs: opts.pluginTimeoutMs });
   try {
     await workflows.start();
+    await plugins.start();
   } catch (err) {
+    await plugins.stop();
     await workflows.stop();
     await knex.destroy();
     throw err;
@@ -86,7 +92,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     }, (err) => log.error(err));
   }
 
-  const koa = createKoaApp({ knex, getState: () => state, migrations, webDir: opts.webDir, designerDir: opts.designerDir, logger: opts.logger, workflowRoutes: workflows.middleware });
+  const koa = createKoaApp({ knex, getState: () => state, migrations, webDir: opts.webDir, designerDir: opts.designerDir, logger: opts.logger, workflowRoutes: workflows.middleware, pluginRoutes: plugins.middleware });
   const servers = new Set<Server>();
 
   return {
@@ -114,6 +120,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     async close() {
       await Promise.all([...servers].map((s) => closeServer(s, servers)));
       await listener?.close();
+      await plugins.stop();
       await workflows.stop();
       await knex.destroy();
     },

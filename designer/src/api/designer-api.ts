@@ -1,4 +1,5 @@
 import type { AppDefinition } from '@tessera/metadata';
+import type { MigrationChoices } from './meta-api-types';
 
 /** One problem in a 422: metadata errors carry pointer/hint, record errors field/rule. */
 export interface PublishProblem {
@@ -14,20 +15,20 @@ export type PublishResult =
   | { ok: true; version: number }
   | { ok: false; kind: 'conflict' | 'invalid' | 'failed'; message: string; problems: PublishProblem[] };
 
-async function readJson(response: Response): Promise<unknown> {
+export async function readJson(response: Response): Promise<unknown> {
   const text = await response.text();
   try { return text ? JSON.parse(text) : undefined; } catch { return text; }
 }
 
 /** Signing in happens in the end-user app; it sends the user back here afterwards. */
-function goToLogin(): never {
+export function goToLogin(): never {
   window.location.assign(`/?next=${encodeURIComponent(window.location.pathname)}`);
   throw new Error('Signing in…');
 }
 
 let csrfToken: string | undefined;
 /** The session's CSRF token, which every write must echo (`X-CSRF-Token`). */
-async function sessionCsrfToken(): Promise<string> {
+export async function sessionCsrfToken(): Promise<string> {
   if (csrfToken) return csrfToken;
   const response = await fetch('/api/auth/me', { headers: { accept: 'application/json' } });
   if (response.status === 401) goToLogin();
@@ -46,13 +47,13 @@ export async function fetchPublishedApp(): Promise<{ version: number; app: AppDe
 }
 
 /** `POST /api/_meta/publish`; 409 and 422 are answers the UI explains, not exceptions. */
-export async function publishApp(app: AppDefinition, baseVersion: number): Promise<PublishResult> {
+export async function publishApp(app: AppDefinition, baseVersion: number, choices: MigrationChoices = {}): Promise<PublishResult> {
   let response: Response;
   try {
     response = await fetch('/api/_meta/publish', {
       method: 'POST',
       headers: { accept: 'application/json', 'content-type': 'application/json', 'x-csrf-token': await sessionCsrfToken() },
-      body: JSON.stringify({ app, baseVersion }),
+      body: JSON.stringify({ app, baseVersion, ...choices }),
     });
   } catch (e) {
     return { ok: false, kind: 'failed', message: (e as Error).message, problems: [] };

@@ -5,7 +5,7 @@ import type { FieldDefinition } from '@tessera/metadata';
 import { localize } from '../localize';
 
 /** One field on the canvas; sortable within its section when the entity has a layout. */
-export function CanvasField({ name, field, required, sectionId, typeLabel }: { name: string; field: FieldDefinition; required: boolean; sectionId?: string; typeLabel: string }) {
+export function CanvasField({ name, field, required, sectionId, typeLabel, onEdit }: { name: string; field: FieldDefinition; required: boolean; sectionId?: string; typeLabel: string; onEdit?: (name: string) => void }) {
   const { t, i18n } = useTranslation();
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
     id: `field:${sectionId ?? '_'}:${name}`,
@@ -25,6 +25,11 @@ export function CanvasField({ name, field, required, sectionId, typeLabel }: { n
       <code className="d-field-name">{name}</code>
       <span className="d-chip">{typeLabel}</span>
       {required && <span className="d-chip d-chip-required">{t('canvas.required')}</span>}
+      {onEdit && (
+        // Its own button, kept out of the sortable's pointer and key listeners, so Enter edits instead of picking the field up.
+        <button type="button" className="d-btn d-btn-ghost d-field-edit" data-testid={`edit-field-${name}`} aria-label={t('canvas.edit', { name })}
+          onPointerDown={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()} onClick={() => onEdit(name)}>✎</button>
+      )}
     </li>
   );
 }

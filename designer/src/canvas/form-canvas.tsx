@@ -12,7 +12,7 @@ export const CANVAS_DROP_ID = 'canvas';
  * The entity's form as the designer edits it: its layout sections and their fields. The whole
  * canvas is one drop target for palette items; fields inside sections are sortable.
  */
-export function FormCanvas({ entity, layout, registry }: { entity: EntityDefinition; layout?: FormLayout; registry: FieldTypeRegistry }) {
+export function FormCanvas({ entity, layout, registry, onEdit }: { entity: EntityDefinition; layout?: FormLayout; registry: FieldTypeRegistry; onEdit?: (name: string) => void }) {
   const { t, i18n } = useTranslation();
   const { setNodeRef, isOver } = useDroppable({ id: CANVAS_DROP_ID, data: { kind: 'canvas' } });
   const required = new Set(entity.required ?? []);
@@ -21,7 +21,7 @@ export function FormCanvas({ entity, layout, registry }: { entity: EntityDefinit
   const loose = Object.keys(entity.properties).filter((name) => !inLayout.has(name));
   const renderField = (name: string, sectionId?: string) =>
     entity.properties[name] && (
-      <CanvasField key={name} name={name} field={entity.properties[name]} required={required.has(name)} sectionId={sectionId} typeLabel={typeLabel(entity.properties[name]['x-type'])} />
+      <CanvasField key={name} name={name} field={entity.properties[name]} required={required.has(name)} sectionId={sectionId} typeLabel={typeLabel(entity.properties[name]['x-type'])} onEdit={onEdit} />
     );
 
   return (

@@ -6,15 +6,21 @@ export interface PublishBarProps {
   publishing: boolean;
   result?: PublishResult;
   onPublish: () => void;
+  onReview: () => void;
   onReload: () => void;
+  onReapply: () => void;
 }
 
-/** The Publish button and what the last publish answered: a version, problems, or a conflict. */
-export function PublishBar({ dirty, publishing, result, onPublish, onReload }: PublishBarProps) {
+/**
+ * Publish (straight through when the plan is all safe steps, else via the plan dialog), Review
+ * plan (always the dialog), and what the last publish answered: a version, problems, or a conflict.
+ */
+export function PublishBar({ dirty, publishing, result, onPublish, onReview, onReload, onReapply }: PublishBarProps) {
   const { t } = useTranslation();
   return (
     <div className="d-publish">
       {dirty && <span className="d-chip d-chip-warn" data-testid="unsaved">{t('designer.unsaved')}</span>}
+      <button type="button" className="d-btn" data-testid="plan-preview" onClick={onReview}>{t('publish.review')}</button>
       <button type="button" className="d-btn d-btn-primary" data-testid="publish" disabled={publishing} onClick={onPublish}>
         {publishing ? t('publish.publishing') : t('publish.button')}
       </button>
@@ -24,12 +30,13 @@ export function PublishBar({ dirty, publishing, result, onPublish, onReload }: P
           {result.kind === 'conflict' && (
             <>
               <p>{t('publish.conflict')}</p>
+              <button type="button" className="d-btn d-btn-primary" data-testid="publish-reapply" onClick={onReapply}>{t('publish.reapply')}</button>{' '}
               <button type="button" className="d-btn" data-testid="publish-reload" onClick={onReload}>{t('publish.reload')}</button>
             </>
           )}
           {result.kind === 'invalid' && <p>{t('publish.invalid')}</p>}
           {result.kind === 'failed' && <p>{t('publish.failed', { message: result.message })}</p>}
-          {result.kind === 'invalid' && (
+          {result.kind !== 'conflict' && (
             <ul>
               {(result.problems.length ? result.problems : [{ message: result.message }]).map((p, i) => (
                 <li key={i}>

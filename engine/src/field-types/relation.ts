@@ -1,14 +1,29 @@
+import type { FieldDefinition } from '@tessera/metadata';
 import { defineFieldType } from './define-field-type';
 import { EQUALITY_OPERATORS } from './filter-operators';
 
-/** Many-to-one reference: the id of a record of `x-relation.entity`. */
+const uuid = { type: 'string', format: 'uuid' } as const;
+const kindOf = (field: FieldDefinition) => field['x-relation']?.kind ?? 'many-to-one';
+
+/**
+ * A reference to records of `x-relation.entity`. many-to-one: the target's id in a column.
+ * one-to-many: the inverse of a child's many-to-one, no column; read through `expand`.
+ * many-to-many: an array of ids kept in a join table (`joinTableName`), no column either.
+ */
 export const relationFieldType = defineFieldType({
   name: 'relation',
   label: { en: 'Relation', zh: '关联' },
   widget: 'relation',
+  // Only many-to-one is a column; the other kinds are not stored, so nothing filters on them.
   filterOperators: EQUALITY_OPERATORS,
   keywords: ['x-relation', 'x-indexed'],
   requiresRelation: true,
-  jsonSchema: () => ({ type: 'string', format: 'uuid' }),
+  jsonSchema: (field) => {
+    const kind = kindOf(field);
+    if (kind === 'many-to-many') return { type: 'array', items: uuid, uniqueItems: true };
+    if (kind === 'one-to-many') return { type: 'array', items: uuid, readOnly: true };
+    return { ...uuid };
+  },
   column: () => ({ kind: 'uuid' }),
+  stored: (field) => kindOf(field) === 'many-to-one',
 });

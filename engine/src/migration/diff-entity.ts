@@ -26,7 +26,7 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
 
 /** An index's identity: what it covers and how, not its name (names follow table and column names). */
 function indexKey(index: IndexSpec, columns: readonly ColumnSpec[]): string {
-  const ids = index.columns.map((name) => columns.find((c) => c.name === name)?.fieldId ?? name);
+  const ids = index.columns.map((name) => `${index.descending?.includes(name) ? '-' : ''}${columns.find((c) => c.name === name)?.fieldId ?? name}`);
   return `${index.unique ? 'unique' : 'plain'}:${index.method ?? 'btree'}:${ids.join(',')}`;
 }
 

@@ -4,6 +4,7 @@ import { entityToTable } from '../schema/entity-to-table';
 import { addForeignKeySql, addIndexSql, createSchemaSql, createTableSql } from '../schema/table-to-sql';
 import { diffEntity, type DiffContext } from './diff-entity';
 import { matchEntities } from './match-entities';
+import { planJoinTables } from './plan-join-tables';
 import { archiveName, qualified } from './migration-sql';
 import type { MigrationPlan, MigrationStep, MigrationStepKind, PlanMigrationOptions } from './migration-types';
 
@@ -52,6 +53,10 @@ export function planMigration(from: AppDefinition | null, to: AppDefinition, reg
   };
   for (const pair of match.pairs) diffEntity(ctx, pair.from, pair.to);
   for (const entity of match.added) planCreate(ctx, entity);
+  // Join tables before the entity archives: a dropped entity must no longer be referenced.
+  for (const pair of match.pairs) planJoinTables(ctx, pair.from, pair.to);
+  for (const entity of match.added) planJoinTables(ctx, undefined, entity);
+  for (const entity of match.removed) planJoinTables(ctx, entity, undefined);
   for (const entity of match.removed) planArchive(ctx, entity);
 
   const archives = [...buckets.get('archive-column')!, ...buckets.get('archive-table')!];

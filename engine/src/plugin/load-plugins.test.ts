@@ -41,3 +41,24 @@ describe('loadPlugins', () => {
     );
   });
 });
+
+describe('loadPlugins: what issue 9 checks at load', () => {
+  const load = (extra: object) => () => loadPlugins([{ name: '@acme/x', version: '1.0.0', ...extra }], createFieldTypeRegistry());
+
+  it('accepts a supported tessera range and refuses another, naming both', () => {
+    expect(load({ tessera: '^0.1.0' })).not.toThrow();
+    expect(load({ tessera: '^2.0.0' })).toThrow('Plugin "@acme/x" supports Tessera ^2.0.0, but this is Tessera 0.1.0');
+    expect(load({ tessera: 'latest' })).toThrow('Plugin "@acme/x" declares an unreadable tessera range "latest"');
+  });
+
+  it('checks the settings schema compiles and is an object schema', () => {
+    expect(load({ settings: { type: 'object', properties: { url: { type: 'string' } } } })).not.toThrow();
+    expect(load({ settings: { type: 'string' } })).toThrow('Plugin "@acme/x" has a settings schema that is not { type: "object", … }');
+    expect(load({ settings: { type: 'object', properties: { n: { type: 'nonsense' } } } })).toThrow('Plugin "@acme/x" has an invalid settings schema');
+  });
+
+  it('refuses an unknown hook name', () => {
+    expect(load({ hooks: { customer: { beforeCreate: () => undefined } } })).not.toThrow();
+    expect(load({ hooks: { customer: { beforeSave: () => undefined } } })).toThrow('Plugin "@acme/x" has an unknown hook "beforeSave" on "customer"');
+  });
+});

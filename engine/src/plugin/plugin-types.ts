@@ -1,5 +1,7 @@
-import type { FieldTypeDefinition } from '../field-types/field-type-types';
+import type { FieldTypeDefinition, JsonSchema } from '../field-types/field-type-types';
 import type { ActionDefinition, GuardDefinition } from '../workflow/workflow-types';
+import type { PluginLifecycleContext, PluginRouter } from './plugin-context-types';
+import type { PluginHooks, PluginRecord } from './plugin-hook-types';
 
 /** What a plugin's `register` may add. Pure: register runs before any database exists. */
 export interface PluginRegisterApi {
@@ -15,9 +17,27 @@ export interface PluginRegisterApi {
   actions?: { register(def: ActionDefinition<any>): void }; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
-export interface PluginDefinition {
+/**
+ * One plugin (issue 9). `Records` maps entity names to record types (`tessera types` writes
+ * `TesseraRecords`), so `definePlugin<TesseraRecords>({ hooks: { customer: … } })` is typed.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export interface PluginDefinition<Records = any> {
   /** Package name, e.g. `@tessera/plugin-rating`; unique among loaded plugins. */
   name: string;
   version: string;
+  /** The Tessera versions it supports, as a semver range (`^0.1.0`); checked at load. */
+  tessera?: string;
+  /** JSON Schema of its per-app settings (an object schema); checked at load, settings validated on enable. */
+  settings?: JsonSchema;
   register?(api: PluginRegisterApi): void;
+  /** Record hooks keyed by entity name; before-hooks run in the write's transaction and may reject. */
+  hooks?: PluginHooks<Records>;
+  /** HTTP routes, mounted under `/api/plugins/<name>/`; signed-in users only. */
+  routes?(router: PluginRouter<Records>): void;
+  /** After the database is ready; runs once per process, not per enable. */
+  start?(ctx: PluginLifecycleContext): void | Promise<void>;
+  stop?(ctx: PluginLifecycleContext): void | Promise<void>;
 }
+
+export type { PluginRecord };

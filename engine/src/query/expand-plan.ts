@@ -1,6 +1,9 @@
 import type { Knex } from 'knex';
 import type { ExpandNode } from './query-types';
 
+/** The column a many-to-many expand row carries its parent's id in. */
+export const PARENT_KEY = '__parent';
+
 /**
  * The one query that loads relation `node` for ALL `parents` (rows of the entity it hangs
  * from): `where id in (…)` for many-to-one, `where <fk> in (…)` for one-to-many. Expanding
@@ -11,6 +14,16 @@ export function expandPlan(knex: Knex, node: ExpandNode, parents: readonly Recor
   const keyOfParent = node.kind === 'many-to-one' ? node.column : 'id';
   const keys = [...new Set(parents.map((row) => row[keyOfParent]).filter((v): v is string => typeof v === 'string'))];
   if (keys.length === 0) return undefined;
+  if (node.kind === 'many-to-many') {
+    // The target rows joined to their links; `__parent` says whose link each row is.
+    const table = `${target.schema}.${node.entity}`;
+    return knex
+      .from(`${target.schema}.${node.joinTable} as __link`)
+      .join(table, `${node.entity}.id`, '__link.right_id')
+      .select(`${node.entity}.*`, { [PARENT_KEY]: '__link.left_id' })
+      .whereIn('__link.left_id', keys)
+      .orderBy([{ column: `${node.entity}.created_at`, order: 'asc' }, { column: `${node.entity}.id`, order: 'asc' }]);
+  }
   const qb = knex.from(`${target.schema}.${node.entity}`).select('*');
   if (node.kind === 'many-to-one') return qb.whereIn('id', keys);
   return qb.whereIn(node.column, keys).orderBy([{ column: 'created_at', order: 'asc' }, { column: 'id', order: 'asc' }]);
@@ -33,11 +46,12 @@ export function attachExpanded<T>(
       return row ? toValue(row) : null;
     });
   }
+  const parentKey = node.kind === 'many-to-many' ? PARENT_KEY : node.column;
   const byParent = new Map<unknown, T[]>();
   for (const row of children) {
-    const list = byParent.get(row[node.column]) ?? [];
+    const list = byParent.get(row[parentKey]) ?? [];
     list.push(toValue(row));
-    byParent.set(row[node.column], list);
+    byParent.set(row[parentKey], list);
   }
   return parents.map((parent) => byParent.get(parent.id) ?? []);
 }

@@ -56,8 +56,10 @@ export interface ExpandNode {
   /**
    * many-to-one: `column` is on the parent and holds the target's id.
    * one-to-many: `column` is on the target (child) table and holds the parent's id.
+   * many-to-many: `joinTable` (in the target's schema) links parent ids (left_id) to target ids (right_id).
    */
-  kind: 'many-to-one' | 'one-to-many';
+  kind: 'many-to-one' | 'one-to-many' | 'many-to-many';
+  joinTable?: string;
   column: string;
   /** Target entity's `x-name` (= its table). */
   entity: string;

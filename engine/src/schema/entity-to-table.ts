@@ -74,5 +74,22 @@ export function entityToTable(entity: EntityDefinition, registry: FieldTypeRegis
       indexes.push({ name: identifierName([table, name], 'idx'), columns: [name], unique: false });
     }
   }
+  indexes.push(...compositeIndexes(entity, table, indexes));
   return { schema: opts.schema, name: table, columns, foreignKeys, indexes };
+}
+
+/**
+ * `x-indexes`: composite indexes in list-sort syntax (`-column` descending), named after their
+ * columns so two entries never collide with each other or with a field's own index.
+ */
+function compositeIndexes(entity: EntityDefinition, table: string, existing: readonly IndexSpec[]): IndexSpec[] {
+  const out: IndexSpec[] = [];
+  for (const entry of entity['x-indexes'] ?? []) {
+    const columns = entry.map((c) => c.replace(/^-/, ''));
+    const descending = entry.filter((c) => c.startsWith('-')).map((c) => c.slice(1));
+    const name = identifierName([table, ...entry.map((c) => (c.startsWith('-') ? `${c.slice(1)}_desc` : c))], 'idx');
+    if ([...existing, ...out].some((i) => i.name === name)) continue;
+    out.push({ name, columns, unique: false, ...(descending.length ? { descending } : {}) });
+  }
+  return out;
 }

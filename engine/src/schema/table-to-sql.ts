@@ -1,6 +1,7 @@
 import knex from 'knex';
 import type { Knex } from 'knex';
 import type { ColumnSpec } from '../field-types/field-type-types';
+import { identifierName } from './identifier-name';
 import type { ForeignKeySpec, IndexSpec, TableSpec } from './table-types';
 
 // A query builder only: with no connection, knex never opens a socket; it compiles to text.
@@ -20,7 +21,7 @@ function toStatements(builder: Knex.SchemaBuilder): string[] {
   });
 }
 
-function addColumn(t: Knex.CreateTableBuilder, column: ColumnSpec): void {
+function addColumn(t: Knex.CreateTableBuilder, column: ColumnSpec, compositeKey = false): void {
   const { name, type } = column;
   let col: Knex.ColumnBuilder;
   switch (type.kind) {
@@ -37,7 +38,7 @@ function addColumn(t: Knex.CreateTableBuilder, column: ColumnSpec): void {
     case 'jsonb': col = t.jsonb(name); break;
     case 'text-array': col = t.specificType(name, 'text[]'); break;
   }
-  if (column.primaryKey) col.primary();
+  if (column.primaryKey && !compositeKey) col.primary();
   if (!column.nullable) col.notNullable();
   if (column.default?.kind === 'random-uuid') col.defaultTo(pg.raw('gen_random_uuid()'));
   else if (column.default?.kind === 'now') col.defaultTo(pg.raw('now()'));
@@ -50,7 +51,14 @@ export function createSchemaSql(schema: string): string[] {
 
 /** The table with its columns; foreign keys and indexes come as their own steps. */
 export function createTableSql(table: TableSpec): string[] {
-  return toStatements(pg.schema.withSchema(table.schema).createTable(table.name, (t) => table.columns.forEach((c) => addColumn(t, c))));
+  // Several key columns (a join table's left_id, right_id) make one composite primary key.
+  const keys = table.columns.filter((c) => c.primaryKey).map((c) => c.name);
+  return toStatements(
+    pg.schema.withSchema(table.schema).createTable(table.name, (t) => {
+      table.columns.forEach((c) => addColumn(t, c, keys.length > 1));
+      if (keys.length > 1) t.primary(keys, { constraintName: identifierName([table.name], 'pkey') });
+    }),
+  );
 }
 
 export function addColumnSql(table: TableSpec, column: ColumnSpec): string[] {
@@ -69,6 +77,7 @@ export function addForeignKeySql(table: TableSpec, fk: ForeignKeySpec): string[]
 }
 
 export function addIndexSql(table: TableSpec, index: IndexSpec): string[] {
+  if (index.descending?.length) return [descendingIndexSql(table, index)];
   return toStatements(
     pg.schema.withSchema(table.schema).alterTable(table.name, (t) => {
       if (index.unique) t.unique(index.columns, { indexName: index.name, useConstraint: false });
@@ -77,4 +86,18 @@ export function addIndexSql(table: TableSpec, index: IndexSpec): string[] {
       else t.index(index.columns, index.name);
     }),
   );
+}
+
+/**
+ * An index with descending columns (knex's builder cannot say `desc`). A descending nullable
+ * column is `desc nulls last`, the order a list's `sort=-column` asks for, so the planner can
+ * walk the index instead of sorting; a NOT NULL column stays plain `desc`, as the list emits it.
+ */
+function descendingIndexSql(table: TableSpec, index: IndexSpec): string {
+  const parts = index.columns.map((name) => {
+    if (!index.descending!.includes(name)) return pg.raw('??', [name]).toQuery();
+    const nullable = table.columns.find((c) => c.name === name)?.nullable !== false;
+    return `${pg.raw('??', [name]).toQuery()} desc${nullable ? ' nulls last' : ''}`;
+  });
+  return `${pg.raw(`create ${index.unique ? 'unique ' : ''}index ?? on ??.??`, [index.name, table.schema, table.name]).toQuery()} (${parts.join(', ')})`;
 }

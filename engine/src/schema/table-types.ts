@@ -16,6 +16,8 @@ export interface IndexSpec {
   unique: boolean;
   /** btree when absent. */
   method?: IndexMethod;
+  /** Columns kept in descending order (NULLs last, as `sort=-column` reads them); ascending otherwise. */
+  descending?: string[];
 }
 
 /** What one entity needs in PostgreSQL: data, not SQL, so two versions can be diffed. */

@@ -1,3 +1,4 @@
+import { startApprovalAction } from '../approval/start-approval-action';
 import { defineAction } from './define-action';
 import type { ActionDefinition, WorkflowCheckContext } from './workflow-types';
 
@@ -53,4 +54,4 @@ export const webhookAction = defineAction<{ url: string }>({
   resolve: ({ url }, { record, data }) => [{ kind: 'webhook', url, body: { record, data } }],
 });
 
-export const builtinActions: readonly ActionDefinition<any>[] = [setFieldsAction, createRecordAction, assignOwnerAction, notifyAction, webhookAction]; // eslint-disable-line @typescript-eslint/no-explicit-any
+export const builtinActions: readonly ActionDefinition<any>[] = [setFieldsAction, createRecordAction, assignOwnerAction, notifyAction, webhookAction, startApprovalAction]; // eslint-disable-line @typescript-eslint/no-explicit-any

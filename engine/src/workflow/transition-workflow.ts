@@ -86,3 +86,13 @@ export function stateTimers(compiled: CompiledWorkflow, state: string): Workflow
 export function fireTimer(compiled: CompiledWorkflow, state: string, timerEvent: string, ctx: Omit<WorkflowContext, 'data' | 'user'>): TransitionResult {
   return step(compiled, state, { type: timerEvent, data: {} }, { ...ctx, user: null, data: {} });
 }
+
+/**
+ * An event the system sends on someone's behalf (an approval chain's outcome): no role or form
+ * check, since the chain's own rules decided who may cause it; the guard still applies.
+ */
+export function fireSystemEvent(compiled: CompiledWorkflow, state: string, event: string, ctx: Omit<WorkflowContext, 'data'>): TransitionResult {
+  const on = compiled.definition.machine.states[state]?.on ?? {};
+  if (!Object.hasOwn(on, event)) return { ok: false, code: 'unknown_event', message: `"${event}" is not a transition of the state "${state}"` };
+  return step(compiled, state, { type: event, data: {} }, { ...ctx, data: {} });
+}

@@ -1,6 +1,7 @@
 import type { AppDefinition, EntityDefinition, MetadataError, ValidationResult, WorkflowCallRef, WorkflowDefinition, WorkflowTransitionConfig } from '@tessera/metadata';
 import Ajv2020 from 'ajv/dist/2020';
 import type { ValidateFunction } from 'ajv';
+import { conditionProblem } from '../approval/approval-chain';
 import { compileTransitionForm } from './transition-form';
 import type { WorkflowRegistry } from './workflow-registry';
 import type { WorkflowCheckContext } from './workflow-types';
@@ -46,13 +47,20 @@ export function validateWorkflow(def: WorkflowDefinition, entities: readonly Ent
   };
 
   for (const [stateName, state] of Object.entries(def.machine.states)) {
+    (state.approval?.steps ?? []).forEach((step, i) => {
+      const why = step.condition ? conditionProblem(step.condition) : undefined;
+      if (why) problem('invalid-condition', pointerOf('machine', 'states', stateName, 'approval', 'steps', i, 'condition'), `The condition of the approval step "${step.id}" does not parse: ${why}.`, 'Write a jexl expression over the record, e.g. "discount > 10".');
+    });
     const groups = [['on', state.on ?? {}], ['after', state.after ?? {}]] as const;
     for (const [group, transitions] of groups) {
       for (const [key, t] of Object.entries(transitions)) {
         const at = pointerOf('machine', 'states', stateName, group, key);
         const where = group === 'on' ? `The event "${key}" of the state "${stateName}"` : `The ${key} ms timer of the state "${stateName}"`;
         if (t.guard) checkCall('guard', t.guard, at + '/guard', where);
-        (t.actions ?? []).forEach((a, i) => checkCall('action', a, at + pointerOf('actions', i), where));
+        (t.actions ?? []).forEach((a, i) => {
+          checkCall('action', a, at + pointerOf('actions', i), where);
+          if (a.type === 'startApproval' && !def.machine.states[t.target]?.approval) problem('approval-missing', at + pointerOf('actions', i), `${where} starts an approval, but its target "${t.target}" has none.`, `Describe the chain under states.${t.target}.approval.`);
+        });
         const form = group === 'on' ? (t as WorkflowTransitionConfig).meta?.form : undefined;
         if (form) {
           const compiled = compileTransitionForm(form);

@@ -29,7 +29,9 @@ export type WorkflowEffect =
   | { kind: 'create-record'; entity: string; values: Record<string, unknown>; link?: string }
   | { kind: 'notify'; template: string; to: string[]; subject?: string; record: Record<string, unknown> }
   | { kind: 'webhook'; url: string; body: Record<string, unknown> }
-  | { kind: 'outbox'; type: string; payload: Record<string, unknown> };
+  | { kind: 'outbox'; type: string; payload: Record<string, unknown> }
+  /** Start (or resume) the approval chain of the state entered; the runtime runs it in the transaction. */
+  | { kind: 'start-approval' };
 
 /** What a guard/action check may look at when a workflow is published. */
 export interface WorkflowCheckContext {

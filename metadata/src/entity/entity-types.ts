@@ -6,14 +6,22 @@ export interface SelectOption {
   label: LocalizedText;
 }
 
-export type RelationKind = 'many-to-one';
+/**
+ * many-to-one: a uuid column holding the target's id. one-to-many: the inverse of a child's
+ * many-to-one (no column; `field` names the child's field). many-to-many: a join table
+ * `<entity>__<field>` holding (left_id, right_id); the API value is an array of ids.
+ */
+export type RelationKind = 'many-to-one' | 'one-to-many' | 'many-to-many';
 export type OnDeletePolicy = 'restrict' | 'set-null' | 'cascade';
 
 export interface RelationSpec {
   /** `x-name` of the target entity. */
   entity: string;
   kind: RelationKind;
+  /** many-to-one only: what deleting the target does to this record (default restrict). */
   onDelete?: OnDeletePolicy;
+  /** one-to-many only: the many-to-one field of `entity` that points back here. */
+  field?: string;
 }
 
 /**
@@ -79,6 +87,13 @@ export interface EntityDefinition {
   /** The field shown when a record is referenced (e.g. in a relation picker). */
   'x-display-field'?: string;
   'x-soft-delete'?: boolean;
+  /**
+   * Composite indexes, each a list of columns in list-sort syntax (`-annual_revenue` is
+   * descending, NULLs last, like `sort=-annual_revenue`), e.g. `["industry", "level",
+   * "-annual_revenue", "-id"]` for a filtered list sorted by revenue. Stored fields and
+   * system columns only.
+   */
+  'x-indexes'?: string[][];
   required?: string[];
   properties: Record<string, FieldDefinition>;
   additionalProperties?: false;

@@ -63,7 +63,7 @@ describe('meta-schema errors in plain words', () => {
     ]);
     expect(errors[0].message).toBe('"maxLength" of the field "name" of entity "customer" must be a whole number.');
     expect(errors[1].message).toBe('"kind" of the relation of the field "owner_ref" of entity "customer" is "one-to-one", which is not allowed.');
-    expect(errors[1].hint).toBe('Use one of: "many-to-one".');
+    expect(errors[1].hint).toBe('Use one of: "many-to-one", "one-to-many", "many-to-many".');
   });
 
   it('reports a duplicate entry in the required list', () => {

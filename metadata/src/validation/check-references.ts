@@ -1,4 +1,4 @@
-import { entityViews, stringOr } from './app-views';
+import { entityViews, stringOr, type EntityView } from './app-views';
 import { closestName } from './closest-name';
 import { capitalize } from './describe-location';
 import { pointerOf } from './json-pointer';
@@ -9,6 +9,33 @@ const didYouMean = (name: string, candidates: string[]): string => {
   const guess = closestName(name, candidates);
   return guess ? `Did you mean "${guess}"? ` : '';
 };
+
+const INDEXABLE_SYSTEM_COLUMNS = ['id', 'created_at', 'updated_at', 'created_by', 'owner', 'version'];
+
+/** Whether a field has a column to index: not a virtual formula, not a one-to-many or many-to-many relation. */
+function hasColumn(field: Record<string, unknown>): boolean {
+  if (field['x-type'] === 'formula') return field['x-stored'] === true;
+  const kind = (field['x-relation'] as Record<string, unknown> | null | undefined)?.kind;
+  return kind !== 'one-to-many' && kind !== 'many-to-many';
+}
+
+/** `x-indexes`: every column of a composite index is a stored field or a system column. */
+function checkIndexColumns(entity: EntityView): MetadataError[] {
+  const indexes = entity.value['x-indexes'];
+  if (!Array.isArray(indexes)) return [];
+  const columns = [...INDEXABLE_SYSTEM_COLUMNS, ...(entity.value['x-soft-delete'] === true ? ['deleted_at'] : []), ...entity.fields.filter((f) => hasColumn(f.value)).map((f) => f.name)];
+  const errors: MetadataError[] = [];
+  indexes.forEach((index, i) => {
+    if (!Array.isArray(index)) return;
+    index.forEach((raw, j) => {
+      if (typeof raw !== 'string') return;
+      const name = raw.replace(/^-/, '');
+      if (columns.includes(name)) return;
+      errors.push(metadataError('index-field-missing', entity.pointer + pointerOf('x-indexes', i, j), `${capitalize(entity.title)} indexes "${name}", but has no such stored field or system column.`, `${didYouMean(name, columns)}Indexable: ${columns.join(', ')}.`));
+    });
+  });
+  return errors;
+}
 
 /** Names inside an entity that must point at something: required fields, display field, relation targets. */
 export function checkReferences(app: unknown): MetadataError[] {
@@ -29,6 +56,7 @@ export function checkReferences(app: unknown): MetadataError[] {
     if (display && !fieldNames.includes(display)) {
       errors.push(metadataError('unknown-display-field', entity.pointer + pointerOf('x-display-field'), `${capitalize(entity.title)} shows records by the field "${display}", but has no such field.`, `${didYouMean(display, fieldNames)}${known}`));
     }
+    errors.push(...checkIndexColumns(entity));
     for (const field of entity.fields) {
       const relation = field.value['x-relation'];
       const target = stringOr((relation as Record<string, unknown> | null | undefined)?.entity);

@@ -33,9 +33,12 @@ export const METADATA_ERROR_CODES = [
   'relation-missing',
   'relation-not-allowed',
   'relation-target-missing',
+  'relation-option-not-allowed',
+  'relation-inverse-invalid',
   'scale-exceeds-precision',
   'unknown-required-field',
   'unknown-display-field',
+  'index-field-missing',
   // layouts
   'duplicate-layout-name',
   'layout-entity-missing',
@@ -57,6 +60,14 @@ export const METADATA_ERROR_CODES = [
   'unknown-action',
   'invalid-params',
   'invalid-form',
+  // approvals in workflow states (metadata/src/workflow/check-approvals, engine validate-workflow)
+  'approval-event-missing',
+  'duplicate-approval-step',
+  'approval-ratio-missing',
+  'approval-ratio-unused',
+  'approval-field-missing',
+  'approval-missing',
+  'invalid-condition',
   // permissions (metadata/src/permission)
   'permission-role-invalid',
   'permission-entity-missing',

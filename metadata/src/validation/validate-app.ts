@@ -7,6 +7,7 @@ import { checkFields } from './check-fields';
 import { checkLayouts } from './check-layouts';
 import { checkNames } from './check-names';
 import { checkReferences } from './check-references';
+import { checkRelations } from './check-relations';
 import { checkUniqueness } from './check-uniqueness';
 import { validateMetaSchema } from './validate-meta-schema';
 import type { KnownFieldType, MetadataError, ValidationResult } from './validation-types';
@@ -28,6 +29,7 @@ export function validateApp(app: unknown, opts: ValidateAppOptions = {}): Valida
     ...checkUniqueness(app),
     ...checkFields(app, opts.fieldTypes ?? BUILTIN_FIELD_TYPES),
     ...checkReferences(app),
+    ...checkRelations(app),
     ...checkLayouts(app),
     ...checkWorkflows(app),
     ...checkPermissions(app),

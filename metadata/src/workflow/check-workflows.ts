@@ -3,6 +3,7 @@ import { closestName } from '../validation/closest-name';
 import { pointerOf } from '../validation/json-pointer';
 import { metadataError } from '../validation/metadata-error';
 import type { MetadataError } from '../validation/validation-types';
+import { checkApproval } from './check-approvals';
 import { workflowGraph } from './workflow-graph';
 
 /**
@@ -72,6 +73,7 @@ export function checkWorkflows(app: unknown): MetadataError[] {
     }
     for (const s of stateNames) {
       const state = states[s];
+      if (isRecord(state)) errors.push(...checkApproval(state, s, entity?.fields.map((f) => f.name), (...rest) => at('machine', 'states', s, ...rest)));
       if (!isRecord(state) || state.type === 'final') continue;
       if (!graph.edges.some((e) => e.from === s && e.target !== s)) {
         errors.push(metadataError('workflow-dead-end', at('machine', 'states', s), `${title}: the state "${s}" has no way out and is not final; records would be stuck there.`, `Add a transition out of "${s}" (under "on" or "after"), or mark it "type": "final".`));

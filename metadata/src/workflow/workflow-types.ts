@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../i18n-types';
+import type { ApprovalConfig } from './approval-types';
 
 /**
  * A workflow: an XState v5 machine config (a data-only subset) bound to a select field of an
@@ -30,6 +31,8 @@ export interface WorkflowStateConfig {
   on?: Record<string, WorkflowTransitionConfig>;
   /** Delay in milliseconds (as a JSON key) → the transition taken when the record stays that long. */
   after?: Record<string, WorkflowDelayedTransitionConfig>;
+  /** The approval chain this state waits for (see approval-types). */
+  approval?: ApprovalConfig;
 }
 
 /** A guard or action reference: the registry name and its (data-only) parameters. */

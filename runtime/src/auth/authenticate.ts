@@ -2,7 +2,7 @@ import { HttpError } from '../errors/http-error';
 import type { AppContext, AppMiddleware } from '../http/http-types';
 import type { AuthDeps } from './auth-deps';
 import { rowToAuthUser } from './create-user-store';
-import { API_TOKEN_PREFIX, safeEqual } from './secret-token';
+import { API_TOKEN_PREFIX, safeEqual, sha256 } from './secret-token';
 import { SESSION_COOKIE } from './session-cookie';
 
 /** API endpoints anyone may call: signing in, and signing out (which must work with an expired session). */
@@ -16,6 +16,11 @@ const unauthenticated = (message = 'Sign in first (a session cookie or an API to
  * `ctx.state.user`. Everything under /api requires it, except PUBLIC_API. Cookie-authenticated
  * writes must echo the session's CSRF token in `X-CSRF-Token`: a cross-site page can make the
  * browser send the cookie, but it cannot read the token to send the header.
+ *
+ * Resolved callers are cached for PRINCIPAL_CACHE_TTL_MS (see principal-cache): any write to
+ * /api/auth/* or /api/admin/* (sign-out, token revocation, password, roles, deactivation,
+ * org changes) clears the cache before its answer is sent, so such changes made through this
+ * process apply to the very next request; changes made elsewhere apply within the TTL.
  */
 export function authenticate(deps: AuthDeps): AppMiddleware {
   return async (ctx, next) => {
@@ -29,7 +34,12 @@ export function authenticate(deps: AuthDeps): AppMiddleware {
         throw new HttpError(403, 'csrf_failed', 'The X-CSRF-Token header is missing or does not match this session; reload the page');
       }
     }
-    await next();
+    const changesPrincipals = !SAFE_METHODS.has(ctx.method) && (ctx.path.startsWith('/api/auth/') || ctx.path.startsWith('/api/admin/'));
+    try {
+      await next();
+    } finally {
+      if (changesPrincipals) deps.principals.clear();
+    }
   };
 }
 
@@ -38,18 +48,29 @@ async function identify(ctx: AppContext, deps: AuthDeps): Promise<void> {
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match || !match[1].startsWith(API_TOKEN_PREFIX)) throw unauthenticated('The Authorization header must be "Bearer tsr_…"');
-    const token = await deps.tokens.findLive(match[1]);
-    const row = token?.user;
-    if (!token || !row || !row.is_active) throw unauthenticated('The API token is invalid or has been revoked');
-    ctx.state.user = rowToAuthUser(row);
-    ctx.state.auth = { kind: 'token', tokenId: token.id, scopes: token.scopes };
+    const key = `t:${sha256(match[1])}`;
+    let principal = deps.principals.get(key);
+    if (!principal) {
+      const token = await deps.tokens.findLive(match[1]);
+      const row = token?.user;
+      if (!token || !row || !row.is_active) throw unauthenticated('The API token is invalid or has been revoked');
+      principal = { user: rowToAuthUser(row), auth: { kind: 'token', tokenId: token.id, scopes: token.scopes } };
+      deps.principals.set(key, principal);
+    }
+    ctx.state.user = principal.user;
+    ctx.state.auth = principal.auth;
     return;
   }
   const cookie = ctx.cookies.get(SESSION_COOKIE);
   if (!cookie) return;
-  const session = await deps.sessions.findLive(cookie);
-  const row = session && (await deps.users.findById(session.user_id));
-  if (!session || !row || !row.is_active) return; // a stale cookie is the same as none
-  ctx.state.user = rowToAuthUser(row);
-  ctx.state.auth = { kind: 'session', sessionId: session.id, csrfToken: session.csrf_token };
+  const key = `s:${sha256(cookie)}`;
+  let principal = deps.principals.get(key);
+  if (!principal) {
+    const found = await deps.sessions.findLiveWithUser(cookie);
+    if (!found || !found.user.is_active) return; // a stale cookie is the same as none
+    principal = { user: rowToAuthUser(found.user), auth: { kind: 'session', sessionId: found.session.id, csrfToken: found.session.csrf_token } };
+    deps.principals.set(key, principal, new Date(found.session.expires_at).getTime());
+  }
+  ctx.state.user = principal.user;
+  ctx.state.auth = principal.auth;
 }

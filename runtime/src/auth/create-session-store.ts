@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { UserRow } from './auth-types';
 import { randomSecret, sha256 } from './secret-token';
 
 /** Sessions last 7 days from sign-in; logout, a password change or an admin revokes them sooner. */
@@ -34,6 +35,24 @@ export function createSessionStore(knex: Knex) {
         .whereNull('revoked_at')
         .where('expires_at', '>', knex.fn.now())
         .first()) as SessionRow | undefined;
+    },
+    /** The live session of a cookie token and its user in one query (one round trip per request). */
+    async findLiveWithUser(token: string): Promise<{ session: SessionRow; user: UserRow } | undefined> {
+      const row = (await knex
+        .from('tessera.sessions as s')
+        .join('tessera.users as u', 'u.id', 's.user_id')
+        .where('s.id', sha256(token))
+        .whereNull('s.revoked_at')
+        .where('s.expires_at', '>', knex.fn.now())
+        .first('u.*', { session_id: 's.id', session_csrf_token: 's.csrf_token', session_created_at: 's.created_at', session_expires_at: 's.expires_at' })) as
+        | (UserRow & { session_id: string; session_csrf_token: string; session_created_at: Date | string; session_expires_at: Date | string })
+        | undefined;
+      if (!row) return undefined;
+      const { session_id, session_csrf_token, session_created_at, session_expires_at, ...user } = row;
+      return {
+        session: { id: session_id, user_id: user.id, csrf_token: session_csrf_token, created_at: session_created_at, expires_at: session_expires_at, revoked_at: null },
+        user: user as UserRow,
+      };
     },
     async revoke(sessionId: string): Promise<void> {
       await sessions().where({ id: sessionId }).whereNull('revoked_at').update({ revoked_at: knex.fn.now() } as never);

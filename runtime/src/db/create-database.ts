@@ -34,6 +34,15 @@ const sharedParsers: Record<number, (value: string) => unknown> = {
   [OID.JSONB]: (value) => JSON.parse(value),
 };
 
+/**
+ * PostgreSQL connections per runtime (`TESSERA_DB_POOL_MAX`, default 20): knex's default of 10
+ * queues requests behind each other well before the server is busy.
+ */
+export function poolMax(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.TESSERA_DB_POOL_MAX);
+  return Number.isInteger(n) && n > 0 ? n : 20;
+}
+
 export function resolveDataDir(dataDir?: string): string {
   return dataDir ?? process.env.TESSERA_DATA_DIR ?? path.join(process.cwd(), '.tessera-data', 'pglite');
 }
@@ -44,7 +53,7 @@ export function createDatabase(opts: DatabaseOptions = {}): Database {
       getTypeParser: (oid: number, format?: string) =>
         sharedParsers[oid] ?? pg.types.getTypeParser(oid, (format ?? 'text') as 'text'),
     };
-    return knexFactory({ client: 'pg', connection: { connectionString: opts.url, types } as Knex.PgConnectionConfig });
+    return knexFactory({ client: 'pg', connection: { connectionString: opts.url, types } as Knex.PgConnectionConfig, pool: { min: 2, max: poolMax() } });
   }
   const dataDir = resolveDataDir(opts.dataDir);
   const inMemory = dataDir.startsWith('memory://');

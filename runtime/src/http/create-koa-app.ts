@@ -10,6 +10,7 @@ import { recordRoutes } from '../records/record-routes';
 import { auditEvents } from '../audit/audit-events';
 import { auditTriggersReady } from '../audit/ensure-audit-triggers';
 import { historyRoutes } from '../audit/history-routes';
+import { exportRoutes } from '../export/export-routes';
 import { recordActionRoutes } from '../permissions/record-action-routes';
 import { errorHandler, type Logger } from './error-handler';
 import { healthRoutes } from './health-routes';
@@ -26,6 +27,8 @@ export interface KoaAppOptions extends MetaRouteDeps {
   logger?: Logger;
   /** Workflow routes (`/api/{plural}/{id}/workflow`, `/transitions/{event}`), from the runtime's workflow host. */
   workflowRoutes?: AppMiddleware;
+  /** Plugin hooks per request, plugin routes and their enable/disable switches (issue 9). */
+  pluginRoutes?: AppMiddleware;
 }
 
 /** The runtime's HTTP surface: one Koa app, each concern one middleware. */
@@ -52,11 +55,14 @@ export function createKoaApp(opts: KoaAppOptions): Koa<RequestState> {
   koa.use(authorize());
   koa.use(adminUserRoutes(auth));
   koa.use(adminOrgRoutes(auth));
+  // Before the metadata routes (which 404 any other /api/_meta path) and before every write path, which reads ctx.state.hooks.
+  if (opts.pluginRoutes) koa.use(opts.pluginRoutes);
   koa.use(metaRoutes(opts));
   if (opts.workflowRoutes) koa.use(opts.workflowRoutes);
   // A publish may have added tables: their audit triggers exist before the first write to them.
   koa.use(async (ctx, next) => (ctx.method !== 'GET' && ctx.path.startsWith('/api/') && (await auditTriggersReady(opts.knex, opts.getState())), next()));
   koa.use(historyRoutes(opts.knex, opts.getState));
+  koa.use(exportRoutes(opts.knex, opts.getState)); // before recordRoutes, which would read `export` as an id
   koa.use(recordActionRoutes(opts.knex, opts.getState));
   koa.use(recordRoutes(opts.knex, opts.getState));
   koa.use(async (ctx) => {

@@ -1,5 +1,6 @@
 import type Koa from 'koa';
 import type { AuthMethod, AuthUser } from '../auth/auth-types';
+import type { RecordHooks } from '../plugins/record-hooks-types';
 
 /** What middleware puts on `ctx.state` for the rest of the request. */
 export interface RequestState {
@@ -8,6 +9,8 @@ export interface RequestState {
   user?: AuthUser;
   /** How the caller signed in: a session (CSRF-checked writes) or an API token (scopes). */
   auth?: AuthMethod;
+  /** The app's plugin hooks bound to this request's user (issue 9); absent without plugins. */
+  hooks?: RecordHooks;
 }
 
 export type AppContext = Koa.ParameterizedContext<RequestState>;

@@ -4,6 +4,7 @@ import { HttpError } from '../errors/http-error';
 import type { AppState } from '../meta/compile-app-state';
 import type { AppMigrations } from '../migrate/create-app-migrations';
 import { readMigrationChoices } from '../migrate/read-migration-choices';
+import { appToPackage, mergePackage } from './app-package';
 import type { AppMiddleware } from './http-types';
 
 export interface MetaRouteDeps {
@@ -67,6 +68,20 @@ export function metaRoutes(deps: MetaRouteDeps): AppMiddleware {
         requireAccess(ctx, 'admin');
         ctx.body = { data: await deps.migrations.history() };
         return;
+      case 'GET /api/_meta/export': {
+        requireAccess(ctx, 'admin');
+        const names = String(ctx.query.entities ?? '').split(',').map((n) => n.trim()).filter(Boolean);
+        if (!names.length) throw badRequest([{ field: 'entities', rule: 'required', message: 'name the entities to export, e.g. ?entities=bid,bid_item' }]);
+        ctx.body = appToPackage(deps.getState().app, names);
+        return;
+      }
+      case 'POST /api/_meta/import': {
+        // Merges into the caller's draft (or the live app); publishing it is the normal plan/publish path.
+        requireAccess(ctx, 'admin');
+        const target = isObject(body) && isObject(body.app) ? body.app : deps.getState().app;
+        ctx.body = mergePackage(target as unknown as AppState['app'], isObject(body) ? body.package : undefined);
+        return;
+      }
       case 'GET /api/openapi.json': {
         const { app, registry } = deps.getState();
         ctx.body = appToOpenApi(app, registry);

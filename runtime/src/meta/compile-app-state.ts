@@ -1,4 +1,4 @@
-import { entityToTable, entityToValidator, type EntityValidator, type FieldTypeRegistry, type TableSpec } from '@tessera/engine';
+import { entityJoinTables, entityToTable, entityToValidator, type EntityValidator, type FieldTypeRegistry, type TableSpec } from '@tessera/engine';
 import type { AppDefinition, EntityDefinition, WorkflowDefinition } from '@tessera/metadata';
 import { stateFieldReadOnly } from '../workflows/state-field-read-only';
 
@@ -7,6 +7,8 @@ export interface CompiledField {
   name: string;
   column: string;
   fromDb?: (value: unknown) => unknown;
+  /** many-to-many: the join table holding the links; the value is an array of target ids. */
+  joinTable?: string;
 }
 
 export interface CompiledEntity {
@@ -39,7 +41,11 @@ export function appToTableSpecs(app: AppDefinition, registry: FieldTypeRegistry)
 
 function compileEntity(entity: EntityDefinition, registry: FieldTypeRegistry, schema: string, workflows?: WorkflowDefinition[]): CompiledEntity {
   const table = entityToTable(entity, registry, { schema });
-  const fields: CompiledField[] = Object.entries(entity.properties).map(([name, field]) => {
+  const joinTables = new Map(entityJoinTables(entity, { schema }).map((t) => [t.fieldId, t.name]));
+  // A one-to-many has no value of its own: its records are read through `expand`.
+  const fields: CompiledField[] = Object.entries(entity.properties).filter(([, field]) => field['x-relation']?.kind !== 'one-to-many').map(([name, field]) => {
+    const joinTable = joinTables.get(field['x-id']);
+    if (joinTable) return { name, column: name, joinTable };
     // Columns carry the stable field id, so a field's column is found even if names differ.
     const column = table.columns.find((c) => c.fieldId === field['x-id'])?.name ?? name;
     const fromDb = registry.get(field['x-type']).fromDb;

@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Row, WriteContext } from './record-writes-types';
+import { attachLinks, hasLinks, rejectInverseWrites, writeLinks } from './relation-links';
 import { recordToRow } from './row-to-record';
 import { withDbErrors } from './with-db-errors';
 
 /** Inserts one validated record; the creator starts as its owner. Returns the stored row. */
-export async function createRecord(ctx: WriteContext, data: Record<string, unknown>): Promise<Row> {
+export async function createRecord(ctx: WriteContext, input: Record<string, unknown>): Promise<Row> {
   const { trx, entity, user } = ctx;
+  // Plugin before-hooks may reject or change the data (re-validated) inside this transaction.
+  const data = ctx.hooks ? await ctx.hooks.beforeCreate(ctx, input) : input;
+  rejectInverseWrites(entity, data);
   const now = trx.fn.now();
   const [row] = await withDbErrors(entity, 'write', () =>
     trx
@@ -14,5 +18,10 @@ export async function createRecord(ctx: WriteContext, data: Record<string, unkno
       .insert({ ...recordToRow(data, entity), id: randomUUID(), version: 1, created_at: now, updated_at: now, created_by: user.id, owner: user.id })
       .returning('*'),
   );
+  if (hasLinks(entity)) {
+    await writeLinks(trx, entity, row.id as string, data);
+    await attachLinks(trx, entity, [row]);
+  }
+  ctx.hooks?.afterCreate(ctx, row);
   return row;
 }

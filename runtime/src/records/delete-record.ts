@@ -10,6 +10,7 @@ import { withDbErrors } from './with-db-errors';
  */
 export async function deleteRecord(ctx: WriteContext, id: string, expected?: number): Promise<void> {
   const { trx, entity } = ctx;
+  await ctx.hooks?.beforeDelete(ctx, id);
   const rows = trx
     .withSchema(entity.schema)
     .table(entity.table)
@@ -22,4 +23,5 @@ export async function deleteRecord(ctx: WriteContext, id: string, expected?: num
       : rows.delete().returning('id'),
   );
   if (done.length === 0) throw await missingOrStale(ctx, id, expected);
+  ctx.hooks?.afterDelete(ctx, id);
 }

@@ -8,6 +8,7 @@ import { recordAccess } from '../permissions/record-access';
 import { invalidQuery } from './invalid-query';
 import { loadExpanded } from './load-expanded';
 import { recordScope, takeDeletedParam } from './record-scope';
+import { attachLinks, hasLinks } from './relation-links';
 import { rowToRecord } from './row-to-record';
 
 /** Only the fields a `fields=` request asked for, and always the id. */
@@ -38,6 +39,7 @@ export async function listRecords(ctx: AppContext, knex: Knex, state: AppState, 
     query.count ? countQueryToSql(knex, query, target).then(([row]: { count: string | number }[]) => Number(row.count)) : undefined,
   ]);
   const page = rows.slice(0, query.limit);
+  if (hasLinks(entity)) await attachLinks(knex, entity, page);
   const records = page.map((row) => ra.strip(rowToRecord(row, entity)));
   if (query.expand.length > 0) await loadExpanded(knex, state, query.expand, page, records, expandGuard(ctx.state.user!, state));
   const more = rows.length > query.limit;

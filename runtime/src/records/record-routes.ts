@@ -17,6 +17,7 @@ import { aggregateRecords, listRecords, projectRecord } from './list-records';
 import { loadExpanded } from './load-expanded';
 import { etagOf, versionFromIfMatch } from './record-etag';
 import { recordScope, takeDeletedParam } from './record-scope';
+import { attachLinks, hasLinks } from './relation-links';
 import type { WriteContext } from './record-writes-types';
 import { restoreRecord } from './restore-record';
 import { rowToRecord } from './row-to-record';
@@ -39,7 +40,7 @@ export function recordRoutes(knex: Knex, getState: () => AppState): AppMiddlewar
     if (!entity) throw notFound(`No entity is published at /api/${plural}`);
     // Every write transaction tells the audit trigger who writes and for which request.
     const audited = (trx: Knex.Transaction) => setAuditContext(trx, { actorId: ctx.state.user!.id, requestId: ctx.state.requestId });
-    const writing = (run: (w: WriteContext) => Promise<void>) => knex.transaction(async (trx) => (await audited(trx), run({ trx, entity, user: ctx.state.user! })));
+    const writing = (run: (w: WriteContext) => Promise<void>) => knex.transaction(async (trx) => (await audited(trx), run({ trx, entity, user: ctx.state.user!, hooks: ctx.state.hooks })));
     const access = (action: 'create' | 'update' | 'delete') => recordAccess(ctx.state.user!, getState(), entity, action);
 
     if (rawId === undefined) {
@@ -49,7 +50,7 @@ export function recordRoutes(knex: Knex, getState: () => AppState): AppMiddlewar
         const data = validateWritable(ra, ctx.request.body, 'create');
         return idempotentWrite(ctx, knex, async (trx) => {
           await audited(trx);
-          const row = await createRecord({ trx, entity, user: ctx.state.user! }, data);
+          const row = await createRecord({ trx, entity, user: ctx.state.user!, hooks: ctx.state.hooks }, data);
           return { status: 201, body: { data: ra.strip(rowToRecord(row, entity)) } };
         });
       }
@@ -111,6 +112,7 @@ async function getRecord(ctx: AppContext, knex: Knex, state: AppState, entity: C
   // Out of scope is "not found": a foreign id reveals nothing. Hidden columns are not selected.
   const row = await knex.withSchema(entity.schema).table(entity.table).where({ id }).modify(recordScope(entity, mode)).modify((qb) => ra.restrict(qb, entity.table)).first(...(ra.columns ?? ['*']));
   if (!row) throw missing();
+  if (hasLinks(entity)) await attachLinks(knex, entity, [row]);
   const record = ra.strip(rowToRecord(row, entity));
   if (parsed.value.expand.length > 0) await loadExpanded(knex, state, parsed.value.expand, [row], [record], expandGuard(ctx.state.user!, state));
   ctx.set('ETag', etagOf(row.version));

@@ -20,6 +20,8 @@ export function rowToRecord(row: Record<string, unknown>, entity: CompiledEntity
   if (entity.entity['x-soft-delete']) record.deleted_at = toIso(row.deleted_at ?? null);
   for (const field of entity.fields) {
     const raw = row[field.column];
+    // Links not loaded (a write that did not touch them, a narrowed select): left out, not [].
+    if (field.joinTable && raw === undefined) continue;
     record[field.name] = raw === null || raw === undefined ? null : field.fromDb ? field.fromDb(raw) : toIso(raw);
   }
   return record;
@@ -31,7 +33,8 @@ export function recordToRow(data: Record<string, unknown>, entity: CompiledEntit
   for (const [name, value] of Object.entries(data)) {
     if ((SYSTEM_FIELDS as readonly string[]).includes(name)) continue;
     const field = entity.fieldsByName.get(name);
-    if (field) row[field.column] = value;
+    // Many-to-many values go to their join table (relation-links), never to a column.
+    if (field && !field.joinTable) row[field.column] = value;
   }
   return row;
 }

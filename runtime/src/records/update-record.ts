@@ -1,6 +1,7 @@
 import { missingOrStale } from './missing-or-stale';
 import { recordScope } from './record-scope';
 import type { Row, WriteContext } from './record-writes-types';
+import { attachLinks, hasLinks, rejectInverseWrites, writeLinks } from './relation-links';
 import { recordToRow } from './row-to-record';
 import { withDbErrors } from './with-db-errors';
 
@@ -8,8 +9,10 @@ import { withDbErrors } from './with-db-errors';
  * Updates one live record with validated data, only while its version is still `expected`
  * (when given); bumps the version. Throws 404 (missing or soft-deleted) or 412 (stale).
  */
-export async function updateRecord(ctx: WriteContext, id: string, data: Record<string, unknown>, expected?: number): Promise<Row> {
+export async function updateRecord(ctx: WriteContext, id: string, input: Record<string, unknown>, expected?: number): Promise<Row> {
   const { trx, entity } = ctx;
+  const data = ctx.hooks ? await ctx.hooks.beforeUpdate(ctx, id, input) : input;
+  rejectInverseWrites(entity, data);
   const [row] = await withDbErrors(entity, 'write', () =>
     trx
       .withSchema(entity.schema)
@@ -20,5 +23,10 @@ export async function updateRecord(ctx: WriteContext, id: string, data: Record<s
       .returning('*'),
   );
   if (!row) throw await missingOrStale(ctx, id, expected);
+  if (hasLinks(entity)) {
+    await writeLinks(trx, entity, id, data);
+    await attachLinks(trx, entity, [row]);
+  }
+  ctx.hooks?.afterUpdate(ctx, row);
   return row;
 }

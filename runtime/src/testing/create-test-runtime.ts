@@ -14,6 +14,8 @@ export interface TestRuntimeOptions {
   plugins?: PluginDefinition[];
   webDir?: string;
   designerDir?: string;
+  /** How long plugin hooks may run (issue 9); tests of a hanging hook shorten it. */
+  pluginTimeoutMs?: number;
   /** Seed the app folder's demo users (`seed/users.json`) instead of the test admin. */
   demoUsers?: boolean;
 }

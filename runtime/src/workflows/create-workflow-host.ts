@@ -3,6 +3,9 @@ import type { Knex } from 'knex';
 import type { AppMiddleware } from '../http/http-types';
 import { createJobQueue, type JobQueue } from '../jobs/create-job-queue';
 import type { AppState, CompiledEntity } from '../meta/compile-app-state';
+import { approvalRoutes } from '../approvals/approval-routes';
+import { createApprovalHost, TIMEOUT_QUEUE, type ApprovalTimeoutJob } from '../approvals/create-approval-host';
+import { ensureApprovalSchema } from '../approvals/ensure-approval-schema';
 import { compileAppWorkflows } from './compile-app-workflows';
 import { dispatchOutbox } from './dispatch-outbox';
 import { ensureWorkflowSchema } from './ensure-workflow-schema';
@@ -55,6 +58,11 @@ export function createWorkflowHost(opts: WorkflowHostOptions): WorkflowHost {
     starting ??= (async () => {
       const q = await createJobQueue({ knex, databaseUrl: opts.databaseUrl, logger: opts.logger });
       await q.work(TIMER_QUEUE, (data) => fireTimer(data as unknown as TimerJob));
+      await q.work(TIMEOUT_QUEUE, async (data) => {
+        if (stopped) throw new Error('runtime stopping; the timeout will run again');
+        await approvals.escalate(knex, data as unknown as ApprovalTimeoutJob);
+        void dispatch();
+      });
       opts.logger?.info(`workflow timers: pg-boss on ${opts.databaseUrl ? 'PostgreSQL' : 'PGlite (through knex)'}`);
       queue = q;
       return q;
@@ -78,7 +86,7 @@ export function createWorkflowHost(opts: WorkflowHostOptions): WorkflowHost {
     const workflow = entity && workflowOf(state, entity);
     if (!entity || !workflow) return; // the workflow was removed: nothing left to move
     try {
-      await performTransition({ knex, state, entity, workflow, id: job.id, cause: { kind: 'timer', event: job.event, state: job.state, version: job.version, delayMs: job.delayMs }, armTimers });
+      await performTransition({ knex, state, entity, workflow, id: job.id, cause: { kind: 'timer', event: job.event, state: job.state, version: job.version, delayMs: job.delayMs }, armTimers, startApproval: approvals.startApproval });
     } catch (err) {
       // A lost race with a user's transition: the record moved on, so the timer no longer applies.
       if ((err as { code?: string }).code === 'transition_conflict') return;
@@ -98,13 +106,24 @@ export function createWorkflowHost(opts: WorkflowHostOptions): WorkflowHost {
     return dispatching;
   }
 
-  const middleware = workflowRoutes({ knex, getState: opts.getState, workflowOf, armTimers, afterCommit: () => void dispatch() });
+  const approvals = createApprovalHost({
+    getState: opts.getState,
+    workflowOf,
+    armTimers,
+    sendJob: async (trx, queueName, data, startAfterMs, singletonKey) => {
+      await (await ensureQueue()).send(queueName, data, { startAfterMs, singletonKey, trx });
+    },
+  });
+  const transitions = workflowRoutes({ knex, getState: opts.getState, workflowOf, armTimers, startApproval: approvals.startApproval, afterCommit: () => void dispatch() });
+  const approvalApi = approvalRoutes({ knex, host: approvals, afterCommit: () => void dispatch() });
+  const middleware: AppMiddleware = (ctx, next) => transitions(ctx, () => approvalApi(ctx, next));
 
   return {
     registry,
     middleware,
     async start() {
       await ensureWorkflowSchema(knex);
+      await ensureApprovalSchema(knex);
       if (hasWorkflows()) await ensureQueue();
     },
     dispatch,

@@ -4,7 +4,7 @@ import type { AuthUser } from '../auth/auth-types';
 import { HttpError, notFound, validationFailed } from '../errors/http-error';
 import type { AppState, CompiledEntity } from '../meta/compile-app-state';
 import { rowToRecord } from '../records/row-to-record';
-import { applyOutsideEffects, recordChanges } from './apply-effects';
+import { commitTransition, transitionConflict as conflict, type StartApprovalHook } from './commit-transition';
 
 export interface TransitionRequest {
   knex: Knex;
@@ -16,6 +16,8 @@ export interface TransitionRequest {
   cause: { kind: 'event'; event: string; data: unknown; user: AuthUser; expectedVersion?: number } | { kind: 'timer'; event: string; state: string; version: number; delayMs: number };
   /** Arms the timers of the state entered, inside the transaction (see workflow-timers). */
   armTimers(trx: Knex.Transaction, timers: WorkflowTimer[], record: { entity: string; id: string; state: string; version: number }): Promise<void>;
+  /** For transitions with `startApproval` (the approval host). */
+  startApproval?: StartApprovalHook;
 }
 
 export interface TransitionOutcome {
@@ -24,8 +26,6 @@ export interface TransitionOutcome {
   to: string;
   event: string;
 }
-
-const conflict = (message: string) => new HttpError(409, 'transition_conflict', message);
 
 function failure(result: Exclude<TransitionResult, { ok: true }>): HttpError {
   switch (result.code) {
@@ -71,31 +71,6 @@ export async function performTransition(req: TransitionRequest): Promise<Transit
   const actor = cause.kind === 'event' ? cause.user.id : null;
   // History names a timer by its delay, not by xstate's internal event name.
   const event = cause.kind === 'event' ? cause.event : `after:${cause.delayMs}`;
-  const stateColumn = entity.fieldsByName.get(stateField)!.column;
-
-  const updated = await knex.transaction(async (trx) => {
-    const changes = await recordChanges(trx, ok.effects, entity);
-    const [next] = await table(trx)
-      .where({ id, version })
-      .update({ ...changes, [stateColumn]: ok.to, version: version + 1, updated_at: trx.fn.now() })
-      .returning('*');
-    if (!next) throw conflict(`${name} "${id}" was changed by someone else while "${event}" ran; read it again`);
-    const nextRecord = rowToRecord(next, entity);
-    await trx('tessera.workflow_history').insert({
-      entity: name,
-      record_id: id,
-      workflow: workflow.definition.name,
-      workflow_version: workflow.definition.version ?? 1,
-      app_version: state.version,
-      from_state: from,
-      to_state: ok.to,
-      event,
-      data: JSON.stringify(ok.data),
-      actor,
-    });
-    await applyOutsideEffects(trx, state, ok.effects, { entity, recordId: id, event, from, to: ok.to, actor }, nextRecord);
-    if (ok.timers.length > 0) await req.armTimers(trx, ok.timers, { entity: name, id, state: ok.to, version: version + 1 });
-    return nextRecord;
-  });
+  const updated = await knex.transaction((trx) => commitTransition(trx, { state, entity, workflow, id, version, from, result: ok, event, actor, armTimers: req.armTimers, startApproval: req.startApproval }));
   return { record: updated, from, to: ok.to, event };
 }

@@ -16,6 +16,7 @@ export interface WorkflowRouteDeps {
   getState(): AppState;
   workflowOf(state: AppState, entity: CompiledEntity): CompiledWorkflow | undefined;
   armTimers: TransitionRequest['armTimers'];
+  startApproval?: TransitionRequest['startApproval'];
   /** Runs after a transition committed (outbox delivery). */
   afterCommit(): void;
 }
@@ -75,6 +76,7 @@ export function workflowRoutes(deps: WorkflowRouteDeps): AppMiddleware {
       id,
       cause: { kind: 'event', event: decodeURIComponent(event), data: body, user, ...(expectedVersion !== undefined ? { expectedVersion } : {}) },
       armTimers: deps.armTimers,
+      startApproval: deps.startApproval,
     });
     deps.afterCommit();
     ctx.body = { data: outcome!.record, transition: { event: outcome!.event, from: outcome!.from, to: outcome!.to } };

@@ -10,13 +10,38 @@ export interface RecordPage {
   offset: number;
 }
 
-const base = (plural: string) => `/api/${encodeURIComponent(plural)}`;
+/** One entry of `GET /api/{plural}/{id}/history`. */
+export interface HistoryEntry {
+  id: number;
+  at: string;
+  actor: { id: string; username: string | null } | null;
+  action: string;
+  changes: { field: string; old: unknown; new: unknown }[];
+}
 
-/** The generated REST API of one entity (docs/architecture.md, "@tessera/runtime"). */
+/** `GET /api/{plural}/{id}/workflow`: where the record stands and what this user may do. */
+export interface WorkflowState {
+  stateField: string;
+  state: string;
+  final: boolean;
+  transitions: { event: string; target: string; label?: { en: string; zh?: string }; form?: Record<string, unknown> }[];
+}
+
+const base = (plural: string) => `/api/${encodeURIComponent(plural)}`;
+const one = (plural: string, id: string) => `${base(plural)}/${encodeURIComponent(id)}`;
+
+/** The generated REST API of one entity (docs/api.md). `query` is a ready query string. */
 export const recordsApi = {
-  list: (plural: string, limit: number, offset: number) => requestJson<RecordPage>(`${base(plural)}?limit=${limit}&offset=${offset}`),
-  get: (plural: string, id: string) => requestJson<{ data: RecordData }>(`${base(plural)}/${encodeURIComponent(id)}`).then((r) => r.data),
+  list: (plural: string, query: string) => requestJson<RecordPage>(`${base(plural)}?${query}`),
+  get: (plural: string, id: string) => requestJson<{ data: RecordData }>(one(plural, id)).then((r) => r.data),
   create: (plural: string, body: Record<string, unknown>) => requestJson<{ data: RecordData }>(base(plural), { method: 'POST', body }).then((r) => r.data),
-  update: (plural: string, id: string, body: Record<string, unknown>) =>
-    requestJson<{ data: RecordData }>(`${base(plural)}/${encodeURIComponent(id)}`, { method: 'PATCH', body }).then((r) => r.data),
+  /** With `version`, the write only happens if nobody saved in between (else 412). */
+  update: (plural: string, id: string, body: Record<string, unknown>, version?: unknown) =>
+    requestJson<{ data: RecordData }>(one(plural, id), { method: 'PATCH', body, headers: version === undefined || version === null ? {} : { 'if-match': `W/"${String(version)}"` } }).then((r) => r.data),
+  history: (plural: string, id: string) => requestJson<{ data: HistoryEntry[] }>(`${one(plural, id)}/history`).then((r) => r.data),
+  workflow: (plural: string, id: string) => requestJson<{ data: WorkflowState }>(`${one(plural, id)}/workflow`).then((r) => r.data),
+  transition: (plural: string, id: string, event: string, data: Record<string, unknown> = {}) =>
+    requestJson<{ data: RecordData }>(`${one(plural, id)}/transitions/${encodeURIComponent(event)}`, { method: 'POST', body: data }).then((r) => r.data),
+  aggregate: (plural: string, query: string) => requestJson<{ data: Record<string, unknown>[] }>(`${base(plural)}/aggregate?${query}`).then((r) => r.data),
+  exportUrl: (plural: string, query: string) => `${base(plural)}/export?${query}`,
 };

@@ -6,9 +6,9 @@ import { getCsrfToken, notifySignedOut } from './session-state';
  * the server's own (already phrased for users); a 204 resolves to undefined. Writes carry the
  * session's CSRF token; a 401 (the session ended) sends the user back to the login screen.
  */
-export async function requestJson<T>(url: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function requestJson<T>(url: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
   const method = init.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   const csrf = getCsrfToken();
   if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import Form from '@rjsf/core';
 import validator from '@rjsf/validator-ajv8';
 import type { ErrorSchema, RegistryWidgetsType, RJSFSchema, UiSchema } from '@rjsf/utils';
@@ -24,12 +24,14 @@ export interface RecordFormProps {
   /** Absent: a new record. */
   recordId?: string;
   onDone: (saved?: RecordData) => void;
+  /** Shown under the title (the record page puts the workflow buttons there). */
+  children?: ReactNode;
 }
 
 const templates = { ObjectFieldTemplate: SectionObjectTemplate };
 
 /** Create or edit one record with the form the engine compiles from the entity and its layout. */
-export function RecordForm({ entity, entities, layout, registry, widgets, recordId, onDone }: RecordFormProps) {
+export function RecordForm({ entity, entities, layout, registry, widgets, recordId, onDone, children }: RecordFormProps) {
   const { t, i18n } = useTranslation();
   const locale = toLocale(i18n.language);
   const plural = entity['x-plural'];
@@ -41,13 +43,15 @@ export function RecordForm({ entity, entities, layout, registry, widgets, record
   const [banner, setBanner] = useState<string>();
   const [saving, setSaving] = useState(false);
   const [loading, setLoading] = useState(Boolean(recordId));
+  /** Set after a 412: what the user typed, kept to re-apply on top of the latest version. */
+  const [stale, setStale] = useState<Record<string, unknown>>();
   const transformErrors = useMemo(() => localizeErrors(t), [t]);
 
   useEffect(() => {
     if (!recordId) return;
     let live = true;
     recordsApi.get(plural, recordId).then(
-      (record) => { if (live) { setOriginal(record); setFormData(recordToFormData(record, fields)); setLoading(false); } },
+      (record) => { if (live) { setOriginal(record); setFormData(recordToFormData(record, fields)); setLoading(false); performance.mark('tessera:record-rendered'); } },
       (e: Error) => { if (live) { setBanner(e.message); setLoading(false); } },
     );
     return () => { live = false; };
@@ -61,11 +65,13 @@ export function RecordForm({ entity, entities, layout, registry, widgets, record
     setExtraErrors(undefined);
     try {
       const saved = original
-        ? await recordsApi.update(plural, original.id, formDataToPatchPayload(data, original, fields))
+        ? await recordsApi.update(plural, original.id, formDataToPatchPayload(data, original, fields), original.version)
         : await recordsApi.create(plural, formDataToCreatePayload(data, fields));
       onDone(saved);
     } catch (e) {
-      if (e instanceof ApiError && e.details.length) {
+      if (e instanceof ApiError && e.status === 412 && original) {
+        setStale(formDataToPatchPayload(data, original, fields));
+      } else if (e instanceof ApiError && e.details.length) {
         const { extraErrors: atFields, unplaced } = detailsToExtraErrors(e.details, fields);
         setExtraErrors(atFields);
         setBanner([e.message, ...unplaced].join(' — '));
@@ -77,6 +83,19 @@ export function RecordForm({ entity, entities, layout, registry, widgets, record
     }
   }
 
+  // Someone saved in between: load their version and lay the user's own edits over it.
+  async function reloadKeepingEdits() {
+    if (!recordId || !stale) return;
+    try {
+      const latest = await recordsApi.get(plural, recordId);
+      setOriginal(latest);
+      setFormData({ ...recordToFormData(latest, fields), ...stale });
+      setStale(undefined);
+    } catch (e) {
+      setBanner((e as Error).message);
+    }
+  }
+
   const entityLabel = localize(entity['x-label'], locale);
   return (
     <div className="t-card t-record-form" data-testid="record-form">
@@ -84,7 +103,14 @@ export function RecordForm({ entity, entities, layout, registry, widgets, record
         <h2>{t(recordId ? 'form.edit' : 'form.create', { entity: entityLabel })}</h2>
         <button type="button" className="t-btn t-btn-ghost" data-testid="record-back" onClick={() => onDone()}>{t('form.back')}</button>
       </div>
+      {children}
       {banner && <ErrorBanner message={banner} onClose={() => setBanner(undefined)} />}
+      {stale && (
+        <div className="t-banner t-banner-warn" role="alert" data-testid="stale-banner">
+          <span>{t('form.stale')}</span>
+          <button type="button" className="t-btn" data-testid="stale-reload" onClick={() => void reloadKeepingEdits()}>{t('form.reloadKeep')}</button>
+        </div>
+      )}
       {loading ? (
         <p className="t-muted">{t('app.loading')}</p>
       ) : (

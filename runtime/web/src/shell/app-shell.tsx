@@ -1,34 +1,60 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import type { RegistryWidgetsType } from '@rjsf/utils';
 import { useTranslation } from 'react-i18next';
+import type { FieldTypeDefinition } from '@tessera/engine';
 import type { SignedInUser } from '../api/auth-api';
-import type { FieldTypeRegistry } from '@tessera/engine';
+import { boardFields } from '../board/board-field';
+import { RecordList } from '../list/record-list';
 import { useAppMeta } from '../meta/use-app-meta';
 import { localize, toLocale } from '../meta/localize';
-import { RecordForm } from '../records/record-form';
-import { RecordList } from '../records/record-list';
 import { ErrorBanner } from './error-banner';
 import { LanguageSwitch } from './language-switch';
 import { UserMenu } from './user-menu';
 import { useHashRoute } from './use-hash-route';
 
+// Code-split: the list is in the main bundle (the first screen); the record page (rjsf, ajv,
+// the engine's form compiler), the board (dnd-kit) and the dashboard (recharts) load on demand.
+const RecordPage = lazy(() => import('../record/record-page'));
+const KanbanBoard = lazy(() => import('../board/kanban-board'));
+const DashboardPage = lazy(() => import('../dashboard/dashboard-page'));
+
 export interface AppShellProps {
-  registry: FieldTypeRegistry;
-  widgets: RegistryWidgetsType;
+  fieldTypes: readonly FieldTypeDefinition[];
+  pluginWidgets?: RegistryWidgetsType;
   user: SignedInUser;
   onLogout: () => void;
 }
 
-/** Header, entity navigation and the current screen (list or form) of the end-user app. */
-export function AppShell({ registry, widgets, user, onLogout }: AppShellProps) {
+/** Header, navigation and the current screen (list, board, record or dashboard). */
+export function AppShell({ fieldTypes, pluginWidgets, user, onLogout }: AppShellProps) {
   const { t, i18n } = useTranslation();
   const locale = toLocale(i18n.language);
   const { meta, error, refresh } = useAppMeta();
   const [route, navigate] = useHashRoute();
-  const [listKey, setListKey] = useState(0);
   const app = meta?.app;
-  const entity = useMemo(() => app?.entities.find((e) => e['x-plural'] === route.plural) ?? app?.entities[0], [app, route.plural]);
+  const entity = useMemo(() => (route.dashboard ? undefined : app?.entities.find((e) => e['x-plural'] === route.plural) ?? app?.entities[0]), [app, route]);
   const layout = useMemo(() => app?.layouts.find((l) => l.kind === 'form' && l.entity === entity?.['x-name']), [app, entity]);
+  const hasBoard = Boolean(app && entity && boardFields(entity, app).length > 0);
+  const toList = () => entity && navigate({ plural: entity['x-plural'] });
+
+  let screen = null;
+  if (app && route.dashboard) screen = <DashboardPage app={app} />;
+  else if (app && entity && (route.isNew || route.recordId)) {
+    screen = (
+      <RecordPage key={`${entity['x-name']}/${route.recordId ?? 'new'}`} entity={entity} entities={app.entities} layout={layout}
+        fieldTypes={fieldTypes} pluginWidgets={pluginWidgets} recordId={route.recordId}
+        hasWorkflow={Boolean(app.workflows?.some((w) => w.entity === entity['x-name']))} onDone={toList} />
+    );
+  } else if (app && entity && route.board && hasBoard) {
+    screen = <KanbanBoard key={entity['x-name']} entity={entity} app={app} onOpen={(id) => navigate({ plural: entity['x-plural'], recordId: id })} onList={toList} />;
+  } else if (entity) {
+    screen = (
+      <RecordList key={entity['x-name']} entity={entity} userId={user.id} hasBoard={hasBoard}
+        onOpen={(id) => navigate({ plural: entity['x-plural'], recordId: id })}
+        onNew={() => navigate({ plural: entity['x-plural'], isNew: true })}
+        onBoard={() => navigate({ plural: entity['x-plural'], board: true })} />
+    );
+  }
 
   return (
     <div className="t-app">
@@ -46,15 +72,11 @@ export function AppShell({ registry, widgets, user, onLogout }: AppShellProps) {
       </header>
       <div className="t-body">
         <nav className="t-nav" aria-label={t('nav.entities')}>
+          <a href="#/_dashboard" data-testid="nav-dashboard" className={route.dashboard ? 't-nav-item t-active' : 't-nav-item'}>{t('dashboard.title')}</a>
           <div className="t-nav-heading">{t('nav.entities')}</div>
           {app?.entities.length === 0 && <p className="t-muted">{t('nav.empty')}</p>}
           {app?.entities.map((e) => (
-            <a
-              key={e['x-name']}
-              href={`#/${e['x-plural']}`}
-              data-testid={`nav-${e['x-name']}`}
-              className={e === entity ? 't-nav-item t-active' : 't-nav-item'}
-            >
+            <a key={e['x-name']} href={`#/${e['x-plural']}`} data-testid={`nav-${e['x-name']}`} className={e === entity ? 't-nav-item t-active' : 't-nav-item'}>
               {localize(e['x-label-plural'] ?? e['x-label'], locale)}
             </a>
           ))}
@@ -62,25 +84,7 @@ export function AppShell({ registry, widgets, user, onLogout }: AppShellProps) {
         <main className="t-main">
           {error && <ErrorBanner message={t('errors.network', { message: error.message })} />}
           {!meta && !error && <p className="t-muted">{t('app.loading')}</p>}
-          {entity && (route.isNew || route.recordId) ? (
-            <RecordForm
-              key={`${entity['x-name']}/${route.recordId ?? 'new'}`}
-              entity={entity}
-              entities={app!.entities}
-              layout={layout}
-              registry={registry}
-              widgets={widgets}
-              recordId={route.recordId}
-              onDone={() => { setListKey((k) => k + 1); navigate({ plural: entity['x-plural'] }); }}
-            />
-          ) : entity ? (
-            <RecordList
-              key={`${entity['x-name']}/${listKey}`}
-              entity={entity}
-              onOpen={(id) => navigate({ plural: entity['x-plural'], recordId: id })}
-              onNew={() => navigate({ plural: entity['x-plural'], isNew: true })}
-            />
-          ) : null}
+          <Suspense fallback={<p className="t-muted">{t('app.loading')}</p>}>{screen}</Suspense>
         </main>
       </div>
     </div>

@@ -1,23 +1,32 @@
 import { useCallback, useEffect, useState } from 'react';
 
-/** Where the user is: `#/{plural}`, `#/{plural}/new` or `#/{plural}/{id}`. */
+/** Where the user is: `#/{plural}`, `#/{plural}/new`, `#/{plural}/board`, `#/{plural}/{id}` or `#/_dashboard`. */
 export interface Route {
   plural?: string;
   recordId?: string;
   isNew?: boolean;
+  board?: boolean;
+  dashboard?: boolean;
 }
+
+// Plurals start with a letter, so `_dashboard` never names an entity; ids are UUIDs, never `board`.
+const DASHBOARD = '_dashboard';
 
 export function parseHash(hash: string): Route {
   const [plural, second] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   if (!plural) return {};
+  if (plural === DASHBOARD) return { dashboard: true };
   if (second === 'new') return { plural, isNew: true };
+  if (second === 'board') return { plural, board: true };
   return second ? { plural, recordId: second } : { plural };
 }
 
 export function routeToHash(route: Route): string {
+  if (route.dashboard) return `#/${DASHBOARD}`;
   if (!route.plural) return '#/';
   const plural = encodeURIComponent(route.plural);
   if (route.isNew) return `#/${plural}/new`;
+  if (route.board) return `#/${plural}/board`;
   return route.recordId ? `#/${plural}/${encodeURIComponent(route.recordId)}` : `#/${plural}`;
 }
 

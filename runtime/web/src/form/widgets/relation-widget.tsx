@@ -17,7 +17,7 @@ export function RelationWidget({ id, value, required, disabled, readonly, onChan
   useEffect(() => {
     let live = true;
     // 200 is enough for a picker; a searchable picker is the follow-up for large tables.
-    recordsApi.list(plural, 200, 0).then(
+    recordsApi.list(plural, 'limit=200&offset=0').then(
       (page) => live && setRecords(page.data),
       (e: Error) => live && setError(e.message),
     );

@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FieldTypeRegistry } from '@tessera/engine';
+import type { EntityDefinition, FieldDefinition, SelectOption } from '@tessera/metadata';
+import { localize } from '../localize';
+import { compatibleTypes } from '../model/compatible-types';
+import { checkFieldName } from '../model/label-to-name';
+import { DefaultInput, parseDefault } from './default-input';
+import { OptionRows } from './option-rows';
+
+export interface FieldEdit {
+  name: string;
+  field: FieldDefinition;
+  required: boolean;
+}
+
+export interface FieldEditorProps {
+  name: string;
+  entity: EntityDefinition;
+  registry: FieldTypeRegistry;
+  onApply: (edit: FieldEdit) => void;
+  onDelete: () => void;
+  onClose: () => void;
+}
+
+/**
+ * Edits a field that exists: labels, name (a rename keeps the `x-id`), type (compatible ones
+ * only; the publish plan says what happens to existing rows), options, required, unique,
+ * indexed and default. Changes reach the draft on Apply, as one undo step.
+ */
+export function FieldEditor({ name, entity, registry, onApply, onDelete, onClose }: FieldEditorProps) {
+  const { t, i18n } = useTranslation();
+  const original = entity.properties[name];
+  const [labelEn, setLabelEn] = useState(original['x-label'].en);
+  const [labelZh, setLabelZh] = useState(original['x-label'].zh ?? '');
+  const [newName, setNewName] = useState(name);
+  const [type, setType] = useState(original['x-type']);
+  const [required, setRequired] = useState((entity.required ?? []).includes(name));
+  const [unique, setUnique] = useState(Boolean(original['x-unique']));
+  const [indexed, setIndexed] = useState(Boolean(original['x-indexed']));
+  const [defaultText, setDefaultText] = useState(original.default === undefined ? '' : String(original.default));
+  const [options, setOptions] = useState<SelectOption[]>(original['x-options'] ?? []);
+  const needsOptions = registry.has(type) && registry.get(type).requiresOptions;
+
+  const nameProblem = checkFieldName(newName, Object.keys(entity.properties).filter((n) => n !== name));
+  const cleanOptions = options.filter((o) => o.value.trim()).map((o) => ({ value: o.value.trim(), label: { ...o.label, en: o.label.en.trim() || o.value.trim() } }));
+  const parsedDefault = parseDefault(defaultText, type, cleanOptions);
+  const problems = [
+    ...(!labelEn.trim() ? [t('inspector.problems.labelEn')] : []),
+    ...(nameProblem ? [t(`inspector.problems.${nameProblem}`, { name: newName })] : []),
+    ...(needsOptions && !cleanOptions.length ? [t('inspector.problems.options')] : []),
+    ...(parsedDefault.ok ? [] : [t('inspector.problems.default')]),
+  ];
+
+  const apply = () => {
+    if (problems.length) return;
+    const { 'x-options': _o, 'x-unique': _u, 'x-indexed': _i, default: _d, ...rest } = original;
+    const field: FieldDefinition = { ...rest, 'x-type': type, 'x-label': { en: labelEn.trim(), ...(labelZh.trim() ? { zh: labelZh.trim() } : {}) } };
+    if (needsOptions) field['x-options'] = cleanOptions;
+    if (unique) field['x-unique'] = true;
+    if (indexed) field['x-indexed'] = true;
+    if (parsedDefault.ok && parsedDefault.value !== undefined) field.default = parsedDefault.value;
+    onApply({ name: newName, field, required });
+  };
+
+  return (
+    <form className="d-panel d-inspector" data-testid="field-editor" onSubmit={(e) => { e.preventDefault(); apply(); }}>
+      <h2>{t('editor.heading', { name })}</h2>
+      <label className="d-label">{t('inspector.labelEn')}<input autoFocus data-testid="edit-label-en" value={labelEn} onChange={(e) => setLabelEn(e.target.value)} /></label>
+      <label className="d-label">{t('inspector.labelZh')}<input data-testid="edit-label-zh" value={labelZh} onChange={(e) => setLabelZh(e.target.value)} /></label>
+      <label className="d-label">{t('inspector.name')}
+        <input data-testid="edit-name" spellCheck={false} value={newName} aria-invalid={Boolean(nameProblem)} onChange={(e) => setNewName(e.target.value)} />
+        <span className="d-hint">{t('editor.renameHint')}</span>
+      </label>
+      <label className="d-label">{t('editor.type')}
+        <select data-testid="edit-type" value={type} onChange={(e) => setType(e.target.value)}>
+          {compatibleTypes(registry, original).map((n) => <option key={n} value={n}>{localize(registry.get(n).label, i18n.language)}</option>)}
+        </select>
+        {type !== original['x-type'] && <span className="d-hint">{t('editor.typeHint')}</span>}
+      </label>
+      <div className="d-flags">
+        <label className="d-check"><input type="checkbox" data-testid="edit-required" checked={required} onChange={(e) => setRequired(e.target.checked)} />{t('inspector.required')}</label>
+        <label className="d-check"><input type="checkbox" data-testid="edit-unique" checked={unique} onChange={(e) => setUnique(e.target.checked)} />{t('editor.unique')}</label>
+        <label className="d-check"><input type="checkbox" data-testid="edit-indexed" checked={indexed} onChange={(e) => setIndexed(e.target.checked)} />{t('editor.indexed')}</label>
+      </div>
+      <DefaultInput type={type} options={cleanOptions} value={defaultText} onChange={setDefaultText} />
+      {needsOptions && <OptionRows options={options} onChange={setOptions} />}
+      {problems.length > 0 && <ul className="d-problems" data-testid="editor-problems">{problems.map((p) => <li key={p}>{p}</li>)}</ul>}
+      <div className="d-actions">
+        <button type="submit" className="d-btn d-btn-primary" data-testid="edit-apply" disabled={problems.length > 0}>{t('editor.apply')}</button>
+        <button type="button" className="d-btn" data-testid="edit-close" onClick={onClose}>{t('editor.close')}</button>
+        <button type="button" className="d-btn d-btn-danger" data-testid="edit-delete" onClick={onDelete}>{t('editor.delete')}</button>
+      </div>
+    </form>
+  );
+}

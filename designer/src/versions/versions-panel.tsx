@@ -1,0 +1,71 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppDefinition } from '@tessera/metadata';
+import { fetchHistory, rollbackApp } from '../api/meta-api';
+import type { HistoryEntry } from '../api/meta-api-types';
+import { diffApps } from '../model/diff-apps';
+import { PlanSteps } from '../publish/plan-steps';
+
+export interface VersionsPanelProps {
+  published: { version: number; app: AppDefinition };
+  draft: AppDefinition;
+  onRolledBack: () => void;
+}
+
+/**
+ * Every publish as a version with the steps it ran, the structural diff of the draft against
+ * what is live, and one-click rollback of the latest version (with the steps it will undo and
+ * a confirmation when undoing them drops data).
+ */
+export function VersionsPanel({ published, draft, onRolledBack }: VersionsPanelProps) {
+  const { t } = useTranslation();
+  const [entries, setEntries] = useState<HistoryEntry[]>([]);
+  const [error, setError] = useState<string>();
+  const [confirm, setConfirm] = useState(false);
+  const [asking, setAsking] = useState(false);
+  useEffect(() => {
+    void fetchHistory().then((r) => (r.ok ? setEntries([...r.value].reverse()) : setError(r.message)));
+  }, [published.version]);
+  const diff = diffApps(published.app, draft);
+  const latest = entries[0];
+  const rollback = async () => {
+    const answer = await rollbackApp(published.version, confirm);
+    if (answer.ok) { setAsking(false); onRolledBack(); } else setError(answer.message);
+  };
+
+  return (
+    <section className="d-panel" data-testid="versions" aria-labelledby="d-versions-title">
+      <h2 id="d-versions-title">{t('versions.heading')}</h2>
+      <h3>{t('versions.draftDiff')}</h3>
+      {diff.length === 0 ? <p className="d-hint">{t('versions.noChanges')}</p> : (
+        <ul className="d-diff" data-testid="draft-diff">
+          {diff.map((d, i) => <li key={i} className={`d-diff-${d.change}`}>{t(`versions.${d.change}`)} <code>{d.field ? `${d.entity}.${d.field}` : d.entity}</code> {d.detail}</li>)}
+        </ul>
+      )}
+      {error && <p className="d-error" role="alert" data-testid="versions-error">{error}</p>}
+      <ul className="d-versions">
+        {entries.map((e) => (
+          <li key={e.id} data-testid={`version-${e.toVersion}`}>
+            <details>
+              <summary>v{e.toVersion} · {e.kind === 'rollback' ? t('versions.rollbackOf', { version: e.restoresVersion }) : t('versions.publish')} · {e.appliedBy} · {new Date(e.appliedAt).toLocaleString()}</summary>
+              <PlanSteps steps={e.steps} />
+            </details>
+          </li>
+        ))}
+      </ul>
+      {latest && latest.toVersion === published.version && latest.fromVersion > 0 && (
+        asking ? (
+          <div className="d-rollback" data-testid="rollback-preview">
+            <p>{t('versions.rollbackPreview', { from: latest.toVersion, to: latest.fromVersion })}</p>
+            <PlanSteps steps={latest.steps} />
+            <label className="d-check"><input type="checkbox" data-testid="rollback-confirm" checked={confirm} onChange={(e) => setConfirm(e.target.checked)} />{t('versions.rollbackConfirm')}</label>
+            <div className="d-actions">
+              <button type="button" className="d-btn d-btn-danger" data-testid="rollback-run" onClick={() => void rollback()}>{t('versions.rollback')}</button>
+              <button type="button" className="d-btn" onClick={() => setAsking(false)}>{t('inspector.cancel')}</button>
+            </div>
+          </div>
+        ) : <button type="button" className="d-btn" data-testid="rollback" onClick={() => setAsking(true)}>{t('versions.rollbackTo', { version: latest.fromVersion })}</button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+/** The acting user as a plugin sees it: enough to decide, nothing to impersonate with. */
+export interface PluginUser {
+  id: string;
+  username: string;
+  roles: readonly string[];
+}
+
+export interface PluginLogger {
+  info(message: string, ...rest: unknown[]): void;
+  error(message: string, ...rest: unknown[]): void;
+}
+
+/**
+ * Records of one entity, read and written AS THE CURRENT USER: the same permission checks,
+ * data scope and field rules as the HTTP API. There is deliberately no raw database handle.
+ * Inside a before-hook these calls join the write's transaction; they do not run hooks again.
+ */
+export interface PluginRecordsApi<T> {
+  /** `query` takes the list API's parameters (`filter[name]=…`, `sort`, `limit`, …). */
+  list(query?: Record<string, string>): Promise<T[]>;
+  /** Undefined when missing or outside the user's scope (the API's 404). */
+  get(id: string): Promise<T | undefined>;
+  create(data: Partial<T>): Promise<T>;
+  update(id: string, data: Partial<T>): Promise<T>;
+}
+
+/** What every hook and route handler receives. */
+export interface PluginContext<Records> {
+  /** The plugin's name, as errors and logs show it. */
+  plugin: string;
+  /** This app's settings for the plugin (validated against its `settings` schema). */
+  settings: Record<string, unknown>;
+  user: PluginUser;
+  requestId: string;
+  records<E extends keyof Records & string>(entity: E): PluginRecordsApi<Records[E]>;
+  log: PluginLogger;
+}
+
+/** `start` / `stop`: no user, so no records API — a plugin cannot act as nobody. */
+export interface PluginLifecycleContext {
+  plugin: string;
+  settings: Record<string, unknown>;
+  log: PluginLogger;
+}
+
+export interface PluginRouteContext<Records> extends PluginContext<Records> {
+  params: Record<string, string>;
+  query: Record<string, string>;
+  body: unknown;
+}
+
+/** What a route handler answers: the JSON body, and a status (200 by default). */
+export interface PluginRouteResult {
+  status?: number;
+  body?: unknown;
+}
+
+export type PluginRouteHandler<Records> = (ctx: PluginRouteContext<Records>) => PluginRouteResult | Promise<PluginRouteResult>;
+
+/** Routes live under `/api/plugins/<plugin name>/`; `path` is relative to it (`/stats`, `/items/:id`). */
+export interface PluginRouter<Records> {
+  get(path: string, handler: PluginRouteHandler<Records>): void;
+  post(path: string, handler: PluginRouteHandler<Records>): void;
+  put(path: string, handler: PluginRouteHandler<Records>): void;
+  patch(path: string, handler: PluginRouteHandler<Records>): void;
+  delete(path: string, handler: PluginRouteHandler<Records>): void;
+}

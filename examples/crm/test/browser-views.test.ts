@@ -1,0 +1,168 @@
+/**
+ * The end-user app's views through a real browser on a real runtime (issue 7): sort, filter
+ * and search the list, export what it shows, a record page with its related contacts, timeline
+ * and workflow buttons, a stale edit (412) that keeps what the user typed, the kanban board
+ * (drag = workflow transition), the dashboard's charts, and Chinese.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { createTestRuntime, DEMO_ADMIN_PASSWORD, type TestRuntime } from '@tessera/runtime';
+import path from 'node:path';
+import { ensureWebBuilt, exampleDir, hasChromium, launchChromium, mouseDrag, screenshot } from './browser-harness';
+
+if (!hasChromium) console.warn('browser tests skipped: /usr/bin/chromium not found');
+const describeBrowser = hasChromium ? describe : describe.skip;
+
+const INDUSTRIES = ['manufacturing', 'it', 'finance', 'retail'];
+
+describeBrowser('example CRM views in the browser', () => {
+  let server: TestRuntime;
+  let browser: Browser;
+  let page: Page;
+  let zetaId: string;
+  let prospectId: string;
+
+  const call = async (method: string, pathname: string, body?: unknown, headers?: Record<string, string>) => {
+    const response = await server.admin.call(method, pathname, body, headers);
+    if (response.status >= 300) throw new Error(`${method} ${pathname}: ${response.status} ${response.text}`);
+    return response.body;
+  };
+  const rows = () => page.getByTestId('record-row');
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    server = await createTestRuntime({ appDir: exampleDir, webDir: path.join(exampleDir, 'dist/app'), designerDir: path.join(exampleDir, 'dist/designer'), demoUsers: true });
+    const create = Array.from({ length: 24 }, (_, i) => ({
+      name: `Customer ${String(i + 1).padStart(2, '0')}`,
+      industry: INDUSTRIES[i % INDUSTRIES.length],
+      level: ['A', 'B', 'C', 'D'][i % 4],
+      annual_revenue: 1000 * (i + 1),
+    }));
+    await call('POST', '/api/customers/bulk', { create });
+    zetaId = (await call('POST', '/api/customers', { name: 'Zeta Robotics', industry: 'it', level: 'A', annual_revenue: 5_000_000 })).data.id;
+    prospectId = (await call('POST', '/api/customers', { name: 'Yonder Foods', industry: 'retail', level: 'C' })).data.id;
+    await call('POST', '/api/contacts', { name: 'Li Wei', customer: zetaId });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US', acceptDownloads: true });
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+    await page.goto(server.url + '/');
+    await page.getByTestId('login-username').fill('admin');
+    await page.getByTestId('login-password').fill(DEMO_ADMIN_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('user-menu').waitFor();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('pages, sorts, filters and searches the customer list', async () => {
+    await page.getByTestId('nav-customer').click();
+    await page.getByTestId('list-range').filter({ hasText: 'of 26' }).waitFor();
+    expect(await rows().count()).toBe(20);
+
+    await page.getByTestId('sort-name').click(); // ascending
+    await page.getByTestId('sort-name').click(); // descending
+    await page.locator('th[aria-sort=descending]').waitFor();
+    await rows().first().filter({ hasText: 'Zeta Robotics' }).waitFor();
+
+    await page.getByTestId('filter-add').click();
+    await page.getByTestId('filter-field').selectOption('industry');
+    await page.getByTestId('filter-op').selectOption('eq');
+    await page.getByTestId('filter-value').selectOption('it');
+    await page.getByTestId('list-range').filter({ hasText: 'of 7' }).waitFor(); // 6 seeded + Zeta
+    for (const text of await rows().allTextContents()) expect(text).toContain('IT');
+    await screenshot(page, 'app-list-filtered');
+  });
+
+  it('exports exactly the current view as CSV and as Excel', async () => {
+    const href = await page.getByTestId('export-csv').getAttribute('href');
+    expect(href).toContain('filter=');
+    const csv = await page.evaluate(async (url) => (await fetch(url!)).text(), href);
+    const lines = csv.trim().split(/\r?\n/);
+    expect(lines[0]).toMatch(/^Name,Industry,Customer level/);
+    expect(lines).toHaveLength(8);
+    expect(lines[1]).toMatch(/^Zeta Robotics,IT,A \(key account\)/); // same sort as the list, option labels
+    const xlsx = await page.evaluate(async (url) => {
+      const r = await fetch(url!);
+      return { status: r.status, type: r.headers.get('content-type'), size: (await r.arrayBuffer()).byteLength };
+    }, await page.getByTestId('export-xlsx').getAttribute('href'));
+    expect(xlsx).toMatchObject({ status: 200, type: expect.stringContaining('spreadsheetml') });
+    expect(xlsx.size).toBeGreaterThan(1000);
+    const audit = await server.admin.call('GET', `/api/customers/${zetaId}/history`);
+    expect(audit.status).toBe(200);
+
+    await page.getByTestId('filter-remove').click();
+    await page.getByTestId('list-search').fill('Zeta');
+    await page.getByTestId('list-range').filter({ hasText: 'of 1' }).waitFor();
+  });
+
+  it('opens a customer: related contacts, workflow buttons, a change in the timeline', async () => {
+    await rows().filter({ hasText: 'Zeta Robotics' }).click();
+    await page.getByTestId('related-contacts').getByText('Li Wei').waitFor();
+    expect(await page.getByTestId('workflow-state').textContent()).toBe('Prospect');
+
+    await page.getByTestId('transition-ACTIVATE').click();
+    await page.getByTestId('workflow-state').filter({ hasText: 'Active' }).waitFor();
+    await page.getByTestId('timeline-change').filter({ hasText: 'Lifecycle' }).filter({ hasText: 'Active' }).waitFor();
+    await screenshot(page, 'app-customer-record');
+  });
+
+  it('keeps what the user typed when someone else saved first (412)', async () => {
+    await page.locator('#root_phone').fill('0571-88886666');
+    await call('PATCH', `/api/customers/${zetaId}`, { email: 'hq@zeta.example' }); // someone else, meanwhile
+    await page.getByTestId('record-save').click();
+    await page.getByTestId('stale-banner').waitFor();
+    await page.getByTestId('stale-reload').click();
+    await page.getByTestId('stale-banner').waitFor({ state: 'detached' });
+    expect(await page.locator('#root_phone').inputValue()).toBe('0571-88886666');
+    expect(await page.locator('#root_email').inputValue()).toBe('hq@zeta.example');
+    await page.getByTestId('record-save').click();
+    await page.getByTestId('list-range').waitFor();
+    const saved = await call('GET', `/api/customers/${zetaId}`);
+    expect(saved.data).toMatchObject({ phone: '0571-88886666', email: 'hq@zeta.example' });
+  });
+
+  it('moves cards on the kanban board through workflow transitions', async () => {
+    await page.getByTestId('list-search').fill('');
+    await page.getByTestId('view-board').click();
+    const card = `board-card-${prospectId}`;
+    await page.getByTestId(card).waitFor();
+
+    // No transition leads from prospect straight to key account: the card snaps back.
+    await mouseDrag(page, card, 'board-column-key_account');
+    await page.getByTestId('error-banner').filter({ hasText: 'no transition' }).waitFor();
+    expect(await page.getByTestId('board-column-prospect').getByTestId(card).count()).toBe(1);
+
+    await mouseDrag(page, card, 'board-column-active');
+    await page.getByTestId('board-column-active').getByTestId(card).waitFor();
+    expect((await call('GET', `/api/customers/${prospectId}`)).data.lifecycle).toBe('active');
+
+    // Marking lost asks for a reason first.
+    await mouseDrag(page, card, 'board-column-lost');
+    await page.getByTestId('transition-dialog').waitFor();
+    await page.locator('#root_reason').fill('Chose a competitor');
+    await page.getByTestId('transition-submit').click();
+    await page.getByTestId('board-column-lost').getByTestId(card).waitFor();
+    await screenshot(page, 'app-customer-board');
+    expect((await call('GET', `/api/customers/${prospectId}`)).data.lifecycle).toBe('lost');
+  });
+
+  it('draws the dashboard charts, and speaks Chinese', async () => {
+    await page.getByTestId('nav-dashboard').click();
+    for (const id of ['customer-funnel', 'customer-industry', 'customer-level', 'customer-monthly']) {
+      await page.getByTestId(`chart-${id}`).locator('svg.recharts-surface').first().waitFor();
+    }
+    await page.getByTestId('chart-customer-industry').locator('.recharts-bar-rectangle').first().waitFor();
+    await screenshot(page, 'app-dashboard');
+
+    await page.getByTestId('language-switch').selectOption('zh');
+    await page.getByTestId('dashboard').getByText('仪表盘').waitFor();
+    await page.getByTestId('chart-customer-industry').getByText('按行业统计客户').waitFor();
+    await page.getByTestId('nav-customer').click();
+    await page.getByTestId('list-range').filter({ hasText: '共 26 条' }).waitFor();
+    expect(await page.getByTestId('export-csv').textContent()).toBe('导出 CSV');
+    expect(await page.getByTestId('filter-add').textContent()).toContain('添加筛选');
+    await page.getByTestId('language-switch').selectOption('en');
+  });
+});

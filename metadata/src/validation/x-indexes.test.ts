@@ -1,0 +1,45 @@
+import type { AppDefinition } from '../app/app-types';
+import { validateApp } from './validate-app';
+
+const app = (indexes: unknown): unknown => ({
+  name: 'crm',
+  label: { en: 'CRM' },
+  layouts: [],
+  entities: [
+    {
+      type: 'object',
+      'x-name': 'customer',
+      'x-plural': 'customers',
+      'x-label': { en: 'Customer' },
+      'x-indexes': indexes,
+      properties: {
+        industry: { 'x-id': 'f_industry', 'x-type': 'select', 'x-label': { en: 'Industry' }, 'x-options': [{ value: 'it', label: { en: 'IT' } }] },
+        revenue: { 'x-id': 'f_revenue', 'x-type': 'number', 'x-label': { en: 'Revenue' } },
+        score: { 'x-id': 'f_score', 'x-type': 'formula', 'x-label': { en: 'Score' }, 'x-formula': 'revenue * 2', 'x-formula-type': 'number' },
+      },
+    },
+  ],
+});
+
+const errorsOf = (value: unknown) => {
+  const result = validateApp(value as AppDefinition);
+  return result.ok ? [] : result.errors.map((e) => ({ code: e.code, path: e.pointer }));
+};
+
+describe('x-indexes (composite indexes)', () => {
+  it('accepts fields and system columns in list-sort syntax', () => {
+    expect(errorsOf(app([['industry', '-revenue', '-id'], ['owner', '-created_at']]))).toEqual([]);
+  });
+
+  it('refuses a column the entity does not store, pointing at it', () => {
+    expect(errorsOf(app([['industry', '-revnue']]))).toEqual([{ code: 'index-field-missing', path: '/entities/0/x-indexes/0/1' }]);
+    // A virtual formula has no column to index.
+    expect(errorsOf(app([['industry', 'score']]))).toEqual([{ code: 'index-field-missing', path: '/entities/0/x-indexes/0/1' }]);
+  });
+
+  it('refuses malformed entries (one column, bad names, not a list)', () => {
+    for (const bad of [[['industry']], [['industry', 'Revenue!']], ['industry'], [['industry', 'industry']]]) {
+      expect(errorsOf(app(bad)).length).toBeGreaterThan(0);
+    }
+  });
+});

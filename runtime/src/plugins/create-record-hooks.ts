@@ -1,0 +1,148 @@
+import { validatePluginSettings, type EntityHooks, type HookName, type PluginDefinition } from '@tessera/engine';
+import type { Knex } from 'knex';
+import type { AuthUser } from '../auth/auth-types';
+import { HttpError, isHttpError } from '../errors/http-error';
+import type { Logger } from '../http/error-handler';
+import type { AppState, CompiledEntity } from '../meta/compile-app-state';
+import { recordAccess } from '../permissions/record-access';
+import { validateWritable } from '../permissions/validate-writable';
+import { recordScope } from '../records/record-scope';
+import { rowToRecord } from '../records/row-to-record';
+import { createPluginRecords } from './create-plugin-records';
+import { PluginRejection } from './plugin-errors';
+import { readPluginStates, type PluginState } from './plugin-state-store';
+import type { HookWrite, RecordHooks } from './record-hooks-types';
+import { runWithTimeout } from './run-with-timeout';
+
+type Row = Record<string, unknown>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyHook = (ctx: any) => unknown;
+
+export interface RecordHooksDeps {
+  knex: Knex;
+  plugins: readonly PluginDefinition[];
+  state: AppState;
+  user: AuthUser;
+  requestId: string;
+  logger: Logger & Pick<Console, 'info'>;
+  timeoutMs: number;
+}
+
+/** The settings a hook sees: the app's stored ones, else the schema's defaults. */
+export function settingsOf(plugin: PluginDefinition, stored: PluginState | undefined): Record<string, unknown> {
+  if (stored) return stored.settings;
+  const defaults = validatePluginSettings(plugin, {});
+  return defaults.ok ? defaults.value : {};
+}
+
+/** The plugins' hooks for one request, bound to its user (see RecordHooks). */
+export function createRecordHooks(deps: RecordHooksDeps): RecordHooks {
+  const { knex, plugins, state, user, requestId, logger, timeoutMs } = deps;
+  const previousOf = new Map<string, Row>();
+
+  /** The enabled plugins' `hook` functions for `entity`; no query when no plugin has one. */
+  async function active(db: Knex | Knex.Transaction, entity: CompiledEntity, hook: HookName) {
+    const name = entity.entity['x-name'];
+    const found = plugins.flatMap((plugin) =>
+      [plugin.hooks?.[name] as EntityHooks | undefined, plugin.hooks?.['*'] as EntityHooks | undefined]
+        .map((hooks) => hooks?.[hook] as AnyHook | undefined)
+        .filter((fn): fn is AnyHook => typeof fn === 'function')
+        .map((fn) => ({ plugin, fn })),
+    );
+    if (found.length === 0) return [];
+    const states = await readPluginStates(db, state.app.name);
+    return found.filter(({ plugin }) => states.get(plugin.name)?.enabled !== false).map((f) => ({ ...f, settings: settingsOf(f.plugin, states.get(f.plugin.name)) }));
+  }
+
+  const base = (plugin: PluginDefinition, settings: Row, entity: CompiledEntity, trx?: Knex.Transaction) => ({
+    plugin: plugin.name,
+    settings,
+    entity: entity.entity['x-name'],
+    user: { id: user.id, username: user.username, roles: [...user.roles] },
+    requestId,
+    records: createPluginRecords({ knex, trx, state, user, requestId }),
+    log: { info: (m: string, ...r: unknown[]) => logger.info(`[${plugin.name}] ${m}`, ...r), error: (m: string, ...r: unknown[]) => logger.error(`[${plugin.name}] ${m}`, ...r) },
+    reject: (message: string, field?: string): never => {
+      throw new PluginRejection(message, field);
+    },
+  });
+
+  const call = (plugin: PluginDefinition, hook: HookName, entity: CompiledEntity, run: () => unknown) =>
+    runWithTimeout({ plugin: plugin.name, where: `${hook} on ${entity.entity['x-name']}`, requestId, timeoutMs, logger }, run);
+
+  /** Runs each before-hook in turn; a hook that changed `data` has it re-checked as the user's own input. */
+  async function before(w: HookWrite, hook: HookName, extra: Row, mode?: 'create' | 'update'): Promise<Row | undefined> {
+    let data = extra.data as Row | undefined;
+    for (const { plugin, fn, settings } of await active(w.trx, w.entity, hook)) {
+      const ctx = { ...base(plugin, settings, w.entity, w.trx), ...extra, data: data && { ...data } };
+      await call(plugin, hook, w.entity, () => fn(ctx));
+      if (mode && ctx.data !== undefined) data = recheck(plugin, w.entity, ctx.data as Row, mode);
+    }
+    return data;
+  }
+
+  function recheck(plugin: PluginDefinition, entity: CompiledEntity, data: Row, mode: 'create' | 'update'): Row {
+    try {
+      return validateWritable(recordAccess(user, state, entity, mode), data, mode);
+    } catch (err) {
+      if (!isHttpError(err)) throw err;
+      throw new HttpError(err.status, err.code, `Plugin "${plugin.name}" changed the ${entity.entity['x-name']} into something you may not store: ${err.message}`, err.details);
+    }
+  }
+
+  /** Reads (and locks) the record a before-hook is about; undefined lets the write itself answer 404. */
+  async function previous(w: HookWrite, id: string): Promise<Row | undefined> {
+    const row = await w.trx.withSchema(w.entity.schema).table(w.entity.table).where({ id }).modify(recordScope(w.entity)).forUpdate().first();
+    return row ? rowToRecord(row, w.entity) : undefined;
+  }
+
+  /** After the commit, each after-hook once; a failure is logged and never reaches the client. */
+  function after(w: HookWrite, hook: HookName, extra: Row): void {
+    const run = async () => {
+      for (const { plugin, fn, settings } of await active(knex, w.entity, hook)) {
+        await call(plugin, hook, w.entity, () => fn({ ...base(plugin, settings, w.entity), ...extra })).catch(() => undefined);
+      }
+    };
+    w.trx.executionPromise.then(run, () => undefined).catch((err) => logger.error(`[${requestId}] after-hooks failed:`, err));
+  }
+
+  const key = (w: HookWrite, id: string) => `${w.entity.entity['x-name']}:${id}`;
+  const hasAny = (entity: CompiledEntity, hooks: HookName[]) => plugins.some((p) => hooks.some((h) => p.hooks?.[entity.entity['x-name']]?.[h] || p.hooks?.['*']?.[h]));
+
+  return {
+    async beforeCreate(w, data) {
+      return (await before(w, 'beforeCreate', { data }, 'create')) ?? data;
+    },
+    afterCreate(w, row) {
+      const record = rowToRecord(row, w.entity);
+      after(w, 'afterCreate', { id: record.id, record });
+    },
+    async beforeUpdate(w, id, data) {
+      if (!hasAny(w.entity, ['beforeUpdate', 'afterUpdate'])) return data;
+      const prev = await previous(w, id);
+      if (!prev) return data;
+      previousOf.set(key(w, id), prev);
+      return (await before(w, 'beforeUpdate', { id, data, previous: prev }, 'update')) ?? data;
+    },
+    afterUpdate(w, row) {
+      const record = rowToRecord(row, w.entity);
+      after(w, 'afterUpdate', { id: record.id, record, previous: previousOf.get(key(w, String(record.id))) });
+    },
+    async beforeDelete(w, id) {
+      if (!hasAny(w.entity, ['beforeDelete', 'afterDelete'])) return;
+      const prev = await previous(w, id);
+      if (!prev) return;
+      previousOf.set(key(w, id), prev);
+      await before(w, 'beforeDelete', { id, previous: prev });
+    },
+    afterDelete(w, id) {
+      after(w, 'afterDelete', { id, record: undefined, previous: previousOf.get(key(w, id)) });
+    },
+    async beforeTransition(w, id, event, from, prev) {
+      await before(w, 'beforeTransition', { id, event, from, previous: prev });
+    },
+    afterTransition(w, record, event, from, to) {
+      after(w, 'afterTransition', { id: record.id, record, event, from, to });
+    },
+  };
+}

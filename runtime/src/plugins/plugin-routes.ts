@@ -1,0 +1,103 @@
+import { validatePluginSettings, type PluginDefinition } from '@tessera/engine';
+import type { Knex } from 'knex';
+import { requireAccess } from '../auth/authorize';
+import { HttpError, notFound, validationFailed } from '../errors/http-error';
+import type { Logger } from '../http/error-handler';
+import type { AppContext, AppMiddleware } from '../http/http-types';
+import type { AppState } from '../meta/compile-app-state';
+import { collectPluginRoutes } from './collect-plugin-routes';
+import { createPluginRecords } from './create-plugin-records';
+import { createRecordHooks, settingsOf } from './create-record-hooks';
+import { readPluginStates, writePluginState } from './plugin-state-store';
+import { runWithTimeout } from './run-with-timeout';
+
+export interface PluginRoutesDeps {
+  knex: Knex;
+  plugins: readonly PluginDefinition[];
+  getState: () => AppState;
+  logger: Logger & Pick<Console, 'info'>;
+  timeoutMs: number;
+}
+
+const PREFIX = '/api/plugins/';
+const SWITCH = /^\/api\/_meta\/plugins\/(.+)\/(enable|disable)$/;
+
+/**
+ * Mounted past authentication: gives each request its plugin hooks (`ctx.state.hooks`), serves
+ * plugin routes under `/api/plugins/<name>/` (signed-in users; a disabled plugin's routes are
+ * 404) and the admin's `/api/_meta/plugins` list and enable/disable switches.
+ */
+export function pluginRoutes(deps: PluginRoutesDeps): AppMiddleware {
+  const { knex, plugins, getState, logger, timeoutMs } = deps;
+  const routes = collectPluginRoutes(plugins);
+  const byName = new Map(plugins.map((p) => [p.name, p]));
+
+  return async (ctx, next) => {
+    const user = ctx.state.user;
+    if (!user) return next();
+    if (plugins.length > 0) ctx.state.hooks = createRecordHooks({ knex, plugins, state: getState(), user, requestId: ctx.state.requestId, logger, timeoutMs });
+    if (ctx.path === '/api/_meta/plugins' && ctx.method === 'GET') return listPlugins(ctx);
+    const toggle = SWITCH.exec(ctx.path);
+    if (toggle) return switchPlugin(ctx, decodeURIComponent(toggle[1]), toggle[2] === 'enable');
+    if (ctx.path.startsWith(PREFIX)) return serveRoute(ctx);
+    return next();
+  };
+
+  async function listPlugins(ctx: AppContext) {
+    requireAccess(ctx, 'admin');
+    const states = await readPluginStates(knex, getState().app.name);
+    ctx.body = { data: plugins.map((p) => ({ name: p.name, version: p.version, tessera: p.tessera ?? null, enabled: states.get(p.name)?.enabled !== false, settings: settingsOf(p, states.get(p.name)) })) };
+  }
+
+  async function switchPlugin(ctx: AppContext, name: string, enabled: boolean) {
+    if (ctx.method !== 'POST') throw new HttpError(405, 'method_not_allowed', `${ctx.method} is not allowed here; use POST`);
+    requireAccess(ctx, 'admin');
+    const plugin = byName.get(name);
+    if (!plugin) throw notFound(`No plugin "${name}" is loaded in this app`);
+    const app = getState().app.name;
+    const body = (ctx.request.body ?? {}) as { settings?: unknown };
+    const current = (await readPluginStates(knex, app)).get(name);
+    let settings = settingsOf(plugin, current);
+    if (enabled && body.settings !== undefined) {
+      const checked = validatePluginSettings(plugin, body.settings);
+      if (!checked.ok) throw validationFailed(checked.errors);
+      settings = checked.value;
+    }
+    await writePluginState(knex, app, name, { enabled, settings }, ctx.state.user!.id);
+    ctx.body = { data: { name, enabled, settings } };
+  }
+
+  async function serveRoute(ctx: AppContext) {
+    const rest = ctx.path.slice(PREFIX.length);
+    const owner = plugins.filter((p) => rest === p.name || rest.startsWith(`${p.name}/`)).sort((a, b) => b.name.length - a.name.length)[0];
+    if (!owner) throw notFound(`No plugin serves ${ctx.path}`);
+    const sub = rest.slice(owner.name.length) || '/';
+    const candidates = routes.filter((r) => r.plugin === owner && r.pattern.test(sub));
+    const route = candidates.find((r) => r.method === ctx.method);
+    if (!route) {
+      if (candidates.length === 0) throw notFound(`Plugin "${owner.name}" has no route ${sub}`);
+      throw new HttpError(405, 'method_not_allowed', `${ctx.method} is not allowed here; use ${candidates.map((r) => r.method).join(', ')}`);
+    }
+    const state = (await readPluginStates(knex, getState().app.name)).get(owner.name);
+    if (state?.enabled === false) throw notFound(`Plugin "${owner.name}" is disabled in this app`);
+    const match = route.pattern.exec(sub)!;
+    const params = Object.fromEntries(route.params.map((name, i) => [name, decodeURIComponent(match[i + 1])]));
+    const user = ctx.state.user!;
+    const requestId = ctx.state.requestId;
+    const result = await runWithTimeout({ plugin: owner.name, where: `${ctx.method} ${route.path}`, requestId, timeoutMs, logger }, () =>
+      route.handler({
+        plugin: owner.name,
+        settings: settingsOf(owner, state),
+        user: { id: user.id, username: user.username, roles: [...user.roles] },
+        requestId,
+        records: createPluginRecords({ knex, state: getState(), user, requestId }),
+        log: { info: (m, ...r) => logger.info(`[${owner.name}] ${m}`, ...r), error: (m, ...r) => logger.error(`[${owner.name}] ${m}`, ...r) },
+        params,
+        query: Object.fromEntries(Object.entries(ctx.query).map(([k, v]) => [k, Array.isArray(v) ? v[0] : (v ?? '')])),
+        body: ctx.request.body,
+      }),
+    );
+    ctx.status = result?.status ?? 200;
+    if (result?.body !== undefined) ctx.body = result.body;
+  }
+}

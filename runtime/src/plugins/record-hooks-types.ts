@@ -1,0 +1,27 @@
+import type { Knex } from 'knex';
+import type { CompiledEntity } from '../meta/compile-app-state';
+
+type Row = Record<string, unknown>;
+
+/** Where a write is: its transaction, entity and (for hooks) nothing more. */
+export interface HookWrite {
+  trx: Knex.Transaction;
+  entity: CompiledEntity;
+}
+
+/**
+ * The plugin hooks of ONE request, as the write paths call them. Before-calls run in the
+ * write's transaction and may throw (reject, fail, time out), which rolls the write back;
+ * after-calls are queued for after the commit and never fail the request.
+ */
+export interface RecordHooks {
+  beforeCreate(w: HookWrite, data: Row): Promise<Row>;
+  afterCreate(w: HookWrite, row: Row): void;
+  /** Returns the (re-validated) data to store. */
+  beforeUpdate(w: HookWrite, id: string, data: Row): Promise<Row>;
+  afterUpdate(w: HookWrite, row: Row): void;
+  beforeDelete(w: HookWrite, id: string): Promise<void>;
+  afterDelete(w: HookWrite, id: string): void;
+  beforeTransition(w: HookWrite, id: string, event: string, from: string, previous: Row): Promise<void>;
+  afterTransition(w: HookWrite, record: Row, event: string, from: string, to: string): void;
+}

@@ -1,0 +1,63 @@
+import type { CompiledWorkflow, TransitionSuccess, WorkflowTimer } from '@tessera/engine';
+import type { Knex } from 'knex';
+import { HttpError } from '../errors/http-error';
+import type { AppState, CompiledEntity } from '../meta/compile-app-state';
+import { rowToRecord } from '../records/row-to-record';
+import { applyOutsideEffects, recordChanges } from './apply-effects';
+
+/** Starts (or resumes) the approval of the state a transition entered; supplied by the approval host. */
+export type StartApprovalHook = (trx: Knex.Transaction, info: { state: AppState; entity: CompiledEntity; workflow: CompiledWorkflow; record: Record<string, unknown>; stateName: string; actor: string }) => Promise<void>;
+
+export interface CommitRequest {
+  state: AppState;
+  entity: CompiledEntity;
+  workflow: CompiledWorkflow;
+  id: string;
+  /** The version the decision was made on: the update only applies where the record still has it. */
+  version: number;
+  from: string;
+  result: TransitionSuccess;
+  event: string;
+  actor: string | null;
+  armTimers(trx: Knex.Transaction, timers: WorkflowTimer[], record: { entity: string; id: string; state: string; version: number }): Promise<void>;
+  startApproval?: StartApprovalHook;
+}
+
+export const transitionConflict = (message: string) => new HttpError(409, 'transition_conflict', message);
+
+/**
+ * The write half of a transition, inside the caller's transaction: compare-and-set the state
+ * with the record changes, the history row, related records, outbox rows, the next timers and
+ * (for `startApproval`) the approval instance. Returns the record as written.
+ */
+export async function commitTransition(trx: Knex.Transaction, req: CommitRequest): Promise<Record<string, unknown>> {
+  const { state, entity, workflow, id, version, from, result: ok, event, actor } = req;
+  const name = entity.entity['x-name'];
+  const stateColumn = entity.fieldsByName.get(workflow.definition.stateField)!.column;
+  const changes = await recordChanges(trx, ok.effects, entity);
+  const [next] = await trx.withSchema(entity.schema).table(entity.table)
+    .where({ id, version })
+    .update({ ...changes, [stateColumn]: ok.to, version: version + 1, updated_at: trx.fn.now() })
+    .returning('*');
+  if (!next) throw transitionConflict(`${name} "${id}" was changed by someone else while "${event}" ran; read it again`);
+  const nextRecord = rowToRecord(next, entity);
+  await trx('tessera.workflow_history').insert({
+    entity: name,
+    record_id: id,
+    workflow: workflow.definition.name,
+    workflow_version: workflow.definition.version ?? 1,
+    app_version: state.version,
+    from_state: from,
+    to_state: ok.to,
+    event,
+    data: JSON.stringify(ok.data),
+    actor,
+  });
+  await applyOutsideEffects(trx, state, ok.effects, { entity, recordId: id, event, from, to: ok.to, actor }, nextRecord);
+  if (ok.timers.length > 0) await req.armTimers(trx, ok.timers, { entity: name, id, state: ok.to, version: version + 1 });
+  if (ok.effects.some((e) => e.kind === 'start-approval')) {
+    if (!req.startApproval || !actor) throw new Error(`startApproval needs a user and the approval host (${name} "${id}")`);
+    await req.startApproval(trx, { state, entity, workflow, record: nextRecord, stateName: ok.to, actor });
+  }
+  return nextRecord;
+}

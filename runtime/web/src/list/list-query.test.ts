@@ -1,0 +1,42 @@
+import type { EntityDefinition } from '@tessera/metadata';
+import { conditionsToFilter, nextSort, pageQuery } from './list-query';
+import { operatorsFor } from './filter-operators';
+
+const entity = {
+  type: 'object', 'x-name': 'customer', 'x-plural': 'customers', 'x-label': { en: 'Customer' },
+  properties: {
+    name: { 'x-id': 'a', 'x-type': 'text', 'x-label': { en: 'Name' } },
+    industry: { 'x-id': 'b', 'x-type': 'select', 'x-label': { en: 'Industry' }, 'x-options': [{ value: 'it', label: { en: 'IT' } }] },
+    annual_revenue: { 'x-id': 'c', 'x-type': 'currency', 'x-label': { en: 'Revenue' } },
+  },
+} as unknown as EntityDefinition;
+
+describe('list query', () => {
+  it('turns builder rows into the API JSON filter, typed by field', () => {
+    expect(JSON.parse(conditionsToFilter(entity, [
+      { field: 'industry', op: 'in', value: 'it, finance' },
+      { field: 'annual_revenue', op: 'gte', value: '1000' },
+      { field: 'name', op: 'contains', value: '' },
+      { field: 'name', op: 'isNull', value: 'false' },
+    ])!)).toEqual({ and: [{ industry: { in: ['it', 'finance'] } }, { annual_revenue: { gte: 1000 } }, { name: { isNull: false } }] });
+    expect(conditionsToFilter(entity, [])).toBeUndefined();
+  });
+
+  it('builds a page query with sort, search and total', () => {
+    const q = new URLSearchParams(pageQuery(entity, { sort: '-name', q: ' 华为 ', conditions: [], offset: 20 }, 20));
+    expect(Object.fromEntries(q)).toEqual({ sort: '-name', q: '华为', limit: '20', offset: '20', count: 'true' });
+  });
+
+  it('cycles a header through ascending, descending, default', () => {
+    expect(nextSort(undefined, 'name')).toBe('name');
+    expect(nextSort('name', 'name')).toBe('-name');
+    expect(nextSort('-name', 'name')).toBeUndefined();
+    expect(nextSort('-industry', 'name')).toBe('name');
+  });
+
+  it('offers the operators each type supports', () => {
+    expect(operatorsFor(entity.properties.industry)).toEqual(['eq', 'ne', 'in', 'nin', 'isNull']);
+    expect(operatorsFor(entity.properties.annual_revenue)).toContain('between');
+    expect(operatorsFor({ 'x-id': 'x', 'x-type': 'rating:stars', 'x-label': { en: 'R' }, minimum: 1 })).toContain('gte');
+  });
+});

@@ -1,0 +1,77 @@
+import type { EntityDefinition } from '@tessera/metadata';
+import { takesList, type FilterOperator } from './filter-operators';
+
+/** One row of the filter builder: field → operator → value (as typed). */
+export interface FilterCondition {
+  field: string;
+  op: FilterOperator;
+  value: string;
+}
+
+/** What a list view shows: the sort (`-name` = descending), the search, the filter, the page. */
+export interface ListViewState {
+  sort?: string;
+  q: string;
+  conditions: FilterCondition[];
+  offset: number;
+}
+
+export const emptyView: ListViewState = { q: '', conditions: [], offset: 0 };
+
+const NUMERIC = new Set(['number', 'integer', 'decimal', 'currency', 'percent']);
+
+function coerce(entity: EntityDefinition, field: string, raw: string): unknown {
+  const f = entity.properties[field];
+  if (!f) return raw;
+  if (f['x-type'] === 'boolean') return raw === 'true';
+  if (NUMERIC.has(f['x-type']) || f.minimum !== undefined || f.maximum !== undefined) {
+    const n = Number(raw);
+    return raw.trim() !== '' && Number.isFinite(n) ? n : raw;
+  }
+  return raw;
+}
+
+/**
+ * The API's JSON `filter` for the builder's rows (docs/api.md): `{"and":[{"industry":{"in":["it"]}}]}`.
+ * Rows without a value are skipped (the user is still typing), except `isNull`.
+ */
+export function conditionsToFilter(entity: EntityDefinition, conditions: readonly FilterCondition[]): string | undefined {
+  const parts: Record<string, Record<string, unknown>>[] = [];
+  for (const { field, op, value } of conditions) {
+    if (!entity.properties[field]) continue;
+    if (op === 'isNull') {
+      parts.push({ [field]: { isNull: value !== 'false' } });
+      continue;
+    }
+    if (value.trim() === '') continue;
+    const v = takesList(op) ? value.split(',').map((s) => s.trim()).filter(Boolean).map((s) => coerce(entity, field, s)) : coerce(entity, field, value);
+    parts.push({ [field]: { [op]: v } });
+  }
+  return parts.length ? JSON.stringify({ and: parts }) : undefined;
+}
+
+/** The query string of a view: `sort`, `q` and `filter` (the part a list page and its export share). */
+export function viewQuery(entity: EntityDefinition, view: ListViewState): URLSearchParams {
+  const params = new URLSearchParams();
+  if (view.sort) params.set('sort', view.sort);
+  if (view.q.trim()) params.set('q', view.q.trim());
+  const filter = conditionsToFilter(entity, view.conditions);
+  if (filter) params.set('filter', filter);
+  return params;
+}
+
+/** One page of the view, with its total. */
+export function pageQuery(entity: EntityDefinition, view: ListViewState, limit: number): string {
+  const params = viewQuery(entity, view);
+  params.set('limit', String(limit));
+  params.set('offset', String(view.offset));
+  params.set('count', 'true');
+  return params.toString();
+}
+
+/** Clicking a header: ascending, then descending, then back to the default order. */
+export function nextSort(current: string | undefined, field: string): string | undefined {
+  if (current === field) return `-${field}`;
+  if (current === `-${field}`) return undefined;
+  return field;
+}

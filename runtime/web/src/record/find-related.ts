@@ -1,0 +1,19 @@
+import type { EntityDefinition } from '@tessera/metadata';
+
+/** A one-to-many list on a record page: `child` records whose `field` points at this record. */
+export interface RelatedList {
+  child: EntityDefinition;
+  field: string;
+}
+
+/** Every many-to-one field of any entity that points at `entity` (a customer's contacts, …). */
+export function findRelated(entity: EntityDefinition, entities: readonly EntityDefinition[]): RelatedList[] {
+  const out: RelatedList[] = [];
+  for (const child of entities) {
+    for (const [field, def] of Object.entries(child.properties)) {
+      const rel = def['x-relation'];
+      if (rel?.kind === 'many-to-one' && rel.entity === entity['x-name']) out.push({ child, field });
+    }
+  }
+  return out;
+}
