@@ -13,6 +13,7 @@ import { percentFieldType } from './percent';
 import { phoneFieldType } from './phone';
 import { relationFieldType } from './relation';
 import { richtextFieldType } from './richtext';
+import { rollupFieldType } from './rollup';
 import { selectFieldType } from './select';
 import { textFieldType } from './text';
 import { textareaFieldType } from './textarea';
@@ -39,4 +40,5 @@ export const builtinFieldTypes: readonly FieldTypeDefinition[] = [
   userFieldType,
   autonumberFieldType,
   formulaFieldType,
+  rollupFieldType,
 ];

@@ -82,6 +82,13 @@ export interface FieldTypeDefinition {
    * format); each string is one problem, phrased for the implementer.
    */
   checkField?(field: FieldDefinition, entity: EntityDefinition): string[];
+  /**
+   * The value is maintained by the database (a rollup's trigger): the field is left out of
+   * create/update bodies, so writing it is 422 `read-only`.
+   */
+  computed?: boolean;
+  /** The column's default, for values that start somewhere other than null (a count at 0). */
+  columnDefault?(field: FieldDefinition): ColumnDefault | undefined;
 }
 
 /** PostgreSQL index access methods Tessera emits; btree when absent. */

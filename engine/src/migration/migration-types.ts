@@ -13,6 +13,8 @@ export interface PrecheckQuery {
 
 export type MigrationStepKind =
   | 'create-schema'
+  /** A rollup's trigger and function, before anything can fire them with stale names. */
+  | 'drop-rollup'
   | 'drop-foreign-key'
   | 'drop-index'
   | 'rename-table'
@@ -27,7 +29,9 @@ export type MigrationStepKind =
   | 'add-column'
   | 'set-required'
   | 'add-foreign-key'
-  | 'add-index';
+  | 'add-index'
+  /** A rollup's trigger function and trigger, then the column recomputed for every row. */
+  | 'create-rollup';
 
 export interface MigrationStep {
   kind: MigrationStepKind;

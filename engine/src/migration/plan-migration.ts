@@ -5,6 +5,7 @@ import { addForeignKeySql, addIndexSql, createSchemaSql, createTableSql } from '
 import { diffEntity, type DiffContext } from './diff-entity';
 import { matchEntities } from './match-entities';
 import { planJoinTables } from './plan-join-tables';
+import { planRollups } from './plan-rollups';
 import { archiveName, qualified } from './migration-sql';
 import type { MigrationPlan, MigrationStep, MigrationStepKind, PlanMigrationOptions } from './migration-types';
 
@@ -15,9 +16,9 @@ import type { MigrationPlan, MigrationStep, MigrationStepKind, PlanMigrationOpti
  * and column they refer to exists.
  */
 const ORDER: readonly MigrationStepKind[] = [
-  'create-schema', 'drop-foreign-key', 'drop-index', 'rename-table', 'rename-index', 'rename-foreign-key',
+  'create-schema', 'drop-rollup', 'drop-foreign-key', 'drop-index', 'rename-table', 'rename-index', 'rename-foreign-key',
   'rename-column', 'remap-select-values', 'alter-column-type', 'archive-column', 'archive-table',
-  'create-table', 'add-column', 'set-required', 'add-foreign-key', 'add-index',
+  'create-table', 'add-column', 'set-required', 'add-foreign-key', 'add-index', 'create-rollup',
 ];
 
 const TAG = /^[a-z0-9_]{1,40}$/;
@@ -58,6 +59,7 @@ export function planMigration(from: AppDefinition | null, to: AppDefinition, reg
   for (const entity of match.added) planJoinTables(ctx, undefined, entity);
   for (const entity of match.removed) planJoinTables(ctx, entity, undefined);
   for (const entity of match.removed) planArchive(ctx, entity);
+  planRollups(from, to, schema, emit);
 
   const archives = [...buckets.get('archive-column')!, ...buckets.get('archive-table')!];
   if (archives.length > 0) emit({ kind: 'create-schema', safe: true, destructive: false, description: `Create archive schema ${ctx.archiveSchema}`, sql: createSchemaSql(ctx.archiveSchema) });

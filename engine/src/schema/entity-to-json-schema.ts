@@ -29,6 +29,8 @@ export function entityToJsonSchema(entity: EntityDefinition, registry: FieldType
   const properties: Record<string, JsonSchema> = mode === 'record' ? { ...SYSTEM_PROPERTIES } : {};
   for (const [name, field] of Object.entries(entity.properties)) {
     const type = fieldTypeOf(entity, name, field, registry);
+    // Database-maintained values are no input: a body naming one fails as read-only.
+    if (type.computed && mode !== 'record') continue;
     const nullable = mode !== 'create' || !required.has(name);
     properties[name] = fieldToJsonSchema(type, field, { nullable, withoutDefault: mode === 'update' });
   }

@@ -50,6 +50,8 @@ export function entityToTable(entity: EntityDefinition, registry: FieldTypeRegis
     // A virtual formula is computed on read; it has nothing to store.
     if (type.stored && !type.stored(field)) continue;
     const column: ColumnSpec = { name, type: type.column(field), nullable: true, fieldId: field['x-id'] };
+    const columnDefault = type.columnDefault?.(field);
+    if (columnDefault) column.default = columnDefault;
     const unique = field['x-unique'] || type.unique;
     if (unique) column.unique = true;
     if (field['x-indexed']) column.indexed = true;

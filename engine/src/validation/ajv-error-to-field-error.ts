@@ -42,8 +42,10 @@ export function ajvErrorToFieldError(error: ErrorObject, entity: EntityDefinitio
   }
   if (error.keyword === 'additionalProperties') {
     const field = String(params.additionalProperty);
-    return isSystemField(field)
-      ? { field, rule: 'read-only', message: `"${field}" is set by the system and cannot be written` }
+    if (isSystemField(field)) return { field, rule: 'read-only', message: `"${field}" is set by the system and cannot be written` };
+    // A field the entity has but the body schema leaves out is computed (a rollup).
+    return Object.hasOwn(entity.properties, field)
+      ? { field, rule: 'read-only', message: `${labelOf(field)} is computed by the database and cannot be written` }
       : { field, rule: 'unknown-field', message: `Unknown field "${field}" on ${entity['x-name']}` };
   }
 

@@ -125,6 +125,7 @@ describeBrowser('example CRM views in the browser', () => {
 
   it('moves cards on the kanban board through workflow transitions', async () => {
     await page.getByTestId('list-search').fill('');
+    await page.getByTestId('list-range').filter({ hasText: 'of 26' }).waitFor();
     await page.getByTestId('view-board').click();
     const card = `board-card-${prospectId}`;
     await page.getByTestId(card).waitFor();

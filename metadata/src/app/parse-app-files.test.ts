@@ -38,7 +38,7 @@ describe('parseAppFiles', () => {
     if (!result.ok) throw new Error(result.errors.map(formatMetadataError).join('\n'));
     expect(result.value.name).toBe('crm');
     expect(result.value.plugins).toEqual(['@tessera/plugin-rating']);
-    expect(result.value.entities.map((e) => e['x-name'])).toEqual(['contact', 'customer']);
+    expect(result.value.entities.map((e) => e['x-name'])).toEqual(['contact', 'customer', 'quote']);
     expect(result.value.layouts.map((l) => l.name)).toEqual(['contact-form', 'customer-form']);
   });
 

@@ -62,8 +62,24 @@ export interface FieldDefinition {
   'x-formula-type'?: FormulaResultType;
   /** formula: kept in a column (filterable, sortable) instead of computed on read. */
   'x-stored'?: boolean;
+  /** rollup: what to aggregate over the records of a one-to-many field of this entity. */
+  'x-rollup'?: RollupSpec;
   /** Plugin-owned settings, keyed by plugin name. */
   'x-plugins'?: Record<string, unknown>;
+}
+
+/** The aggregates a rollup may keep. */
+export type RollupFunction = 'count' | 'sum' | 'min' | 'max';
+
+/**
+ * A rollup: `fn` of `field` over the children listed by the one-to-many field `relation`
+ * (count needs no field), kept in a column by a database trigger on the child table.
+ */
+export interface RollupSpec {
+  relation: string;
+  fn: RollupFunction;
+  /** sum/min/max: a numeric field (number, currency, percent) of the child entity. */
+  field?: string;
 }
 
 /** What a formula evaluates to. */

@@ -38,7 +38,7 @@ describe('appToTypeScript', () => {
 
   it('generates one interface per entity of the example app', () => {
     const ts = readFileSync(join(dir, 'types.ts'), 'utf8');
-    expect(ts.match(/^export interface \w+/gm)).toEqual(['export interface Contact', 'export interface Customer']);
+    expect(ts.match(/^export interface \w+/gm)).toEqual(['export interface Contact', 'export interface Customer', 'export interface Quote']);
   });
 
   it('compiles code that uses the types correctly', async () => {

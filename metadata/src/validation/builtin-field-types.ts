@@ -21,4 +21,5 @@ export const BUILTIN_FIELD_TYPES: readonly KnownFieldType[] = [
   { name: 'user' },
   { name: 'autonumber' },
   { name: 'formula' },
+  { name: 'rollup' },
 ];

@@ -35,6 +35,7 @@ export const METADATA_ERROR_CODES = [
   'relation-target-missing',
   'relation-option-not-allowed',
   'relation-inverse-invalid',
+  'rollup-invalid',
   'scale-exceeds-precision',
   'unknown-required-field',
   'unknown-display-field',

@@ -8,6 +8,7 @@ import { checkLayouts } from './check-layouts';
 import { checkNames } from './check-names';
 import { checkReferences } from './check-references';
 import { checkRelations } from './check-relations';
+import { checkRollups } from './check-rollups';
 import { checkUniqueness } from './check-uniqueness';
 import { validateMetaSchema } from './validate-meta-schema';
 import type { KnownFieldType, MetadataError, ValidationResult } from './validation-types';
@@ -30,6 +31,7 @@ export function validateApp(app: unknown, opts: ValidateAppOptions = {}): Valida
     ...checkFields(app, opts.fieldTypes ?? BUILTIN_FIELD_TYPES),
     ...checkReferences(app),
     ...checkRelations(app),
+    ...checkRollups(app),
     ...checkLayouts(app),
     ...checkWorkflows(app),
     ...checkPermissions(app),

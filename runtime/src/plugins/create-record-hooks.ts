@@ -76,14 +76,23 @@ export function createRecordHooks(deps: RecordHooksDeps): RecordHooks {
     for (const { plugin, fn, settings } of await active(w.trx, w.entity, hook)) {
       const ctx = { ...base(plugin, settings, w.entity, w.trx), ...extra, data: data && { ...data } };
       await call(plugin, hook, w.entity, () => fn(ctx));
-      if (mode && ctx.data !== undefined) data = recheck(plugin, w.entity, ctx.data as Row, mode);
+      if (mode && ctx.data !== undefined) data = recheck(plugin, w.entity, data ?? {}, ctx.data as Row, mode);
     }
     return data;
   }
 
-  function recheck(plugin: PluginDefinition, entity: CompiledEntity, data: Row, mode: 'create' | 'update'): Row {
+  /**
+   * Re-checks only what the hook changed, as a partial write by the user: the rest was
+   * validated already, and may hold what the runtime itself set (defaults, a workflow's
+   * initial state) that the user could not have sent.
+   */
+  function recheck(plugin: PluginDefinition, entity: CompiledEntity, input: Row, data: Row, mode: 'create' | 'update'): Row {
+    const same = (k: string) => Object.hasOwn(input, k) && JSON.stringify(input[k]) === JSON.stringify(data[k]);
+    const kept = Object.fromEntries(Object.keys(data).filter(same).map((k) => [k, input[k]]));
+    const changed = Object.fromEntries(Object.entries(data).filter(([k]) => !same(k)));
+    if (Object.keys(changed).length === 0) return kept;
     try {
-      return validateWritable(recordAccess(user, state, entity, mode), data, mode);
+      return { ...kept, ...validateWritable(recordAccess(user, state, entity, mode), changed, 'update') };
     } catch (err) {
       if (!isHttpError(err)) throw err;
       throw new HttpError(err.status, err.code, `Plugin "${plugin.name}" changed the ${entity.entity['x-name']} into something you may not store: ${err.message}`, err.details);

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { AuthUser } from '../auth/auth-types';
 import { HttpError, isHttpError, type ErrorDetail } from '../errors/http-error';
 import type { CompiledEntity } from '../meta/compile-app-state';
+import type { RecordHooks } from '../plugins/record-hooks-types';
 import { createRecord } from './create-record';
 import { deleteRecord } from './delete-record';
 import type { WriteAnswer } from './idempotent-write';
@@ -38,8 +39,9 @@ const notApplied = { code: 'not_applied', message: 'Not written: another item of
  * every item is validated first (no SQL), then all run in the caller's transaction in order
  * create → update → delete. All or nothing: on any failure the answer is 422 with one
  * result per item (the failing ones with their error, the others `not_applied`).
+ * Plugin hooks run per item as for single writes; a rejection fails that item (and so all).
  */
-export async function bulkRecords(trx: Knex.Transaction, entity: CompiledEntity, user: AuthUser, body: unknown): Promise<WriteAnswer> {
+export async function bulkRecords(trx: Knex.Transaction, entity: CompiledEntity, user: AuthUser, body: unknown, hooks?: RecordHooks): Promise<WriteAnswer> {
   const items = parseBulkBody(body);
   const results: BulkResult[] = items.map((item) => {
     const error = validateItem(entity, item);
@@ -47,7 +49,7 @@ export async function bulkRecords(trx: Knex.Transaction, entity: CompiledEntity,
   });
   if (results.some((r) => r.error)) throw bulkFailed(results);
 
-  const ctx: WriteContext = { trx, entity, user };
+  const ctx: WriteContext = { trx, entity, user, ...(hooks ? { hooks } : {}) };
   for (const [i, item] of items.entries()) {
     try {
       const row: Row | undefined =

@@ -63,7 +63,7 @@ export function recordRoutes(knex: Knex, getState: () => AppState): AppMiddlewar
     if (rawId === 'bulk' && !action) {
       if (ctx.method !== 'POST') return methodNotAllowed(ctx, 'POST');
       requireBulkAccess(ctx.state.user!, getState(), entity);
-      return idempotentWrite(ctx, knex, async (trx) => (await audited(trx), bulkRecords(trx, entity, ctx.state.user!, ctx.request.body)));
+      return idempotentWrite(ctx, knex, async (trx) => (await audited(trx), bulkRecords(trx, entity, ctx.state.user!, ctx.request.body, ctx.state.hooks)));
     }
 
     // A malformed id cannot name a record: 404 like any missing record, not a database error.

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import type { AuthUser } from '../auth/auth-types';
 import { HttpError, notFound, validationFailed } from '../errors/http-error';
 import type { AppState, CompiledEntity } from '../meta/compile-app-state';
+import type { RecordHooks } from '../plugins/record-hooks-types';
 import { rowToRecord } from '../records/row-to-record';
 import { commitTransition, transitionConflict as conflict, type StartApprovalHook } from './commit-transition';
 
@@ -18,6 +19,8 @@ export interface TransitionRequest {
   armTimers(trx: Knex.Transaction, timers: WorkflowTimer[], record: { entity: string; id: string; state: string; version: number }): Promise<void>;
   /** For transitions with `startApproval` (the approval host). */
   startApproval?: StartApprovalHook;
+  /** The request's plugin hooks (user events only: a timer has no user for a plugin to act as). */
+  hooks?: RecordHooks;
 }
 
 export interface TransitionOutcome {
@@ -71,6 +74,13 @@ export async function performTransition(req: TransitionRequest): Promise<Transit
   const actor = cause.kind === 'event' ? cause.user.id : null;
   // History names a timer by its delay, not by xstate's internal event name.
   const event = cause.kind === 'event' ? cause.event : `after:${cause.delayMs}`;
-  const updated = await knex.transaction((trx) => commitTransition(trx, { state, entity, workflow, id, version, from, result: ok, event, actor, armTimers: req.armTimers, startApproval: req.startApproval }));
+  const hooks = cause.kind === 'event' ? req.hooks : undefined;
+  const updated = await knex.transaction(async (trx) => {
+    // beforeTransition may reject; it runs in the transaction, so a rejection writes nothing.
+    await hooks?.beforeTransition({ trx, entity }, id, event, from, record);
+    const next = await commitTransition(trx, { state, entity, workflow, id, version, from, result: ok, event, actor, armTimers: req.armTimers, startApproval: req.startApproval });
+    hooks?.afterTransition({ trx, entity }, next, event, from, ok.to); // queued for after the commit
+    return next;
+  });
   return { record: updated, from, to: ok.to, event };
 }

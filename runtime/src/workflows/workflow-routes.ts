@@ -77,6 +77,7 @@ export function workflowRoutes(deps: WorkflowRouteDeps): AppMiddleware {
       cause: { kind: 'event', event: decodeURIComponent(event), data: body, user, ...(expectedVersion !== undefined ? { expectedVersion } : {}) },
       armTimers: deps.armTimers,
       startApproval: deps.startApproval,
+      ...(ctx.state.hooks ? { hooks: ctx.state.hooks } : {}),
     });
     deps.afterCommit();
     ctx.body = { data: outcome!.record, transition: { event: outcome!.event, from: outcome!.from, to: outcome!.to } };

@@ -28,6 +28,7 @@ export function ChartCard({ spec }: { spec: ChartSpec }) {
     return () => { live = false; };
   }, [spec]);
 
+  // No animations: the numbers are the point, and screenshots/tests see the final chart.
   // Options keep their metadata order (a funnel's stages in lifecycle order), labelled now so a language switch relabels.
   const options = field?.['x-options'];
   const month = new Intl.DateTimeFormat(intl, { year: 'numeric', month: 'short', timeZone: 'UTC' });
@@ -46,11 +47,11 @@ export function ChartCard({ spec }: { spec: ChartSpec }) {
       {points && (
         <ResponsiveContainer width="100%" height={240}>
           {spec.kind === 'bar' ? (
-            <BarChart data={data}><CartesianGrid strokeDasharray="3 3" /><XAxis dataKey="label" /><YAxis allowDecimals={false} /><Tooltip formatter={count} /><Bar dataKey="count" name={t('dashboard.count')} fill={COLORS[0]} /></BarChart>
+            <BarChart data={data}><CartesianGrid strokeDasharray="3 3" /><XAxis dataKey="label" interval={0} tick={{ fontSize: 11 }} /><YAxis allowDecimals={false} /><Tooltip formatter={count} /><Bar dataKey="count" name={t('dashboard.count')} fill={COLORS[0]} isAnimationActive={false} /></BarChart>
           ) : spec.kind === 'pie' ? (
-            <PieChart><Tooltip formatter={count} /><Pie data={data.filter((d) => d.count > 0)} dataKey="count" nameKey="label" outerRadius={90} label>{data.map((d, i) => <Cell key={d.key} fill={COLORS[i % COLORS.length]} />)}</Pie></PieChart>
+            <PieChart><Tooltip formatter={count} /><Pie data={data.filter((d) => d.count > 0)} dataKey="count" nameKey="label" outerRadius={80} label isAnimationActive={false}>{data.map((d, i) => <Cell key={d.key} fill={COLORS[i % COLORS.length]} />)}</Pie></PieChart>
           ) : spec.kind === 'line' ? (
-            <LineChart data={data}><CartesianGrid strokeDasharray="3 3" /><XAxis dataKey="label" /><YAxis allowDecimals={false} /><Tooltip formatter={count} /><Line type="monotone" dataKey="count" name={t('dashboard.count')} stroke={COLORS[1]} /></LineChart>
+            <LineChart data={data}><CartesianGrid strokeDasharray="3 3" /><XAxis dataKey="label" interval={0} tick={{ fontSize: 11 }} /><YAxis allowDecimals={false} /><Tooltip formatter={count} /><Line type="monotone" dataKey="count" name={t('dashboard.count')} stroke={COLORS[1]} isAnimationActive={false} /></LineChart>
           ) : (
             <FunnelChart><Tooltip formatter={count} /><Funnel data={data.map((d, i) => ({ ...d, fill: COLORS[i % COLORS.length] }))} dataKey="count" nameKey="label" isAnimationActive={false}><LabelList position="right" dataKey="label" fill="#1f2430" stroke="none" /></Funnel></FunnelChart>
           )}

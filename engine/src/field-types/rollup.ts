@@ -1,0 +1,28 @@
+import type { FieldDefinition } from '@tessera/metadata';
+import { defineFieldType } from './define-field-type';
+import { ORDERED_OPERATORS } from './filter-operators';
+import { numericFromDb } from './numeric-value';
+
+const fnOf = (field: FieldDefinition) => field['x-rollup']?.fn ?? 'count';
+// count and sum of no children are 0, not unknown; min/max of nothing is null.
+const startsAtZero = (field: FieldDefinition) => fnOf(field) === 'count' || fnOf(field) === 'sum';
+
+/**
+ * count/sum/min/max of a field of the records listed by a one-to-many field (`x-rollup`).
+ * Stored in a column that a trigger on the child table keeps right (planned with the
+ * migration: `entityRollups`, `planRollups`), so it is correct whoever writes the children,
+ * in bulk or in SQL. `computed`: never part of a client body (422 read-only).
+ */
+export const rollupFieldType = defineFieldType({
+  name: 'rollup',
+  label: { en: 'Rollup', zh: '汇总' },
+  widget: 'readonly',
+  keywords: ['x-rollup', 'x-indexed'],
+  filterOperators: ORDERED_OPERATORS,
+  computed: true,
+  jsonSchema: (field) => ({ type: fnOf(field) === 'count' ? 'integer' : 'number', readOnly: true }),
+  // The child's own precision is not known here (a type sees one field), so sums get room to grow.
+  column: (field) => (fnOf(field) === 'count' ? { kind: 'integer' } : { kind: 'numeric', precision: 38, scale: 10 }),
+  columnDefault: (field) => (startsAtZero(field) ? { kind: 'value', value: 0 } : undefined),
+  fromDb: numericFromDb,
+});
