@@ -17,7 +17,11 @@ import { PublishDialog } from './publish/publish-dialog';
 import { TransferPanel } from './transfer/transfer-panel';
 import { VersionsPanel } from './versions/versions-panel';
 import { designerKeyboardCoordinates } from './canvas/designer-keyboard-coordinates';
-import { FormCanvas } from './canvas/form-canvas';
+import { CANVAS_DROP_ID, FormCanvas } from './canvas/form-canvas';
+import { FieldLayoutEditor } from './inspector/field-layout-editor';
+import { addSection, moveFieldTo, removeSection, renameSection, setSectionColumns, setSectionTab, setVisibleWhen } from './model/edit-layout';
+import { PageTabs, type DesignerPage } from './page-tabs';
+import { PermissionsMatrix } from './permissions/permissions-matrix';
 import { FieldInspector } from './inspector/field-inspector';
 import { LanguageSwitch } from './language-switch';
 import { localize } from './localize';
@@ -28,7 +32,9 @@ import { FormPreview } from './preview/form-preview';
 import { PublishBar } from './publish/publish-bar';
 
 // Pointer first (the mouse needs no fallback), then rectangles so keyboard drags land too.
+// A dragged field looks only at sections and fields, never the whole-canvas target around them.
 const collision: CollisionDetection = (args) => {
+  if (args.active.data.current?.kind === 'field') args = { ...args, droppableContainers: args.droppableContainers.filter((c) => c.id !== CANVAS_DROP_ID) };
   const hits = pointerWithin(args);
   return hits.length ? hits : rectIntersection(args);
 };
@@ -47,6 +53,7 @@ export function DesignerShell({ registry, widgets }: { registry: FieldTypeRegist
   const [editing, setEditing] = useState<string>();
   const [creating, setCreating] = useState(false);
   const [reviewing, setReviewing] = useState(false);
+  const [page, setPage] = useState<DesignerPage>('form');
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(KeyboardSensor, { coordinateGetter: designerKeyboardCoordinates }),
@@ -77,11 +84,14 @@ export function DesignerShell({ registry, widgets }: { registry: FieldTypeRegist
     if (!over || !draft || !entityName) return;
     const data = active.data.current;
     const overData = over.data.current;
-    if (data?.kind === 'palette' && (overData?.kind === 'canvas' || overData?.kind === 'field')) {
+    if (data?.kind === 'palette' && (overData?.kind === 'canvas' || overData?.kind === 'field' || overData?.kind === 'section')) {
       setResult(undefined);
       setPendingType(String(data.type));
     } else if (data?.kind === 'field' && overData?.kind === 'field' && data.sectionId && data.sectionId === overData.sectionId) {
       setDraft(moveField(draft, entityName, String(data.sectionId), String(data.name), String(overData.name)));
+    } else if (data?.kind === 'field' && data.sectionId && overData?.sectionId && overData.sectionId !== data.sectionId) {
+      // Across sections: before the field dropped on, or at the end of an (empty) section.
+      setDraft(moveFieldTo(draft, entityName, String(data.name), String(overData.sectionId), overData.kind === 'field' ? String(overData.name) : undefined));
     }
   };
 
@@ -127,7 +137,9 @@ export function DesignerShell({ registry, widgets }: { registry: FieldTypeRegist
         <p className="d-hint d-loading">{t('designer.loading')}</p>
       ) : (
         <DndContext sensors={sensors} collisionDetection={collision} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(undefined)}>
-          <div className="d-layout">
+          <PageTabs page={page} onChange={setPage} />
+          {page === 'permissions' && <PermissionsMatrix app={draft} onChange={setDraft} />}
+          <div className="d-layout" hidden={page !== 'form'}>
             <aside className="d-side">
               <section className="d-panel">
                 <h2>{t('entities.heading')}</h2>
@@ -145,7 +157,16 @@ export function DesignerShell({ registry, widgets }: { registry: FieldTypeRegist
               </section>
               <FieldPalette types={types} />
             </aside>
-            <main className="d-center">{entity && <FormCanvas entity={entity} layout={layout} registry={registry} onEdit={(n) => { setEditing(n); setPendingType(undefined); }} />}</main>
+            <main className="d-center">{entity && (
+              <FormCanvas entity={entity} layout={layout} registry={registry} onEdit={(n) => { setEditing(n); setPendingType(undefined); }}
+                onAddSection={() => setDraft(addSection(draft, entity['x-name'], { en: t('section.newLabel', { lng: 'en' }), zh: t('section.newLabel', { lng: 'zh' }) }))}
+                sectionActions={{
+                  onRename: (id, text) => setDraft(renameSection(draft, entity['x-name'], id, i18n.language === 'zh' ? 'zh' : 'en', text)),
+                  onColumns: (id, n) => setDraft(setSectionColumns(draft, entity['x-name'], id, n)),
+                  onTab: (id, tab) => setDraft(setSectionTab(draft, entity['x-name'], id, tab)),
+                  onRemove: (id) => setDraft(removeSection(draft, entity['x-name'], id)),
+                }} />
+            )}</main>
             <aside className="d-right">
               {creating && (
                 <NewEntityForm app={draft} onCancel={() => setCreating(false)}
@@ -158,6 +179,13 @@ export function DesignerShell({ registry, widgets }: { registry: FieldTypeRegist
                     const renamed = renameField(draft, entity['x-name'], editing, change.name);
                     setDraft(patchField(renamed, entity['x-name'], change.name, { field: change.field, required: change.required }));
                     setEditing(undefined);
+                  }} />
+              )}
+              {entity && editing && layout?.sections.some((s) => s.fields.includes(editing)) && (
+                <FieldLayoutEditor key={`${entityName}-${editing}-layout`} name={editing} layout={layout}
+                  onApply={({ sectionId, visibleWhen }) => {
+                    const moved = layout.sections.find((s) => s.id === sectionId)?.fields.includes(editing) ? draft : moveFieldTo(draft, entity['x-name'], editing, sectionId);
+                    setDraft(setVisibleWhen(moved, entity['x-name'], editing, visibleWhen));
                   }} />
               )}
               {entity && pendingType && registry.has(pendingType) && (

@@ -41,6 +41,9 @@ export type { FieldError, EntityValidator, RecordValidationMode, RecordValidatio
 
 export { entityToForm } from './forms/entity-to-form';
 export type { FormSpec, FormSection } from './forms/form-types';
+export { checkVisibleWhen, isFieldVisible } from './forms/visible-when';
+export { sectionsToTabs } from './forms/sections-to-tabs';
+export type { FormTab } from './forms/sections-to-tabs';
 
 export { appToOpenApi } from './api/app-to-openapi';
 export type { AppToOpenApiOptions } from './api/app-to-openapi';

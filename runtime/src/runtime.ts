@@ -68,7 +68,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     throw err;
   }
   // Workflow routes, timers (pg-boss) and the outbox; the queue starts only for apps with workflows.
-  const workflows = createWorkflowHost({ knex, databaseUrl: opts.databaseUrl, getState: () => state, registry: workflowRegistry, logger: opts.logger });
+  const workflows = createWorkflowHost({ knex, databaseUrl: opts.databaseUrl, getState: () => state, registry: workflowRegistry, logger: opts.logger, webhookSecret: process.env.TESSERA_WEBHOOK_SECRET });
   // Plugin hooks, routes and lifecycle (issue 9): the same plugin objects the registry loaded.
   const plugins = createPluginHost({ knex, plugins: appPlugins(checked.value.plugins, opts.appDir, opts.plugins), getState: () => state, logger: opts.logger ?? console, timeoutMs: opts.pluginTimeoutMs });
   try {

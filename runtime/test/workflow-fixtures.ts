@@ -2,7 +2,7 @@ import type { AppDefinition, WorkflowDefinition } from '@tessera/metadata';
 import { customerEntity, testApp } from './fixtures';
 
 /** The test app with a `stage` select on customers and a workflow driving it. */
-export function workflowApp(opts: { timerMs?: number } = {}): AppDefinition {
+export function workflowApp(opts: { timerMs?: number; webhook?: Record<string, unknown> } = {}): AppDefinition {
   const app = testApp();
   const customer = customerEntity();
   customer.properties.stage = {
@@ -28,7 +28,8 @@ export function workflowApp(opts: { timerMs?: number } = {}): AppDefinition {
         },
         active: {
           on: { PROMOTE: { target: 'active', meta: { roles: ['manager'] } }, LOSE: { target: 'lost', meta: { form: { required: ['reason'], properties: { reason: { type: 'string', minLength: 3 } } } } } },
-          after: { [String(opts.timerMs ?? 500)]: { target: 'dormant' } },
+          // With `webhook`: the timer's move to dormant calls it.
+          after: { [String(opts.timerMs ?? 500)]: { target: 'dormant', ...(opts.webhook ? { actions: [{ type: 'webhook', params: opts.webhook }] } : {}) } },
         },
         dormant: { on: { ACTIVATE: { target: 'active' } } },
         lost: { type: 'final' },

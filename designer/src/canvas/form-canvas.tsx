@@ -1,10 +1,10 @@
 import { useDroppable } from '@dnd-kit/core';
-import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useTranslation } from 'react-i18next';
 import type { FieldTypeRegistry } from '@tessera/engine';
 import type { EntityDefinition, FormLayout } from '@tessera/metadata';
 import { localize } from '../localize';
 import { CanvasField } from './canvas-field';
+import { CanvasSection, type SectionActions } from './canvas-section';
 
 export const CANVAS_DROP_ID = 'canvas';
 
@@ -12,7 +12,7 @@ export const CANVAS_DROP_ID = 'canvas';
  * The entity's form as the designer edits it: its layout sections and their fields. The whole
  * canvas is one drop target for palette items; fields inside sections are sortable.
  */
-export function FormCanvas({ entity, layout, registry, onEdit }: { entity: EntityDefinition; layout?: FormLayout; registry: FieldTypeRegistry; onEdit?: (name: string) => void }) {
+export function FormCanvas({ entity, layout, registry, onEdit, sectionActions, onAddSection }: { entity: EntityDefinition; layout?: FormLayout; registry: FieldTypeRegistry; onEdit?: (name: string) => void; sectionActions: SectionActions; onAddSection: () => void }) {
   const { t, i18n } = useTranslation();
   const { setNodeRef, isOver } = useDroppable({ id: CANVAS_DROP_ID, data: { kind: 'canvas' } });
   const required = new Set(entity.required ?? []);
@@ -28,13 +28,11 @@ export function FormCanvas({ entity, layout, registry, onEdit }: { entity: Entit
     <section ref={setNodeRef} className={isOver ? 'd-panel d-canvas d-over' : 'd-panel d-canvas'} data-testid="canvas" aria-labelledby="d-canvas-heading">
       <h2 id="d-canvas-heading">{t('canvas.heading')} · {localize(entity['x-label'], i18n.language)}</h2>
       {layout?.sections.map((section) => (
-        <div key={section.id} className="d-section" data-testid={`canvas-section-${section.id}`}>
-          <h3>{localize(section.label, i18n.language) || t('canvas.section')}</h3>
-          <SortableContext items={section.fields.map((f) => `field:${section.id}:${f}`)} strategy={verticalListSortingStrategy}>
-            <ul className="d-fields">{section.fields.map((name) => renderField(name, section.id))}</ul>
-          </SortableContext>
-        </div>
+        <CanvasSection key={section.id} section={section} actions={{ ...sectionActions, onRemove: layout.sections.length > 1 ? sectionActions.onRemove : undefined }}>
+          {section.fields.map((name) => renderField(name, section.id))}
+        </CanvasSection>
       ))}
+      {layout && <button type="button" className="d-btn d-btn-ghost" data-testid="section-add" onClick={onAddSection}>+ {t('section.add')}</button>}
       {loose.length > 0 && (
         <div className="d-section">
           {layout && <h3>{t('canvas.unsectioned')}</h3>}

@@ -115,6 +115,25 @@ export const en = {
     notJson: 'The file is not JSON.',
     imported: 'Imported {{names}} into the draft. Review the plan and publish.',
   },
+  pages: { label: 'Designer pages', form: 'Forms', permissions: 'Permissions' },
+  section: {
+    label: 'Section name', columns: 'Columns', tab: 'Tab', noTab: 'none', remove: 'Remove section {{label}}',
+    add: 'Add section', newLabel: 'New section', empty: 'Drag fields here.',
+  },
+  fieldLayout: {
+    heading: 'Layout of {{name}}', section: 'Section', visibleWhen: 'Show only when (jexl condition)',
+    hint: 'Over the record, e.g. status == "won". Empty: always shown.', invalid: 'Not a valid condition: {{message}}', apply: 'Apply layout',
+  },
+  permissions: {
+    heading: 'Permissions', hint: 'Admins have every permission. An entity with no action ticked is invisible to the role.',
+    none: 'This app has no permissions yet: every signed-in user may do everything. Add a role to start.',
+    role: 'Role', newRole: 'New role name', addRole: 'Add role', entity: 'Entity', scope: 'Data scope', fields: 'Fields',
+    toggle: '{{action}} on {{entity}}', scopeOf: 'Data scope for {{entity}}', fieldsHeading: 'Field access · {{entity}}',
+    noAccess: 'Grant an action on this entity first.', field: 'Field', access: 'Access', fieldAccess: 'Access to {{field}}',
+    actions: { read: 'Read', create: 'Create', update: 'Update', delete: 'Delete', export: 'Export', transition: 'Transition', approve: 'Approve', transfer: 'Transfer', share: 'Share' },
+    scopes: { own: 'Own records', team: 'Team', department: 'Department', all: 'All', expression: 'Expression (edit in JSON)' },
+    accessLevels: { default: 'Default', read: 'Read only', write: 'Read & write', hidden: 'Hidden' },
+  },
   errors: { load: 'Could not load the app: {{message}}' },
 };
 export type Messages = typeof en;

@@ -117,5 +117,24 @@ export const zh: Messages = {
     notJson: '文件不是 JSON。',
     imported: '已将 {{names}} 导入草稿。请查看计划后发布。',
   },
+  pages: { label: '设计器页面', form: '表单', permissions: '权限' },
+  section: {
+    label: '分组名称', columns: '列数', tab: '标签页', noTab: '无', remove: '删除分组 {{label}}',
+    add: '添加分组', newLabel: '新分组', empty: '把字段拖到这里。',
+  },
+  fieldLayout: {
+    heading: '{{name}} 的布局', section: '分组', visibleWhen: '仅在满足条件时显示（jexl 表达式）',
+    hint: '针对当前记录，例如 status == "won"。留空：始终显示。', invalid: '条件无效：{{message}}', apply: '应用布局',
+  },
+  permissions: {
+    heading: '权限', hint: '管理员拥有全部权限。某实体未勾选任何操作时，该角色看不到它。',
+    none: '此应用还没有权限配置：所有已登录用户都可以做任何事。添加一个角色开始配置。',
+    role: '角色', newRole: '新角色名', addRole: '添加角色', entity: '实体', scope: '数据范围', fields: '字段',
+    toggle: '{{entity}} 的{{action}}', scopeOf: '{{entity}} 的数据范围', fieldsHeading: '字段权限 · {{entity}}',
+    noAccess: '请先为此实体授予一个操作。', field: '字段', access: '权限', fieldAccess: '{{field}} 的权限',
+    actions: { read: '查看', create: '新建', update: '编辑', delete: '删除', export: '导出', transition: '流转', approve: '审批', transfer: '转移', share: '共享' },
+    scopes: { own: '本人', team: '团队', department: '部门', all: '全部', expression: '表达式（在 JSON 中编辑）' },
+    accessLevels: { default: '默认', read: '只读', write: '读写', hidden: '隐藏' },
+  },
   errors: { load: '无法加载应用：{{message}}' },
 };

@@ -67,7 +67,10 @@ function layoutToSections(
   const sections = layout.sections.map((section) => {
     const fields = section.fields.filter((f) => entity.properties[f] && !placed.has(f));
     fields.forEach((f) => placed.add(f));
-    return { id: section.id, title: localize(section.label, locale), columns: section.columns ?? 1, fields };
+    const spec: FormSection = { id: section.id, title: localize(section.label, locale), columns: section.columns ?? 1, fields };
+    if (section.tab) spec.tab = { id: section.tab.id, title: localize(section.tab.label, locale) };
+    if (section.visibleWhen && Object.keys(section.visibleWhen).length) spec.visibleWhen = { ...section.visibleWhen };
+    return spec;
   });
   sections[sections.length - 1].fields.push(...fieldNames.filter((f) => !placed.has(f)));
   return sections;

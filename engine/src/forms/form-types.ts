@@ -6,6 +6,10 @@ export interface FormSection {
   title: string;
   columns: number;
   fields: string[];
+  /** The tab the section sits on, its label already localized. */
+  tab?: { id: string; title: string };
+  /** Field name → jexl condition over the form data (see `isFieldVisible`). */
+  visibleWhen?: Record<string, string>;
 }
 
 /** Props for @rjsf/core's `<Form>`: `schema` and `uiSchema`. */

@@ -38,7 +38,7 @@ describe('planRollups', () => {
     const sql = plan.steps.at(-1)!.sql.join('\n');
     expect(sql).toContain('create trigger "customer_total_rollup" after insert or update or delete on "app_crm"."payment"');
     expect(sql).toContain('coalesce(sum(c."amount"), 0)');
-    expect(plan.steps.find((s) => s.kind === 'create-table' && s.description.includes('customer'))!.sql.join()).toMatch(/"total" numeric\(38, 10\) default '0'/);
+    expect(plan.steps.find((s) => s.kind === 'create-table' && s.description.includes('customer'))!.sql.join()).toMatch(/"total" decimal\(38, 10\) default '0'/);
   });
 
   it('plans nothing for the same app', () => {
@@ -47,7 +47,7 @@ describe('planRollups', () => {
 
   it('adds (with backfill) and drops the trigger with the field', () => {
     expect(kinds(app({ rollup: false }), app())).toEqual(['add-column', 'create-rollup']);
-    expect(kinds(app(), app({ rollup: false }))).toEqual(['drop-rollup', 'create-schema', 'archive-column']);
+    expect(kinds(app(), app({ rollup: false }))).toEqual(['create-schema', 'drop-rollup', 'archive-column']);
   });
 
   it('re-creates the trigger when the child table is renamed, dropping it under the old name first', () => {

@@ -8,6 +8,11 @@ export interface ScopeSqlOptions {
   mode: 'read' | 'write';
   /** Where Tessera's bookkeeping tables live. */
   bookkeepingSchema?: string;
+  /**
+   * The entity has a public pool and the user may claim from it: reading also sees records
+   * with no owner (the pool). Never for writing — a pooled record is taken by claiming it.
+   */
+  pool?: boolean;
 }
 
 type Where = Knex.QueryBuilder;
@@ -84,6 +89,7 @@ export function scopeToSql(access: EntityAccess, subject: ScopeSubject, opts: Sc
   return (qb) =>
     void qb.where((outer) => {
       for (const scope of scopes) outer.orWhere((b) => oneScopeSql(b, scope, subject, q, bk));
+      if (opts.pool && opts.mode === 'read') outer.orWhereNull(`${q}.owner`);
       outer.orWhereRaw(
         `?? in (select s.record_id from ${bk}.record_shares s where s.entity = ? ${opts.mode === 'write' ? "and s.access = 'edit' " : ''}` +
           `and (s.user_id = ? or s.team_id in (select mine.team_id from ${bk}.team_members mine where mine.user_id = ?)))`,

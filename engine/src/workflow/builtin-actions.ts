@@ -46,12 +46,28 @@ export const notifyAction = defineAction<{ template: string; to: string[]; subje
   resolve: ({ template, to, subject }, { record }) => [{ kind: 'notify', template, to, ...(subject ? { subject } : {}), record }],
 });
 
-/** POSTs the record to a URL after commit (through the outbox, so a rollback sends nothing). */
-export const webhookAction = defineAction<{ url: string }>({
+/**
+ * POSTs the record to a URL after commit (through the outbox, so a rollback sends nothing).
+ * With `secret` the body is signed (HMAC-SHA256); a failing endpoint is retried `retryLimit`
+ * times with exponential backoff from `retryDelay` seconds, then the row is a dead letter.
+ */
+export const webhookAction = defineAction<{ url: string; secret?: string; retryLimit?: number; retryDelay?: number }>({
   name: 'webhook',
   description: 'Call a webhook',
-  paramsSchema: { type: 'object', required: ['url'], properties: { url: { type: 'string', pattern: '^https?://' } }, additionalProperties: false },
-  resolve: ({ url }, { record, data }) => [{ kind: 'webhook', url, body: { record, data } }],
+  paramsSchema: {
+    type: 'object',
+    required: ['url'],
+    properties: {
+      url: { type: 'string', pattern: '^https?://' },
+      secret: { type: 'string', minLength: 16, maxLength: 200 },
+      retryLimit: { type: 'integer', minimum: 0, maximum: 20 },
+      retryDelay: { type: 'integer', minimum: 1, maximum: 3600 },
+    },
+    additionalProperties: false,
+  },
+  resolve: ({ url, secret, retryLimit, retryDelay }, { record, data }) => [
+    { kind: 'webhook', url, body: { record, data }, ...(secret ? { secret } : {}), ...(retryLimit !== undefined ? { retryLimit } : {}), ...(retryDelay !== undefined ? { retryDelay } : {}) },
+  ],
 });
 
 export const builtinActions: readonly ActionDefinition<any>[] = [setFieldsAction, createRecordAction, assignOwnerAction, notifyAction, webhookAction, startApprovalAction]; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -28,7 +28,8 @@ export type WorkflowEffect =
   | { kind: 'assign-owner'; strategy: 'round-robin'; users: string[]; key: string }
   | { kind: 'create-record'; entity: string; values: Record<string, unknown>; link?: string }
   | { kind: 'notify'; template: string; to: string[]; subject?: string; record: Record<string, unknown> }
-  | { kind: 'webhook'; url: string; body: Record<string, unknown> }
+  /** `secret` signs the body; `retryLimit`/`retryDelay` (seconds, doubled each try) bound the retries. */
+  | { kind: 'webhook'; url: string; body: Record<string, unknown>; secret?: string; retryLimit?: number; retryDelay?: number }
   | { kind: 'outbox'; type: string; payload: Record<string, unknown> }
   /** Start (or resume) the approval chain of the state entered; the runtime runs it in the transaction. */
   | { kind: 'start-approval' };

@@ -85,6 +85,18 @@ export interface RollupSpec {
 /** What a formula evaluates to. */
 export type FormulaResultType = 'number' | 'text' | 'boolean' | 'date';
 
+/**
+ * A public pool (公海): records whose owner is null are in the pool, readable by roles with the
+ * `claim` action, which may claim them (up to `maxClaimsPerUser` owned records of the entity).
+ * Records whose `activityField` (else `updated_at`) is older than `returnAfterDays` go back.
+ */
+export interface PoolDefinition {
+  ownerField: 'owner';
+  returnAfterDays: number;
+  activityField?: string;
+  maxClaimsPerUser: number;
+}
+
 export interface EntityDefinition {
   $schema?: string;
   type: 'object';
@@ -110,6 +122,8 @@ export interface EntityDefinition {
    * system columns only.
    */
   'x-indexes'?: string[][];
+  /** The entity's public pool (公海), see PoolDefinition. */
+  'x-pool'?: PoolDefinition;
   required?: string[];
   properties: Record<string, FieldDefinition>;
   additionalProperties?: false;

@@ -7,6 +7,17 @@ export interface LayoutSection {
   columns?: number;
   /** Field names of the entity, in display order. */
   fields: string[];
+  /**
+   * The tab this section sits on. Sections with the same tab `id` share one tab, in the order
+   * the first of them appears; a layout without tabs renders all sections on one page.
+   */
+  tab?: { id: string; label: LocalizedText };
+  /**
+   * Per field name, a jexl expression over the record being edited (e.g. `status == "won"`);
+   * the field is shown only while it is truthy. Hidden values are still submitted: this is
+   * presentation, not permission (field-level access lives in `permissions`).
+   */
+  visibleWhen?: Record<string, string>;
 }
 
 export interface FormLayout {

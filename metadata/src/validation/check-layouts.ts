@@ -48,6 +48,11 @@ export function checkLayouts(app: unknown): MetadataError[] {
           errors.push(metadataError('layout-field-missing', pointer, `${capitalize(layout.title)} shows the field "${name}", but ${entity?.title} has no such field.`, `${guess ? `Did you mean "${guess}"? ` : ''}Its fields: ${fieldNames.join(', ')}.`));
         }
       });
+      // A condition on a field the section does not show would silently do nothing.
+      const conditions = isRecord(section.visibleWhen) ? Object.keys(section.visibleWhen) : [];
+      for (const name of conditions.filter((n) => !fields.includes(n))) {
+        errors.push(metadataError('layout-field-missing', sectionPointer + pointerOf('visibleWhen', name), `${capitalize(layout.title)} has a visibility condition for "${name}", which this section does not show.`, `Fields of this section: ${fields.join(', ') || '(none)'}.`));
+      }
     });
   }
   return errors;

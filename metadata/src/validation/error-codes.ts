@@ -73,6 +73,8 @@ export const METADATA_ERROR_CODES = [
   'permission-role-invalid',
   'permission-entity-missing',
   'permission-field-missing',
+  'pool-activity-field-missing',
+  'pool-activity-field-type',
 ] as const;
 
 export type MetadataErrorCode = (typeof METADATA_ERROR_CODES)[number];

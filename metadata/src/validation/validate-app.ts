@@ -3,6 +3,7 @@ import { ajvErrorToMetadataError } from './ajv-error-to-metadata-error';
 import { BUILTIN_FIELD_TYPES } from './builtin-field-types';
 import { checkWorkflows } from '../workflow/check-workflows';
 import { checkPermissions } from '../permission/check-permissions';
+import { checkPool } from '../permission/check-pool';
 import { checkFields } from './check-fields';
 import { checkLayouts } from './check-layouts';
 import { checkNames } from './check-names';
@@ -35,6 +36,7 @@ export function validateApp(app: unknown, opts: ValidateAppOptions = {}): Valida
     ...checkLayouts(app),
     ...checkWorkflows(app),
     ...checkPermissions(app),
+    ...checkPool(app),
   ];
   return errors.length === 0 ? { ok: true, value: app as AppDefinition } : { ok: false, errors };
 }

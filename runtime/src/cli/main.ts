@@ -2,6 +2,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliIo } from './cli-types';
 import { migrateCommand } from './migrate-command';
+import { pluginCommand } from './plugin-command';
+import { seedCommand } from './seed-command';
 import { startCommand } from './start-command';
 import { typesCommand } from './types-command';
 import { userCommand } from './user-command';
@@ -15,7 +17,11 @@ const USAGE = `Usage:
   tessera user passwd <username> [--password-stdin]
                                          manage users in DATABASE_URL / TESSERA_DATA_DIR
   tessera migrate plan|apply|rollback|history <appDir> [--yes]
-                                         preview and apply metadata migrations`;
+                                         preview and apply metadata migrations
+  tessera plugin new <name> [--dir pluginsDir]
+                                         scaffold plugins/plugin-<name> with a passing test
+  tessera seed [appDir] [--scale 1000|100000]
+                                         deterministic demo data for the example CRM (skips if customers exist)`;
 
 // `npm start` runs from the repo root; this file is runtime/src/cli/main.ts.
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -31,6 +37,8 @@ async function main(argv: string[]): Promise<number> {
       name: { type: 'string' },
       'password-stdin': { type: 'boolean' },
       yes: { type: 'boolean', short: 'y' },
+      dir: { type: 'string' },
+      scale: { type: 'string' },
     },
   });
   const [command, dir] = positionals;
@@ -46,6 +54,10 @@ async function main(argv: string[]): Promise<number> {
       return userCommand(dir, positionals[2], { roles: values.role ?? [], email: values.email, name: values.name, passwordStdin: Boolean(values['password-stdin']) }, io);
     case 'migrate':
       return migrateCommand(dir, positionals[2], { yes: Boolean(values.yes) }, io);
+    case 'seed':
+      return seedCommand(path.resolve(dir ?? path.join(REPO_ROOT, 'examples', 'crm')), values.scale, io);
+    case 'plugin':
+      return pluginCommand(dir, positionals[2], { dir: path.resolve(values.dir ?? path.join(process.cwd(), 'plugins')) }, io);
     case 'validate':
     case 'types':
       if (!dir) {

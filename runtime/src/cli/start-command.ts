@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { createRuntime } from '../runtime';
 import type { BootstrapResult } from '../auth/bootstrap-users';
+import { seedResultLines } from '../seed/seed-result-lines';
+import { seedRuntimeApp } from '../seed/seed-runtime-app';
 import type { CliIo } from './cli-types';
 
 /** What the first start created, so the person who ran it knows how to sign in. */
@@ -34,6 +36,12 @@ export async function startCommand(appDir: string, io: CliIo): Promise<void> {
     designerDir: path.join(appDir, 'dist', 'designer'),
     adminPassword: process.env.TESSERA_ADMIN_PASSWORD || undefined,
   });
+  // The first start of the example (demo users just created) also gets its 1,000 demo customers;
+  // seedApp skips by itself if customers exist or the app is not the CRM. TESSERA_SEED=0 opts out.
+  if (runtime.bootstrap.kind === 'demo' && process.env.TESSERA_SEED !== '0') {
+    io.out('First start: seeding the demo data (TESSERA_SEED=0 skips this)…');
+    for (const line of seedResultLines(await seedRuntimeApp(runtime, appDir, {}, io.out))) io.out(line);
+  }
   const server = await runtime.listen(port, process.env.HOST ?? '127.0.0.1');
   const shownUrl = server.url.replace('127.0.0.1', 'localhost');
   io.out(`Tessera is running at ${shownUrl}`);

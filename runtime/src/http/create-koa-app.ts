@@ -12,6 +12,7 @@ import { auditTriggersReady } from '../audit/ensure-audit-triggers';
 import { historyRoutes } from '../audit/history-routes';
 import { exportRoutes } from '../export/export-routes';
 import { recordActionRoutes } from '../permissions/record-action-routes';
+import { poolRoutes } from '../pool/pool-routes';
 import { errorHandler, type Logger } from './error-handler';
 import { healthRoutes } from './health-routes';
 import type { AppMiddleware, RequestState } from './http-types';
@@ -57,13 +58,15 @@ export function createKoaApp(opts: KoaAppOptions): Koa<RequestState> {
   koa.use(adminOrgRoutes(auth));
   // Before the metadata routes (which 404 any other /api/_meta path) and before every write path, which reads ctx.state.hooks.
   if (opts.pluginRoutes) koa.use(opts.pluginRoutes);
-  koa.use(metaRoutes(opts));
+  // Workflow routes include /api/_meta/outbox, so they too come before the metadata routes.
   if (opts.workflowRoutes) koa.use(opts.workflowRoutes);
+  koa.use(metaRoutes(opts));
   // A publish may have added tables: their audit triggers exist before the first write to them.
   koa.use(async (ctx, next) => (ctx.method !== 'GET' && ctx.path.startsWith('/api/') && (await auditTriggersReady(opts.knex, opts.getState())), next()));
   koa.use(historyRoutes(opts.knex, opts.getState));
   koa.use(exportRoutes(opts.knex, opts.getState)); // before recordRoutes, which would read `export` as an id
   koa.use(recordActionRoutes(opts.knex, opts.getState));
+  koa.use(poolRoutes(opts.knex, opts.getState));
   koa.use(recordRoutes(opts.knex, opts.getState));
   koa.use(async (ctx) => {
     ctx.status = 404;

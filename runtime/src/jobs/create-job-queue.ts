@@ -11,10 +11,20 @@ export interface JobQueueOptions {
   logger?: Pick<Console, 'error' | 'info'>;
 }
 
+export interface SendOptions {
+  startAfterMs?: number;
+  singletonKey?: string;
+  trx?: Knex.Transaction;
+  /** Failed runs retried this often (default 5); `retryDelay` seconds, doubled each time with `retryBackoff`. */
+  retryLimit?: number;
+  retryDelay?: number;
+  retryBackoff?: boolean;
+}
+
 export interface JobQueue {
   boss: PgBoss;
   /** Enqueues inside `trx` when given, so the job exists only if the transaction commits. */
-  send(queue: string, data: object, opts: { startAfterMs?: number; singletonKey?: string; trx?: Knex.Transaction }): Promise<string | null>;
+  send(queue: string, data: object, opts: SendOptions): Promise<string | null>;
   work(queue: string, handler: (data: Record<string, unknown>) => Promise<void>): Promise<void>;
   stop(): Promise<void>;
 }
@@ -41,12 +51,14 @@ export async function createJobQueue(opts: JobQueueOptions): Promise<JobQueue> {
   let stopped = false;
   return {
     boss,
-    async send(queue, data, { startAfterMs, singletonKey, trx }) {
+    async send(queue, data, { startAfterMs, singletonKey, trx, retryLimit = 5, retryDelay, retryBackoff }) {
       await ensureQueue(queue);
       return boss.send(queue, data, {
         ...(startAfterMs !== undefined ? { startAfter: startAfterMs / 1000 } : {}),
         ...(singletonKey ? { singletonKey } : {}),
-        retryLimit: 5,
+        retryLimit,
+        ...(retryDelay !== undefined ? { retryDelay } : {}),
+        ...(retryBackoff !== undefined ? { retryBackoff } : {}),
         ...(trx ? { db: knexBossDb(trx) } : {}),
       });
     },

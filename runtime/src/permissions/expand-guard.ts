@@ -14,7 +14,7 @@ export interface ExpandGuard {
 export function expandGuard(user: AuthUser, state: AppState): ExpandGuard {
   const perms = userPermissions(state, user);
   return {
-    restrict: (qb, entityName) => scopeRestriction(perms.resolved.entity(entityName), user, entityName, 'read')(qb),
+    restrict: (qb, entityName) => scopeRestriction(perms.resolved.entity(entityName), user, entityName, 'read', Boolean(perms.restricted(entityName)['x-pool']))(qb),
     strip: (entityName, record) => stripHidden(record, perms.resolved.entity(entityName).hidden),
   };
 }

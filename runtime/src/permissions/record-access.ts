@@ -26,10 +26,14 @@ export interface RecordAccess {
 
 const SYSTEM_COLUMNS = ['id', 'created_at', 'updated_at', 'created_by', 'owner', 'version'];
 
-/** The data scope of `access` for `user` as a knex where-callback (a no-op for scope `all`). */
-export function scopeRestriction(access: EntityAccess, user: AuthUser, qualifier: string, mode: ScopeMode): (qb: Knex.QueryBuilder) => void {
-  if (!access.actions.has('read')) return (qb) => void qb.whereRaw('false');
-  return scopeToSql(access, user, { qualifier, mode }) ?? (() => undefined);
+/**
+ * The data scope of `access` for `user` as a knex where-callback (a no-op for scope `all`).
+ * `pooled`: the entity has `x-pool`, so a user who may claim also reads the unowned records.
+ */
+export function scopeRestriction(access: EntityAccess, user: AuthUser, qualifier: string, mode: ScopeMode, pooled = false): (qb: Knex.QueryBuilder) => void {
+  const pool = pooled && access.actions.has('claim');
+  if (!access.actions.has('read')) return pool && mode === 'read' ? (qb) => void qb.whereNull(`${qualifier}.owner`) : (qb) => void qb.whereRaw('false');
+  return scopeToSql(access, user, { qualifier, mode, pool }) ?? (() => undefined);
 }
 
 export function stripHidden(record: Record<string, unknown>, hidden: ReadonlySet<string>): Record<string, unknown> {
@@ -56,7 +60,7 @@ export function recordAccess(user: AuthUser, state: AppState, compiled: Compiled
     permissions,
     entity: permissions.restricted(name),
     entities: permissions.entities,
-    restrict: (qb, qualifier, mode = 'read') => scopeRestriction(access, user, qualifier, mode)(qb),
+    restrict: (qb, qualifier, mode = 'read') => scopeRestriction(access, user, qualifier, mode, Boolean(compiled.entity['x-pool']))(qb),
     strip: (record) => stripHidden(record, access.hidden),
     columns,
   };

@@ -5,6 +5,7 @@ import type { AppContext } from '../http/http-types';
 import type { AppState, CompiledEntity } from '../meta/compile-app-state';
 import { expandGuard } from '../permissions/expand-guard';
 import { recordAccess } from '../permissions/record-access';
+import { poolAccess, takePoolParam } from '../pool/pool-access';
 import { invalidQuery } from './invalid-query';
 import { loadExpanded } from './load-expanded';
 import { recordScope, takeDeletedParam } from './record-scope';
@@ -25,10 +26,11 @@ export function projectRecord(record: Record<string, unknown>, fields: readonly 
  * next page (and so `nextCursor`) exists.
  */
 export async function listRecords(ctx: AppContext, knex: Knex, state: AppState, entity: CompiledEntity): Promise<void> {
-  const { mode, query: params } = takeDeletedParam(ctx, entity);
+  const { mode, query: withPool } = takeDeletedParam(ctx, entity);
+  const { pool, query: params } = takePoolParam(withPool);
   // Permissions: parsed against the entities as this user knows them (a hidden field is an
   // unknown field), the data scope in the WHERE, hidden columns never selected.
-  const ra = recordAccess(ctx.state.user!, state, entity, 'read');
+  const ra = pool ? poolAccess(ctx.state.user!, state, entity) : recordAccess(ctx.state.user!, state, entity, 'read');
   const parsed = parseListQuery(params, ra.entity, state.registry, ra.entities);
   if (!parsed.ok) throw invalidQuery(parsed.errors);
   const query: ListQuery = parsed.value;

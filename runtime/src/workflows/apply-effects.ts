@@ -76,7 +76,8 @@ export async function applyOutsideEffects(trx: Knex.Transaction, state: AppState
         break;
       }
       case 'webhook':
-        await outbox(trx, 'webhook', { ...base, url: effect.url, body: { ...effect.body, record, transition: base } });
+        // Delivery settings travel with the row: a later publish does not change how it is sent.
+        await outbox(trx, 'webhook', { ...base, url: effect.url, body: { ...effect.body, record, transition: base }, delivery: { secret: effect.secret ?? null, retryLimit: effect.retryLimit ?? null, retryDelay: effect.retryDelay ?? null } });
         break;
       case 'outbox':
         await outbox(trx, effect.type, { ...base, ...effect.payload });

@@ -7,7 +7,9 @@ import { approvalRoutes } from '../approvals/approval-routes';
 import { createApprovalHost, TIMEOUT_QUEUE, type ApprovalTimeoutJob } from '../approvals/create-approval-host';
 import { ensureApprovalSchema } from '../approvals/ensure-approval-schema';
 import { compileAppWorkflows } from './compile-app-workflows';
-import { dispatchOutbox } from './dispatch-outbox';
+import { DEFAULT_RETRY_DELAY_S, DEFAULT_RETRY_LIMIT, deliverWebhook, WEBHOOK_QUEUE } from './deliver-webhook';
+import { dispatchOutbox, type EnqueueWebhook } from './dispatch-outbox';
+import { outboxRoutes } from './outbox-routes';
 import { ensureWorkflowSchema } from './ensure-workflow-schema';
 import { performTransition, type TransitionRequest } from './perform-transition';
 import { workflowRoutes } from './workflow-routes';
@@ -20,6 +22,8 @@ export interface WorkflowHostOptions {
   getState(): AppState;
   registry?: WorkflowRegistry;
   logger?: Pick<Console, 'error' | 'info'>;
+  /** Signs webhooks whose action names no secret (TESSERA_WEBHOOK_SECRET). */
+  webhookSecret?: string;
 }
 
 export interface WorkflowHost {
@@ -63,6 +67,10 @@ export function createWorkflowHost(opts: WorkflowHostOptions): WorkflowHost {
         await approvals.escalate(knex, data as unknown as ApprovalTimeoutJob);
         void dispatch();
       });
+      await q.work(WEBHOOK_QUEUE, (data) => {
+        if (stopped) throw new Error('runtime stopping; the webhook will be sent again');
+        return deliverWebhook(knex, String(data.outboxId), opts.webhookSecret);
+      });
       opts.logger?.info(`workflow timers: pg-boss on ${opts.databaseUrl ? 'PostgreSQL' : 'PGlite (through knex)'}`);
       queue = q;
       return q;
@@ -95,9 +103,20 @@ export function createWorkflowHost(opts: WorkflowHostOptions): WorkflowHost {
     void dispatch();
   }
 
+  const enqueueWebhook: EnqueueWebhook = async (trx, outboxId, delivery) => {
+    const q = await ensureQueue();
+    await q.send(WEBHOOK_QUEUE, { outboxId }, {
+      trx,
+      singletonKey: outboxId,
+      retryLimit: delivery?.retryLimit ?? DEFAULT_RETRY_LIMIT,
+      retryDelay: delivery?.retryDelay ?? DEFAULT_RETRY_DELAY_S,
+      retryBackoff: true,
+    });
+  };
+
   function dispatch(): Promise<number> {
     // One delivery pass at a time per process; SKIP LOCKED shares rows across processes.
-    dispatching ??= dispatchOutbox(knex)
+    dispatching ??= dispatchOutbox(knex, enqueueWebhook)
       .catch((err: Error) => {
         opts.logger?.error(`outbox: ${err.message}`);
         return 0;
@@ -116,7 +135,8 @@ export function createWorkflowHost(opts: WorkflowHostOptions): WorkflowHost {
   });
   const transitions = workflowRoutes({ knex, getState: opts.getState, workflowOf, armTimers, startApproval: approvals.startApproval, afterCommit: () => void dispatch() });
   const approvalApi = approvalRoutes({ knex, host: approvals, afterCommit: () => void dispatch() });
-  const middleware: AppMiddleware = (ctx, next) => transitions(ctx, () => approvalApi(ctx, next));
+  const outboxApi = outboxRoutes(knex);
+  const middleware: AppMiddleware = (ctx, next) => outboxApi(ctx, () => transitions(ctx, () => approvalApi(ctx, next)));
 
   return {
     registry,

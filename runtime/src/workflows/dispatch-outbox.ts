@@ -1,4 +1,8 @@
 import type { Knex } from 'knex';
+import type { WebhookDelivery } from './deliver-webhook';
+
+/** Hands a webhook row to the job queue inside `trx` (so it is queued exactly when it is marked queued). */
+export type EnqueueWebhook = (trx: Knex.Transaction, outboxId: string, delivery: WebhookDelivery | undefined) => Promise<void>;
 
 const MAX_ATTEMPTS = 5;
 
@@ -11,23 +15,30 @@ interface OutboxRow {
 
 /**
  * Delivers outbox rows written by committed transitions: `notify` becomes in-app notifications
- * (same database, same transaction as marking the row sent, so exactly once); `webhook` is
- * POSTed (at least once: a crash between the POST and the commit sends it again). Rows are
- * claimed with SKIP LOCKED so several processes share the work. Other kinds wait for a plugin.
+ * (same database, same transaction as marking the row sent, so exactly once); `webhook` rows are
+ * handed to a pg-boss job (deliver-webhook: signed, retried with backoff, then dead) in the
+ * transaction that marks them queued, so each is queued once. Rows are claimed with SKIP LOCKED
+ * so several processes share the work. Other kinds wait for a plugin.
  */
-export async function dispatchOutbox(knex: Knex, limit = 20): Promise<number> {
+export async function dispatchOutbox(knex: Knex, enqueueWebhook: EnqueueWebhook, limit = 50): Promise<number> {
   let done = 0;
   await knex.transaction(async (trx) => {
     const rows = (await trx.raw(
       `select id, kind, payload, attempts from tessera.outbox
-       where sent_at is null and attempts < ? and kind in ('notify', 'webhook')
+       where sent_at is null and queued_at is null and dead_at is null and attempts < ? and kind in ('notify', 'webhook')
        order by created_at limit ? for update skip locked`,
       [MAX_ATTEMPTS, limit],
     )).rows as OutboxRow[];
     for (const row of rows) {
+      if (row.kind === 'webhook') {
+        await enqueueWebhook(trx, row.id, row.payload.delivery as WebhookDelivery | undefined);
+        await trx('tessera.outbox').where({ id: row.id }).update({ queued_at: trx.fn.now() });
+        done += 1;
+        continue;
+      }
       try {
-        if (row.kind === 'notify') await notify(trx, row);
-        else await postWebhook(row);
+        // A savepoint: a failed notification must not abort the claim of the other rows.
+        await trx.transaction((sp) => notify(sp, row));
         await trx('tessera.outbox').where({ id: row.id }).update({ sent_at: trx.fn.now(), attempts: row.attempts + 1, last_error: null });
         done += 1;
       } catch (err) {
@@ -44,10 +55,4 @@ async function notify(trx: Knex.Transaction, row: OutboxRow): Promise<void> {
   await trx('tessera.notifications')
     .insert(p.to.map((userId) => ({ user_id: userId, subject: p.subject, body: p.body, entity: p.entity, record_id: p.recordId, outbox_id: p.to.length === 1 ? row.id : null })))
     .onConflict('outbox_id').ignore();
-}
-
-async function postWebhook(row: OutboxRow): Promise<void> {
-  const p = row.payload as { url: string; body: unknown };
-  const res = await fetch(p.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(p.body), signal: AbortSignal.timeout(5000) });
-  if (!res.ok) throw new Error(`webhook ${p.url} answered ${res.status}`);
 }

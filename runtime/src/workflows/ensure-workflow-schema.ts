@@ -29,7 +29,11 @@ const STATEMENTS = [
     attempts integer not null default 0,
     last_error text
   )`,
+  // queued_at: handed to the webhook job (pg-boss retries it); dead_at: retries exhausted, kept for an admin to see.
+  'alter table tessera.outbox add column if not exists queued_at timestamptz',
+  'alter table tessera.outbox add column if not exists dead_at timestamptz',
   'create index if not exists outbox_unsent on tessera.outbox (created_at) where sent_at is null',
+  'create index if not exists outbox_dead on tessera.outbox (dead_at) where dead_at is not null',
   `create table if not exists tessera.round_robin (
     key text primary key,
     position bigint not null

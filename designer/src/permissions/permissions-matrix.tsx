@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ADMIN_ROLE, PERMISSION_ACTIONS, type AppDefinition, type DataScope } from '@tessera/metadata';
+import { localize } from '../localize';
+import { addRole, setFieldAccess, setScope, toggleAction } from '../model/edit-permissions';
+import { FieldAccessGrid } from './field-access-grid';
+
+const SCOPES = ['own', 'team', 'department', 'all'] as const;
+const ROLE_NAME = /^[a-z][a-z0-9_]{0,62}$/;
+
+/**
+ * Roles × entities × actions for the draft's `permissions`: one role at a time, a checkbox per
+ * action, the data scope per entity and, for the chosen entity, field-level access. Edits are
+ * ordinary draft edits, so they undo, diff and publish like any other change.
+ */
+export function PermissionsMatrix({ app, onChange }: { app: AppDefinition; onChange: (app: AppDefinition) => void }) {
+  const { t, i18n } = useTranslation();
+  const roles = Object.entries(app.permissions?.roles ?? {});
+  const [role, setRole] = useState(roles[0]?.[0] ?? '');
+  const [entityName, setEntityName] = useState<string>();
+  const [newRole, setNewRole] = useState('');
+  const current = app.permissions?.roles[role];
+  const entity = app.entities.find((e) => e['x-name'] === entityName);
+  const roleProblem = newRole && (!ROLE_NAME.test(newRole) || newRole === ADMIN_ROLE || app.permissions?.roles[newRole]);
+
+  return (
+    <main className="d-permissions" data-testid="permissions-page">
+      <section className="d-panel" aria-labelledby="d-perm-heading">
+        <h2 id="d-perm-heading">{t('permissions.heading')}</h2>
+        <p className="d-hint">{app.permissions ? t('permissions.hint') : t('permissions.none')}</p>
+        <div className="d-perm-bar">
+          <label className="d-label">
+            {t('permissions.role')}
+            <select data-testid="perm-role" value={role} onChange={(e) => setRole(e.target.value)}>
+              {roles.map(([name, def]) => <option key={name} value={name}>{localize(def.label, i18n.language)} ({name})</option>)}
+            </select>
+          </label>
+          <label className="d-label">
+            {t('permissions.newRole')}
+            <input data-testid="perm-new-role" value={newRole} placeholder="sales_ops" aria-invalid={Boolean(roleProblem)} onChange={(e) => setNewRole(e.target.value.trim())} />
+          </label>
+          <button type="button" className="d-btn" data-testid="perm-add-role" disabled={!newRole || Boolean(roleProblem)}
+            onClick={() => { onChange(addRole(app, newRole, { en: newRole })); setRole(newRole); setNewRole(''); }}>+ {t('permissions.addRole')}</button>
+        </div>
+        {current && (
+          <table className="d-matrix" data-testid="perm-matrix">
+            <thead>
+              <tr>
+                <th scope="col">{t('permissions.entity')}</th>
+                {PERMISSION_ACTIONS.map((a) => <th key={a} scope="col">{t(`permissions.actions.${a}`)}</th>)}
+                <th scope="col">{t('permissions.scope')}</th>
+                <th scope="col"><span className="d-sr-only">{t('permissions.fields')}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {app.entities.map((e) => {
+                const name = e['x-name'];
+                const perm = current.entities[name];
+                const label = localize(e['x-label'], i18n.language);
+                const scope = perm && typeof perm.scope === 'string' ? perm.scope : perm ? 'expression' : 'own';
+                return (
+                  <tr key={name}>
+                    <th scope="row">{label}</th>
+                    {PERMISSION_ACTIONS.map((a) => (
+                      <td key={a}>
+                        <input type="checkbox" data-testid={`perm-${name}-${a}`} aria-label={t('permissions.toggle', { action: t(`permissions.actions.${a}`), entity: label })}
+                          checked={Boolean(perm?.actions.includes(a))} onChange={() => onChange(toggleAction(app, role, name, a))} />
+                      </td>
+                    ))}
+                    <td>
+                      <select data-testid={`perm-scope-${name}`} aria-label={t('permissions.scopeOf', { entity: label })} value={scope} disabled={!perm}
+                        onChange={(ev) => onChange(setScope(app, role, name, ev.target.value as DataScope))}>
+                        {SCOPES.map((s) => <option key={s} value={s}>{t(`permissions.scopes.${s}`)}</option>)}
+                        {scope === 'expression' && <option value="expression" disabled>{t('permissions.scopes.expression')}</option>}
+                      </select>
+                    </td>
+                    <td><button type="button" className="d-btn d-btn-ghost" data-testid={`perm-fields-open-${name}`} aria-pressed={entityName === name} onClick={() => setEntityName(entityName === name ? undefined : name)}>{t('permissions.fields')}</button></td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </section>
+      {current && entity && (
+        <FieldAccessGrid entity={entity} permission={current.entities[entity['x-name']]} onChange={(field, access) => onChange(setFieldAccess(app, role, entity['x-name'], field, access))} />
+      )}
+    </main>
+  );
+}

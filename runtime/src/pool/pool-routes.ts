@@ -1,0 +1,89 @@
+import type { Knex } from 'knex';
+import { setAuditContext } from '../audit/set-audit-context';
+import { forbidden } from '../auth/authorize';
+import { HttpError, notFound } from '../errors/http-error';
+import type { AppContext, AppMiddleware } from '../http/http-types';
+import type { AppState, CompiledEntity } from '../meta/compile-app-state';
+import { recordAccess } from '../permissions/record-access';
+import { recordScope } from '../records/record-scope';
+import { rowToRecord } from '../records/row-to-record';
+import { poolOf } from './pool-access';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ROUTE = /^\/api\/([a-z][a-z0-9_-]*)\/([^/]+)\/(claim|release)\/?$/;
+
+/**
+ * `POST /api/{plural}/{id}/claim` (action `claim`): the record becomes the caller's if it is
+ * still in the pool; `POST …/release` (the owner, or anyone who may `transfer` it in their
+ * write scope — a manager) puts it back. Both lock the row, so of two claimers one wins and
+ * the other gets 409; both are audited as their own action by the entity's audit trigger.
+ */
+export function poolRoutes(knex: Knex, getState: () => AppState): AppMiddleware {
+  return async (ctx, next) => {
+    const match = ROUTE.exec(ctx.path);
+    if (!match) return next();
+    const [, plural, rawId, action] = match;
+    const state = getState();
+    const entity = state.byPlural.get(plural);
+    if (!entity) throw notFound(`No entity is published at /api/${plural}`);
+    if (ctx.method !== 'POST') {
+      ctx.set('Allow', 'POST');
+      throw new HttpError(405, 'method_not_allowed', `${ctx.method} is not allowed here; use POST`);
+    }
+    poolOf(entity);
+    const missing = notFound(`No ${entity.entity['x-name']} with id "${rawId}"`);
+    if (!UUID.test(rawId)) throw missing;
+    const id = rawId.toLowerCase();
+    const row = await knex.transaction((trx) => (action === 'claim' ? claim(trx, ctx, state, entity, id, missing) : release(trx, ctx, state, entity, id, missing)));
+    const ra = recordAccess(ctx.state.user!, state, entity, action === 'claim' ? 'claim' : 'read');
+    ctx.body = { data: ra.strip(rowToRecord(row, entity)) };
+  };
+}
+
+type Row = Record<string, unknown>;
+
+/** The live row, locked for the rest of the transaction. */
+const lockRow = (trx: Knex.Transaction, entity: CompiledEntity, id: string): Promise<Row | undefined> =>
+  trx.withSchema(entity.schema).table(entity.table).where({ id }).modify(recordScope(entity)).forUpdate().first();
+
+async function claim(trx: Knex.Transaction, ctx: AppContext, state: AppState, entity: CompiledEntity, id: string, missing: Error): Promise<Row> {
+  const me = ctx.state.user!.id;
+  const pool = poolOf(entity);
+  const ra = recordAccess(ctx.state.user!, state, entity, 'claim');
+  // One claimer per (entity, user) at a time: two parallel claims cannot both pass the limit.
+  await trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`pool:${entity.entity['x-name']}:${me}`]);
+  const row = await lockRow(trx, entity, id);
+  if (!row) throw missing;
+  if (row.owner !== null) {
+    // Taken meanwhile (or already mine): a conflict — but only if the caller may see it; else it is a missing id (no oracle).
+    const visible = await trx.withSchema(entity.schema).table(entity.table).where({ id }).modify((qb) => ra.restrict(qb, entity.table, 'read')).first('id');
+    if (!visible) throw missing;
+    throw new HttpError(409, 'not_in_pool', `This ${entity.entity['x-name']} is no longer in the pool`);
+  }
+  const [{ n }] = await trx.withSchema(entity.schema).table(entity.table).where({ owner: me }).modify(recordScope(entity)).count({ n: '*' });
+  if (Number(n) >= pool.maxClaimsPerUser) {
+    throw new HttpError(409, 'claim_limit_reached', `You already own ${n} ${entity.entity['x-plural']}; the limit for claiming from the pool is ${pool.maxClaimsPerUser}`);
+  }
+  await setAuditContext(trx, { actorId: me, requestId: ctx.state.requestId, action: 'claim' });
+  // A claim counts as a follow-up, else a long-idle record would return on the next sweep.
+  const activity = pool.activityField ? { [entity.fieldsByName.get(pool.activityField)?.column ?? pool.activityField]: trx.fn.now() } : {};
+  const [updated] = await trx.withSchema(entity.schema).table(entity.table).where({ id }).update({ owner: me, ...activity, version: trx.raw('?? + 1', ['version']), updated_at: trx.fn.now() }).returning('*');
+  return updated;
+}
+
+async function release(trx: Knex.Transaction, ctx: AppContext, state: AppState, entity: CompiledEntity, id: string, missing: Error): Promise<Row> {
+  const user = ctx.state.user!;
+  const ra = recordAccess(user, state, entity, 'read');
+  const found = await trx.withSchema(entity.schema).table(entity.table).where({ id }).modify(recordScope(entity)).modify((qb) => ra.restrict(qb, entity.table, 'read')).forUpdate().first('id', 'owner');
+  if (!found) throw missing;
+  if (found.owner === null) throw new HttpError(409, 'not_in_pool', `This ${entity.entity['x-name']} is already in the pool`);
+  if (found.owner !== user.id) {
+    // Not the owner: a manager, i.e. someone who may transfer the record within their write scope.
+    const manager = ra.permissions.resolved.entity(entity.entity['x-name']).actions.has('transfer');
+    const inWriteScope = manager && (await trx.withSchema(entity.schema).table(entity.table).where({ id }).modify((qb) => ra.restrict(qb, entity.table, 'write')).first('id'));
+    if (!inWriteScope) throw forbidden(`Only the owner or a manager may release this ${entity.entity['x-name']}`);
+  }
+  await setAuditContext(trx, { actorId: user.id, requestId: ctx.state.requestId, action: 'release' });
+  const [updated] = await trx.withSchema(entity.schema).table(entity.table).where({ id }).update({ owner: null, version: trx.raw('?? + 1', ['version']), updated_at: trx.fn.now() }).returning('*');
+  return updated;
+}
