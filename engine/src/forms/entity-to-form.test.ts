@@ -93,3 +93,25 @@ describe('entityToForm', () => {
     });
   });
 });
+
+describe('layout tabs and visibility (issue 8)', () => {
+  it('emits tabs and visibleWhen on sections and evaluates conditions', async () => {
+    const { isFieldVisible, checkVisibleWhen } = await import('./visible-when');
+    const { sectionsToTabs } = await import('./sections-to-tabs');
+    expect(isFieldVisible('status == "won"', { status: 'won' })).toBe(true);
+    expect(isFieldVisible('status == "won"', { status: 'open' })).toBe(false);
+    expect(isFieldVisible('((', {})).toBe(true);
+    expect(checkVisibleWhen('a ==')).toBeDefined();
+    expect(checkVisibleWhen('a > 1')).toBeUndefined();
+    const tabs = sectionsToTabs([
+      { id: 'a', title: 'A', columns: 1, fields: [] },
+      { id: 'b', title: 'B', columns: 1, fields: [], tab: { id: 'more', title: 'More' } },
+      { id: 'c', title: 'C', columns: 1, fields: [], tab: { id: 'main', title: 'Main' } },
+    ]);
+    expect(tabs.map((t) => [t.id, t.sections.map((s) => s.id)])).toEqual([['more', ['a', 'b']], ['main', ['c']]]);
+    expect(sectionsToTabs([{ id: 'a', title: 'A', columns: 1, fields: [] }]).map((t) => t.id)).toEqual(['_main']);
+    const tabbed: LayoutDefinition = { ...layout, sections: layout.sections.map((s, i) => (i === 0 ? { ...s, tab: { id: 't', label: { en: 'T', zh: '页' } }, visibleWhen: { [s.fields[0]]: 'x == 1' } } : s)) };
+    const first = (entityToForm(deal, tabbed, registry, 'zh', [customer, deal]).uiSchema['ui:options'] as { sections: Array<Record<string, unknown>> }).sections[0];
+    expect(first).toMatchObject({ tab: { id: 't', title: '页' }, visibleWhen: { [layout.sections[0].fields[0]]: 'x == 1' } });
+  });
+});

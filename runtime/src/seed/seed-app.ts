@@ -12,7 +12,7 @@ import type { SeedOptions, SeedResult } from './seed-types';
 /** The entities the example CRM's seed writes; an app without them cannot be seeded. */
 export const SEED_ENTITIES = ['customer', 'contact', 'follow_up', 'lead', 'opportunity', 'bid', 'contract', 'order', 'payment_plan', 'sales_target', 'survey'];
 
-export const DEFAULT_SEED_OPTIONS: SeedOptions = { customers: 1000, seed: 20240607, today: new Date(), chunkSize: 500 };
+export const DEFAULT_SEED_OPTIONS: SeedOptions = { customers: 1000, seed: 20240607, today: new Date(), chunkSize: 0 };
 
 /**
  * Fills the example CRM with deterministic demo data. It only ever fills an empty app: if the
@@ -21,6 +21,8 @@ export const DEFAULT_SEED_OPTIONS: SeedOptions = { customers: 1000, seed: 202406
  */
 export async function seedApp(knex: Knex, state: AppState, options: Partial<SeedOptions> = {}, progress: (line: string) => void = () => {}): Promise<SeedResult> {
   const opts = { ...DEFAULT_SEED_OPTIONS, ...options };
+  // About ten progress steps, at most 1,000 customers (and their records) in memory at once.
+  if (opts.chunkSize <= 0) opts.chunkSize = Math.min(1000, Math.max(50, Math.ceil(opts.customers / 10)));
   const names = new Set([...state.byPlural.values()].map((e) => e.entity['x-name']));
   const missing = SEED_ENTITIES.filter((n) => !names.has(n));
   if (missing.length > 0) return { kind: 'skipped', reason: `the app "${state.app.name}" lacks entities the CRM seed needs: ${missing.join(', ')}` };

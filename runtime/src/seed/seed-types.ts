@@ -26,7 +26,7 @@ export interface SeedOptions {
   seed: number;
   /** "Today" for the data: dates are spread around it. Defaults to the current UTC day, so data looks current. */
   today: Date;
-  /** Customers generated and inserted per round (bounded memory at 100,000). */
+  /** Customers generated and inserted per round (bounded memory at 100,000); 0 picks one from the scale. */
   chunkSize: number;
 }
 

@@ -29,15 +29,28 @@ export async function dispatchOutbox(knex: Knex, enqueueWebhook: EnqueueWebhook,
        order by created_at limit ? for update skip locked`,
       [MAX_ATTEMPTS, limit],
     )).rows as OutboxRow[];
+    const notes: OutboxRow[] = [];
     for (const row of rows) {
       if (row.kind === 'webhook') {
         await enqueueWebhook(trx, row.id, row.payload.delivery as WebhookDelivery | undefined);
         await trx('tessera.outbox').where({ id: row.id }).update({ queued_at: trx.fn.now() });
         done += 1;
-        continue;
-      }
+      } else notes.push(row);
+    }
+    if (notes.length === 0) return;
+    try {
+      // The whole batch in two statements (the common case, and what keeps up under load)...
+      await trx.transaction(async (sp) => {
+        await insertNotifications(sp, notes);
+        await sp('tessera.outbox').whereIn('id', notes.map((r) => r.id)).update({ sent_at: sp.fn.now(), attempts: sp.raw('attempts + 1'), last_error: null });
+      });
+      done += notes.length;
+      return;
+    } catch {
+      // ...and row by row when something in it fails, so one bad row does not hold back the rest.
+    }
+    for (const row of notes) {
       try {
-        // A savepoint: a failed notification must not abort the claim of the other rows.
         await trx.transaction((sp) => notify(sp, row));
         await trx('tessera.outbox').where({ id: row.id }).update({ sent_at: trx.fn.now(), attempts: row.attempts + 1, last_error: null });
         done += 1;
@@ -49,10 +62,14 @@ export async function dispatchOutbox(knex: Knex, enqueueWebhook: EnqueueWebhook,
   return done;
 }
 
-async function notify(trx: Knex.Transaction, row: OutboxRow): Promise<void> {
-  const p = row.payload as { to: string[]; subject: string | null; body: string; entity: string; recordId: string };
-  if (p.to.length === 0) return;
-  await trx('tessera.notifications')
-    .insert(p.to.map((userId) => ({ user_id: userId, subject: p.subject, body: p.body, entity: p.entity, record_id: p.recordId, outbox_id: p.to.length === 1 ? row.id : null })))
-    .onConflict('outbox_id').ignore();
+const notify = (trx: Knex.Transaction, row: OutboxRow) => insertNotifications(trx, [row]);
+
+/** One insert for the notifications of several outbox rows; a replayed single-recipient row is ignored. */
+async function insertNotifications(trx: Knex.Transaction, rows: OutboxRow[]): Promise<void> {
+  const notes = rows.flatMap((row) => {
+    const p = row.payload as { to: string[]; subject: string | null; body: string; entity: string; recordId: string };
+    return p.to.map((userId) => ({ user_id: userId, subject: p.subject, body: p.body, entity: p.entity, record_id: p.recordId, outbox_id: p.to.length === 1 ? row.id : null }));
+  });
+  if (notes.length === 0) return;
+  await trx('tessera.notifications').insert(notes).onConflict('outbox_id').ignore();
 }
