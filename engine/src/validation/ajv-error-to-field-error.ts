@@ -3,6 +3,8 @@ import { SYSTEM_FIELDS } from '@tessera/metadata';
 import type { ErrorObject } from 'ajv';
 import type { FieldError } from './validation-types';
 
+const MAX_ECHOED_PATTERN = 200;
+
 const TYPE_WORDS: Record<string, string> = {
   string: 'text',
   number: 'a number',
@@ -80,7 +82,14 @@ export function ajvErrorToFieldError(error: ErrorObject, entity: EntityDefinitio
     case 'exclusiveMaximum':
       return { field, rule: error.keyword, message: `${label} must be ${error.keyword === 'maximum' ? 'at most' : 'less than'} ${params.limit}`, params: { limit: params.limit } };
     case 'pattern':
-      return { field, rule: 'pattern', message: `${label} is not in the expected format`, params: { pattern: params.pattern } };
+      // A pattern is echoed only while it helps a reader; an enumerating one (the region codes'
+      // is ~12 KB) would bloat every 422 without telling anyone anything.
+      return {
+        field,
+        rule: 'pattern',
+        message: `${label} is not in the expected format`,
+        ...(String(params.pattern).length <= MAX_ECHOED_PATTERN ? { params: { pattern: params.pattern } } : {}),
+      };
     case 'multipleOf': {
       const step = Number(params.multipleOf);
       const decimals = step < 1 ? Math.round(-Math.log10(step)) : 0;
