@@ -38,13 +38,16 @@ describe('parseAppFiles', () => {
     if (!result.ok) throw new Error(result.errors.map(formatMetadataError).join('\n'));
     expect(result.value.name).toBe('crm');
     expect(result.value.plugins).toEqual(['@tessera/plugin-rating']);
-    expect(result.value.entities.map((e) => e['x-name'])).toEqual(['contact', 'customer', 'quote']);
-    expect(result.value.layouts.map((l) => l.name)).toEqual(['contact-form', 'customer-form']);
+    expect(result.value.entities.map((e) => e['x-name'])).toEqual(['bid', 'contact', 'contract', 'customer', 'follow_up', 'lead', 'opportunity', 'order', 'payment_plan', 'quote', 'sales_target', 'survey']);
+    expect(result.value.layouts.map((l) => l.name)).toEqual(['bid-form', 'contact-form', 'contract-form', 'customer-form', 'follow-up-form', 'lead-form', 'opportunity-form', 'order-form', 'payment-plan-form', 'sales-target-form', 'survey-form']);
   });
 
   it('passes the field types through: without the plugin, its type is unknown', () => {
     const result = parseAppFiles(exampleFiles());
-    expect(result.ok ? [] : result.errors).toMatchObject([{ code: 'unknown-field-type', file: 'entities/customer.entity.json', pointer: '/entities/1/properties/satisfaction/x-type' }]);
+    expect(result.ok ? [] : result.errors).toMatchObject([
+      { code: 'unknown-field-type', file: 'entities/customer.entity.json', pointer: '/entities/3/properties/satisfaction/x-type' },
+      { code: 'unknown-field-type', file: 'entities/survey.entity.json', pointer: '/entities/11/properties/score/x-type' },
+    ]);
   });
 
   it('maps a validation error back to its file, line and column', () => {

@@ -38,7 +38,10 @@ describe('appToTypeScript', () => {
 
   it('generates one interface per entity of the example app', () => {
     const ts = readFileSync(join(dir, 'types.ts'), 'utf8');
-    expect(ts.match(/^export interface \w+/gm)).toEqual(['export interface Contact', 'export interface Customer', 'export interface Quote']);
+    expect(ts.match(/^export interface \w+/gm)).toEqual([
+      'export interface Bid', 'export interface Contact', 'export interface Contract', 'export interface Customer', 'export interface FollowUp', 'export interface Lead',
+      'export interface Opportunity', 'export interface Order', 'export interface PaymentPlan', 'export interface Quote', 'export interface SalesTarget', 'export interface Survey',
+    ]);
   });
 
   it('compiles code that uses the types correctly', async () => {

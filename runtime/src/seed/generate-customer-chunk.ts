@@ -31,7 +31,7 @@ export function createCustomerChunkGenerator(rnd: SeedRandom, dates: SeedDates, 
       seq++;
       const industry = rnd.weighted(INDUSTRIES);
       const level = rnd.weighted(LEVELS);
-      const { name, chinese } = companyName(industry);
+      const { name, chinese, region } = companyName(industry);
       const owner = rnd.weighted(owners.sales);
       const age = rnd.int(1, 730);
       const lifecycle = level === 'A' && rnd.chance(0.5) ? 'key_account' : rnd.weighted(LIFECYCLE);
@@ -39,7 +39,7 @@ export function createCustomerChunkGenerator(rnd: SeedRandom, dates: SeedDates, 
       const customer: SeedRecord = {
         entity: 'customer', id: rnd.uuid(), owner, createdAt: dates.at(-age),
         data: {
-          name, industry, level, region: chinese ? rnd.weighted(REGIONS.filter(([r]) => r !== 'overseas')) : rnd.chance(0.6) ? 'overseas' : rnd.weighted(REGIONS),
+          name, industry, level, region: chinese ? region : rnd.chance(0.6) ? 'overseas' : rnd.weighted(REGIONS),
           phone: phoneNumber(rnd), email: emailAddress(rnd, `info${seq}`),
           annual_revenue: rnd.int(lo / 1000, hi / 1000) * 1000, credit_rating: rnd.pick(CREDIT[level]),
           satisfaction: rnd.chance(0.6) ? rnd.weighted([[5, 30], [4, 35], [3, 20], [2, 10], [1, 5]] as const) : null, lifecycle,

@@ -7,17 +7,22 @@ import * as V from './seed-vocabulary';
  */
 export function createCompanyNamer(rnd: SeedRandom) {
   const used = new Set<string>();
-  const draw = (industry: string, chinese: boolean) =>
-    chinese
-      ? `${rnd.pick(V.CITIES)}${rnd.pick([...V.NAME_CHARS])}${rnd.pick([...V.NAME_CHARS])}${rnd.pick(V.CN_INDUSTRY_WORDS[industry])}${rnd.pick(V.CN_SUFFIXES)}`
+  let region = 'overseas';
+  const draw = (industry: string, chinese: boolean) => {
+    const [city, cityRegion] = rnd.pick(V.CITIES);
+    if (chinese) region = cityRegion;
+    return chinese
+      ? `${city}${rnd.pick([...V.NAME_CHARS])}${rnd.pick([...V.NAME_CHARS])}${rnd.pick(V.CN_INDUSTRY_WORDS[industry])}${rnd.pick(V.CN_SUFFIXES)}`
       : `${rnd.pick(V.EN_FIRST)}${rnd.pick(V.EN_SECOND) ? ` ${rnd.pick(V.EN_SECOND)}` : ''} ${rnd.pick(V.EN_INDUSTRY_WORDS[industry])} ${rnd.pick(V.EN_SUFFIXES)}`;
-  return (industry: string): { name: string; chinese: boolean } => {
+  };
+  /** `region`: the city's for a Chinese name; for an English one the caller decides. */
+  return (industry: string): { name: string; chinese: boolean; region: string } => {
     const chinese = rnd.chance(0.7);
     let name = draw(industry, chinese);
     // At 100,000 customers the word lists repeat; a branch number keeps names unique.
     for (let n = 2; used.has(name); n++) name = chinese ? `${draw(industry, chinese)}（${n}）` : `${draw(industry, chinese)} (${n})`;
     used.add(name);
-    return { name, chinese };
+    return { name, chinese, region };
   };
 }
 

@@ -1,5 +1,9 @@
 /** Words the demo data is made of: Chinese and English company and person names. */
-export const CITIES = ['北京', '上海', '深圳', '广州', '杭州', '成都', '武汉', '南京', '西安', '苏州', '天津', '重庆'];
+/** Cities with the sales region they belong to, so a company's name and region agree. */
+export const CITIES: ReadonlyArray<readonly [string, string]> = [
+  ['北京', 'north'], ['天津', 'north'], ['上海', 'east'], ['杭州', 'east'], ['南京', 'east'], ['苏州', 'east'], ['深圳', 'south'], ['广州', 'south'],
+  ['武汉', 'central'], ['长沙', 'central'], ['郑州', 'central'], ['成都', 'west'], ['重庆', 'west'], ['西安', 'west'], ['沈阳', 'northeast'], ['大连', 'northeast'],
+];
 export const NAME_CHARS = '华信恒泰鼎盛新锐天宇博远中科金桥东方凯达瑞丰宏图远航嘉禾汇通星辰安联启明正德同创永昌合力长城飞扬海纳云帆';
 export const CN_INDUSTRY_WORDS: Record<string, string[]> = {
   manufacturing: ['精密制造', '机械', '工业'], it: ['科技', '信息技术', '软件'], finance: ['金融服务', '投资', '资产管理'],
