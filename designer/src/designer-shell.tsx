@@ -125,6 +125,8 @@ export function DesignerShell({ registry, widgets }: { registry: FieldTypeRegist
           {draft && <span className="d-app-name">{localize(draft.label, i18n.language)}</span>}
           {published && <span className="d-badge" data-testid="designer-version">{t('designer.version', { version: published.version })}</span>}
         </div>
+        {/* In the header, not a row of its own: the palette must stay within a laptop-height viewport. */}
+        {draft && <PageTabs page={page} onChange={setPage} />}
         <div className="d-header-actions">
           <a className="d-btn d-btn-ghost" href="/" target="_blank" rel="noreferrer">{t('designer.openApp')}</a>
           <LanguageSwitch />
@@ -137,7 +139,6 @@ export function DesignerShell({ registry, widgets }: { registry: FieldTypeRegist
         <p className="d-hint d-loading">{t('designer.loading')}</p>
       ) : (
         <DndContext sensors={sensors} collisionDetection={collision} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(undefined)}>
-          <PageTabs page={page} onChange={setPage} />
           {page === 'permissions' && <PermissionsMatrix app={draft} onChange={setDraft} />}
           <div className="d-layout" hidden={page !== 'form'}>
             <aside className="d-side">

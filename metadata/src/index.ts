@@ -1,5 +1,5 @@
 export type { LocalizedText, Locale } from './i18n-types';
-export type { FieldDefinition, EntityDefinition, SelectOption, RelationSpec, RelationKind, OnDeletePolicy, SystemColumns, SystemField, FormulaResultType, RollupSpec, RollupFunction, PoolDefinition } from './entity/entity-types';
+export type { FieldDefinition, EntityDefinition, SelectOption, RelationSpec, RelationKind, OnDeletePolicy, SystemColumns, SystemField, FormulaResultType, RollupSpec, RollupFunction, PoolDefinition, FileSpec } from './entity/entity-types';
 export { SYSTEM_FIELDS, RESERVED_FIELD_NAMES } from './entity/entity-types';
 export type { LayoutDefinition, FormLayout, LayoutSection } from './layout/layout-types';
 export type { AppDefinition, MetadataFile } from './app/app-types';

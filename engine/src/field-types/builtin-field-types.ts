@@ -5,6 +5,7 @@ import { dateFieldType } from './date';
 import { datetimeFieldType } from './datetime';
 import { emailFieldType } from './email';
 import type { FieldTypeDefinition } from './field-type-types';
+import { fileFieldType } from './file';
 import { formulaFieldType } from './formula';
 import { jsonFieldType } from './json';
 import { multiselectFieldType } from './multiselect';
@@ -41,4 +42,5 @@ export const builtinFieldTypes: readonly FieldTypeDefinition[] = [
   autonumberFieldType,
   formulaFieldType,
   rollupFieldType,
+  fileFieldType,
 ];

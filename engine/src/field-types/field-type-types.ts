@@ -17,7 +17,11 @@ export type ColumnType =
   | { kind: 'uuid' }
   | { kind: 'jsonb' }
   /** text[]: multiselect values, searched with a GIN index (`@>`, `&&`). */
-  | { kind: 'text-array' };
+  | { kind: 'text-array' }
+  /** uuid[]: ids of several uploaded files. */
+  | { kind: 'uuid-array' }
+  /** char(n): fixed-width codes (a record's ISO 4217 currency). */
+  | { kind: 'char'; length: number };
 
 /** How records of a field may be filtered in list queries. */
 export type FilterOperator =

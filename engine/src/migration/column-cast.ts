@@ -81,6 +81,13 @@ export function columnCast(column: string, from: ColumnType, to: ColumnType): Co
       return parses();
     case 'boolean':
     case 'uuid':
+      if (from.kind === 'uuid-array' && to.kind === 'uuid') return { ok: true, using: `${col}[1]`, lossless: false, lossy: false, failingWhere: `cardinality(${col}) > 1` };
       return parses();
+    case 'uuid-array':
+      // One file becomes a list of one (a file field made multiple); nothing else holds file ids.
+      if (from.kind === 'uuid') return { ok: true, using: `case when ${col} is null then null else array[${col}] end`, lossless: true, lossy: false };
+      return { ok: false, reason: `a ${columnTypeSql(from)} column cannot become a list of ids` };
+    case 'char':
+      return checked(`length(${text}) <> ${to.length}`, `${text}::${target}`);
   }
 }

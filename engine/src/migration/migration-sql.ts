@@ -26,6 +26,8 @@ export function columnTypeSql(type: ColumnType): string {
     case 'varchar': return `varchar(${type.length})`;
     case 'numeric': return `numeric(${type.precision}, ${type.scale})`;
     case 'text-array': return 'text[]';
+    case 'uuid-array': return 'uuid[]';
+    case 'char': return `char(${type.length})`;
     default: return type.kind;
   }
 }

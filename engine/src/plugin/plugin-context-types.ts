@@ -22,6 +22,8 @@ export interface PluginRecordsApi<T> {
   get(id: string): Promise<T | undefined>;
   create(data: Partial<T>): Promise<T>;
   update(id: string, data: Partial<T>): Promise<T>;
+  /** Deletes (or soft-deletes) one record the user may delete; 404 outside the scope, 409 while referenced. */
+  delete(id: string): Promise<void>;
 }
 
 /** What every hook and route handler receives. */

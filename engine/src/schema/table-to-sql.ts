@@ -37,6 +37,8 @@ function addColumn(t: Knex.CreateTableBuilder, column: ColumnSpec, compositeKey 
     case 'uuid': col = t.uuid(name); break;
     case 'jsonb': col = t.jsonb(name); break;
     case 'text-array': col = t.specificType(name, 'text[]'); break;
+    case 'uuid-array': col = t.specificType(name, 'uuid[]'); break;
+    case 'char': col = t.specificType(name, `char(${type.length})`); break;
   }
   if (column.primaryKey && !compositeKey) col.primary();
   if (!column.nullable) col.notNullable();

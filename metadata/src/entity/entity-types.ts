@@ -64,8 +64,22 @@ export interface FieldDefinition {
   'x-stored'?: boolean;
   /** rollup: what to aggregate over the records of a one-to-many field of this entity. */
   'x-rollup'?: RollupSpec;
+  /** file: size limit, accepted MIME types, one file or several. */
+  'x-file'?: FileSpec;
+  /** currency: each record carries its own ISO 4217 code (a `<field>_currency` column). */
+  'x-multi-currency'?: boolean;
   /** Plugin-owned settings, keyed by plugin name. */
   'x-plugins'?: Record<string, unknown>;
+}
+
+/** What a file field accepts. Content is stored once per sha256; the column holds file ids. */
+export interface FileSpec {
+  /** Bytes, at most 50 MB (52428800). */
+  maxSize: number;
+  /** MIME types (`application/pdf`) or families (`image/*`). */
+  accept: string[];
+  /** Several files (uuid[] column) instead of one (uuid). */
+  multiple?: boolean;
 }
 
 /** The aggregates a rollup may keep. */

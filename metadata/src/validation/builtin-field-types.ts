@@ -22,4 +22,5 @@ export const BUILTIN_FIELD_TYPES: readonly KnownFieldType[] = [
   { name: 'autonumber' },
   { name: 'formula' },
   { name: 'rollup' },
+  { name: 'file' },
 ];

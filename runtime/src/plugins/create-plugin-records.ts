@@ -9,6 +9,7 @@ import { assertInScope } from '../permissions/assert-in-scope';
 import { recordAccess } from '../permissions/record-access';
 import { validateWritable } from '../permissions/validate-writable';
 import { createRecord } from '../records/create-record';
+import { deleteRecord } from '../records/delete-record';
 import { invalidQuery } from '../records/invalid-query';
 import { recordScope } from '../records/record-scope';
 import { rowToRecord } from '../records/row-to-record';
@@ -70,6 +71,10 @@ export function createPluginRecords(deps: PluginRecordsDeps): (entity: string) =
         const valid = validateWritable(ra, data, 'update');
         const row = await inTransaction(async (t) => (await assertInScope(t, entity, ra, id), updateRecord({ trx: t, entity, user }, id, valid)));
         return ra.strip(rowToRecord(row, entity));
+      },
+      async delete(id) {
+        const ra = recordAccess(user, state, entity, 'delete');
+        await inTransaction(async (t) => (await assertInScope(t, entity, ra, id), deleteRecord({ trx: t, entity, user }, id)));
       },
     };
   };

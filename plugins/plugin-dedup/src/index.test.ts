@@ -1,0 +1,148 @@
+import type { AppDefinition } from '@tessera/metadata';
+import { createTestRuntime, forEachDatabase, type SessionClient, type TestRuntime } from '@tessera/runtime';
+import dedupPlugin from './index';
+
+const text = (id: string, label: string) => ({ 'x-id': id, 'x-type': 'text', 'x-label': { en: label } });
+const app: AppDefinition = {
+  name: 'dedup_test',
+  label: { en: 'Dedup test' },
+  layouts: [],
+  entities: [
+    {
+      type: 'object', 'x-name': 'customer', 'x-plural': 'customers', 'x-label': { en: 'Customer' }, 'x-display-field': 'name', required: ['name'],
+      properties: {
+        name: text('f_name', 'Name'),
+        phone: { 'x-id': 'f_phone', 'x-type': 'phone', 'x-label': { en: 'Phone' } },
+        email: { 'x-id': 'f_email', 'x-type': 'email', 'x-label': { en: 'Email' } },
+      },
+    },
+    {
+      type: 'object', 'x-name': 'contact', 'x-plural': 'contacts', 'x-label': { en: 'Contact' }, required: ['full_name'],
+      properties: {
+        full_name: text('c_full_name', 'Full name'),
+        customer: { 'x-id': 'c_customer', 'x-type': 'relation', 'x-label': { en: 'Customer' }, 'x-relation': { entity: 'customer', kind: 'many-to-one', onDelete: 'restrict' } },
+      },
+    },
+  ],
+  permissions: {
+    roles: {
+      sales_rep: {
+        label: { en: 'Rep' },
+        entities: { customer: { actions: ['read', 'create', 'update', 'delete'], scope: 'own' }, contact: { actions: ['read', 'create', 'update'], scope: 'own' } },
+      },
+    },
+  },
+};
+
+const CHECK = '/api/plugins/@tessera/plugin-dedup/check';
+const MERGE = '/api/plugins/@tessera/plugin-dedup/merge';
+
+forEachDatabase('@tessera/plugin-dedup', (getCtx) => {
+  let rt: TestRuntime;
+  let rep: SessionClient;
+  let acme: string;
+  beforeAll(async () => {
+    rt = await createTestRuntime({ app, plugins: [dedupPlugin], databaseUrl: getCtx().databaseUrl });
+    const enabled = await rt.admin.call('POST', '/api/_meta/plugins/@tessera/plugin-dedup/enable', {
+      settings: { entities: { customer: { fields: ['name', 'phone', 'email'], children: [{ entity: 'contact', field: 'customer' }] } } },
+    });
+    expect(enabled.status).toBe(200);
+    await rt.createUser({ username: 'rep', password: 'rep-password-1', roles: ['sales_rep'] });
+    rep = await rt.login('rep', 'rep-password-1');
+    const created = await rt.admin.call('POST', '/api/customers', { name: '北京星辰科技有限公司', phone: '13800001234', email: 'sales@acme.com' });
+    expect(created.status).toBe(201);
+    acme = created.body.data.id;
+  }, 60_000);
+  afterAll(() => rt?.close());
+
+  it('rejects the same phone, email or normalized name with 422 naming the original', async () => {
+    const cases: [Record<string, string>, string][] = [
+      [{ name: 'Other', phone: '13800001234' }, 'phone'],
+      [{ name: 'Other', email: 'SALES@acme.com' }, 'email'],
+      [{ name: ' 北京星辰科技股份有限公司 ' }, 'name'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await rt.admin.call('POST', '/api/customers', body);
+      expect(res.status).toBe(422);
+      expect(res.body.error).toMatchObject({ code: 'rejected_by_plugin', message: `Rejected by plugin "@tessera/plugin-dedup": Possible duplicate of ${acme} (same ${field})` });
+      expect(res.body.error.details[0]).toMatchObject({ field, plugin: '@tessera/plugin-dedup' });
+    }
+  });
+
+  it('matches company names across case, full-width letters and Co., Ltd./Inc.', async () => {
+    const first = await rt.admin.call('POST', '/api/customers', { name: 'Globex Inc.' });
+    expect(first.status).toBe(201);
+    for (const name of ['GLOBEX Co., Ltd.', 'Ｇｌｏｂｅｘ', 'globex']) {
+      const res = await rt.admin.call('POST', '/api/customers', { name });
+      expect(res.status).toBe(422);
+      expect(res.body.error.message).toContain(`Possible duplicate of ${first.body.data.id} (same name)`);
+    }
+    expect((await rt.admin.call('POST', '/api/customers', { name: 'Globex Labs' })).status).toBe(201);
+  });
+
+  it('cannot see duplicates outside the user\'s scope (by design) and stops them inside it', async () => {
+    const own = await rep.call('POST', '/api/customers', { name: 'Initech', phone: '13800001234' });
+    expect(own.status).toBe(201); // the admin's customer with that phone is not the rep's to see
+    const again = await rep.call('POST', '/api/customers', { name: 'Initech Inc.' });
+    expect(again.status).toBe(422);
+    expect(again.body.error.message).toContain(own.body.data.id);
+  });
+
+  it('lists candidates for the UI with the fields that matched', async () => {
+    const res = await rt.admin.call('GET', `${CHECK}?entity=customer&name=${encodeURIComponent('北京星辰科技')}&phone=13800001234`);
+    expect(res.status).toBe(200);
+    const hit = res.body.data.find((d: { id: string }) => d.id === acme);
+    expect(hit).toMatchObject({ matches: ['name', 'phone'], record: { name: '北京星辰科技有限公司' } });
+    const none = await rt.admin.call('GET', `${CHECK}?entity=customer&email=nobody@x.org`);
+    expect(none.body.data).toEqual([]);
+    const except = await rt.admin.call('GET', `${CHECK}?entity=customer&email=sales@acme.com&except=${acme}`);
+    expect(except.body.data).toEqual([]);
+  });
+
+  it('answers bad check requests with the error envelope', async () => {
+    for (const [path, field] of [[`${CHECK}?name=x`, 'entity'], [`${CHECK}?entity=contact&name=x`, 'entity'], [`${CHECK}?entity=customer`, 'name']]) {
+      const res = await rt.admin.call('GET', path);
+      expect(res.status).toBe(422);
+      expect(res.body.error).toMatchObject({ code: 'validation_failed', details: [{ field }] });
+    }
+    expect((await rt.admin.call('GET', `${CHECK}?entity=nope&name=x`)).status).toBe(422);
+  });
+
+  it('merges: children move to keep, remove is deleted', async () => {
+    const keep = (await rt.admin.call('POST', '/api/customers', { name: 'Umbrella' })).body.data.id;
+    const remove = (await rt.admin.call('POST', '/api/customers', { name: 'Umbrella Corp Europe' })).body.data.id;
+    for (const full_name of ['Alice', 'Bob']) expect((await rt.admin.call('POST', '/api/contacts', { full_name, customer: remove })).status).toBe(201);
+    const res = await rt.admin.call('POST', MERGE, { entity: 'customer', keep, remove });
+    expect(res.status).toBe(200);
+    expect(res.body.data).toEqual({ keep, removed: remove, moved: { contact: 2 } });
+    const contacts = await rt.admin.call('GET', `/api/contacts?filter[customer][eq]=${keep}`);
+    expect(contacts.body.data.map((c: { full_name: string }) => c.full_name).sort()).toEqual(['Alice', 'Bob']);
+    expect((await rt.admin.call('GET', `/api/customers/${remove}`)).status).toBe(404);
+  });
+
+  it('refuses bad merges: 422 for bad input, 404 for unknown records, 403 without a merge role', async () => {
+    const bad: [unknown, string][] = [
+      [{ keep: acme, remove: 'x' }, 'entity'],
+      [{ entity: 'customer', remove: acme }, 'keep'],
+      [{ entity: 'customer', keep: acme, remove: acme }, 'remove'],
+      [{ entity: 'customer', keep: acme, remove: 'not an id!' }, 'remove'],
+    ];
+    for (const [body, field] of bad) {
+      const res = await rt.admin.call('POST', MERGE, body);
+      expect(res.status).toBe(422);
+      expect(res.body.error).toMatchObject({ code: 'validation_failed', details: [{ field }] });
+    }
+    const missing = await rt.admin.call('POST', MERGE, { entity: 'customer', keep: acme, remove: '00000000-0000-0000-0000-000000000000' });
+    expect(missing.status).toBe(404);
+    expect(missing.body.error).toMatchObject({ code: 'not_found', details: [{ field: 'remove' }] });
+    const forbidden = await rep.call('POST', MERGE, { entity: 'customer', keep: acme, remove: acme.replace(/.$/, '0') });
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body.error.code).toBe('forbidden');
+  });
+
+  it('does nothing once disabled', async () => {
+    await rt.admin.call('POST', '/api/_meta/plugins/@tessera/plugin-dedup/disable');
+    expect((await rt.admin.call('POST', '/api/customers', { name: 'Other', phone: '13800001234' })).status).toBe(201);
+    expect((await rt.admin.call('GET', `${CHECK}?entity=customer&name=x`)).status).toBe(404);
+  });
+});
