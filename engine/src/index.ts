@@ -6,6 +6,7 @@ export type { FieldTypeRegistry } from './field-types/field-type-registry';
 export { PHONE_PATTERN } from './field-types/phone';
 export { formatAutonumber, checkAutonumberFormat } from './field-types/format-autonumber';
 export { DEFAULT_AUTONUMBER_FORMAT } from './field-types/autonumber';
+export { fileTypeAccepted } from './field-types/file';
 export { compileFormula } from './field-types/compile-formula';
 export type { CompiledFormula, CompileFormulaResult } from './field-types/compile-formula';
 export { formulaFilterOperators } from './field-types/formula';

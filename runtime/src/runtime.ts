@@ -8,6 +8,7 @@ import { ensureAuditSchema } from './audit/ensure-audit-schema';
 import { auditTriggersReady } from './audit/ensure-audit-triggers';
 import { ensurePermissionSchema } from './permissions/ensure-permission-schema';
 import { ensureIdempotencySchema } from './records/ensure-idempotency-schema';
+import { ensureFilesSchema } from './files/ensure-files-schema';
 import { createDatabase } from './db/create-database';
 import { createKoaApp } from './http/create-koa-app';
 import { compileAppState, type AppState } from './meta/compile-app-state';
@@ -62,6 +63,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     await ensureAuditSchema(knex);
     await auditTriggersReady(knex, state);
     await ensureIdempotencySchema(knex);
+    await ensureFilesSchema(knex);
     bootstrap = await bootstrapUsers(knex, { adminPassword: opts.adminPassword, appDir: opts.appDir });
   } catch (err) {
     await knex.destroy();

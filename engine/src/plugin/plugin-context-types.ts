@@ -49,6 +49,10 @@ export interface PluginRouteContext<Records> extends PluginContext<Records> {
   params: Record<string, string>;
   query: Record<string, string>;
   body: unknown;
+  /** Request headers, lower-case names, first value of a repeated one (e.g. to check a signature). */
+  headers: Record<string, string>;
+  /** The body's exact bytes as text, when it had one: signatures are computed over these, not a re-serialization. */
+  rawBody?: string;
 }
 
 /** What a route handler answers: the JSON body, and a status (200 by default). */

@@ -7,6 +7,7 @@ import { authRoutes } from '../auth/auth-routes';
 import { authenticate } from '../auth/authenticate';
 import { authorize } from '../auth/authorize';
 import { recordRoutes } from '../records/record-routes';
+import { fileRoutes } from '../files/file-routes';
 import { auditEvents } from '../audit/audit-events';
 import { auditTriggersReady } from '../audit/ensure-audit-triggers';
 import { historyRoutes } from '../audit/history-routes';
@@ -50,6 +51,8 @@ export function createKoaApp(opts: KoaAppOptions): Koa<RequestState> {
   // without costing a JSON parse, and cookie writes without the CSRF header a 403.
   const auth = createAuthDeps(opts.knex);
   koa.use(authenticate(auth));
+  // Multipart uploads stream to disk under their field's own limit, before the JSON parser.
+  koa.use(fileRoutes(opts.knex, opts.getState));
   koa.use(jsonBody());
   koa.use(auditEvents(opts.knex));
   koa.use(authRoutes(auth));

@@ -95,6 +95,8 @@ export function pluginRoutes(deps: PluginRoutesDeps): AppMiddleware {
         params,
         query: Object.fromEntries(Object.entries(ctx.query).map(([k, v]) => [k, Array.isArray(v) ? v[0] : (v ?? '')])),
         body: ctx.request.body,
+        headers: Object.fromEntries(Object.entries(ctx.headers).map(([k, v]) => [k, Array.isArray(v) ? v[0] : (v ?? '')])),
+        rawBody: (ctx.request as { rawBody?: string }).rawBody,
       }),
     );
     ctx.status = result?.status ?? 200;

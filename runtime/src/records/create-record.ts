@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { attachFiles } from '../files/attach-files';
 import type { Row, WriteContext } from './record-writes-types';
 import { attachLinks, hasLinks, rejectInverseWrites, writeLinks } from './relation-links';
 import { recordToRow } from './row-to-record';
@@ -18,6 +19,7 @@ export async function createRecord(ctx: WriteContext, input: Record<string, unkn
       .insert({ ...recordToRow(data, entity), id: randomUUID(), version: 1, created_at: now, updated_at: now, created_by: user.id, owner: user.id })
       .returning('*'),
   );
+  await attachFiles(ctx, row.id as string, data);
   if (hasLinks(entity)) {
     await writeLinks(trx, entity, row.id as string, data);
     await attachLinks(trx, entity, [row]);

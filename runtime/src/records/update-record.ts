@@ -1,3 +1,4 @@
+import { attachFiles } from '../files/attach-files';
 import { missingOrStale } from './missing-or-stale';
 import { recordScope } from './record-scope';
 import type { Row, WriteContext } from './record-writes-types';
@@ -23,6 +24,7 @@ export async function updateRecord(ctx: WriteContext, id: string, input: Record<
       .returning('*'),
   );
   if (!row) throw await missingOrStale(ctx, id, expected);
+  await attachFiles(ctx, id, data);
   if (hasLinks(entity)) {
     await writeLinks(trx, entity, id, data);
     await attachLinks(trx, entity, [row]);

@@ -1,0 +1,103 @@
+import { createReadStream } from 'node:fs';
+import { join } from 'node:path';
+import type { Knex } from 'knex';
+import { requireAccess } from '../auth/authorize';
+import { HttpError, notFound } from '../errors/http-error';
+import type { AppContext, AppMiddleware } from '../http/http-types';
+import type { AppState, CompiledEntity } from '../meta/compile-app-state';
+import { recordAccess } from '../permissions/record-access';
+import { recordScope } from '../records/record-scope';
+import { ensureFilesSchema } from './ensure-files-schema';
+import { filesDir } from './files-dir';
+import { uploadFile } from './upload-file';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * `POST /api/files?entity=&field=` (multipart) and `GET /api/files/:id`. Mounted before the
+ * JSON body parser, which would refuse a multipart body (and its 1 MB limit is not a file's).
+ */
+export function fileRoutes(knex: Knex, getState: () => AppState): AppMiddleware {
+  return async (ctx, next) => {
+    if (ctx.path === '/api/files' || ctx.path === '/api/files/') {
+      if (ctx.method !== 'POST') return methodNotAllowed(ctx, 'POST');
+      requireAccess(ctx, 'write');
+      const state = getState();
+      const { entity, field, spec } = fileField(state, ctx.query.entity, ctx.query.field);
+      mayWrite(ctx, state, entity);
+      ctx.status = 201;
+      ctx.body = { data: await uploadFile(ctx, knex, state.app.name, entity, field, spec) };
+      return;
+    }
+    const match = /^\/api\/files\/([^/]+)$/.exec(ctx.path);
+    if (!match) return next();
+    if (ctx.method !== 'GET') return methodNotAllowed(ctx, 'GET');
+    requireAccess(ctx, 'read');
+    await downloadFile(ctx, knex, getState(), match[1]);
+  };
+}
+
+function fileField(state: AppState, entityName: unknown, fieldName: unknown) {
+  const problem = (parameter: string, message: string) => new HttpError(400, 'invalid_query', `Invalid query: "${parameter}" ${message}`, [{ parameter, message }]);
+  const entity = [...state.byPlural.values()].find((e) => e.entity['x-name'] === entityName);
+  if (!entity) throw problem('entity', typeof entityName === 'string' ? `unknown entity "${entityName}"` : 'is required');
+  const def = typeof fieldName === 'string' ? entity.entity.properties[fieldName] : undefined;
+  if (!def || def['x-type'] !== 'file' || !def['x-file']) throw problem('field', typeof fieldName === 'string' ? `"${fieldName}" is not a file field of ${entityName}` : 'is required');
+  return { entity, field: fieldName as string, spec: def['x-file'] };
+}
+
+/** Uploading is part of writing a record: the user must be able to create or update the entity. */
+function mayWrite(ctx: AppContext, state: AppState, entity: CompiledEntity): void {
+  try {
+    recordAccess(ctx.state.user!, state, entity, 'create');
+  } catch {
+    recordAccess(ctx.state.user!, state, entity, 'update');
+  }
+}
+
+interface FileRow { id: string; app: string; entity: string; field: string; name: string; mime: string; size: string | number; storage_key: string; created_by: string; record_id: string | null }
+
+/**
+ * Streams a file to whoever may read the record it is attached to (through the same scoped
+ * query as a record read, and only when its field is not hidden from them), or, while it is
+ * unattached, to its uploader. Anyone else gets the 404 of a missing file.
+ */
+async function downloadFile(ctx: AppContext, knex: Knex, state: AppState, rawId: string): Promise<void> {
+  const missing = notFound(`No file with id "${rawId}"`);
+  if (!UUID.test(rawId)) throw missing;
+  await ensureFilesSchema(knex);
+  const file: FileRow | undefined = await knex.withSchema('tessera').table('files').where({ id: rawId.toLowerCase(), app: state.app.name }).first();
+  if (!file) throw missing;
+  if (file.record_id === null) {
+    if (file.created_by !== ctx.state.user!.id) throw missing;
+  } else if (!(await canReadRecord(ctx, knex, state, file))) {
+    throw missing;
+  }
+  ctx.set('X-Content-Type-Options', 'nosniff');
+  // Always an attachment: an uploaded HTML or SVG must never render in the app's origin.
+  ctx.attachment(file.name);
+  ctx.type = file.mime;
+  ctx.length = Number(file.size);
+  ctx.body = createReadStream(join(filesDir(knex), file.storage_key));
+}
+
+async function canReadRecord(ctx: AppContext, knex: Knex, state: AppState, file: FileRow): Promise<boolean> {
+  const entity = [...state.byPlural.values()].find((e) => e.entity['x-name'] === file.entity);
+  const field = entity?.fieldsByName.get(file.field);
+  if (!entity || !field) return false;
+  let ra;
+  try {
+    ra = recordAccess(ctx.state.user!, state, entity, 'read');
+  } catch {
+    return false;
+  }
+  if (ra.access.hidden.has(file.field)) return false;
+  const row = await knex.withSchema(entity.schema).table(entity.table).where({ id: file.record_id }).modify(recordScope(entity)).modify((qb) => ra.restrict(qb, entity.table)).first('id');
+  return row !== undefined;
+}
+
+function methodNotAllowed(ctx: AppContext, allow: string): void {
+  ctx.set('Allow', allow);
+  ctx.status = 405;
+  ctx.body = { error: { code: 'method_not_allowed', message: `${ctx.method} is not allowed here; use ${allow}` } };
+}

@@ -1,0 +1,16 @@
+import { dirname, join, resolve } from 'node:path';
+import type { Knex } from 'knex';
+
+/**
+ * Where file contents live: `TESSERA_FILES_DIR`, else `files/` beside the PGlite folder, else
+ * `.tessera-data/files` (PostgreSQL, in-memory PGlite). Contents are named by sha256, so two
+ * uploads of the same bytes share one file.
+ */
+export function filesDir(knex: Knex): string {
+  if (process.env.TESSERA_FILES_DIR) return resolve(process.env.TESSERA_FILES_DIR);
+  const pglite = (knex as { tesseraDataDir?: string }).tesseraDataDir;
+  return pglite ? join(dirname(resolve(pglite)), 'files') : resolve('.tessera-data/files');
+}
+
+/** `<sha[0..2]>/<sha>`: two hex digits of fan-out keep directories small. */
+export const storageKeyOf = (sha256: string) => `${sha256.slice(0, 2)}/${sha256}`;
