@@ -1,0 +1,80 @@
+import { definePlugin, type AfterHookContext, type PluginDefinition } from '@tessera/engine';
+import { createDeliveryQueue } from './create-delivery-queue';
+import { verifySignature } from './sign-body';
+import { webhookSettings, webhookSettingsSchema, type WebhookEvent } from './webhook-settings';
+
+export { signBody, verifySignature } from './sign-body';
+export type { Delivery } from './create-delivery-queue';
+export type { WebhookSettings, Endpoint, WebhookEvent } from './webhook-settings';
+
+const error = (status: number, code: string, message: string, field?: string) => ({ status, body: { error: { code, message, details: field ? [{ field, message }] : [] } } });
+const STATUSES = ['pending', 'sent', 'failed'];
+
+/**
+ * Webhooks (issue 9). Each plugin instance owns its delivery queue and log, so tests (and two
+ * apps in one process) get separate ones; the default export is one instance.
+ */
+export function createWebhooksPlugin(): PluginDefinition {
+  const queue = createDeliveryQueue();
+
+  /** Queues one signed POST per endpoint that wants this entity and event; never delays the request. */
+  function send(ctx: AfterHookContext<Record<string, unknown>, unknown>, event: WebhookEvent, extra: Record<string, unknown> = {}) {
+    const { endpoints, retry } = webhookSettings(ctx.settings);
+    for (const endpoint of endpoints) {
+      if (!endpoint.events.includes(event)) continue;
+      if (endpoint.entities?.length && !endpoint.entities.includes(ctx.entity)) continue;
+      queue.enqueue({
+        url: endpoint.url,
+        secret: endpoint.secret,
+        event,
+        entity: ctx.entity,
+        recordId: ctx.id,
+        retry,
+        payload: { event, entity: ctx.entity, recordId: ctx.id, record: ctx.record ?? null, previous: ctx.previous ?? null, ...extra, actor: ctx.user.username, occurredAt: new Date().toISOString() },
+      });
+    }
+  }
+
+  return definePlugin({
+    name: '@tessera/plugin-webhooks',
+    version: '0.1.0',
+    tessera: '^0.1.0',
+    settings: webhookSettingsSchema,
+    hooks: {
+      '*': {
+        afterCreate: (ctx) => send(ctx, 'created'),
+        afterUpdate: (ctx) => send(ctx, 'updated'),
+        afterDelete: (ctx) => send(ctx, 'deleted'),
+        afterTransition: (ctx) => send(ctx, 'transitioned', { transition: { event: ctx.event, from: ctx.from, to: ctx.to } }),
+      },
+    },
+    routes(router) {
+      // The log names records and endpoints: for admins, like the runtime's own outbox view.
+      router.get('/deliveries', (ctx) => {
+        if (!ctx.user.roles.includes('admin')) return error(403, 'forbidden', 'The delivery log needs the admin role');
+        const status = ctx.query.status;
+        if (status && !STATUSES.includes(status)) return error(422, 'validation_failed', `status must be one of ${STATUSES.join(', ')}`, 'status');
+        return { body: { data: queue.list(status) } };
+      });
+      // Signed by the sender with the shared secret, and (plugin routes being for signed-in
+      // callers) sent with an API token whose user may create the entity.
+      router.post('/incoming/:entity', async (ctx) => {
+        const { incoming } = webhookSettings(ctx.settings);
+        const { entity } = ctx.params;
+        if (!incoming || !incoming.entities.includes(entity)) return error(404, 'not_found', `Incoming webhooks are not enabled for "${entity}"`, 'entity');
+        if (!verifySignature(incoming.secret, ctx.rawBody ?? '', ctx.headers['x-tessera-signature'])) {
+          return error(401, 'invalid_signature', 'X-Tessera-Signature is missing or does not match the body');
+        }
+        if (typeof ctx.body !== 'object' || ctx.body === null || Array.isArray(ctx.body)) return error(422, 'validation_failed', 'The body must be a JSON object of the record\'s fields');
+        const record = await ctx.records(entity).create(ctx.body as Record<string, unknown>);
+        return { status: 201, body: { data: record } };
+      });
+    },
+    stop() {
+      queue.stop();
+    },
+  });
+}
+
+export const webhooksPlugin = createWebhooksPlugin();
+export default webhooksPlugin;
