@@ -29,7 +29,7 @@ forEachDatabase('file fields', (getCtx) => {
 
   const upload = async (who: SessionClient, entity: string, field: string, bytes: Buffer, type: string, name = 'doc.pdf') => {
     const form = new FormData();
-    form.append('file', new Blob([bytes], { type }), name);
+    form.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
     const res = await fetch(`${rt.url}/api/files?entity=${entity}&field=${field}`, { method: 'POST', body: form, headers: { cookie: who.cookie, 'x-csrf-token': who.csrfToken } });
     return { status: res.status, body: await res.json() };
   };

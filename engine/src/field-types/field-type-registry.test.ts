@@ -14,7 +14,7 @@ describe('createFieldTypeRegistry', () => {
     const registry = createFieldTypeRegistry();
     expect(registry.list().map((t) => t.name)).toEqual([
       'text', 'textarea', 'number', 'currency', 'date', 'datetime', 'boolean', 'select', 'email', 'phone', 'url', 'relation',
-      'richtext', 'percent', 'multiselect', 'json', 'user', 'autonumber', 'formula', 'rollup',
+      'richtext', 'percent', 'multiselect', 'json', 'user', 'autonumber', 'formula', 'rollup', 'file',
     ]);
     expect(registry.get('email').widget).toBe('email');
     expect(registry.has('rating:stars')).toBe(false);

@@ -1,5 +1,5 @@
 /**
- * Issue 8 from the UI alone: build a "Bids" module in the designer (new entity, four fields),
+ * Issue 8 from the UI alone: build a bid-like "Lots" module in the designer (the example already ships Bids) (new entity, four fields),
  * publish it through the plan dialog, rename a field and change a type while rows exist
  * (the plan shows a rename, not drop + add, and a precheck that needs a backfill), then export
  * the module and import it into a fresh runtime. Counts the UI steps the scenario takes.
@@ -13,7 +13,7 @@ import { ensureWebBuilt, exampleDir, hasChromium, launchChromium, mouseDrag, scr
 const describeBrowser = hasChromium ? describe : describe.skip;
 const options = () => ({ appDir: exampleDir, webDir: path.join(exampleDir, 'dist/app'), designerDir: path.join(exampleDir, 'dist/designer'), demoUsers: true });
 
-describeBrowser('designer: a Bids module from the UI alone (issue 8)', () => {
+describeBrowser('designer: a Lots (bid sections) module from the UI alone (issue 8)', () => {
   let server: TestRuntime;
   let fresh: TestRuntime;
   let browser: Browser;
@@ -56,14 +56,14 @@ describeBrowser('designer: a Bids module from the UI alone (issue 8)', () => {
     await fresh?.close();
   });
 
-  it('creates the Bid entity with four fields and publishes it through the plan', async () => {
+  it('creates the Lot entity with four fields and publishes it through the plan', async () => {
     await signIn(server.url);
     await click('entity-new');
-    await fill('entity-label-en', 'Bid');
-    await fill('entity-label-zh', '投标');
-    expect(await page.getByTestId('entity-plural').inputValue()).toBe('bids');
+    await fill('entity-label-en', 'Lot');
+    await fill('entity-label-zh', '标段');
+    expect(await page.getByTestId('entity-plural').inputValue()).toBe('lots');
     await click('entity-create');
-    await page.getByTestId('entity-bid').waitFor();
+    await page.getByTestId('entity-lot').waitFor();
 
     await addField('text', 'Title', () => click('inspector-required'));
     await addField('currency', 'Amount');
@@ -88,15 +88,15 @@ describeBrowser('designer: a Bids module from the UI alone (issue 8)', () => {
     await page.getByTestId('publish-success').waitFor();
 
     const meta = (await server.admin.call('GET', '/api/_meta/app')).body as { version: number; app: { entities: Array<{ 'x-name': string; required?: string[]; properties: Record<string, unknown> }> } };
-    const bid = meta.app.entities.find((e) => e['x-name'] === 'bid')!;
+    const bid = meta.app.entities.find((e) => e['x-name'] === 'lot')!;
     expect(Object.keys(bid.properties)).toEqual(['title', 'amount', 'deadline', 'status']);
     expect(bid.required).toEqual(['title']);
   }, 120_000);
 
   it('renames a field and changes a type with data present: the plan shows a rename and a precheck', async () => {
-    const full = await server.admin.call('POST', '/api/bids', { title: 'Roof', amount: 1200, deadline: '2025-01-15', status: 'open' });
+    const full = await server.admin.call('POST', '/api/lots', { title: 'Roof', amount: 1200, deadline: '2025-01-15', status: 'open' });
     expect(full.status).toBe(201);
-    const empty = await server.admin.call('POST', '/api/bids', { title: 'Fence' });
+    const empty = await server.admin.call('POST', '/api/lots', { title: 'Fence' });
     expect(empty.status).toBe(201);
 
     await click('edit-field-amount');
@@ -122,30 +122,30 @@ describeBrowser('designer: a Bids module from the UI alone (issue 8)', () => {
     await click('plan-publish');
     await page.getByTestId('publish-success').waitFor();
 
-    const list = (await server.admin.call('GET', '/api/bids?sort=title')).body as { data: Array<Record<string, unknown>> };
+    const list = (await server.admin.call('GET', '/api/lots?sort=title')).body as { data: Array<Record<string, unknown>> };
     expect(list.data.map((r) => [r.title, r.bid_amount, r.deadline])).toEqual([['Fence', 0, null], ['Roof', 1200, '2025-01-15']]);
     expect(list.data[0]).not.toHaveProperty('amount');
   }, 120_000);
 
   it('exports the module and imports it into a fresh runtime', async () => {
-    await click('export-bid');
+    await click('export-lot');
     const download = page.waitForEvent('download');
     await click('export');
     const file = await (await download).path();
     const pkg = JSON.parse(readFileSync(file!, 'utf8')) as { format: string; entities: Array<{ 'x-name': string }> };
     expect(pkg.format).toBe('tessera-package');
-    expect(pkg.entities.map((e) => e['x-name'])).toEqual(['bid']);
+    expect(pkg.entities.map((e) => e['x-name'])).toEqual(['lot']);
 
     fresh = await createTestRuntime(options());
     await signIn(fresh.url);
     steps++;
     await page.getByTestId('import-file').setInputFiles(file!);
-    await page.getByTestId('entity-bid').waitFor();
+    await page.getByTestId('entity-lot').waitFor();
     await click('plan-preview');
     await dialog('plan-step-create-table').waitFor();
     await click('plan-publish');
     await page.getByTestId('publish-success').waitFor();
-    expect((await fresh.admin.call('POST', '/api/bids', { title: 'Imported', bid_amount: 5 })).status).toBe(201);
+    expect((await fresh.admin.call('POST', '/api/lots', { title: 'Imported', bid_amount: 5 })).status).toBe(201);
 
     console.log(`issue 8 scenario: ${steps} UI steps (clicks + fills + drags + selects, including 2 sign-ins of 3 steps each)`);
   }, 180_000);
