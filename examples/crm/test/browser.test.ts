@@ -94,7 +94,8 @@ describeBrowser('example CRM in the browser', () => {
     await page.goto(server.url + '/designer/');
     await page.getByTestId('entity-customer').click();
     await page.getByTestId('palette-text').waitFor();
-    await mouseDrag(page, 'palette-text', 'canvas-dropzone');
+    // The customer form is longer than the window now; its first section (near the top) takes drops too.
+    await mouseDrag(page, 'palette-text', 'section-label-basic');
     await page.getByTestId('inspector').waitFor();
     await page.getByTestId('inspector-label-en').fill('Region code');
     await page.getByTestId('inspector-label-zh').fill('地区代码');
