@@ -5,6 +5,7 @@ import { activeIds } from './resolve-approvers';
 import { APPROVAL_ACTIONS, parseApprovalBody, type ApprovalVerb } from './approval-body';
 import type { ApprovalHost } from './create-approval-host';
 import type { ApprovalInstanceRow } from './approval-store';
+import { methodNotAllowed } from '../http/method-not-allowed';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ROUTE = /^\/api\/approvals(?:\/([^/]+))?(?:\/([a-z-]+))?\/?$/;
@@ -37,9 +38,7 @@ export function approvalRoutes(deps: { knex: Knex; host: ApprovalHost; afterComm
     const user = ctx.state.user!;
     const only = (method: string) => {
       if (ctx.method === method) return true;
-      ctx.set('Allow', method);
-      ctx.status = 405;
-      ctx.body = { error: { code: 'method_not_allowed', message: `${ctx.method} is not allowed here; use ${method}` } };
+      methodNotAllowed(ctx, method);
       return false;
     };
     if (first === 'inbox' && !verb) {

@@ -4,6 +4,7 @@ import type { AppMiddleware } from '../http/http-types';
 import type { AppState } from '../meta/compile-app-state';
 import { recordAccess } from '../permissions/record-access';
 import { recordScope } from '../records/record-scope';
+import { methodNotAllowed } from '../http/method-not-allowed';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ROUTE = /^\/api\/([a-z][a-z0-9_-]*)\/([^/]+)\/history\/?$/;
@@ -25,12 +26,7 @@ export function historyRoutes(knex: Knex, getState: () => AppState): AppMiddlewa
   return async (ctx, next) => {
     const match = ROUTE.exec(ctx.path);
     if (!match) return next();
-    if (ctx.method !== 'GET') {
-      ctx.set('Allow', 'GET');
-      ctx.status = 405;
-      ctx.body = { error: { code: 'method_not_allowed', message: `${ctx.method} is not allowed here; use GET` } };
-      return;
-    }
+    if (ctx.method !== 'GET') return methodNotAllowed(ctx, 'GET');
     const [, plural, rawId] = match;
     const state = getState();
     const entity = state.byPlural.get(plural);

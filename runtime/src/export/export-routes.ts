@@ -11,6 +11,7 @@ import { recordScope } from '../records/record-scope';
 import { rowToRecord } from '../records/row-to-record';
 import { exportCell, exportColumns, type ExportLocale } from './export-cells';
 import { EXPORT_CONTENT_TYPES, writeExport, type ExportFormat } from './write-export';
+import { methodNotAllowed } from '../http/method-not-allowed';
 
 const ROUTE = /^\/api\/([a-z][a-z0-9_-]*)\/export\/?$/;
 /** One request builds the whole file in memory; past this the user should narrow the filter. */
@@ -27,12 +28,7 @@ export function exportRoutes(knex: Knex, getState: () => AppState): AppMiddlewar
   return async (ctx, next) => {
     const match = ROUTE.exec(ctx.path);
     if (!match) return next();
-    if (ctx.method !== 'GET') {
-      ctx.set('Allow', 'GET');
-      ctx.status = 405;
-      ctx.body = { error: { code: 'method_not_allowed', message: `${ctx.method} is not allowed here; use GET` } };
-      return;
-    }
+    if (ctx.method !== 'GET') return methodNotAllowed(ctx, 'GET');
     const state = getState();
     const entity = state.byPlural.get(match[1]);
     if (!entity) throw notFound(`No entity is published at /api/${match[1]}`);

@@ -10,6 +10,7 @@ import { recordScope } from '../records/record-scope';
 import { ensureFilesSchema } from './ensure-files-schema';
 import { filesDir } from './files-dir';
 import { uploadFile } from './upload-file';
+import { methodNotAllowed } from '../http/method-not-allowed';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -94,10 +95,4 @@ async function canReadRecord(ctx: AppContext, knex: Knex, state: AppState, file:
   if (ra.access.hidden.has(file.field)) return false;
   const row = await knex.withSchema(entity.schema).table(entity.table).where({ id: file.record_id }).modify(recordScope(entity)).modify((qb) => ra.restrict(qb, entity.table)).first('id');
   return row !== undefined;
-}
-
-function methodNotAllowed(ctx: AppContext, allow: string): void {
-  ctx.set('Allow', allow);
-  ctx.status = 405;
-  ctx.body = { error: { code: 'method_not_allowed', message: `${ctx.method} is not allowed here; use ${allow}` } };
 }

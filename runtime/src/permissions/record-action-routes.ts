@@ -7,6 +7,7 @@ import type { AppState, CompiledEntity } from '../meta/compile-app-state';
 import { recordScope } from '../records/record-scope';
 import { rowToRecord } from '../records/row-to-record';
 import { recordAccess } from './record-access';
+import { methodNotAllowed } from '../http/method-not-allowed';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ROUTE = /^\/api\/([a-z][a-z0-9_-]*)\/([^/]+)\/(transfer|shares)\/?$/;
@@ -107,10 +108,4 @@ async function listShares(ctx: AppContext, knex: Knex, state: AppState, entity: 
   if (!(await scopedExists(knex, entity, id, (qb) => ra.restrict(qb, entity.table, 'read')))) throw missing;
   const rows = await knex.withSchema('tessera').table('record_shares').where({ entity: entity.entity['x-name'], record_id: id }).orderBy('created_at').select('id', 'user_id', 'team_id', 'access', 'created_at');
   ctx.body = { data: rows };
-}
-
-function methodNotAllowed(ctx: AppContext, allow: string): void {
-  ctx.set('Allow', allow);
-  ctx.status = 405;
-  ctx.body = { error: { code: 'method_not_allowed', message: `${ctx.method} is not allowed here; use ${allow}` } };
 }

@@ -22,6 +22,7 @@ import type { WriteContext } from './record-writes-types';
 import { restoreRecord } from './restore-record';
 import { rowToRecord } from './row-to-record';
 import { updateRecord } from './update-record';
+import { methodNotAllowed } from '../http/method-not-allowed';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ROUTE = /^\/api\/([a-z][a-z0-9_-]*)(?:\/([^/]+)(?:\/(restore))?)?\/?$/;
@@ -117,10 +118,4 @@ async function getRecord(ctx: AppContext, knex: Knex, state: AppState, entity: C
   if (parsed.value.expand.length > 0) await loadExpanded(knex, state, parsed.value.expand, [row], [record], expandGuard(ctx.state.user!, state));
   ctx.set('ETag', etagOf(row.version));
   ctx.body = { data: projectRecord(record, parsed.value.fields, parsed.value.expand.map((n) => n.name)) };
-}
-
-function methodNotAllowed(ctx: AppContext, allow: string): void {
-  ctx.set('Allow', allow);
-  ctx.status = 405;
-  ctx.body = { error: { code: 'method_not_allowed', message: `${ctx.method} is not allowed here; use ${allow}` } };
 }

@@ -7,6 +7,7 @@ import { versionFromIfMatch } from '../records/record-etag';
 import { rowToRecord } from '../records/row-to-record';
 import type { TransitionRequest } from './perform-transition';
 import { performTransition } from './perform-transition';
+import { methodNotAllowed } from '../http/method-not-allowed';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ROUTE = /^\/api\/([a-z][a-z0-9_-]*)\/([^/]+)\/(workflow|transitions)(?:\/([^/]+))?\/?$/;
@@ -82,10 +83,4 @@ export function workflowRoutes(deps: WorkflowRouteDeps): AppMiddleware {
     deps.afterCommit();
     ctx.body = { data: outcome!.record, transition: { event: outcome!.event, from: outcome!.from, to: outcome!.to } };
   };
-}
-
-function methodNotAllowed(ctx: Parameters<AppMiddleware>[0], allow: string): void {
-  ctx.set('Allow', allow);
-  ctx.status = 405;
-  ctx.body = { error: { code: 'method_not_allowed', message: `${ctx.method} is not allowed here; use ${allow}` } };
 }
