@@ -135,7 +135,10 @@ forEachDatabase('@tessera/plugin-dedup', (getCtx) => {
     const missing = await rt.admin.call('POST', MERGE, { entity: 'customer', keep: acme, remove: '00000000-0000-0000-0000-000000000000' });
     expect(missing.status).toBe(404);
     expect(missing.body.error).toMatchObject({ code: 'not_found', details: [{ field: 'remove' }] });
-    const forbidden = await rep.call('POST', MERGE, { entity: 'customer', keep: acme, remove: acme.replace(/.$/, '0') });
+    // Any other id: the role check comes first. (Flipping the last digit, not setting it, so the
+    // two ids never coincide — that would be a 422 for merging a record into itself.)
+    const other = acme.slice(0, -1) + (acme.endsWith('0') ? '1' : '0');
+    const forbidden = await rep.call('POST', MERGE, { entity: 'customer', keep: acme, remove: other });
     expect(forbidden.status).toBe(403);
     expect(forbidden.body.error.code).toBe('forbidden');
   });
