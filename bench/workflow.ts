@@ -98,8 +98,8 @@ async function main() {
     console.log(`  written: ${history} history rows in the window; outbox rows ${outbox}; audit update rows ${audit} (target ≥ 300/s)`);
 
     // The inbox: one approver, 10,000 pending tasks (each its own instance), plus others' tasks.
-    const approver = await createUser(knex, 'approver');
-    const other = await createUser(knex, 'bystander');
+    const approver = await createUser(admin, 'approver');
+    const other = await createUser(admin, 'bystander');
     for (let i = 0; i < INBOX_TASKS; i += 1000) {
       const n = Math.min(1000, INBOX_TASKS - i);
       const instances = Array.from({ length: n }, (_, k) => ({ id: crypto.randomUUID(), entity: 'ticket', record_id: ids[(i + k) % ids.length], workflow: 'ticket_status', workflow_version: 1, app_version: 1, state_name: 'open', definition: '{}', state: '{}', status: 'running', submitter: admin.user.id }));
@@ -119,9 +119,11 @@ async function main() {
   }
 }
 
-async function createUser(knex: ReturnType<typeof knexFactory>, username: string): Promise<string> {
-  const { createUserStore } = await import('../runtime/src/auth/create-user-store');
-  return (await createUserStore(knex).create({ username, password: `${username}-password-1`, roles: ['user'] })).id;
+/** Through the public admin API, like an operator would: the bench reaches no runtime internals. */
+async function createUser(admin: Awaited<ReturnType<typeof createSessionClient>>, username: string): Promise<string> {
+  const res = await admin.call('POST', '/api/admin/users', { username, password: `${username}-password-1`, roles: ['user'] });
+  if (res.status !== 201) throw new Error(`creating ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.data.id as string;
 }
 
 main().catch((err) => {
