@@ -168,5 +168,18 @@ forEachDatabase('records writes: soft delete, bulk, idempotency', (getCtx) => {
       expect(second.headers.get('idempotent-replayed')).toBe('true');
       expect(second.body).toEqual(first.body);
     });
+
+    it('forgets a key after 24 hours: the same key then starts a new request', async () => {
+      const key = { 'idempotency-key': `e-${crypto.randomUUID()}` };
+      const first = await rt.admin.call('POST', '/api/customers', { name: 'Expiring' }, key);
+      await rt.runtime.knex.withSchema('tessera').table('idempotency_keys').where({ key: key['idempotency-key'] }).update({ created_at: rt.runtime.knex.raw("now() - interval '25 hours'") });
+      const later = await rt.admin.call('POST', '/api/customers', { name: 'Expiring later' }, key);
+      expect(later.status).toBe(201);
+      expect(later.headers.get('idempotent-replayed')).toBeNull();
+      expect(later.body.data.id).not.toBe(first.body.data.id);
+      const replay = await rt.admin.call('POST', '/api/customers', { name: 'Expiring later' }, key);
+      expect(replay.headers.get('idempotent-replayed')).toBe('true');
+      expect(replay.body.data.id).toBe(later.body.data.id);
+    });
   });
 });

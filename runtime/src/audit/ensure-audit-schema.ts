@@ -56,6 +56,15 @@ const DDL = [
              act, tg_argv[0], coalesce(new_j ->> 'id', old_j ->> 'id')::uuid, diff);
      return null;
    end $$`,
+  // For single-statement writes (no transaction of their own): evaluated as the row's version
+  // increment, it puts the actor on the statement's implicit transaction before the AFTER
+  // trigger reads it, saving the BEGIN/set_config/COMMIT round trips (see setAuditContext).
+  `create or replace function tessera.audit_context(actor text, request text, action text) returns integer language plpgsql volatile as $$
+   begin
+     perform set_config('tessera.actor_id', coalesce(actor, ''), true), set_config('tessera.request_id', coalesce(request, ''), true),
+             set_config('tessera.audit_action', coalesce(action, ''), true);
+     return 1;
+   end $$`,
 ];
 
 export async function ensureAuditSchema(knex: Knex): Promise<void> {

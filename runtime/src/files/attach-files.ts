@@ -6,6 +6,10 @@ import type { WriteContext } from '../records/record-writes-types';
 const fileFieldsIn = (ctx: WriteContext, data: Record<string, unknown>) =>
   Object.keys(data).filter((name) => ctx.entity.entity.properties[name]?.['x-type'] === 'file');
 
+/** Whether a write names any file field (attaching files takes statements of its own). */
+export const hasFileFields = (entity: WriteContext['entity'], data: Record<string, unknown>) =>
+  Object.keys(data).some((name) => entity.entity.properties[name]?.['x-type'] === 'file');
+
 /**
  * Attaches the file ids a write names to record `recordId`, in the write's transaction. Each
  * id must be an upload of this user for this entity and field, not attached to another record

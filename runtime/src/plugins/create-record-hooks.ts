@@ -119,6 +119,7 @@ export function createRecordHooks(deps: RecordHooksDeps): RecordHooks {
   const hasAny = (entity: CompiledEntity, hooks: HookName[]) => plugins.some((p) => hooks.some((h) => p.hooks?.[entity.entity['x-name']]?.[h] || p.hooks?.['*']?.[h]));
 
   return {
+    declares: hasAny,
     async beforeCreate(w, data) {
       return (await before(w, 'beforeCreate', { data }, 'create')) ?? data;
     },

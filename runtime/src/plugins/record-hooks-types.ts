@@ -1,3 +1,4 @@
+import type { HookName } from '@tessera/engine';
 import type { Knex } from 'knex';
 import type { CompiledEntity } from '../meta/compile-app-state';
 
@@ -15,6 +16,8 @@ export interface HookWrite {
  * after-calls are queued for after the commit and never fail the request.
  */
 export interface RecordHooks {
+  /** Whether a loaded plugin declares one of `hooks` for the entity (enabled or not: no query). */
+  declares(entity: CompiledEntity, hooks: HookName[]): boolean;
   beforeCreate(w: HookWrite, data: Row): Promise<Row>;
   afterCreate(w: HookWrite, row: Row): void;
   /** Returns the (re-validated) data to store. */

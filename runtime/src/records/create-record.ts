@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { auditContextValue } from '../audit/set-audit-context';
 import { attachFiles } from '../files/attach-files';
 import type { Row, WriteContext } from './record-writes-types';
 import { attachLinks, hasLinks, rejectInverseWrites, writeLinks } from './relation-links';
@@ -16,7 +17,7 @@ export async function createRecord(ctx: WriteContext, input: Record<string, unkn
     trx
       .withSchema(entity.schema)
       .table(entity.table)
-      .insert({ ...recordToRow(data, entity), id: randomUUID(), version: 1, created_at: now, updated_at: now, created_by: user.id, owner: user.id })
+      .insert({ ...recordToRow(data, entity), id: randomUUID(), version: ctx.audit ? auditContextValue(trx, ctx.audit) : 1, created_at: now, updated_at: now, created_by: user.id, owner: user.id })
       .returning('*'),
   );
   await attachFiles(ctx, row.id as string, data);

@@ -11,6 +11,8 @@ export interface WriteAnswer {
 }
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
+/** How long a stored answer is replayed (Stripe keeps keys 24 hours too). */
+export const KEY_TTL_HOURS = 24;
 const keys = (trx: Knex.Transaction) => trx.withSchema('tessera').table('idempotency_keys');
 
 /**
@@ -33,10 +35,13 @@ export async function idempotentWrite(ctx: AppContext, knex: Knex, run: (trx: Kn
     const userId = ctx.state.user!.id;
     const requestHash = createHash('sha256').update(JSON.stringify([ctx.method, ctx.path, ctx.request.body ?? null])).digest('hex');
     answer = await knex.transaction(async (trx) => {
+      const row = { key, user_id: userId, method: ctx.method, path: ctx.path, request_hash: requestHash };
+      // A key older than KEY_TTL_HOURS is forgotten: the same key starts a new request (and overwrites it).
       const claimed = await keys(trx)
-        .insert({ key, user_id: userId, method: ctx.method, path: ctx.path, request_hash: requestHash })
+        .insert(row)
         .onConflict(['user_id', 'key'])
-        .ignore()
+        .merge({ ...row, status: null, response: null, created_at: trx.fn.now() })
+        .where('idempotency_keys.created_at', '<', trx.raw(`now() - interval '${KEY_TTL_HOURS} hours'`))
         .returning('key');
       if (claimed.length === 0) {
         const stored = await keys(trx).where({ user_id: userId, key }).first();

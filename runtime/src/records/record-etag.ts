@@ -15,3 +15,17 @@ export function versionFromIfMatch(header: string | undefined): number | undefin
 }
 
 export const preconditionFailed = (message: string) => new HttpError(412, 'precondition_failed', message);
+
+/**
+ * Whether an `If-None-Match` list names this version (weak comparison, `*` matches anything).
+ * Compared here rather than with Koa's `ctx.fresh`, which treats every request carrying
+ * `Cache-Control: no-cache` as stale — and fetch() adds that header to any conditional request.
+ */
+export function ifNoneMatchHolds(header: string | undefined, version: unknown): boolean {
+  if (!header) return false;
+  const wanted = String(Number(version));
+  return header.split(',').some((tag) => {
+    const trimmed = tag.trim();
+    return trimmed === '*' || /^(?:W\/)?"(\d{1,9})"$/.exec(trimmed)?.[1] === wanted;
+  });
+}

@@ -1,4 +1,4 @@
-import { parseGetQuery } from '@tessera/engine';
+import { parseGetQuery, type HookName } from '@tessera/engine';
 import type { Knex } from 'knex';
 import { notFound } from '../errors/http-error';
 import type { AppContext, AppMiddleware } from '../http/http-types';
@@ -15,15 +15,17 @@ import { idempotentWrite } from './idempotent-write';
 import { invalidQuery } from './invalid-query';
 import { aggregateRecords, listRecords, projectRecord } from './list-records';
 import { loadExpanded } from './load-expanded';
-import { etagOf, versionFromIfMatch } from './record-etag';
+import { etagOf, ifNoneMatchHolds, versionFromIfMatch } from './record-etag';
 import { recordScope, takeDeletedParam } from './record-scope';
 import { attachLinks, hasLinks } from './relation-links';
+import { hasFileFields } from '../files/attach-files';
 import type { WriteContext } from './record-writes-types';
 import { restoreRecord } from './restore-record';
 import { rowToRecord } from './row-to-record';
 import { updateRecord } from './update-record';
 import { methodNotAllowed } from '../http/method-not-allowed';
 
+const hasRollups = (entity: CompiledEntity) => Object.values(entity.entity.properties).some((p) => p['x-type'] === 'rollup');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ROUTE = /^\/api\/([a-z][a-z0-9_-]*)(?:\/([^/]+)(?:\/(restore))?)?\/?$/;
 
@@ -44,11 +46,25 @@ export function recordRoutes(knex: Knex, getState: () => AppState): AppMiddlewar
     const writing = (run: (w: WriteContext) => Promise<void>) => knex.transaction(async (trx) => (await audited(trx), run({ trx, entity, user: ctx.state.user!, hooks: ctx.state.hooks })));
     const access = (action: 'create' | 'update' | 'delete') => recordAccess(ctx.state.user!, getState(), entity, action);
 
+    // A write that is one statement needs no transaction of its own: the statement carries the
+    // audit context. Links, files, plugin hooks and idempotency keys each add statements.
+    const oneStatement = (data: Record<string, unknown>, hooks: HookName[]) =>
+      !ctx.get('Idempotency-Key') && !hasLinks(entity) && !hasFileFields(entity, data) && !ctx.state.hooks?.declares(entity, hooks);
+    // The pool stands in for the transaction: without hooks, links or files a create/update
+    // never reaches a call that needs one.
+    const direct = (): WriteContext => ({ trx: knex as Knex.Transaction, entity, user: ctx.state.user!, audit: { actorId: ctx.state.user!.id, requestId: ctx.state.requestId } });
+
     if (rawId === undefined) {
       if (ctx.method === 'GET') return listRecords(ctx, knex, getState(), entity);
       if (ctx.method === 'POST') {
         const ra = access('create');
         const data = validateWritable(ra, ctx.request.body, 'create');
+        if (oneStatement(data, ['beforeCreate', 'afterCreate'])) {
+          const row = await createRecord(direct(), data);
+          ctx.status = 201;
+          ctx.body = { data: ra.strip(rowToRecord(row, entity)) };
+          return;
+        }
         return idempotentWrite(ctx, knex, async (trx) => {
           await audited(trx);
           const row = await createRecord({ trx, entity, user: ctx.state.user!, hooks: ctx.state.hooks }, data);
@@ -90,6 +106,12 @@ export function recordRoutes(knex: Knex, getState: () => AppState): AppMiddlewar
     if (ctx.method === 'PATCH') {
       const ra = access('update');
       const data = validateWritable(ra, ctx.request.body, 'update');
+      if (ra.access.scope === 'all' && oneStatement(data, ['beforeUpdate', 'afterUpdate'])) {
+        const row = await updateRecord(direct(), id, data, expected);
+        ctx.set('ETag', etagOf(row.version));
+        ctx.body = { data: ra.strip(rowToRecord(row, entity)) };
+        return;
+      }
       await writing(async (w) => {
         await assertInScope(w.trx, entity, ra, id);
         const row = await updateRecord(w, id, data, expected);
@@ -118,4 +140,7 @@ async function getRecord(ctx: AppContext, knex: Knex, state: AppState, entity: C
   if (parsed.value.expand.length > 0) await loadExpanded(knex, state, parsed.value.expand, [row], [record], expandGuard(ctx.state.user!, state));
   ctx.set('ETag', etagOf(row.version));
   ctx.body = { data: projectRecord(record, parsed.value.fields, parsed.value.expand.map((n) => n.name)) };
+  // If-None-Match: the version covers the record's own written fields — not expanded relations,
+  // nor rollups, which triggers move without a new version.
+  if (parsed.value.expand.length === 0 && !hasRollups(entity) && ifNoneMatchHolds(ctx.get('If-None-Match'), row.version)) ctx.status = 304;
 }

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { AuditContext } from '../audit/set-audit-context';
 import type { AuthUser } from '../auth/auth-types';
 import type { CompiledEntity } from '../meta/compile-app-state';
 import type { RecordHooks } from '../plugins/record-hooks-types';
@@ -13,6 +14,11 @@ export interface WriteContext {
   user: AuthUser;
   /** Plugin hooks of the request (issue 9); absent for writes plugins make themselves, so hooks never loop. */
   hooks?: RecordHooks;
+  /**
+   * Set for a write that is ONE statement outside any transaction (`trx` is then the pool):
+   * the statement carries the audit context itself. Absent when the transaction already has it.
+   */
+  audit?: AuditContext;
 }
 
 export type Row = Record<string, unknown>;

@@ -1,3 +1,4 @@
+import { auditContextValue } from '../audit/set-audit-context';
 import { attachFiles } from '../files/attach-files';
 import { missingOrStale } from './missing-or-stale';
 import { recordScope } from './record-scope';
@@ -20,7 +21,7 @@ export async function updateRecord(ctx: WriteContext, id: string, input: Record<
       .table(entity.table)
       .where({ id, ...(expected === undefined ? {} : { version: expected }) })
       .modify(recordScope(entity))
-      .update({ ...recordToRow(data, entity), version: trx.raw('?? + 1', ['version']), updated_at: trx.fn.now() })
+      .update({ ...recordToRow(data, entity), version: trx.raw('?? + ?', ['version', ctx.audit ? auditContextValue(trx, ctx.audit) : 1]), updated_at: trx.fn.now() })
       .returning('*'),
   );
   if (!row) throw await missingOrStale(ctx, id, expected);
