@@ -76,16 +76,19 @@ async function main() {
         if (rows.length === 0) throw new Error('empty page');
         return Number(process.hrtime.bigint() - t) / 1e6;
       };
-      // The same subtree condition bound as a precomputed array of user ids (what a per-request
-      // cache in the principal would bind): measured beside the SQL form, it is no faster — the
-      // cost is the extra index rows a 46% scope must read, not the subtree lookup.
-      const { rows: subtreeUsers } = await knex.raw(
-        `select u.id from tessera.users u where u.department_id in (with recursive sub(id) as (select ?::uuid union all select d.id from tessera.departments d join sub on d.parent_id = sub.id) select id from sub)`,
-        [deptIds[1]],
-      );
+      // Same run, same data: what scopeToSql emits (the `department_members` closure, ADR 0016)
+      // beside the recursive CTE it replaced and that CTE's user ids bound as one array.
+      const cte = `select u.id from tessera.users u where u.department_id in (with recursive sub(id) as (select ?::uuid union all select d.id from tessera.departments d join sub on d.parent_id = sub.id) select id from sub)`;
+      const { rows: subtreeUsers } = await knex.raw(cte, [deptIds[1]]);
       const ids = subtreeUsers.map((r: { id: string }) => r.id);
-      const arrayAny = (qb: Knex.QueryBuilder) => void qb.whereRaw('?? = any(?::uuid[])', ['t0.owner', ids]);
-      const variants: Record<string, ((qb: never) => void) | undefined> = { all: undefined, recursive: scoped as never, arrayAny: arrayAny as never };
+      // Both OR the record shares in, as scopeToSql does (without the OR the planner may pick a nested-loop semi-join).
+      const shares = `?? in (select s.record_id from tessera.record_shares s where s.entity = 'customer' and (s.user_id = ? or s.team_id in (select mine.team_id from tessera.team_members mine where mine.user_id = ?)))`;
+      const withShares = (cond: string, bindings: unknown[]) => (qb: Knex.QueryBuilder) =>
+        void qb.where((b) => b.whereRaw(cond, bindings as Knex.RawBinding[]).orWhereRaw(shares, ['t0.id', subject.id, subject.id]));
+      const recursiveCte = withShares(`?? in (${cte})`, ['t0.owner', deptIds[1]]);
+      // One array parameter (`any` of a bound array is planned element by element, so it is a subquery).
+      const arrayParam = withShares('?? in (select unnest(?::uuid[]))', ['t0.owner', `{${ids.join(',')}}`]);
+      const variants: Record<string, ((qb: never) => void) | undefined> = { all: undefined, closure: scoped as never, recursiveCte: recursiveCte as never, arrayParam: arrayParam as never };
       for (let i = 0; i < 20; i++) for (const v of Object.values(variants)) await time(v);
       const counts = await Promise.all(Object.entries(variants).slice(1).map(async ([k, v]) => [k, (await knex('app_bench.customer as t0').modify(v as never).count({ n: '*' }))[0].n]));
       console.log(`customers ${CUSTOMERS}, departments ${DEPARTMENTS}, users ${USERS}; subtree users ${ids.length}; in scope: ${JSON.stringify(Object.fromEntries(counts))}`);
@@ -96,7 +99,7 @@ async function main() {
         const cols = Object.keys(variants).slice(1).map((k) => `${k} ${median(times[k]).toFixed(2)} ms (${(median(times[k]) / a).toFixed(2)}×)`);
         console.log(`round ${round}, median of ${RUNS}: all ${a.toFixed(2)} ms; ${cols.join('; ')}`);
       }
-      const plan = await knex.raw(`explain analyze ${listQueryToSql(knex, parsed.value, target(scoped as never) as never).toString()}`);
+      const plan = await knex.raw(`explain (analyze, buffers) ${listQueryToSql(knex, parsed.value, target(scoped as never) as never).toString()}`);
       if (process.env.BENCH_PLAN) console.log(plan.rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n'));
     } finally {
       await rt.close();

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, pointerWithin, rectIntersection, useSensor, useSensors, type CollisionDetection, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import type { RegistryWidgetsType } from '@rjsf/utils';
 import { useTranslation } from 'react-i18next';
@@ -30,6 +30,9 @@ import { moveField } from './model/move-field';
 import { FieldPalette } from './palette/field-palette';
 import { FormPreview } from './preview/form-preview';
 import { PublishBar } from './publish/publish-bar';
+
+// The workflow canvas (and its graph library) loads only when its tab is opened.
+const WorkflowPage = lazy(() => import('./workflow/workflow-page'));
 
 // Pointer first (the mouse needs no fallback), then rectangles so keyboard drags land too.
 // A dragged field looks only at sections and fields, never the whole-canvas target around them.
@@ -140,6 +143,7 @@ export function DesignerShell({ registry, widgets }: { registry: FieldTypeRegist
       ) : (
         <DndContext sensors={sensors} collisionDetection={collision} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(undefined)}>
           {page === 'permissions' && <PermissionsMatrix app={draft} onChange={setDraft} />}
+          {page === 'workflows' && <Suspense fallback={<p className="d-hint d-loading">{t('designer.loading')}</p>}><WorkflowPage app={draft} onChange={setDraft} /></Suspense>}
           <div className="d-layout" hidden={page !== 'form'}>
             <aside className="d-side">
               <section className="d-panel">

@@ -6,6 +6,8 @@ import { DesignerShell } from './designer-shell';
 import { createI18n } from './i18n/create-i18n';
 import { createPreviewWidgets } from './preview/preview-widgets';
 import './styles/designer.css';
+// Here, not in the lazy workflow chunk: only main.css is linked from the page.
+import './workflow/workflow.css';
 
 export interface MountDesignerOptions {
   /** Plugin widgets by `ui:widget` name, used by the live preview. */

@@ -25,7 +25,7 @@ export type {
 } from './plugin/plugin-hook-types';
 export type {
   PluginContext, PluginUser, PluginLogger, PluginRecordsApi, PluginLifecycleContext, PluginRouteContext, PluginRouteResult,
-  PluginRouteHandler, PluginRouter,
+  PluginRouteHandler, PluginRouter, PluginJob, PluginJobContext,
 } from './plugin/plugin-context-types';
 
 export { entityToJsonSchema, SYSTEM_PROPERTIES } from './schema/entity-to-json-schema';
@@ -37,6 +37,7 @@ export type { EntityToTableOptions } from './schema/entity-to-table';
 export type { TableSpec, ForeignKeySpec, IndexSpec } from './schema/table-types';
 
 export { entityToValidator } from './validation/entity-to-validator';
+export { currencyPairs, currencyUpdateGuards, CURRENCY_REQUIRED, type CurrencyPair, type CurrencyGuard } from './validation/currency-rules';
 export { validateAppWithRegistry } from './validation/validate-app-with-registry';
 export type { FieldError, EntityValidator, RecordValidationMode, RecordValidationResult } from './validation/validation-types';
 
@@ -69,16 +70,27 @@ export type { WorkflowRegistry } from './workflow/workflow-registry';
 export { builtinGuards, roleGuard, fieldGuard } from './workflow/builtin-guards';
 export { builtinActions, setFieldsAction, createRecordAction, assignOwnerAction, notifyAction, webhookAction } from './workflow/builtin-actions';
 export { validateWorkflow, validateAppWorkflows } from './workflow/validate-workflow';
+export type { AssignOwnerParams } from './workflow/assign-owner-action';
+export type { CreateRecordParams } from './workflow/create-record-action';
+// Notification channels (issue 9): the notify action's `channels`, registered by plugins.
+export { defineChannel } from './workflow/define-channel';
+export { createChannelRegistry } from './workflow/channel-registry';
+export type { ChannelRegistry } from './workflow/channel-registry';
+export { channelRecipientProblem } from './workflow/channel-recipient';
+export { IN_APP_CHANNEL } from './workflow/channel-types';
+export type { ChannelDefinition, ChannelMessage, ChannelRecipient, ChannelSendContext, ChannelRetryPolicy, RegisteredChannel } from './workflow/channel-types';
 export { workflowToMachine, timerEventType } from './workflow/workflow-to-machine';
 export type { CompiledWorkflow } from './workflow/workflow-to-machine';
 export { availableTransitions, transitionWorkflow, fireTimer, fireSystemEvent, stateTimers, currentState } from './workflow/transition-workflow';
 export { transitionFormSchema, validateTransitionData } from './workflow/transition-form';
+export { diffWorkflowStates, checkStateMappings } from './workflow/diff-workflow-states';
+export type { WorkflowStateDiff, StateMappings, StateMappingProblem } from './workflow/diff-workflow-states';
 export { startApproval, resumeApproval, chainSteps } from './approval/approval-chain';
 export { applyApprovalAction } from './approval/apply-approval-action';
 export { startApprovalAction } from './approval/start-approval-action';
 export type { ApprovalState, ApprovalTask, ApprovalTaskStatus, ApprovalAction, ApprovalContext, ApprovalResult, ApprovalOutcome, ApprovalChainStep, ApprovalLogEntry, ApprovalStatus } from './approval/approval-types';
 export type {
-  GuardDefinition, ActionDefinition, WorkflowContext, WorkflowActor, WorkflowEffect, WorkflowCheckContext,
+  GuardDefinition, ActionDefinition, WorkflowContext, WorkflowActor, WorkflowEffect, WorkflowCheckContext, CheckProblem, LocalizedTemplate,
   AvailableTransition, WorkflowTimer, TransitionResult, TransitionSuccess, TransitionFailure,
 } from './workflow/workflow-types';
 

@@ -18,3 +18,6 @@ export { httpCall } from './testing/http-call';
 export type { CallResult } from './testing/http-call';
 export type { AuthUser, AuthMethod, TokenScope } from './auth/auth-types';
 export type { BootstrapResult } from './auth/bootstrap-users';
+export type { RecurringJobs } from './jobs/create-recurring-jobs';
+export type { RecurringJob, RecurringJobStatus, RecurringRun } from './jobs/recurring-job-types';
+export type { JobSettings } from './jobs/app-jobs';

@@ -3,6 +3,8 @@ import type { AppDefinition } from '@tessera/metadata';
 import type { Knex } from 'knex';
 import type Koa from 'koa';
 import type { BootstrapResult } from './auth/bootstrap-users';
+import type { JobSettings } from './jobs/app-jobs';
+import type { RecurringJobs } from './jobs/create-recurring-jobs';
 import type { Logger } from './http/error-handler';
 import type { RequestState } from './http/http-types';
 import type { AppMigrations } from './migrate/create-app-migrations';
@@ -32,6 +34,8 @@ export interface RuntimeOptions {
   now?: () => Date;
   /** How long a plugin hook or route may run before its operation fails with 504 (default 2000 ms). */
   pluginTimeoutMs?: number;
+  /** Recurring job schedules; unset ones come from TESSERA_POOL_RETURN_CRON / TESSERA_JOBS_TZ. */
+  jobs?: JobSettings;
 }
 
 export interface Listening {
@@ -53,5 +57,7 @@ export interface Runtime {
   publish(app: unknown, baseVersion: number, choices?: MigrationChoices & { appliedBy?: string }): Promise<MigrationResult>;
   /** Preview, publish, rollback and history of metadata migrations (issue 3). */
   migrations: AppMigrations;
+  /** Recurring jobs: the pool return, date reminders, plugin jobs (`GET /api/_meta/jobs`). */
+  jobs: RecurringJobs;
   close(): Promise<void>;
 }

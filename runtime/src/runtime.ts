@@ -19,6 +19,11 @@ import type { Listening, Runtime, RuntimeOptions } from './runtime-types';
 import { appPlugins } from './plugins/app-plugins';
 import { createPluginHost } from './plugins/create-plugin-host';
 import { createWorkflowHost } from './workflows/create-workflow-host';
+import { appJobs, readJobSettings } from './jobs/app-jobs';
+import { createRecurringJobs } from './jobs/create-recurring-jobs';
+import { checkPluginJobs } from './jobs/plugin-jobs';
+import { ensureRemindersSchema } from './reminders/ensure-reminders-schema';
+import { ensureViewsSchema } from './views/ensure-views-schema';
 
 /** The app and its field-type registry, from `opts.app` or the files in `opts.appDir`. */
 async function readApp(opts: RuntimeOptions, workflows: WorkflowRegistry): Promise<{ app: AppDefinition; registry: FieldTypeRegistry }> {
@@ -50,6 +55,9 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const badWorkflows = workflowProblems(workflowRegistry)(checked.value);
   if (badWorkflows.length > 0) throw new Error(`The app "${filesApp.name}" has workflow errors:\n${badWorkflows.map(formatMetadataError).join('\n')}`);
 
+  // Recurring job schedules (issues 5, 6, 9): a bad cron or time zone fails before any database is touched.
+  const jobSettings = readJobSettings(opts.jobs);
+
   const knex = createDatabase({ url: opts.databaseUrl, dataDir: opts.dataDir });
   let state: AppState;
   let bootstrap: BootstrapResult;
@@ -64,37 +72,51 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     await auditTriggersReady(knex, state);
     await ensureIdempotencySchema(knex);
     await ensureFilesSchema(knex);
+    await ensureRemindersSchema(knex);
+    await ensureViewsSchema(knex);
     bootstrap = await bootstrapUsers(knex, { adminPassword: opts.adminPassword, appDir: opts.appDir });
   } catch (err) {
     await knex.destroy();
     throw err;
   }
   // Workflow routes, timers (pg-boss) and the outbox; the queue starts only for apps with workflows.
-  const workflows = createWorkflowHost({ knex, databaseUrl: opts.databaseUrl, getState: () => state, registry: workflowRegistry, logger: opts.logger, webhookSecret: process.env.TESSERA_WEBHOOK_SECRET });
+  // The same plugin objects the registry loaded: hooks, routes, lifecycle, and the owners of notification channels.
+  const pluginList = appPlugins(checked.value.plugins, opts.appDir, opts.plugins);
+  try {
+    checkPluginJobs(pluginList, jobSettings.timeZone);
+  } catch (err) {
+    await knex.destroy();
+    throw err;
+  }
+  const workflows = createWorkflowHost({ knex, databaseUrl: opts.databaseUrl, getState: () => state, registry: workflowRegistry, logger: opts.logger, webhookSecret: process.env.TESSERA_WEBHOOK_SECRET, plugins: pluginList });
   // Plugin hooks, routes and lifecycle (issue 9): the same plugin objects the registry loaded.
-  const plugins = createPluginHost({ knex, plugins: appPlugins(checked.value.plugins, opts.appDir, opts.plugins), getState: () => state, logger: opts.logger ?? console, timeoutMs: opts.pluginTimeoutMs });
+  const plugins = createPluginHost({ knex, plugins: pluginList, getState: () => state, logger: opts.logger ?? console, timeoutMs: opts.pluginTimeoutMs });
+  // pool:return-stale, reminders:send and plugin jobs on pg-boss's cron; pg-boss starts only if there is one.
+  const log = opts.logger ?? console;
+  const jobs = createRecurringJobs({ knex, databaseUrl: opts.databaseUrl, logger: log, now: opts.now, jobs: () => appJobs({ knex, getState: () => state, plugins: pluginList, logger: log, settings: jobSettings, afterNotify: () => void workflows.dispatch() }) });
   try {
     await workflows.start();
     await plugins.start();
+    await jobs.start();
   } catch (err) {
+    await jobs.stop();
     await plugins.stop();
     await workflows.stop();
     await knex.destroy();
     throw err;
   }
 
-  const migrations = createAppMigrations({ knex, registry, getState: () => state, setState: (next) => { state = next; }, now: opts.now, checkApp: workflowProblems(workflowRegistry) });
+  const migrations = createAppMigrations({ knex, registry, getState: () => state, setState: (next) => { state = next; jobs.sync().catch((err: Error) => log.error(`recurring jobs: ${err.message}`)); }, now: opts.now, checkApp: workflowProblems(workflowRegistry), workflowStates: workflows.workflowStates });
   const publish: Runtime['publish'] = (app, baseVersion, choices) => migrations.publish(app, baseVersion, choices);
   // Publishes by other processes reach this one through NOTIFY (DESIGN.md §5); PGlite is one process.
   let listener: MetadataListener | undefined;
   if (opts.databaseUrl) {
-    const log = opts.logger ?? console;
     listener = listenForMetadata(opts.databaseUrl, state.app.name, (version) => {
       if (version === undefined || version > state.version) migrations.reload().catch((err: Error) => log.error(err));
     }, (err) => log.error(err));
   }
 
-  const koa = createKoaApp({ knex, getState: () => state, migrations, webDir: opts.webDir, designerDir: opts.designerDir, logger: opts.logger, workflowRoutes: workflows.middleware, pluginRoutes: plugins.middleware });
+  const koa = createKoaApp({ knex, getState: () => state, migrations, workflowRegistry, webDir: opts.webDir, designerDir: opts.designerDir, logger: opts.logger, workflowRoutes: (ctx, next) => jobs.middleware(ctx, () => workflows.middleware(ctx, next)), pluginRoutes: plugins.middleware });
   const servers = new Set<Server>();
 
   return {
@@ -106,6 +128,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     app: () => state.app,
     publish,
     migrations,
+    jobs,
     listen(port = 0, host = '127.0.0.1') {
       return new Promise<Listening>((resolve, reject) => {
         const server = koa.listen(port, host);
@@ -122,6 +145,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     async close() {
       await Promise.all([...servers].map((s) => closeServer(s, servers)));
       await listener?.close();
+      await jobs.stop();
       await plugins.stop();
       await workflows.stop();
       await knex.destroy();

@@ -43,14 +43,14 @@ forEachDatabase('approval chains over HTTP', (getCtx) => {
     const { id, approval } = await submit(5);
     expect((await inbox(boss)).map((t) => t.approvalId)).toContain(approval);
     expect(await inbox(rep)).toEqual([]);
-    const res = await boss.call('POST', `/api/approvals/${approval}/approve`, { comment: 'ok', attachments: ['file:1'] });
+    const res = await boss.call('POST', `/api/approvals/${approval}/approve`, { comment: 'ok' });
     expect(res.status).toBe(200);
     expect(res.body.data).toMatchObject({ status: 'approved', step: null });
     expect(await statusOf(id)).toBe('approved');
     expect((await inbox(boss)).map((t) => t.approvalId)).not.toContain(approval);
     const detail = await rep.call('GET', `/api/approvals/${approval}`);
     expect(detail.body.data.history.map((h: { action: string }) => h.action)).toEqual(['submit', 'approve']);
-    expect(detail.body.data.history[1]).toMatchObject({ comment: 'ok', attachments: ['file:1'], actor: ids.boss });
+    expect(detail.body.data.history[1]).toMatchObject({ comment: 'ok', actor: ids.boss });
     const wf = await rt.runtime.knex('tessera.workflow_history').where({ record_id: id }).orderBy('at');
     expect(wf.map((h) => [h.event, h.to_state, h.actor])).toEqual([['SUBMIT', 'pending_approval', ids.rep], ['APPROVED', 'approved', ids.boss]]);
     const audit = await rt.runtime.knex('tessera.audit_log').where({ record_id: id }).whereLike('action', 'approval.%').orderBy('id');

@@ -37,7 +37,7 @@ export interface HistoryEntry {
   id: number;
   fromVersion: number;
   toVersion: number;
-  kind: 'apply' | 'rollback';
+  kind: 'apply' | 'rollback' | 'purge';
   steps: PlanStep[];
   restoresVersion: number | null;
   appliedAt: string;
@@ -56,3 +56,17 @@ export interface AppPackage {
 
 /** A call's outcome: the body, or the error the UI explains. */
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; status: number; code?: string; message: string; details: { message: string; pointer?: string }[] };
+
+/** A guard or action as `GET /api/_meta/registry` lists it. */
+export interface RegistryCall {
+  name: string;
+  description?: string;
+  paramsSchema: Record<string, unknown>;
+}
+
+export interface WorkflowRegistryView {
+  guards: RegistryCall[];
+  actions: RegistryCall[];
+  channels: string[];
+  fieldTypes: { name: string; label: unknown; widget?: string }[];
+}

@@ -1,6 +1,6 @@
 import type { AppDefinition } from '@tessera/metadata';
 import { goToLogin, readJson, sessionCsrfToken } from './designer-api';
-import type { ApiResult, AppPackage, HistoryEntry, MigrationChoices, PlanPreview } from './meta-api-types';
+import type { ApiResult, AppPackage, HistoryEntry, MigrationChoices, PlanPreview, WorkflowRegistryView } from './meta-api-types';
 
 type ErrorBody = { error?: { code?: string; message?: string; details?: { message: string; pointer?: string }[] } };
 
@@ -34,3 +34,9 @@ export const exportPackage = (entities: string[]) => call<AppPackage>('GET', `/a
 
 /** The server merges the package into `app` (the draft), refusing name clashes with a 409. */
 export const importPackage = (app: AppDefinition, pkg: unknown) => call<{ app: AppDefinition; added: string[] }>('POST', '/api/_meta/import', { app, package: pkg });
+
+/** The stored definition of a published version (for the diff between two versions). */
+export const fetchVersion = (version: number) => call<{ version: number; source: string; createdAt: string; app: AppDefinition }>('GET', `/api/_meta/versions/${version}`);
+
+/** Guards and actions with their params schemas, for the workflow canvas. */
+export const fetchRegistry = () => call<WorkflowRegistryView>('GET', '/api/_meta/registry');

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldTypeRegistry } from '@tessera/engine';
-import type { EntityDefinition, FieldDefinition, SelectOption } from '@tessera/metadata';
+import type { EntityDefinition, FieldDefinition, OnDeletePolicy, SelectOption } from '@tessera/metadata';
 import { localize } from '../localize';
 import { compatibleTypes } from '../model/compatible-types';
 import { checkFieldName } from '../model/label-to-name';
 import { DefaultInput, parseDefault } from './default-input';
+import { OnDeleteSelect } from './on-delete-select';
 import { OptionRows } from './option-rows';
 
 export interface FieldEdit {
@@ -41,6 +42,8 @@ export function FieldEditor({ name, entity, registry, onApply, onDelete, onClose
   const [defaultText, setDefaultText] = useState(original.default === undefined ? '' : String(original.default));
   const [options, setOptions] = useState<SelectOption[]>(original['x-options'] ?? []);
   const needsOptions = registry.has(type) && registry.get(type).requiresOptions;
+  const relation = original['x-relation']?.kind === 'many-to-one' ? original['x-relation'] : undefined;
+  const [deletePolicy, setDeletePolicy] = useState<OnDeletePolicy>(relation?.onDelete ?? 'restrict');
 
   const nameProblem = checkFieldName(newName, Object.keys(entity.properties).filter((n) => n !== name));
   const cleanOptions = options.filter((o) => o.value.trim()).map((o) => ({ value: o.value.trim(), label: { ...o.label, en: o.label.en.trim() || o.value.trim() } }));
@@ -50,6 +53,7 @@ export function FieldEditor({ name, entity, registry, onApply, onDelete, onClose
     ...(nameProblem ? [t(`inspector.problems.${nameProblem}`, { name: newName })] : []),
     ...(needsOptions && !cleanOptions.length ? [t('inspector.problems.options')] : []),
     ...(parsedDefault.ok ? [] : [t('inspector.problems.default')]),
+    ...(relation && deletePolicy === 'set-null' && required ? [t('onDelete.problemRequired')] : []),
   ];
 
   const apply = () => {
@@ -60,6 +64,8 @@ export function FieldEditor({ name, entity, registry, onApply, onDelete, onClose
     if (unique) field['x-unique'] = true;
     if (indexed) field['x-indexed'] = true;
     if (parsedDefault.ok && parsedDefault.value !== undefined) field.default = parsedDefault.value;
+    // Restrict is the default: left implicit unless the field said so, so an untouched field shows no diff.
+    if (relation) field['x-relation'] = { ...relation, ...(deletePolicy !== 'restrict' || relation.onDelete ? { onDelete: deletePolicy } : {}) };
     onApply({ name: newName, field, required });
   };
 
@@ -85,6 +91,7 @@ export function FieldEditor({ name, entity, registry, onApply, onDelete, onClose
       </div>
       <DefaultInput type={type} options={cleanOptions} value={defaultText} onChange={setDefaultText} />
       {needsOptions && <OptionRows options={options} onChange={setOptions} />}
+      {relation && <OnDeleteSelect target={relation.entity} value={deletePolicy} onChange={setDeletePolicy} />}
       {problems.length > 0 && <ul className="d-problems" data-testid="editor-problems">{problems.map((p) => <li key={p}>{p}</li>)}</ul>}
       <div className="d-actions">
         <button type="submit" className="d-btn d-btn-primary" data-testid="edit-apply" disabled={problems.length > 0}>{t('editor.apply')}</button>

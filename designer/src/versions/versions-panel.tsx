@@ -5,6 +5,7 @@ import { fetchHistory, rollbackApp } from '../api/meta-api';
 import type { HistoryEntry } from '../api/meta-api-types';
 import { diffApps } from '../model/diff-apps';
 import { PlanSteps } from '../publish/plan-steps';
+import { VersionCompare } from './version-compare';
 
 export interface VersionsPanelProps {
   published: { version: number; app: AppDefinition };
@@ -27,7 +28,8 @@ export function VersionsPanel({ published, draft, onRolledBack }: VersionsPanelP
     void fetchHistory().then((r) => (r.ok ? setEntries([...r.value].reverse()) : setError(r.message)));
   }, [published.version]);
   const diff = diffApps(published.app, draft);
-  const latest = entries[0];
+  // A purge changes no version: the rollback offered is of the latest apply or rollback.
+  const latest = entries.find((e) => e.kind !== 'purge');
   const rollback = async () => {
     const answer = await rollbackApp(published.version, confirm);
     if (answer.ok) { setAsking(false); onRolledBack(); } else setError(answer.message);
@@ -42,12 +44,13 @@ export function VersionsPanel({ published, draft, onRolledBack }: VersionsPanelP
           {diff.map((d, i) => <li key={i} className={`d-diff-${d.change}`}>{t(`versions.${d.change}`)} <code>{d.field ? `${d.entity}.${d.field}` : d.entity}</code> {d.detail}</li>)}
         </ul>
       )}
+      <VersionCompare latest={published.version} />
       {error && <p className="d-error" role="alert" data-testid="versions-error">{error}</p>}
       <ul className="d-versions">
         {entries.map((e) => (
           <li key={e.id} data-testid={`version-${e.toVersion}`}>
             <details>
-              <summary>v{e.toVersion} · {e.kind === 'rollback' ? t('versions.rollbackOf', { version: e.restoresVersion }) : t('versions.publish')} · {e.appliedBy} · {new Date(e.appliedAt).toLocaleString()}</summary>
+              <summary>v{e.toVersion} · {e.kind === 'rollback' ? t('versions.rollbackOf', { version: e.restoresVersion }) : e.kind === 'purge' ? t('versions.purge') : t('versions.publish')} · {e.appliedBy} · {new Date(e.appliedAt).toLocaleString()}</summary>
               <PlanSteps steps={e.steps} />
             </details>
           </li>

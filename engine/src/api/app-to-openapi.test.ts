@@ -29,7 +29,8 @@ describe('appToOpenApi', () => {
     expect(doc.security).toEqual([{ bearer: [] }, { cookie: [] }]);
     expect(Object.keys(doc.components.securitySchemes)).toEqual(['bearer', 'cookie']);
     expect(doc.paths['/healthz'].get.security).toEqual([]);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/auth/tokens', '/api/_meta/publish', '/api/openapi.json']));
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/auth/tokens', '/api/_meta/publish', '/api/_meta/archives', '/api/_meta/purge', '/api/openapi.json']));
+    expect(doc.paths['/api/_meta/purge'].post.requestBody.content['application/json'].schema.properties.olderThanDays).toEqual({ type: 'number', minimum: 0 });
   });
 
   it('has record, create and update schemas per entity and the Error schema', () => {

@@ -7,7 +7,7 @@ export const dateFieldType = defineFieldType({
   label: { en: 'Date', zh: '日期' },
   widget: 'date',
   filterOperators: ORDERED_OPERATORS,
-  keywords: ['x-unique', 'x-indexed'],
+  keywords: ['x-unique', 'x-indexed', 'x-reminder'],
   jsonSchema: () => ({ type: 'string', format: 'date' }),
   column: () => ({ kind: 'date' }),
   fromDb: dateFromDb,

@@ -7,7 +7,7 @@ export const datetimeFieldType = defineFieldType({
   label: { en: 'Date and time', zh: '日期时间' },
   widget: 'datetime',
   filterOperators: ORDERED_OPERATORS,
-  keywords: ['x-unique', 'x-indexed'],
+  keywords: ['x-unique', 'x-indexed', 'x-reminder'],
   jsonSchema: () => ({ type: 'string', format: 'date-time' }),
   column: () => ({ kind: 'timestamptz' }),
   fromDb: dateTimeFromDb,

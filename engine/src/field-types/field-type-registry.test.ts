@@ -61,6 +61,11 @@ describe('built-in field types', () => {
     expect(currencyFieldType.jsonSchema(field({ 'x-currency': 'USD' }))).toEqual({ type: 'number', multipleOf: 0.01, 'x-currency': 'USD' });
   });
 
+  it('a multi-currency amount names its code field instead of a fixed currency', () => {
+    expect(currencyFieldType.jsonSchema(field({ 'x-currency-field': 'currency_code' }))).toEqual({ type: 'number', multipleOf: 0.01, 'x-currency-field': 'currency_code' });
+    expect(currencyFieldType.column(field({ 'x-currency-field': 'currency_code' }))).toEqual({ kind: 'numeric', precision: 18, scale: 2 });
+  });
+
   it('turns numeric strings from the database into numbers', () => {
     expect(currencyFieldType.fromDb?.('1234.50')).toBe(1234.5);
     expect(currencyFieldType.fromDb?.(null)).toBeNull();

@@ -31,10 +31,12 @@ describe('scopeToSql', () => {
 
   it('department: the subtree of the user department, bound; without a department, only own', () => {
     const { sql: text, bindings } = sql(access([{ kind: 'department' }]));
-    expect(text).toContain('with recursive');
+    // The precomputed closure, one index range: no recursive walk per query (ADR 0018).
+    expect(text).toContain('"t0"."owner" in (select m.user_id from tessera.department_members m where m.department_id = $1)');
+    expect(text).not.toContain('with recursive');
     expect(bindings[0]).toBe('d1');
     const lone = sql(access([{ kind: 'department' }]), { ...subject, departmentId: null });
-    expect(lone.sql).not.toContain('with recursive');
+    expect(lone.sql).not.toContain('department_members');
     expect(lone.sql).toContain('"t0"."owner" = $1');
   });
 

@@ -62,13 +62,10 @@ function oneScopeSql(qb: Where, scope: CompiledScope, subject: ScopeSubject, q: 
     case 'department':
       // No department: the subtree is empty, so the user still sees what they own.
       if (!subject.departmentId) return void qb.where(owner, subject.id);
-      // Planned as one hashed subplan (subtree users, computed once per query) tested per row;
-      // an EXISTS form plans the same (bench/scope).
-      return void qb.whereRaw(
-        `?? in (select u.id from ${bk}.users u where u.department_id in (` +
-          `with recursive sub(id) as (select ?::uuid union all select d.id from ${bk}.departments d join sub on d.parent_id = sub.id) select id from sub))`,
-        [owner, subject.departmentId],
-      );
+      // `department_members` is the org tree's closure over users, kept exact by triggers
+      // (runtime ensure-permission-schema): one index range read into a hashed subplan, where
+      // a recursive CTE per query cost more to plan and run than the list (ADR 0018, bench/scope).
+      return void qb.whereRaw(`?? in (select m.user_id from ${bk}.department_members m where m.department_id = ?)`, [owner, subject.departmentId]);
     case 'expression':
       return conditionSql(qb, scope.condition, subject, q);
     case 'none':

@@ -32,4 +32,22 @@ export function checkPlugin(plugin: PluginDefinition, tesseraVersion = TESSERA_V
       if (typeof fn !== 'function') throw fail(`has a hook "${name}" on "${entity}" that is not a function`);
     }
   }
+  checkJobs(plugin, fail);
+}
+
+const JOB_NAME = /^[a-z][a-z0-9-]*$/;
+
+/** The shape of `jobs`; the cron itself is parsed by the runtime, with the parser its job queue uses. */
+function checkJobs(plugin: PluginDefinition, fail: (why: string) => Error): void {
+  if (plugin.jobs === undefined) return;
+  if (!Array.isArray(plugin.jobs)) throw fail('has "jobs" that is not an array');
+  const names = new Set<string>();
+  for (const [i, job] of plugin.jobs.entries()) {
+    const name = typeof job?.name === 'string' ? job.name : '';
+    if (!JOB_NAME.test(name)) throw fail(`has a job (jobs[${i}]) named "${name}": job names are lowercase letters, digits and "-", starting with a letter`);
+    if (names.has(name)) throw fail(`has two jobs named "${name}"`);
+    names.add(name);
+    if (typeof job.cron !== 'string' || job.cron.trim().split(/\s+/).length < 5) throw fail(`has a job "${name}" whose cron "${String(job.cron)}" is not a cron expression (five fields, e.g. "0 2 * * *")`);
+    if (typeof job.run !== 'function') throw fail(`has a job "${name}" without a run function`);
+  }
 }

@@ -61,4 +61,14 @@ describe('loadPlugins: what issue 9 checks at load', () => {
     expect(load({ hooks: { customer: { beforeCreate: () => undefined } } })).not.toThrow();
     expect(load({ hooks: { customer: { beforeSave: () => undefined } } })).toThrow('Plugin "@acme/x" has an unknown hook "beforeSave" on "customer"');
   });
+
+  it('checks the shape of jobs: name, unique, a five-field cron, a run function', () => {
+    const run = async () => undefined;
+    expect(load({ jobs: [{ name: 'nightly-sync', cron: '0 2 * * *', run }] })).not.toThrow();
+    expect(load({ jobs: {} })).toThrow('Plugin "@acme/x" has "jobs" that is not an array');
+    expect(load({ jobs: [{ name: 'Nightly', cron: '0 2 * * *', run }] })).toThrow('Plugin "@acme/x" has a job (jobs[0]) named "Nightly": job names are lowercase');
+    expect(load({ jobs: [{ name: 'a', cron: '0 2 * * *', run }, { name: 'a', cron: '0 3 * * *', run }] })).toThrow('Plugin "@acme/x" has two jobs named "a"');
+    expect(load({ jobs: [{ name: 'a', cron: 'daily', run }] })).toThrow('Plugin "@acme/x" has a job "a" whose cron "daily" is not a cron expression');
+    expect(load({ jobs: [{ name: 'a', cron: '0 2 * * *' }] })).toThrow('Plugin "@acme/x" has a job "a" without a run function');
+  });
 });

@@ -45,6 +45,36 @@ export interface PluginLifecycleContext {
   log: PluginLogger;
 }
 
+/**
+ * What a plugin job's `run` receives. There is no request, so the records API acts as the
+ * job's `runAs` user (default: the oldest active admin), with that user's permissions.
+ */
+export interface PluginJobContext<Records> {
+  plugin: string;
+  /** The job's full name, `<plugin>:<job>`. */
+  job: string;
+  settings: Record<string, unknown>;
+  records<E extends keyof Records & string>(entity: E): PluginRecordsApi<Records[E]>;
+  log: PluginLogger;
+  /** The schedule slot this run covers; work "since last time" spans (previousDue, due]. */
+  due: Date;
+  /** The slot of the last successful run; undefined the first time. */
+  previousDue?: Date;
+}
+
+/** A recurring job (issue 9), run on the schedule by one process of the app, and once on start if a run was missed. */
+export interface PluginJob<Records> {
+  /** Lowercase `[a-z][a-z0-9-]*`; shown and stored as `<plugin>:<name>`. */
+  name: string;
+  /** Five-field cron, e.g. `0 2 * * *` (02:00 every day); checked when the runtime loads the plugin. */
+  cron: string;
+  /** IANA time zone the cron is read in (default Asia/Shanghai, or TESSERA_JOBS_TZ). */
+  tz?: string;
+  /** Username the records API acts as (default: the oldest active admin). */
+  runAs?: string;
+  run(ctx: PluginJobContext<Records>): Promise<void>;
+}
+
 export interface PluginRouteContext<Records> extends PluginContext<Records> {
   params: Record<string, string>;
   query: Record<string, string>;

@@ -1,6 +1,7 @@
 import type { FieldTypeDefinition, JsonSchema } from '../field-types/field-type-types';
+import type { ChannelDefinition } from '../workflow/channel-types';
 import type { ActionDefinition, GuardDefinition } from '../workflow/workflow-types';
-import type { PluginLifecycleContext, PluginRouter } from './plugin-context-types';
+import type { PluginJob, PluginLifecycleContext, PluginRouter } from './plugin-context-types';
 import type { PluginHooks, PluginRecord } from './plugin-hook-types';
 
 /** What a plugin's `register` may add. Pure: register runs before any database exists. */
@@ -15,6 +16,8 @@ export interface PluginRegisterApi {
    */
   guards?: { register(def: GuardDefinition<any>): void }; // eslint-disable-line @typescript-eslint/no-explicit-any
   actions?: { register(def: ActionDefinition<any>): void }; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** Notification channels (issue 9) the notify action's `channels` may name: `<plugin>:<id>` or a short name like `email`. */
+  channels?: { register(def: ChannelDefinition): void };
 }
 
 /**
@@ -35,6 +38,8 @@ export interface PluginDefinition<Records = any> {
   hooks?: PluginHooks<Records>;
   /** HTTP routes, mounted under `/api/plugins/<name>/`; signed-in users only. */
   routes?(router: PluginRouter<Records>): void;
+  /** Recurring jobs on the runtime's job queue; skipped while the plugin is disabled in the app. */
+  jobs?: PluginJob<Records>[];
   /** After the database is ready; runs once per process, not per enable. */
   start?(ctx: PluginLifecycleContext): void | Promise<void>;
   stop?(ctx: PluginLifecycleContext): void | Promise<void>;

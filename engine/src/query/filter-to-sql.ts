@@ -1,11 +1,19 @@
 import type { Knex } from 'knex';
-import type { FilterCondition, FilterNode, FilterValue } from './query-types';
+import type { FilterCondition, FilterNode, FilterValue, RelationHop } from './query-types';
 
 /** Where a filter is applied: the app schema and the alias of the table it starts from. */
 export interface SqlScope {
   knex: Knex;
   schema: string;
   alias: string;
+  /** Where Tessera's users and departments live (relation paths through user fields); default `tessera`. */
+  bookkeepingSchema?: string;
+  /**
+   * Conditions on a related entity's rows inside a relation path's EXISTS (the reader's data
+   * scope on `entity`), so rows the reader may not see never decide a match. `alias` is the
+   * related table's. Values must be bound.
+   */
+  restrictRelated?: (qb: Knex.QueryBuilder, entity: string, alias: string) => void;
 }
 
 /** `%`, `_` and `\` are LIKE wildcards / escape in PostgreSQL (backslash is the default escape). */
@@ -22,19 +30,44 @@ export function filterToSql(qb: Knex.QueryBuilder, node: FilterNode, scope: SqlS
 }
 
 /**
- * A condition on a related record's field (`customer.industry`): EXISTS over the target
- * table, one level per many-to-one hop. EXISTS keeps the row count of the base query (a join
- * would too for many-to-one, but not for the one-to-many paths that may come later).
+ * A condition on a related record's field (`customer.industry`, `contacts.full_name`): one
+ * EXISTS per hop, nested. EXISTS keeps the base query's row count whatever the hop's kind, so
+ * a to-many path means "at least one related row matches" and never duplicates a row.
+ * Soft-deleted related rows and (through `restrictRelated`) rows outside the reader's scope
+ * are excluded inside the EXISTS, so they cannot be probed through a filter.
  */
 function conditionToSql(qb: Knex.QueryBuilder, cond: FilterCondition, scope: SqlScope, hopIndex: number): Knex.QueryBuilder {
   const hop = cond.field.hops[hopIndex];
   if (!hop) return comparisonToSql(qb, `${scope.alias}.${cond.field.column}`, cond);
   const alias = `r${hopIndex + 1}`;
   return qb.whereExists((sub) => {
-    sub.from({ [alias]: `${scope.schema}.${hop.table}` }).whereRaw('?? = ??', [`${alias}.id`, `${scope.alias}.${hop.column}`]);
     sub.select(scope.knex.raw('1'));
+    hopToSql(sub, hop, scope, alias, hopIndex);
+    if (!(hop.kind === 'many-to-one' && hop.directory)) {
+      if (hop.softDelete) sub.whereNull(`${alias}.deleted_at`);
+      scope.restrictRelated?.(sub, hop.table, alias);
+    }
     conditionToSql(sub, cond, { ...scope, alias }, hopIndex + 1);
   });
+}
+
+/** FROM and the link condition of one hop; `alias` names the related table. */
+function hopToSql(sub: Knex.QueryBuilder, hop: RelationHop, scope: SqlScope, alias: string, hopIndex: number): void {
+  const base = scope.alias;
+  switch (hop.kind) {
+    case 'many-to-one': {
+      const schema = hop.directory ? (scope.bookkeepingSchema ?? 'tessera') : scope.schema;
+      return void sub.from({ [alias]: `${schema}.${hop.table}` }).whereRaw('?? = ??', [`${alias}.id`, `${base}.${hop.column}`]);
+    }
+    case 'one-to-many':
+      return void sub.from({ [alias]: `${scope.schema}.${hop.table}` }).whereRaw('?? = ??', [`${alias}.${hop.column}`, `${base}.id`]);
+    case 'many-to-many': {
+      // The join table's primary key (left_id, right_id) serves the lookup from the base row.
+      const link = `j${hopIndex + 1}`;
+      sub.from({ [link]: `${scope.schema}.${hop.joinTable}` }).join({ [alias]: `${scope.schema}.${hop.table}` }, `${alias}.id`, `${link}.right_id`);
+      return void sub.whereRaw('?? = ??', [`${link}.left_id`, `${base}.id`]);
+    }
+  }
 }
 
 function comparisonToSql(qb: Knex.QueryBuilder, column: string, cond: FilterCondition): Knex.QueryBuilder {

@@ -14,6 +14,10 @@ export interface QueryTarget {
    * list, count and aggregate; `alias` is the base table's. Values must be bound.
    */
   restrict?: (qb: Knex.QueryBuilder, alias: string) => void;
+  /** The reader's scope on related entities inside relation-path filters (see `SqlScope`). */
+  restrictRelated?: SqlScope['restrictRelated'];
+  /** Where Tessera's users and departments live; default `tessera`. */
+  bookkeepingSchema?: string;
 }
 
 /** The alias of the base table in every list, count and aggregate query. */
@@ -22,7 +26,8 @@ export const BASE_ALIAS = 't0';
 export function baseQuery(knex: Knex, target: QueryTarget): { qb: Knex.QueryBuilder; scope: SqlScope } {
   const qb = knex.from({ [BASE_ALIAS]: `${target.schema}.${target.table}` });
   if (target.restrict) target.restrict(qb, BASE_ALIAS);
-  return { qb, scope: { knex, schema: target.schema, alias: BASE_ALIAS } };
+  const related = { ...(target.restrictRelated ? { restrictRelated: target.restrictRelated } : {}), ...(target.bookkeepingSchema ? { bookkeepingSchema: target.bookkeepingSchema } : {}) };
+  return { qb, scope: { knex, schema: target.schema, alias: BASE_ALIAS, ...related } };
 }
 
 /** The WHERE shared by list, count and aggregate: filter and search, never pagination. */

@@ -76,6 +76,19 @@ function parseMeasures(raw: string | undefined, ctx: QueryContext, errors: Query
   return measures;
 }
 
+/**
+ * A multi-currency amount (`x-currency-field`) is only summed, averaged or compared within
+ * one currency: the query must group by its code field, or it would add CNY to USD (ADR 0013).
+ */
+function checkCurrencyGroups(measures: AggregateMeasure[], groups: AggregateGroup[], entity: EntityDefinition, errors: QueryError[]): void {
+  for (const measure of measures) {
+    const column = measure.field?.column;
+    const code = column !== undefined && Object.hasOwn(entity.properties, column) ? entity.properties[column]['x-currency-field'] : undefined;
+    if (code === undefined || groups.some((g) => g.field.column === code && g.field.hops.length === 0)) continue;
+    errors.push({ parameter: 'measures', message: `"${measure.name}" mixes currencies: "${column}" has a currency per record, so add group=${code}` });
+  }
+}
+
 /** `GET /api/{plural}/aggregate?group=…&measures=…` plus the list's filter and q. */
 export function parseAggregateQuery(
   query: RawQuery,
@@ -90,6 +103,7 @@ export function parseAggregateQuery(
   const search = parseSearch(query.q, entity, errors);
   const groups = parseGroups(single(query, 'group', errors), ctx, errors);
   const measures = parseMeasures(single(query, 'measures', errors), ctx, errors);
+  checkCurrencyGroups(measures, groups, entity, errors);
   const rawLimit = single(query, 'limit', errors);
   const limit = rawLimit === undefined ? QUERY_LIMITS.maxAggregateRows : /^\d{1,4}$/.test(rawLimit) ? Number(rawLimit) : NaN;
   if (!(limit >= 1 && limit <= QUERY_LIMITS.maxAggregateRows)) errors.push({ parameter: 'limit', message: `must be a whole number from 1 to ${QUERY_LIMITS.maxAggregateRows}` });

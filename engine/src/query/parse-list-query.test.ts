@@ -60,7 +60,7 @@ describe('parseListQuery', () => {
   it('resolves relation paths through many-to-one fields', () => {
     const q = ok({ 'filter[contact.customer.industry]': 'it' }, deal);
     const cond = q.filter as FilterCondition;
-    expect(cond.field.hops).toEqual([{ column: 'contact', table: 'contact' }, { column: 'customer', table: 'customer' }]);
+    expect(cond.field.hops).toEqual([{ kind: 'many-to-one', column: 'contact', table: 'contact' }, { kind: 'many-to-one', column: 'customer', table: 'customer' }]);
     expect(cond.field.column).toBe('industry');
   });
 

@@ -1,5 +1,5 @@
 import type { QueryError, SortKey } from './query-types';
-import { QUERY_LIMITS } from './query-types';
+import { isToMany, QUERY_LIMITS } from './query-types';
 import { resolveFieldPath, type QueryContext } from './resolve-field-path';
 
 const SORTABLE = new Set(['string', 'number', 'integer', 'boolean', 'date', 'datetime', 'uuid']);
@@ -30,8 +30,11 @@ export function parseSort(raw: string | string[] | undefined, ctx: QueryContext,
       errors.push({ parameter: 'sort', message: resolved.message });
       continue;
     }
-    // Sorting by a related record's field needs a join per page; not offered yet.
-    if (resolved.ref.hops.length > 0) errors.push({ parameter: 'sort', message: `cannot sort by a related field ("${path}")` });
+    // A to-many path has many values per row: which one would order it? Refused for good.
+    const toMany = resolved.ref.hops.findIndex(isToMany);
+    if (toMany >= 0) errors.push({ parameter: 'sort', message: `cannot sort by "${path}": "${path.split('.')[toMany]}" is a to-many relation (a record has several), so the order would be ambiguous; filter on it instead` });
+    // Sorting by a many-to-one related field needs a join per page; not offered yet.
+    else if (resolved.ref.hops.length > 0) errors.push({ parameter: 'sort', message: `cannot sort by a related field ("${path}")` });
     else if (!SORTABLE.has(resolved.ref.kind)) errors.push({ parameter: 'sort', message: `"${path}" cannot be sorted` });
     else if (keys.some((k) => k.field.path === path)) errors.push({ parameter: 'sort', message: `names "${path}" twice` });
     else keys.push({ field: resolved.ref, direction: desc ? 'desc' : 'asc' });

@@ -67,3 +67,42 @@ export const registry = createFieldTypeRegistry();
 /** A knex that only compiles: no connection is ever opened. */
 export const knex = knexFactory({ client: 'pg' });
 export const target = (entity: EntityDefinition) => ({ schema: 'app_t', table: entity['x-name'], entity });
+
+// To-many paths: projects with labels (many-to-many) and tasks (declared one-to-many); both
+// targets are soft-deleted, so paths through them must skip deleted rows.
+export const label: EntityDefinition = {
+  type: 'object',
+  'x-name': 'label',
+  'x-plural': 'labels',
+  'x-label': { en: 'Label' },
+  'x-soft-delete': true,
+  properties: { title: { 'x-id': 'l1', 'x-type': 'text', 'x-label': { en: 'Title' } } },
+};
+
+export const project: EntityDefinition = {
+  type: 'object',
+  'x-name': 'project',
+  'x-plural': 'projects',
+  'x-label': { en: 'Project' },
+  properties: {
+    name: { 'x-id': 'p1', 'x-type': 'text', 'x-label': { en: 'Name' } },
+    labels: { 'x-id': 'p2', 'x-type': 'relation', 'x-label': { en: 'Labels' }, 'x-relation': { entity: 'label', kind: 'many-to-many' } },
+    tasks: { 'x-id': 'p3', 'x-type': 'relation', 'x-label': { en: 'Tasks' }, 'x-relation': { entity: 'task', kind: 'one-to-many', field: 'project' } },
+    lead: { 'x-id': 'p4', 'x-type': 'user', 'x-label': { en: 'Lead' } },
+  },
+};
+
+export const task: EntityDefinition = {
+  type: 'object',
+  'x-name': 'task',
+  'x-plural': 'tasks',
+  'x-label': { en: 'Task' },
+  'x-soft-delete': true,
+  properties: {
+    title: { 'x-id': 't1', 'x-type': 'text', 'x-label': { en: 'Title' } },
+    secret: { 'x-id': 't2', 'x-type': 'text', 'x-label': { en: 'Secret' } },
+    project: { 'x-id': 't3', 'x-type': 'relation', 'x-label': { en: 'Project' }, 'x-relation': { entity: 'project', kind: 'many-to-one' } },
+  },
+};
+
+export const toManyEntities = [customer, contact, deal, label, project, task];

@@ -3,7 +3,7 @@ import { aggregateQueryToSql } from './aggregate-query-to-sql';
 import { listQueryToSql } from './list-query-to-sql';
 import { parseAggregateQuery } from './parse-aggregate-query';
 import { parseListQuery } from './parse-list-query';
-import { contact, customer, deal, entities, knex, registry, target } from './query-fixtures';
+import { contact, customer, deal, entities, knex, registry, target, toManyEntities } from './query-fixtures';
 
 const NASTY = ["'; drop table x; --", '1 or 1=1', "' OR '1'='1", '"; select pg_sleep(10); --', '\\', '%', '_', '$1', '?', '??', '深圳华为', '\u202e', '😀', ')', '/*', 'NULL'];
 const nasty = fc.oneof(fc.constantFrom(...NASTY), fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }));
@@ -27,6 +27,26 @@ describe('no client text reaches SQL text', () => {
         // Same SQL text as with harmless placeholders: the values can only be in the bindings. (A
         // substring search for `a` would be unsound: "name" is also a column the SQL names.)
         return sql === listQueryToSql(knex, baseline.value, target(contact)).toSQL().toNative().sql;
+      }),
+    );
+  });
+
+  it('to-many and user paths bind their values too', () => {
+    const value = nasty.filter((s) => s.trim() !== '' && !s.includes(','));
+    const queryOf = (a: string, b: string) => ({
+      'filter[contacts.full_name][contains]': a,
+      filter: JSON.stringify({ or: [{ 'contacts.deals.title': { in: [a, b] } }, { 'owner.department.name': b }, { 'owner.username': { startsWith: a } }] }),
+    });
+    const sqlOf = (a: string, b: string) => {
+      const result = parseListQuery(queryOf(a, b), customer, registry, toManyEntities);
+      return result.ok ? listQueryToSql(knex, result.value, target(customer)).toSQL().toNative() : undefined;
+    };
+    const baseline = sqlOf(SAFE[0], SAFE[1])!.sql;
+    fc.assert(
+      fc.property(value, value, (a, b) => {
+        const compiled = sqlOf(a, b);
+        if (!compiled) return a.length > 1000 || b.length > 1000 || (a + b).includes('\u0000');
+        return compiled.sql === baseline && compiled.bindings.includes(b);
       }),
     );
   });

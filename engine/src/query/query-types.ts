@@ -9,13 +9,21 @@ import type { FilterOperator } from '../field-types/field-type-types';
 /** How a value of a field is checked and coerced from the query string. */
 export type ValueKind = 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'datetime' | 'uuid' | 'array' | 'other';
 
-/** One many-to-one step of a relation path: the base row's `column` holds the id of a `table` row. */
-export interface RelationHop {
-  /** The relation field (and column) on the entity the step starts from. */
-  column: string;
-  /** `x-name` of the target entity, which is also its table name. */
-  table: string;
-}
+/**
+ * One step of a relation path, from the row the step starts at (`base`) to related rows (`r`):
+ * - many-to-one: `base.column` holds `r.id` (at most one related row). `directory`: `r` is a
+ *   row of Tessera's own users/departments tables (bookkeeping schema), not an entity's.
+ * - one-to-many: `r.column` holds `base.id` (any number of related rows).
+ * - many-to-many: `joinTable` links `base.id` (left_id) to `r.id` (right_id).
+ * `table` is the target entity's `x-name` (its table), or the directory table.
+ */
+export type RelationHop =
+  | { kind: 'many-to-one'; column: string; table: string; softDelete?: true; directory?: true }
+  | { kind: 'one-to-many'; column: string; table: string; softDelete?: true }
+  | { kind: 'many-to-many'; joinTable: string; table: string; softDelete?: true };
+
+/** A to-many hop: a path through it matches when at least one related row does (EXISTS). */
+export const isToMany = (hop: RelationHop) => hop.kind !== 'many-to-one';
 
 /** A field a query names, resolved against metadata. */
 export interface FieldRef {

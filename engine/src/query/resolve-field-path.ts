@@ -3,7 +3,9 @@ import type { FieldTypeRegistry } from '../field-types/field-type-registry';
 import type { FieldTypeDefinition, FilterOperator, JsonSchema } from '../field-types/field-type-types';
 import { BOOLEAN_OPERATORS, EQUALITY_OPERATORS, ORDERED_OPERATORS, TEXT_OPERATORS } from '../field-types/filter-operators';
 import { formulaFilterOperators } from '../field-types/formula';
+import { directoryField, directoryHop, directoryNames, type DirectoryTable } from './directory-paths';
 import type { FieldRef, RelationHop, ValueKind } from './query-types';
+import { relationStep } from './relation-step';
 
 /** The entity and the rest of the app, as the query parser needs them. */
 export interface QueryContext {
@@ -77,31 +79,56 @@ function resolveOwnField(name: string, entity: EntityDefinition, registry: Field
   return { column: name, kind, operators, ...(Array.isArray(schema.enum) ? { enum: schema.enum } : {}) };
 }
 
-/** The many-to-one target of `name` on `entity`, or undefined when it is not a relation. */
-export function relationTarget(name: string, entity: EntityDefinition, ctx: QueryContext): EntityDefinition | undefined {
-  if (!Object.prototype.hasOwnProperty.call(entity.properties, name)) return undefined;
-  const relation = entity.properties[name]['x-relation'];
-  if (!relation || relation.kind !== 'many-to-one') return undefined;
-  return ctx.entities.find((e) => e['x-name'] === relation.entity);
+/** A user-valued column of `entity` (`owner`, `created_by`, a `user` field), which a path may follow into the directory. */
+function isUserField(name: string, entity: EntityDefinition): boolean {
+  if (name === 'owner' || name === 'created_by') return true;
+  return Object.prototype.hasOwnProperty.call(entity.properties, name) && entity.properties[name]['x-type'] === 'user';
+}
+
+/** Where a path stands after some hops: on an entity's rows, or on directory rows. */
+type Position = { entity: EntityDefinition } | { directory: DirectoryTable };
+
+/** The hop named `part` from `at`, and where it leads; a string is why there is none. */
+function step(part: string, at: Position, ctx: QueryContext): { hop: RelationHop; to: Position } | string {
+  if ('directory' in at) {
+    const hop = directoryHop(at.directory, part);
+    if (!hop) return `"${part}" is not a relation of ${at.directory}; use one of ${directoryNames(at.directory).join(', ')}`;
+    return { hop, to: { directory: hop.table } };
+  }
+  const entity = at.entity;
+  if (isUserField(part, entity)) return { hop: { kind: 'many-to-one', column: part, table: 'users', directory: true }, to: { directory: 'users' } };
+  const found = relationStep(part, entity, ctx);
+  if (typeof found === 'string') return found;
+  const target = ctx.entities.find((e) => e['x-name'] === found.entity)!;
+  const softDelete = target['x-soft-delete'] === true ? { softDelete: true as const } : {};
+  const table = found.entity;
+  if (found.kind === 'many-to-many') return { hop: { kind: 'many-to-many', joinTable: found.joinTable!, table, ...softDelete }, to: { entity: target } };
+  return { hop: { kind: found.kind, column: found.column, table, ...softDelete }, to: { entity: target } };
 }
 
 /**
- * `industry` or `customer.industry` → a FieldRef, or an error message naming the part that
- * is not known. Only names found in metadata are ever returned as columns or tables.
+ * `industry`, `customer.industry`, `contacts.full_name`, `owner.department.name` → a
+ * FieldRef, or an error message naming the part that is not known. Only names found in
+ * metadata (or the directory allow-list) are ever returned as columns or tables.
  */
 export function resolveFieldPath(path: string, ctx: QueryContext): { ok: true; ref: FieldRef } | { ok: false; message: string } {
   const parts = path.split('.');
   if (parts.length - 1 > MAX_PATH_HOPS) return { ok: false, message: `"${path}" follows more than ${MAX_PATH_HOPS} relations` };
   const hops: RelationHop[] = [];
-  let current = ctx.entity;
+  let at: Position = { entity: ctx.entity };
   for (const part of parts.slice(0, -1)) {
-    const target = relationTarget(part, current, ctx);
-    if (!target) return { ok: false, message: `"${part}" is not a relation of ${current['x-name']}` };
-    hops.push({ column: part, table: target['x-name'] });
-    current = target;
+    const next = step(part, at, ctx);
+    if (typeof next === 'string') return { ok: false, message: next };
+    hops.push(next.hop);
+    at = next.to;
   }
   const last = parts[parts.length - 1];
-  const own = resolveOwnField(last, current, ctx.registry);
+  if ('directory' in at) {
+    const field = directoryField(at.directory, last);
+    if (!field) return { ok: false, message: `unknown field "${path}"; ${at.directory} have ${directoryNames(at.directory).join(', ')}` };
+    return { ok: true, ref: { path, hops, ...field } };
+  }
+  const own = resolveOwnField(last, at.entity, ctx.registry);
   if (!own) return { ok: false, message: `unknown field "${path}"` };
   return { ok: true, ref: { path, hops, ...own } };
 }

@@ -6,6 +6,7 @@ import type { FieldTypeRegistry } from '../field-types/field-type-registry';
 import type { JsonSchema } from '../field-types/field-type-types';
 import { entityToJsonSchema } from '../schema/entity-to-json-schema';
 import { ajvErrorToFieldError } from './ajv-error-to-field-error';
+import { currencyPairs, currencyRuleError, currencyRuleSchemas, type CurrencyPair } from './currency-rules';
 import type { EntityValidator, FieldError, RecordValidationMode } from './validation-types';
 
 // Compiling is the expensive part; an entity object is immutable once published, so it is
@@ -21,16 +22,19 @@ export function entityToValidator(entity: EntityDefinition, registry: FieldTypeR
 
   const ajv = new Ajv2020({ allErrors: true, useDefaults: true, multipleOfPrecision: 9 });
   addFormats(ajv);
+  // Rules between fields (an amount needs its currency code) ride along as `allOf` branches.
+  const pairs = currencyPairs(entity);
+  const withRules = (schema: JsonSchema, mode: RecordValidationMode): JsonSchema => (pairs.length > 0 ? { ...schema, allOf: currencyRuleSchemas(pairs, mode, entity) } : schema);
   const compiled: Record<RecordValidationMode, ValidateFunction> = {
-    create: compile(ajv, entityToJsonSchema(entity, registry, 'create')),
-    update: compile(ajv, entityToJsonSchema(entity, registry, 'update')),
+    create: compile(ajv, withRules(entityToJsonSchema(entity, registry, 'create'), 'create')),
+    update: compile(ajv, withRules(entityToJsonSchema(entity, registry, 'update'), 'update')),
   };
   const validate: EntityValidator = (data, mode) => {
     // ajv writes defaults into the data it checks; the caller's object stays untouched.
     const value = structuredClone(data);
     const check = compiled[mode];
     if (check(value)) return { ok: true, value: value as Record<string, unknown> };
-    return { ok: false, errors: translate(check, entity) };
+    return { ok: false, errors: translate(check, entity, pairs) };
   };
   byRegistry.set(registry, validate);
   return validate;
@@ -47,11 +51,12 @@ function compile(ajv: Ajv2020, schema: JsonSchema): ValidateFunction {
   return ajv.compile(schema);
 }
 
-function translate(check: ValidateFunction, entity: EntityDefinition): FieldError[] {
+function translate(check: ValidateFunction, entity: EntityDefinition, pairs: readonly CurrencyPair[]): FieldError[] {
   const errors: FieldError[] = [];
   const seen = new Set<string>();
   for (const raw of check.errors ?? []) {
-    const error = ajvErrorToFieldError(raw, entity);
+    const rule = currencyRuleError(raw, pairs, entity);
+    const error = rule === undefined ? ajvErrorToFieldError(raw, entity) : rule;
     if (!error) continue;
     const key = `${error.field}\u0000${error.rule}`;
     if (seen.has(key)) continue;

@@ -42,6 +42,14 @@ describe('validateAppWithRegistry', () => {
     });
   });
 
+  it('accepts x-currency-field on a currency field only', () => {
+    const code = { 'x-id': 'l0', 'x-type': 'select', 'x-label': { en: 'Currency' }, 'x-options': [{ value: 'USD', label: { en: 'USD' } }] };
+    const amount = { 'x-id': 'l1', 'x-type': 'currency', 'x-label': { en: 'Amount' }, 'x-currency-field': 'currency_code' };
+    expect(validateAppWithRegistry(appWith({ currency_code: code, amount }), registry).ok).toBe(true);
+    const onNumber = appWith({ currency_code: code, amount: { ...amount, 'x-type': 'number' } });
+    expect(validateAppWithRegistry(onNumber, registry)).toMatchObject({ ok: false, errors: [{ pointer: '/entities/0/properties/amount/x-currency-field', code: 'unknown-property' }] });
+  });
+
   it('reports a default the field would reject', () => {
     const app = appWith({
       stage: { 'x-id': 'l1', 'x-type': 'select', 'x-label': { en: 'Stage' }, default: 'gone', 'x-options': [{ value: 'new', label: { en: 'New' } }] },

@@ -1,6 +1,8 @@
 import { startApprovalAction } from '../approval/start-approval-action';
+import { assignOwnerAction } from './assign-owner-action';
+import { createRecordAction } from './create-record-action';
 import { defineAction } from './define-action';
-import type { ActionDefinition, WorkflowCheckContext } from './workflow-types';
+import type { ActionDefinition, LocalizedTemplate, WorkflowCheckContext } from './workflow-types';
 
 const fieldsExist = (names: string[], entity: WorkflowCheckContext['entity']) =>
   names.filter((n) => !(n in entity.properties)).map((n) => `${entity['x-name']} has no field "${n}"`);
@@ -14,36 +16,35 @@ export const setFieldsAction = defineAction<{ fields: Record<string, unknown> }>
   resolve: ({ fields }) => [{ kind: 'set-fields', fields }],
 });
 
-/** Creates a record of another entity, optionally linking it back through one of its relation fields. */
-export const createRecordAction = defineAction<{ entity: string; values?: Record<string, unknown>; link?: string }>({
-  name: 'createRecord',
-  description: 'Create a related record',
-  paramsSchema: { type: 'object', required: ['entity'], properties: { entity: { type: 'string', minLength: 1 }, values: { type: 'object' }, link: { type: 'string', minLength: 1 } }, additionalProperties: false },
-  check: ({ entity, values = {}, link }, { entities }) => {
-    const target = entities.find((e) => e['x-name'] === entity);
-    if (!target) return [`There is no entity "${entity}" to create`];
-    return fieldsExist([...Object.keys(values), ...(link ? [link] : [])], target);
-  },
-  resolve: ({ entity, values = {}, link }) => [{ kind: 'create-record', entity, values, ...(link ? { link } : {}) }],
-});
+// createRecord and assignOwner have modules of their own (expressions, strategies).
+export { createRecordAction, assignOwnerAction };
 
-/** Hands the record to the next user of a list, in turn (the runtime keeps the turn in the database). */
-export const assignOwnerAction = defineAction<{ users: string[]; pool?: string }>({
-  name: 'assignOwner',
-  description: 'Assign the owner round-robin',
-  paramsSchema: { type: 'object', required: ['users'], properties: { users: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } }, pool: { type: 'string', minLength: 1 } }, additionalProperties: false },
-  resolve: ({ users, pool }) => [{ kind: 'assign-owner', strategy: 'round-robin', users, key: pool ?? users.join(',') }],
-});
+const localizedTemplate = (maxLength: number, minLength = 0) => {
+  const text = { type: 'string', minLength, maxLength };
+  return { anyOf: [text, { type: 'object', required: ['en'], properties: { en: text, zh: text }, additionalProperties: false }] };
+};
 
 /**
- * An in-app notification from a Handlebars template over the record. `to` names recipients:
- * `owner`, `creator`, or user ids. Rendering and delivery happen in the runtime, after commit.
+ * A notification from a Handlebars template over the record, per locale (`{ en, zh }`) or one
+ * for all. `to` names recipients: `owner`, `creator`, or user ids; `channels` the ways it goes
+ * (`inApp` by default; plugins add e.g. `email`, `sms` — unknown ones fail at publish).
+ * Rendering and delivery happen in the runtime, after commit.
  */
-export const notifyAction = defineAction<{ template: string; to: string[]; subject?: string }>({
+export const notifyAction = defineAction<{ template: LocalizedTemplate; to: string[]; subject?: LocalizedTemplate; channels?: string[] }>({
   name: 'notify',
-  description: 'Notify users (Handlebars template)',
-  paramsSchema: { type: 'object', required: ['template', 'to'], properties: { template: { type: 'string', minLength: 1, maxLength: 10000 }, subject: { type: 'string', maxLength: 500 }, to: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } } }, additionalProperties: false },
-  resolve: ({ template, to, subject }, { record }) => [{ kind: 'notify', template, to, ...(subject ? { subject } : {}), record }],
+  description: 'Notify users (Handlebars template) in the app, by email, SMS…',
+  paramsSchema: {
+    type: 'object',
+    required: ['template', 'to'],
+    properties: {
+      template: localizedTemplate(10000, 1),
+      subject: localizedTemplate(500),
+      to: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+      channels: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', minLength: 1 } },
+    },
+    additionalProperties: false,
+  },
+  resolve: ({ template, to, subject, channels }, { record }) => [{ kind: 'notify', template, to, ...(subject ? { subject } : {}), ...(channels ? { channels } : {}), record }],
 });
 
 /**

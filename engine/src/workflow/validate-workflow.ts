@@ -2,9 +2,11 @@ import type { AppDefinition, EntityDefinition, MetadataError, ValidationResult, 
 import Ajv2020 from 'ajv/dist/2020';
 import type { ValidateFunction } from 'ajv';
 import { conditionProblem } from '../approval/approval-chain';
+import { unknownChannels } from './channel-problems';
+import { createdAliasProblems } from './create-record-action';
 import { compileTransitionForm } from './transition-form';
 import type { WorkflowRegistry } from './workflow-registry';
-import type { WorkflowCheckContext } from './workflow-types';
+import type { CheckProblem, WorkflowCheckContext } from './workflow-types';
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 const paramValidators = new WeakMap<object, ValidateFunction>();
@@ -41,9 +43,12 @@ export function validateWorkflow(def: WorkflowDefinition, entities: readonly Ent
       return;
     }
     const params = ref.params ?? {};
-    const messages = [...paramsProblems(found, params)];
+    const messages: CheckProblem[] = [...paramsProblems(found, params)];
     if (messages.length === 0 && checkCtx && found.check) messages.push(...found.check(params, checkCtx));
-    for (const m of messages) problem('invalid-params', at + '/params', `${where}: the ${kind} "${ref.type}" has bad params: ${m}.`, found.description ? `"${ref.type}": ${found.description}.` : `See the ${kind}'s documentation.`);
+    for (const m of messages) {
+      const [path, text] = typeof m === 'string' ? [[], m] : [m.at, m.message];
+      problem('invalid-params', at + '/params' + pointerOf(...path), `${where}: the ${kind} "${ref.type}" has bad params: ${text}.`, found.description ? `"${ref.type}": ${found.description}.` : `See the ${kind}'s documentation.`);
+    }
   };
 
   for (const [stateName, state] of Object.entries(def.machine.states)) {
@@ -59,8 +64,16 @@ export function validateWorkflow(def: WorkflowDefinition, entities: readonly Ent
         if (t.guard) checkCall('guard', t.guard, at + '/guard', where);
         (t.actions ?? []).forEach((a, i) => {
           checkCall('action', a, at + pointerOf('actions', i), where);
+          if (a.type === 'notify') {
+            for (const { index, name } of unknownChannels(a.params, registry.channels)) {
+              problem('unknown-channel', at + pointerOf('actions', i, 'params', 'channels', index), `${where} notifies over the channel "${name}", which no plugin provides.`, `Registered channels: ${registry.channels.names().join(', ')}. Add the plugin that provides it to app.json's plugins (email and sms come with "@tessera/plugin-notifications").`);
+            }
+          }
           if (a.type === 'startApproval' && !def.machine.states[t.target]?.approval) problem('approval-missing', at + pointerOf('actions', i), `${where} starts an approval, but its target "${t.target}" has none.`, `Describe the chain under states.${t.target}.approval.`);
         });
+        for (const p of createdAliasProblems(t.actions ?? [])) {
+          problem('invalid-params', at + pointerOf('actions', p.index, 'params', ...p.at), `${where}: the action "createRecord" has bad params: ${p.message}.`, 'Give the earlier createRecord "as": "<alias>" and refer to it with {"$created": "<alias>"}.');
+        }
         const form = group === 'on' ? (t as WorkflowTransitionConfig).meta?.form : undefined;
         if (form) {
           const compiled = compileTransitionForm(form);

@@ -1,6 +1,7 @@
 import type { ActionDefinition, GuardDefinition } from './workflow-types';
 import { builtinActions } from './builtin-actions';
 import { builtinGuards } from './builtin-guards';
+import { createChannelRegistry, type ChannelRegistry } from './channel-registry';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- params are checked against each definition's schema at publish */
 type AnyGuard = GuardDefinition<any>;
@@ -9,6 +10,8 @@ type AnyAction = ActionDefinition<any>;
 export interface WorkflowRegistry {
   guards: { register(def: AnyGuard): void; get(name: string): AnyGuard | undefined; list(): AnyGuard[] };
   actions: { register(def: AnyAction): void; get(name: string): AnyAction | undefined; list(): AnyAction[] };
+  /** Notification channels the notify action may name (issue 9); `inApp` is always there. */
+  channels: ChannelRegistry;
 }
 
 function table<T extends { name: string }>(kind: string, initial: readonly T[]) {
@@ -24,5 +27,5 @@ function table<T extends { name: string }>(kind: string, initial: readonly T[]) 
 
 /** Guards and actions by name. Built-ins go through the same `register` plugins use. */
 export function createWorkflowRegistry(guards: readonly AnyGuard[] = builtinGuards, actions: readonly AnyAction[] = builtinActions): WorkflowRegistry {
-  return { guards: table('guard', guards), actions: table('action', actions) };
+  return { guards: table('guard', guards), actions: table('action', actions), channels: createChannelRegistry() };
 }

@@ -25,14 +25,32 @@ export interface WorkflowContext {
  */
 export type WorkflowEffect =
   | { kind: 'set-fields'; fields: Record<string, unknown> }
+  /** `round-robin`: the next of `users` in the turn kept under `key`. */
   | { kind: 'assign-owner'; strategy: 'round-robin'; users: string[]; key: string }
-  | { kind: 'create-record'; entity: string; values: Record<string, unknown>; link?: string }
-  | { kind: 'notify'; template: string; to: string[]; subject?: string; record: Record<string, unknown> }
+  /** `load`: the active user of `users` (else of `fallback`) owning the fewest open records of the entity. */
+  | { kind: 'assign-owner'; strategy: 'load'; users: string[]; fallback?: string[] }
+  /**
+   * `values` are resolved already, except `{ $created: alias }`: the id of a record an earlier
+   * create-record of the same transition made (`as`). `link`: a field of the new record set to
+   * the transition's record; `backLink`: a field of the transition's record set to the new one.
+   */
+  | { kind: 'create-record'; entity: string; values: Record<string, unknown>; link?: string; as?: string; backLink?: string }
+  /** `template`/`subject` per locale or one for all; `channels` absent means `['inApp']`. */
+  | { kind: 'notify'; template: LocalizedTemplate; to: string[]; subject?: LocalizedTemplate; channels?: string[]; record: Record<string, unknown> }
   /** `secret` signs the body; `retryLimit`/`retryDelay` (seconds, doubled each try) bound the retries. */
   | { kind: 'webhook'; url: string; body: Record<string, unknown>; secret?: string; retryLimit?: number; retryDelay?: number }
   | { kind: 'outbox'; type: string; payload: Record<string, unknown> }
   /** Start (or resume) the approval chain of the state entered; the runtime runs it in the transaction. */
   | { kind: 'start-approval' };
+
+/** A Handlebars template for everyone, or one per locale (`en` is the fallback). */
+export type LocalizedTemplate = string | { en: string; zh?: string };
+
+/**
+ * A publish-time problem: a message (reported at the call's params), or one with `at`, the
+ * path inside the params it concerns (reported there: `/params/rules/1/when`).
+ */
+export type CheckProblem = string | { at: (string | number)[]; message: string };
 
 /** What a guard/action check may look at when a workflow is published. */
 export interface WorkflowCheckContext {
@@ -47,7 +65,7 @@ export interface GuardDefinition<P = Record<string, unknown>> {
   /** JSON Schema the params must satisfy; checked at publish. */
   paramsSchema?: JsonSchema;
   /** Publish-time checks beyond the schema (e.g. an expression names real fields); messages. */
-  check?(params: P, ctx: WorkflowCheckContext): string[];
+  check?(params: P, ctx: WorkflowCheckContext): CheckProblem[];
   evaluate(params: P, ctx: WorkflowContext): boolean;
 }
 
@@ -55,7 +73,7 @@ export interface ActionDefinition<P = Record<string, unknown>> {
   name: string;
   description?: string;
   paramsSchema?: JsonSchema;
-  check?(params: P, ctx: WorkflowCheckContext): string[];
+  check?(params: P, ctx: WorkflowCheckContext): CheckProblem[];
   /** The pure half: what should happen. The runtime holds the effectful half. */
   resolve(params: P, ctx: WorkflowContext): WorkflowEffect[];
 }

@@ -49,7 +49,7 @@ export interface FieldDefinition {
   /** number/currency: total digits and digits after the point. */
   'x-precision'?: number;
   'x-scale'?: number;
-  /** currency: ISO 4217 code of the amount (default CNY). */
+  /** currency: ISO 4217 code of every amount of the field (default CNY); see also `x-currency-field`. */
   'x-currency'?: string;
   'x-unique'?: boolean;
   'x-indexed'?: boolean;
@@ -66,10 +66,29 @@ export interface FieldDefinition {
   'x-rollup'?: RollupSpec;
   /** file: size limit, accepted MIME types, one file or several. */
   'x-file'?: FileSpec;
-  /** currency: each record carries its own ISO 4217 code (a `<field>_currency` column). */
-  'x-multi-currency'?: boolean;
+  /**
+   * currency: each record carries its own ISO 4217 code in this sibling select field (whose
+   * option values are the codes); several amounts may share it. Excludes `x-currency`.
+   */
+  'x-currency-field'?: string;
+  /** date/datetime: an in-app reminder before the date (see ReminderSpec). */
+  'x-reminder'?: ReminderSpec;
   /** Plugin-owned settings, keyed by plugin name. */
   'x-plugins'?: Record<string, unknown>;
+}
+
+/**
+ * A date reminder: `before` the field's moment (an ISO 8601 duration of weeks, days, hours,
+ * minutes such as `P1D` or `PT2H`, or a number of minutes), an in-app notification goes to
+ * `notify` (`owner`, or the name of a user field). A date without a time is due at 00:00 in
+ * the jobs' time zone. `yearly` repeats it on every anniversary (birthdays). `message` may
+ * use `{{field}}` placeholders.
+ */
+export interface ReminderSpec {
+  before: string | number;
+  notify: string;
+  message?: LocalizedText;
+  yearly?: boolean;
 }
 
 /** What a file field accepts. Content is stored once per sha256; the column holds file ids. */

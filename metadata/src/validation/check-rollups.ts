@@ -54,5 +54,10 @@ function checkRollup(field: FieldView, rollup: Record<string, unknown>, entity: 
     const what = childField === undefined ? 'names no "field"' : `names "${childField}", which is not a number, currency or percent field of ${child.title}`;
     return [metadataError('rollup-invalid', childField === undefined ? field.pointer + pointerOf('x-rollup') : at('field'), `${capitalize(field.title)} is a ${fn} rollup but ${what}.`, hint)];
   }
+  // One number per parent cannot hold amounts in several currencies (ADR 0013).
+  const codeField = stringOr(target.value['x-currency-field']);
+  if (codeField !== undefined) {
+    return [metadataError('rollup-invalid', at('field'), `${capitalize(field.title)} would ${fn} "${childField}" of ${child.title}, whose records each have their own currency (in "${codeField}"), so it would mix currencies.`, 'Roll up a fixed-currency amount (x-currency), or use count.')];
+  }
   return [];
 }

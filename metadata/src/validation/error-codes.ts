@@ -37,6 +37,9 @@ export const METADATA_ERROR_CODES = [
   'relation-inverse-invalid',
   'rollup-invalid',
   'scale-exceeds-precision',
+  'currency-code-invalid',
+  'currency-field-invalid',
+  'currency-conflict',
   'unknown-required-field',
   'unknown-display-field',
   'index-field-missing',
@@ -75,6 +78,10 @@ export const METADATA_ERROR_CODES = [
   'permission-field-missing',
   'pool-activity-field-missing',
   'pool-activity-field-type',
+  // date reminders (metadata/src/validation/check-reminders)
+  'reminder-field-type',
+  'reminder-recipient-invalid',
+  'reminder-message-field',
 ] as const;
 
 export type MetadataErrorCode = (typeof METADATA_ERROR_CODES)[number];

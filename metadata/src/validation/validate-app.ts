@@ -4,10 +4,12 @@ import { BUILTIN_FIELD_TYPES } from './builtin-field-types';
 import { checkWorkflows } from '../workflow/check-workflows';
 import { checkPermissions } from '../permission/check-permissions';
 import { checkPool } from '../permission/check-pool';
+import { checkCurrencies } from './check-currencies';
 import { checkFields } from './check-fields';
 import { checkLayouts } from './check-layouts';
 import { checkNames } from './check-names';
 import { checkReferences } from './check-references';
+import { checkReminders } from './check-reminders';
 import { checkRelations } from './check-relations';
 import { checkRollups } from './check-rollups';
 import { checkUniqueness } from './check-uniqueness';
@@ -33,10 +35,12 @@ export function validateApp(app: unknown, opts: ValidateAppOptions = {}): Valida
     ...checkReferences(app),
     ...checkRelations(app),
     ...checkRollups(app),
+    ...checkCurrencies(app),
     ...checkLayouts(app),
     ...checkWorkflows(app),
     ...checkPermissions(app),
     ...checkPool(app),
+    ...checkReminders(app),
   ];
   return errors.length === 0 ? { ok: true, value: app as AppDefinition } : { ok: false, errors };
 }

@@ -22,6 +22,8 @@ export interface WorkflowMachineConfig {
   id?: string;
   initial: string;
   states: Record<string, WorkflowStateConfig>;
+  /** Designer data (XState keeps a machine's meta as is): canvas positions of the states. */
+  meta?: { layout?: Record<string, { x: number; y: number }> };
 }
 
 export interface WorkflowStateConfig {

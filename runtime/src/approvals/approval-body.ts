@@ -21,7 +21,7 @@ export function parseApprovalBody(verb: ApprovalVerb, body: unknown, actor: stri
   const errors: ErrorDetail[] = [];
   for (const key of Object.keys(b)) if (!ALLOWED[verb].includes(key)) errors.push({ field: key, rule: 'unknown-field', message: `is not a field of ${verb}` });
   if (b.comment !== undefined && (typeof b.comment !== 'string' || b.comment.length > 4000)) errors.push({ field: 'comment', rule: 'type', message: 'must be a string of at most 4000 characters' });
-  if (b.attachments !== undefined && !(Array.isArray(b.attachments) && b.attachments.length <= 20 && b.attachments.every((a) => typeof a === 'string' && a.length > 0 && a.length <= 500))) errors.push({ field: 'attachments', rule: 'type', message: 'must be at most 20 file references (strings)' });
+  if (b.attachments !== undefined && !(Array.isArray(b.attachments) && b.attachments.length <= 20 && b.attachments.every((a) => typeof a === 'string' && UUID.test(a)))) errors.push({ field: 'attachments', rule: 'type', message: 'must be at most 20 file ids from POST /api/files?purpose=approval' });
   if (verb === 'reject' && b.to !== undefined && (typeof b.to !== 'string' || b.to.length === 0)) errors.push({ field: 'to', rule: 'type', message: 'must be "submitter" or a step id' });
   if (verb === 'delegate' && !(typeof b.to === 'string' && UUID.test(b.to))) errors.push({ field: 'to', rule: b.to === undefined ? 'required' : 'format', message: 'must be the id of a user' });
   if (verb === 'add-signer') {
@@ -29,7 +29,7 @@ export function parseApprovalBody(verb: ApprovalVerb, body: unknown, actor: stri
     if (b.position !== 'before' && b.position !== 'after') errors.push({ field: 'position', rule: b.position === undefined ? 'required' : 'enum', message: 'must be "before" or "after"' });
   }
   if (errors.length > 0) throw validationFailed(errors);
-  const said = { ...(typeof b.comment === 'string' ? { comment: b.comment } : {}), ...(Array.isArray(b.attachments) ? { attachments: b.attachments as string[] } : {}) };
+  const said = { ...(typeof b.comment === 'string' ? { comment: b.comment } : {}), ...(Array.isArray(b.attachments) ? { attachments: [...new Set((b.attachments as string[]).map((a) => a.toLowerCase()))] } : {}) };
   switch (verb) {
     case 'approve': return { type: 'approve', actor, ...said };
     case 'withdraw': return { type: 'withdraw', actor, ...said };

@@ -5,6 +5,8 @@ import { activeIds } from './resolve-approvers';
 import { APPROVAL_ACTIONS, parseApprovalBody, type ApprovalVerb } from './approval-body';
 import type { ApprovalHost } from './create-approval-host';
 import type { ApprovalInstanceRow } from './approval-store';
+import { approvalFiles, type ApprovalFile } from './approval-files';
+import { mayReadApproval } from './approval-visibility';
 import { methodNotAllowed } from '../http/method-not-allowed';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -19,14 +21,20 @@ function decodeCursor(raw: string): [string, string] {
   return [at, id];
 }
 
-function view(row: ApprovalInstanceRow & { created_at?: unknown; updated_at?: unknown }) {
+/** An instance as the API shows it; with `files`, each history entry's attachments carry their names. */
+function view(row: ApprovalInstanceRow & { created_at?: unknown; updated_at?: unknown }, files?: Map<string, ApprovalFile>) {
   const s = row.state;
-  return { id: row.id, entity: row.entity, recordId: row.record_id, workflow: row.workflow, status: row.status, submitter: row.submitter, step: s.status === 'pending' ? s.steps[s.current]?.id ?? null : null, steps: s.steps.map(({ id, mode, approvers }) => ({ id, mode, approvers })), tasks: s.tasks, history: s.log, createdAt: iso(row.created_at), updatedAt: iso(row.updated_at) };
+  const history = files ? s.log.map((e) => (e.attachments ? { ...e, attachments: e.attachments.map((id) => files.get(id) ?? { id, name: null }) } : e)) : s.log;
+  return { id: row.id, entity: row.entity, recordId: row.record_id, workflow: row.workflow, status: row.status, submitter: row.submitter, step: s.status === 'pending' ? s.steps[s.current]?.id ?? null : null, steps: s.steps.map(({ id, mode, approvers }) => ({ id, mode, approvers })), tasks: s.tasks, history, createdAt: iso(row.created_at), updatedAt: iso(row.updated_at) };
 }
+
+const hasAttachments = (row: ApprovalInstanceRow) => row.state.log.some((e) => e.attachments?.length);
+const detailed = async (knex: Knex, row: ApprovalInstanceRow) => view(row, hasAttachments(row) ? await approvalFiles(knex, row.id) : new Map());
 
 /**
  * `GET /api/approvals/inbox` (my pending tasks), `GET /api/approvals?entity=&recordId=`,
- * `GET /api/approvals/{id}` (instance, tasks, history), `POST /api/approvals/{id}/{action}`,
+ * `GET /api/approvals/{id}` (instance, tasks, history with comments and attachment names),
+ * `POST /api/approvals/{id}/{action}` (`comment`, `attachments`: ids from `POST /api/files?purpose=approval`),
  * `GET|POST /api/approvals/delegations` (my standing delegations).
  */
 export function approvalRoutes(deps: { knex: Knex; host: ApprovalHost; afterCommit(): void }): AppMiddleware {
@@ -85,7 +93,7 @@ export function approvalRoutes(deps: { knex: Knex; host: ApprovalHost; afterComm
       const { entity, recordId } = ctx.query;
       if (typeof entity !== 'string' || typeof recordId !== 'string' || !UUID.test(recordId)) throw validationFailed([{ field: 'recordId', rule: 'required', message: 'entity and recordId (a uuid) are required' }]);
       const rows = await knex('tessera.approval_instances').where({ entity, record_id: recordId.toLowerCase() }).orderBy('created_at');
-      ctx.body = { data: rows.filter((r) => mayRead(r, user)).map(view) };
+      ctx.body = { data: rows.filter((r) => mayReadApproval(r, user)).map((r) => view(r)) };
       return;
     }
     if (!UUID.test(first)) throw notFound(`No approval with id "${first}"`);
@@ -94,8 +102,8 @@ export function approvalRoutes(deps: { knex: Knex; host: ApprovalHost; afterComm
       if (!only('GET')) return;
       const row = await knex('tessera.approval_instances').where({ id }).first();
       // Not visible reads as absent, so ids of others' approvals reveal nothing.
-      if (!row || !mayRead(row, user)) throw notFound(`No approval with id "${first}"`);
-      ctx.body = { data: view(row) };
+      if (!row || !mayReadApproval(row, user)) throw notFound(`No approval with id "${first}"`);
+      ctx.body = { data: await detailed(knex, row) };
       return;
     }
     if (!(APPROVAL_ACTIONS as readonly string[]).includes(verb)) throw notFound(`There is no approval action "${verb}"; actions: ${APPROVAL_ACTIONS.join(', ')}`);
@@ -108,10 +116,6 @@ export function approvalRoutes(deps: { knex: Knex; host: ApprovalHost; afterComm
     }
     const row = await deps.host.act(knex, id, action);
     deps.afterCommit();
-    ctx.body = { data: view(await knex('tessera.approval_instances').where({ id: row.id }).first()) };
+    ctx.body = { data: await detailed(knex, await knex('tessera.approval_instances').where({ id: row.id }).first()) };
   };
-}
-
-function mayRead(row: ApprovalInstanceRow, user: { id: string; roles: string[] }): boolean {
-  return user.roles.includes('admin') || row.submitter === user.id || row.state.tasks.some((t) => t.assignee === user.id || t.delegatedFrom === user.id);
 }

@@ -5,6 +5,7 @@ import { HttpError, validationFailed } from '../errors/http-error';
 import type { AppState, CompiledEntity } from '../meta/compile-app-state';
 import { rowToRecord } from '../records/row-to-record';
 import { commitTransition, type CommitRequest, type StartApprovalHook } from '../workflows/commit-transition';
+import { attachApprovalFiles } from './approval-files';
 import { auditApproval, lockInstance, saveApproval, type ApprovalInstanceRow } from './approval-store';
 import { delegationsFor, resolveApprovers } from './resolve-approvers';
 
@@ -114,6 +115,8 @@ export function createApprovalHost(deps: ApprovalHostDeps) {
       const users = action.type === 'delegate' ? [action.to] : action.type === 'add-signer' ? action.users : row.state.steps.flatMap((s) => s.approvers);
       const result = applyApprovalAction(row.state, action, { now, delegations: await delegationsFor(trx, users, now) });
       if (!result.ok) throw failure(result);
+      // Only an action that may happen attaches files: a refused one leaves them with the uploader.
+      await attachApprovalFiles(trx, row.id, action.actor, action.attachments ?? []);
       const { type, actor, ...said } = action;
       await auditApproval(trx, row, actor, type, { step: row.state.steps[row.state.current]?.id, ...said, ...(result.outcome ? { outcome: result.outcome } : {}) });
       await afterResult(trx, row, result, actor);

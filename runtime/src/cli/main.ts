@@ -18,6 +18,8 @@ const USAGE = `Usage:
                                          manage users in DATABASE_URL / TESSERA_DATA_DIR
   tessera migrate plan|apply|rollback|history <appDir> [--yes]
                                          preview and apply metadata migrations
+  tessera migrate purge <appDir> [--older-than <days>] [--yes]
+                                         list archived data; --yes deletes it for good
   tessera plugin new <name> [--dir pluginsDir]
                                          scaffold plugins/plugin-<name> with a passing test
   tessera seed [appDir] [--scale 1000|100000]
@@ -39,6 +41,7 @@ async function main(argv: string[]): Promise<number> {
       yes: { type: 'boolean', short: 'y' },
       dir: { type: 'string' },
       scale: { type: 'string' },
+      'older-than': { type: 'string' },
     },
   });
   const [command, dir] = positionals;
@@ -53,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
     case 'user':
       return userCommand(dir, positionals[2], { roles: values.role ?? [], email: values.email, name: values.name, passwordStdin: Boolean(values['password-stdin']) }, io);
     case 'migrate':
-      return migrateCommand(dir, positionals[2], { yes: Boolean(values.yes) }, io);
+      return migrateCommand(dir, positionals[2], { yes: Boolean(values.yes), olderThan: values['older-than'] }, io);
     case 'seed':
       return seedCommand(path.resolve(dir ?? path.join(REPO_ROOT, 'examples', 'crm')), values.scale, io);
     case 'plugin':

@@ -6,7 +6,9 @@ import { isHttpError } from '../errors/http-error';
 import { ensureMetadataSchema } from '../meta/create-metadata-store';
 import { hashApp } from '../meta/hash-app';
 import { applyMigration, previewMigration } from '../migrate/apply-migration';
+import { listArchives, type ArchiveEntry } from '../migrate/list-archives';
 import { listMigrations } from '../migrate/migration-history';
+import { purgeArchives } from '../migrate/purge-archives';
 import type { StepView } from '../migrate/migrate-types';
 import { rollbackMigration } from '../migrate/rollback-migration';
 import type { CliIo } from './cli-types';
@@ -15,6 +17,8 @@ const USAGE = `Usage: tessera migrate plan <appDir>            steps, SQL and pr
        tessera migrate apply <appDir> [--yes]     apply the files' metadata (--yes confirms destructive steps)
        tessera migrate rollback <appDir> [--yes]  return to the version before the current one
        tessera migrate history <appDir>           the migrations applied, newest first
+       tessera migrate purge <appDir> [--older-than <days>] [--yes]
+                                                  list archived data; --yes deletes it for good
 Against DATABASE_URL, else the PGlite folder TESSERA_DATA_DIR.`;
 
 const printSteps = (steps: readonly StepView[], io: CliIo) => {
@@ -25,10 +29,25 @@ const printSteps = (steps: readonly StepView[], io: CliIo) => {
   });
 };
 
-/** `tessera migrate plan|apply|rollback|history <appDir>`, straight against the database. */
-export async function migrateCommand(action: string | undefined, appDir: string | undefined, opts: { yes: boolean }, io: CliIo): Promise<number> {
-  if (!action || !['plan', 'apply', 'rollback', 'history'].includes(action) || !appDir) {
+const archiveLine = (a: ArchiveEntry) =>
+  `${a.table}  ${a.kind} ${a.source}  archived by v${a.version} at ${a.archivedAt}  ${a.rows} ${a.kind === 'column' ? 'non-null value(s)' : 'row(s)'}`;
+
+/** `--older-than <days>`: a number of days, 0 or more; undefined when not given. */
+function readDays(text: string | undefined): number | undefined | Error {
+  if (text === undefined) return undefined;
+  const days = Number(text);
+  return text.trim() !== '' && Number.isFinite(days) && days >= 0 ? days : new Error(`--older-than: must be a number of days (0 or more), got "${text}"`);
+}
+
+/** `tessera migrate plan|apply|rollback|history|purge <appDir>`, straight against the database. */
+export async function migrateCommand(action: string | undefined, appDir: string | undefined, opts: { yes: boolean; olderThan?: string }, io: CliIo): Promise<number> {
+  if (!action || !['plan', 'apply', 'rollback', 'history', 'purge'].includes(action) || !appDir) {
     io.err(USAGE);
+    return 1;
+  }
+  const olderThanDays = readDays(opts.olderThan);
+  if (olderThanDays instanceof Error) {
+    io.err(olderThanDays.message);
     return 1;
   }
   const loaded = await loadAppDir(appDir);
@@ -69,11 +88,29 @@ export async function migrateCommand(action: string | undefined, appDir: string 
         io.out(`Rolled back: ${app.name} is now at version ${outcome.version}, with the definition of version ${outcome.restoredVersion}.`);
         return 0;
       }
+      case 'purge': {
+        if (!opts.yes) {
+          const archives = await listArchives(knex, app.name, { olderThanDays });
+          if (archives.length === 0) {
+            io.out(`Nothing is archived${olderThanDays === undefined ? '' : ` for ${olderThanDays} day(s) or more`}.`);
+            return 0;
+          }
+          io.out(`Archived data of ${app.name}:`);
+          for (const archive of archives) io.out(`  ${archiveLine(archive)}`);
+          io.out(`Nothing was dropped. Run again with --yes to delete these ${archives.length} archive(s) for good; a rollback that needs them will then refuse.`);
+          return 2;
+        }
+        const outcome = await purgeArchives({ ...base, appName: app.name, olderThanDays, onDrop: (a) => io.out(`Dropping ${archiveLine(a)}`) });
+        io.out(outcome.dropped.length === 0
+          ? 'Nothing to purge.'
+          : `Purged ${outcome.dropped.length} archive(s) of ${app.name} at version ${outcome.version}, in one transaction (recorded in the history).`);
+        return 0;
+      }
       default: {
         const history = await listMigrations(knex, app.name);
         if (history.length === 0) io.out('No migrations recorded.');
         for (const entry of history) {
-          io.out(`v${entry.toVersion} ${entry.kind.padEnd(8)} from v${entry.fromVersion}  ${entry.appliedAt}  ${entry.appliedBy}  ${entry.steps.length} step(s)${entry.restoresVersion ? `  (restores v${entry.restoresVersion})` : ''}`);
+          io.out(`v${entry.toVersion} ${entry.kind.padEnd(8)} from v${entry.fromVersion}  ${entry.appliedAt}  ${entry.appliedBy}  ${entry.steps.length} ${entry.kind === 'purge' ? 'archive(s) dropped' : 'step(s)'}${entry.restoresVersion ? `  (restores v${entry.restoresVersion})` : ''}`);
         }
         return 0;
       }

@@ -10,12 +10,14 @@ import { recordScope } from '../records/record-scope';
 import { ensureFilesSchema } from './ensure-files-schema';
 import { filesDir } from './files-dir';
 import { uploadFile } from './upload-file';
+import { APPROVAL_FILES } from '../approvals/approval-files';
+import { mayReadApproval } from '../approvals/approval-visibility';
 import { methodNotAllowed } from '../http/method-not-allowed';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * `POST /api/files?entity=&field=` (multipart) and `GET /api/files/:id`. Mounted before the
+ * `POST /api/files?entity=&field=` or `?purpose=approval` (multipart) and `GET /api/files/:id`. Mounted before the
  * JSON body parser, which would refuse a multipart body (and its 1 MB limit is not a file's).
  */
 export function fileRoutes(knex: Knex, getState: () => AppState): AppMiddleware {
@@ -24,6 +26,13 @@ export function fileRoutes(knex: Knex, getState: () => AppState): AppMiddleware 
       if (ctx.method !== 'POST') return methodNotAllowed(ctx, 'POST');
       requireAccess(ctx, 'write');
       const state = getState();
+      if (ctx.query.purpose !== undefined) {
+        // An approval attachment: any signed-in writer may upload; attaching it is what the approval checks.
+        if (ctx.query.purpose !== 'approval') throw new HttpError(400, 'invalid_query', 'Invalid query: "purpose" must be "approval" (or absent, with entity and field)', [{ parameter: 'purpose', message: 'must be "approval"' }]);
+        ctx.status = 201;
+        ctx.body = { data: await uploadFile(ctx, knex, state.app.name, APPROVAL_FILES.entity, APPROVAL_FILES.field, APPROVAL_FILES.spec) };
+        return;
+      }
       const { entity, field, spec } = fileField(state, ctx.query.entity, ctx.query.field);
       mayWrite(ctx, state, entity);
       ctx.status = 201;
@@ -61,7 +70,8 @@ interface FileRow { id: string; app: string; entity: string; field: string; name
 /**
  * Streams a file to whoever may read the record it is attached to (through the same scoped
  * query as a record read, and only when its field is not hidden from them), or, while it is
- * unattached, to its uploader. Anyone else gets the 404 of a missing file.
+ * unattached, to its uploader; an approval attachment to whoever may see the approval. Anyone
+ * else gets the 404 of a missing file.
  */
 async function downloadFile(ctx: AppContext, knex: Knex, state: AppState, rawId: string): Promise<void> {
   const missing = notFound(`No file with id "${rawId}"`);
@@ -71,6 +81,9 @@ async function downloadFile(ctx: AppContext, knex: Knex, state: AppState, rawId:
   if (!file) throw missing;
   if (file.record_id === null) {
     if (file.created_by !== ctx.state.user!.id) throw missing;
+  } else if (file.entity === APPROVAL_FILES.entity) {
+    const approval = await knex('tessera.approval_instances').where({ id: file.record_id }).first('submitter', 'state');
+    if (!approval || !mayReadApproval(approval, ctx.state.user!)) throw missing;
   } else if (!(await canReadRecord(ctx, knex, state, file))) {
     throw missing;
   }

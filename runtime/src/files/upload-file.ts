@@ -23,11 +23,11 @@ export interface UploadedFile {
 type Received = StagedFile & { originalname: string; mimetype: string };
 
 /**
- * Receives the multipart part `file` for one file field: streamed to a temp file under the
+ * Receives the multipart part `file` for one file field (or a purpose such as approval attachments, by name): streamed to a temp file under the
  * field's size limit, type-checked (declared and sniffed), then renamed to its sha256 name
  * and recorded, unattached, in `tessera.files`. Any refusal deletes the temp file first.
  */
-export async function uploadFile(ctx: AppContext, knex: Knex, app: string, entity: CompiledEntity, field: string, spec: FileSpec): Promise<UploadedFile> {
+export async function uploadFile(ctx: AppContext, knex: Knex, app: string, entity: CompiledEntity | string, field: string, spec: FileSpec): Promise<UploadedFile> {
   if (!ctx.is('multipart/form-data')) throw new HttpError(415, 'unsupported_media_type', 'Upload with Content-Type multipart/form-data and the file in the part "file"');
   const dir = filesDir(knex);
   const upload = multer({ storage: hashingStorage(dir, spec.maxSize), limits: { fileSize: spec.maxSize + 1, files: 1, fields: 10, parts: 12 } }).single('file');
@@ -44,7 +44,7 @@ export async function uploadFile(ctx: AppContext, knex: Knex, app: string, entit
   // Same bytes, same name: a re-upload just replaces identical content.
   await rename(file.tempPath, join(dir, key));
   await ensureFilesSchema(knex);
-  const row = { id: randomUUID(), app, entity: entity.entity['x-name'], field, name: safeName(file.originalname), mime, size: file.size, sha256: file.sha256, storage_key: key, created_by: ctx.state.user!.id };
+  const row = { id: randomUUID(), app, entity: typeof entity === 'string' ? entity : entity.entity['x-name'], field, name: safeName(file.originalname), mime, size: file.size, sha256: file.sha256, storage_key: key, created_by: ctx.state.user!.id };
   await knex.withSchema('tessera').table('files').insert(row);
   return { id: row.id, name: row.name, mime, size: file.size };
 }

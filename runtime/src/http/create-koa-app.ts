@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import Koa from 'koa';
+import { adminDepartmentRoutes } from '../auth/admin-department-routes';
 import { adminOrgRoutes } from '../auth/admin-org-routes';
 import { adminUserRoutes } from '../auth/admin-user-routes';
 import { createAuthDeps } from '../auth/auth-deps';
@@ -14,6 +15,8 @@ import { historyRoutes } from '../audit/history-routes';
 import { exportRoutes } from '../export/export-routes';
 import { recordActionRoutes } from '../permissions/record-action-routes';
 import { poolRoutes } from '../pool/pool-routes';
+import { inboxRoutes } from '../inbox/inbox-routes';
+import { savedViewRoutes } from '../views/saved-view-routes';
 import { errorHandler, type Logger } from './error-handler';
 import { healthRoutes } from './health-routes';
 import type { AppMiddleware, RequestState } from './http-types';
@@ -59,6 +62,10 @@ export function createKoaApp(opts: KoaAppOptions): Koa<RequestState> {
   koa.use(authorize());
   koa.use(adminUserRoutes(auth));
   koa.use(adminOrgRoutes(auth));
+  koa.use(adminDepartmentRoutes(auth));
+  // The caller's own notifications, the user directory and saved list views (issue 7).
+  koa.use(inboxRoutes(opts.knex));
+  koa.use(savedViewRoutes(opts.knex, opts.getState));
   // Before the metadata routes (which 404 any other /api/_meta path) and before every write path, which reads ctx.state.hooks.
   if (opts.pluginRoutes) koa.use(opts.pluginRoutes);
   // Workflow routes include /api/_meta/outbox, so they too come before the metadata routes.

@@ -1,8 +1,12 @@
-import { appToOpenApi } from '@tessera/engine';
+import { appToOpenApi, createWorkflowRegistry, type WorkflowRegistry } from '@tessera/engine';
+import type { Knex } from 'knex';
 import { requireAccess } from '../auth/authorize';
 import { HttpError } from '../errors/http-error';
 import type { AppState } from '../meta/compile-app-state';
+import { createMetadataStore } from '../meta/create-metadata-store';
 import type { AppMigrations } from '../migrate/create-app-migrations';
+import { listArchives } from '../migrate/list-archives';
+import { purgeArchives } from '../migrate/purge-archives';
 import { readMigrationChoices } from '../migrate/read-migration-choices';
 import { appToPackage, mergePackage } from './app-package';
 import type { AppMiddleware } from './http-types';
@@ -10,6 +14,10 @@ import type { AppMiddleware } from './http-types';
 export interface MetaRouteDeps {
   getState(): AppState;
   migrations: AppMigrations;
+  /** For the archive listing and purge, which work on the database directly. */
+  knex: Knex;
+  /** Guards, actions and channels the designer offers (`GET /api/_meta/registry`); built-ins when absent. */
+  workflowRegistry?: WorkflowRegistry;
 }
 
 type Body = Record<string, unknown>;
@@ -17,8 +25,34 @@ const isObject = (value: unknown): value is Body => typeof value === 'object' &&
 const badRequest = (problems: { field: string; rule: string; message: string }[]) =>
   new HttpError(400, 'bad_request', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
 
+/** `{ confirm?: boolean, olderThanDays?: number ≥ 0 }`; anything else is a 400 naming the field. */
+function readPurgeBody(body: unknown): { confirm: boolean; olderThanDays?: number } {
+  const problems = [];
+  const value = isObject(body) ? body : {};
+  if (!isObject(body) && body !== undefined) problems.push({ field: 'body', rule: 'type', message: 'must be an object' });
+  if (value.confirm !== undefined && typeof value.confirm !== 'boolean') problems.push({ field: 'confirm', rule: 'type', message: 'must be true or false' });
+  const days = value.olderThanDays;
+  if (days !== undefined && (typeof days !== 'number' || !Number.isFinite(days) || days < 0)) problems.push({ field: 'olderThanDays', rule: 'minimum', message: 'must be a number of days, 0 or more' });
+  if (problems.length) throw badRequest(problems);
+  return { confirm: value.confirm === true, olderThanDays: days as number | undefined };
+}
+
+/** What the designer needs to offer guards, actions (with their params schemas) and field types. */
+function registryView(state: AppState, workflows: WorkflowRegistry) {
+  const call = ({ name, description, paramsSchema }: { name: string; description?: string; paramsSchema?: object }) => ({ name, ...(description ? { description } : {}), paramsSchema: paramsSchema ?? { type: 'object' } });
+  return {
+    guards: workflows.guards.list().map(call),
+    actions: workflows.actions.list().map(call),
+    channels: workflows.channels.names(),
+    fieldTypes: state.registry.list().map(({ name, label, widget }) => ({ name, label, widget })),
+  };
+}
+
+const VERSION_PATH = /^\/api\/_meta\/versions\/([^/]+)$/;
+
 /** The metadata API the designer talks to, and the OpenAPI document of the current app. */
 export function metaRoutes(deps: MetaRouteDeps): AppMiddleware {
+  const workflows = deps.workflowRegistry ?? createWorkflowRegistry();
   return async (ctx, next) => {
     const route = `${ctx.method} ${ctx.path}`;
     const body = (ctx.request.body ?? {}) as unknown;
@@ -64,10 +98,32 @@ export function metaRoutes(deps: MetaRouteDeps): AppMiddleware {
         ctx.body = await deps.migrations.rollback({ confirmDestructive, baseVersion: base as number | undefined, appliedBy: by() });
         return;
       }
+      case 'GET /api/_meta/registry':
+        requireAccess(ctx, 'admin');
+        ctx.body = registryView(deps.getState(), workflows);
+        return;
       case 'GET /api/_meta/history':
         requireAccess(ctx, 'admin');
         ctx.body = { data: await deps.migrations.history() };
         return;
+      case 'GET /api/_meta/archives':
+        requireAccess(ctx, 'admin');
+        ctx.body = { data: await listArchives(deps.knex, deps.getState().app.name) };
+        return;
+      case 'POST /api/_meta/purge': {
+        requireAccess(ctx, 'admin');
+        const { confirm, olderThanDays } = readPurgeBody(body);
+        const appName = deps.getState().app.name;
+        if (!confirm) {
+          const archives = await listArchives(deps.knex, appName, { olderThanDays });
+          throw new HttpError(409, 'confirmation_required',
+            `Purging deletes ${archives.length} archive(s) for good, and a rollback that needs them will refuse; send confirm: true to purge`,
+            archives.map((a) => ({ field: a.source, rule: 'purge', message: `${a.table} (archived by v${a.version}, ${a.rows} row(s))` })));
+        }
+        const { dropped, version } = await purgeArchives({ knex: deps.knex, appName, appliedBy: by(), olderThanDays });
+        ctx.body = { data: dropped, version };
+        return;
+      }
       case 'GET /api/_meta/export': {
         requireAccess(ctx, 'admin');
         const names = String(ctx.query.entities ?? '').split(',').map((n) => n.trim()).filter(Boolean);
@@ -87,9 +143,21 @@ export function metaRoutes(deps: MetaRouteDeps): AppMiddleware {
         ctx.body = appToOpenApi(app, registry);
         return;
       }
-      default:
+      default: {
+        const versionMatch = ctx.method === 'GET' ? VERSION_PATH.exec(ctx.path) : null;
+        if (versionMatch) {
+          // The stored definition of one published version, e.g. for a diff between two of them.
+          requireAccess(ctx, 'admin');
+          const n = Number(versionMatch[1]);
+          if (!/^[1-9][0-9]{0,8}$/.test(versionMatch[1])) throw badRequest([{ field: 'version', rule: 'integer', message: 'must be a version number (1 or more)' }]);
+          const stored = await createMetadataStore(deps.knex).get(deps.getState().app.name, n);
+          if (!stored) throw new HttpError(404, 'not_found', `There is no version ${n}`);
+          ctx.body = { version: stored.version, source: stored.source, createdAt: stored.createdAt, app: stored.definition };
+          return;
+        }
         if (ctx.path.startsWith('/api/_meta/')) throw new HttpError(404, 'not_found', `No metadata endpoint ${route}`);
         return next();
+      }
     }
   };
 }

@@ -9,6 +9,8 @@ export interface JobQueueOptions {
   /** How often workers look for due jobs; pg-boss's minimum is 0.5 s. */
   pollingIntervalSeconds?: number;
   logger?: Pick<Console, 'error' | 'info'>;
+  /** Run pg-boss's cron monitor (recurring jobs); off by default, it polls every 30 s. */
+  schedule?: boolean;
 }
 
 export interface SendOptions {
@@ -35,7 +37,7 @@ export interface JobQueue {
  * SKIP LOCKED hands each job to one process when several share the database.
  */
 export async function createJobQueue(opts: JobQueueOptions): Promise<JobQueue> {
-  const common = { schema: 'tessera_jobs', schedule: false, migrate: true } as const;
+  const common = { schema: 'tessera_jobs', schedule: opts.schedule ?? false, migrate: true };
   const boss = opts.databaseUrl
     ? new PgBoss({ ...common, connectionString: opts.databaseUrl, max: 4 })
     : new PgBoss({ ...common, db: knexBossDb(opts.knex) });

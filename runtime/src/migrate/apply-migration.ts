@@ -7,7 +7,7 @@ import type { StoredVersion, VersionSource } from '../meta/meta-types';
 import { archiveTag } from './archive-tag';
 import { recordMigration } from './migration-history';
 import { confirmationRequired, migrationBlocked, precheckFailed, versionConflict } from './migration-errors';
-import { stepView, type CheckResult, type MigrationChoices, type MigrationKind, type MigrationPreview, type MigrationResult, type RunStep } from './migrate-types';
+import { stepView, type CheckResult, type MigrationChoices, type MigrationKind, type MigrationPreview, type MigrationResult, type RunStep, type WorkflowStatesHook } from './migrate-types';
 import { runMigrationSteps, type RunOptions } from './run-migration-steps';
 
 /** The channel every runtime process LISTENs on; the payload is `<app>:<version>`. */
@@ -32,6 +32,8 @@ export interface ApplyMigrationInput {
   /** More steps after the plan's, computed inside the lock (a rollback's archive restores). */
   extraSteps?: (from: StoredVersion | undefined, archiveTag: string, trx: Knex.Transaction) => Promise<RunStep[]>;
   run?: RunOptions;
+  /** Moves records out of workflow states the change removes, before the plan's steps (issue 6). */
+  workflowStates?: WorkflowStatesHook;
 }
 
 export interface ApplyOutcome extends MigrationResult {
@@ -48,7 +50,9 @@ class DryRun extends Error {
 }
 
 const LATE_KINDS = new Set<string>(['set-required', 'add-foreign-key', 'add-index']);
-const LOCK = (appName: string) => `tessera:app:${appName}`;
+/** The advisory lock every schema change of an app takes: apply, rollback and purge. */
+export const appLockKey = (appName: string) => `tessera:app:${appName}`;
+const LOCK = appLockKey;
 
 /**
  * Plans the migration from the stored latest version to `app` and applies it, all in ONE
@@ -96,8 +100,10 @@ async function migrate(input: ApplyMigrationInput, dryRun: boolean): Promise<App
       const at = steps.findIndex((s) => LATE_KINDS.has(s.kind));
       steps.splice(at < 0 ? steps.length : at, 0, ...(await input.extraSteps(previous, tag, trx)));
     }
+    // Before the steps: records still sit in the published tables, and a removed state option's precheck then finds none left.
+    const stateMappings = input.workflowStates ? await input.workflowStates(trx, { from: previous?.definition, app, choices, dryRun, toVersion, appliedBy: input.appliedBy }) : [];
     const checks: CheckResult[] = plan.blockers.length > 0 && dryRun ? [] : await runMigrationSteps(trx, steps, dryRun ? {} : input.run);
-    if (dryRun) throw new DryRun({ steps: steps.map(stepView), blockers: plan.blockers, checks });
+    if (dryRun) throw new DryRun({ steps: steps.map(stepView), blockers: plan.blockers, checks, ...(stateMappings.length ? { stateMappings } : {}) });
     if (checks.some((c) => c.count > 0)) throw precheckFailed(checks, steps, apps);
     if (steps.some((s) => s.destructive) && !choices.confirmDestructive) throw confirmationRequired(steps, apps);
 

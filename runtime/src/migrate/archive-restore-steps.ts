@@ -3,6 +3,7 @@ import { archiveName } from '@tessera/engine/sql';
 import type { AppDefinition, EntityDefinition } from '@tessera/metadata';
 import type { Knex } from 'knex';
 import { HttpError } from '../errors/http-error';
+import { joinTableRestoreSteps } from './join-table-restore-steps';
 import type { RunStep } from './migrate-types';
 
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -19,13 +20,19 @@ function counterpart(app: AppDefinition, entity: EntityDefinition): EntityDefini
  * `current` dropped. Archive tables are named by the tag of the migration that wrote them;
  * `tags` (newest first) are tried in turn, so the newest archive wins. A missing archive
  * (purged, or written before the history existed) makes the rollback impossible: it says
- * which one, rather than bringing the field back empty.
+ * which one — and when `purged` (archive table → "purged <when> by <who>") knows, where it
+ * went — rather than bringing the field back empty. Join-table links come back last.
  */
-export async function archiveRestoreSteps(trx: Knex, registry: FieldTypeRegistry, current: AppDefinition, target: AppDefinition, tags: readonly string[]): Promise<RunStep[]> {
+export async function archiveRestoreSteps(trx: Knex, registry: FieldTypeRegistry, current: AppDefinition, target: AppDefinition, tags: readonly string[], purged: ReadonlyMap<string, string> = new Map()): Promise<RunStep[]> {
   const schema = `app_${target.name}`;
   const archiveSchema = `${schema}_archive`;
   const existing = new Set<string>(await trx('information_schema.tables').where({ table_schema: archiveSchema }).pluck('table_name'));
   const find = (parts: string[]) => tags.map((tag) => archiveName(parts, tag)).find((name) => existing.has(name));
+  // "(purged … by …)" when a purge dropped the archive this rollback would have used.
+  const why = (parts: string[]) => {
+    const note = tags.map((tag) => purged.get(archiveName(parts, tag))).find(Boolean);
+    return note ? ` (${note})` : '';
+  };
   const steps: RunStep[] = [];
   const missing: { field: string; rule: string; message: string }[] = [];
 
@@ -36,7 +43,7 @@ export async function archiveRestoreSteps(trx: Knex, registry: FieldTypeRegistry
     if (!was) {
       const archive = find([entity['x-name']]);
       if (!archive) {
-        missing.push({ field: entity['x-name'], rule: 'archive-missing', message: `No archived rows of ${entity['x-name']} remain to restore` });
+        missing.push({ field: entity['x-name'], rule: 'archive-missing', message: `No archived rows of ${entity['x-name']} remain to restore${why([entity['x-name']])}` });
         continue;
       }
       const archived = new Set<string>(await trx('information_schema.columns').where({ table_schema: archiveSchema, table_name: archive }).pluck('column_name'));
@@ -50,7 +57,7 @@ export async function archiveRestoreSteps(trx: Knex, registry: FieldTypeRegistry
       if (!column.fieldId || kept.has(column.fieldId)) continue;
       const archive = find([currentTable, column.name]);
       if (!archive) {
-        missing.push({ field: `${entity['x-name']}.${column.name}`, rule: 'archive-missing', message: `No archived values of ${entity['x-name']}.${column.name} remain to restore` });
+        missing.push({ field: `${entity['x-name']}.${column.name}`, rule: 'archive-missing', message: `No archived values of ${entity['x-name']}.${column.name} remain to restore${why([currentTable, column.name])}` });
         continue;
       }
       steps.push({
@@ -60,6 +67,9 @@ export async function archiveRestoreSteps(trx: Knex, registry: FieldTypeRegistry
       });
     }
   }
+  const links = joinTableRestoreSteps(schema, current, target, find, why);
+  steps.push(...links.steps);
+  missing.push(...links.missing);
   if (missing.length > 0) {
     throw new HttpError(409, 'rollback_not_possible', `Rolling back would bring back data that is no longer archived: ${missing.map((m) => m.message).join('; ')}`, missing);
   }

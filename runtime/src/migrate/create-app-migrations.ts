@@ -7,7 +7,7 @@ import { createMetadataStore } from '../meta/create-metadata-store';
 import { hashApp } from '../meta/hash-app';
 import { applyMigration, previewMigration } from './apply-migration';
 import { listMigrations, type HistoryEntry } from './migration-history';
-import type { MigrationChoices, MigrationPreview, MigrationResult } from './migrate-types';
+import type { MigrationChoices, MigrationPreview, MigrationResult, WorkflowStatesHook } from './migrate-types';
 import { rollbackMigration } from './rollback-migration';
 
 export interface AppMigrationsDeps {
@@ -18,6 +18,8 @@ export interface AppMigrationsDeps {
   now?: () => Date;
   /** Checks beyond the field-type registry's, e.g. workflow guards/actions by name (issue 6). */
   checkApp?(app: AppDefinition): MetadataError[];
+  /** Carries records in flight across workflow changes at plan/publish (the workflow host's). */
+  workflowStates?: WorkflowStatesHook;
 }
 
 /** Who asked, for the history (`username`, or `cli`, `files`). */
@@ -62,11 +64,11 @@ export function createAppMigrations(deps: AppMigrationsDeps): AppMigrations {
   return {
     async plan(app, choices = {}) {
       const value = checked(app);
-      return previewMigration({ knex, registry, app: value, source: 'designer', hash: hashApp(value), choices, appliedBy: 'preview', now: deps.now });
+      return previewMigration({ knex, registry, app: value, source: 'designer', hash: hashApp(value), choices, appliedBy: 'preview', now: deps.now, workflowStates: deps.workflowStates });
     },
     async publish(app, baseVersion, { appliedBy = 'api', ...choices } = {}) {
       const value = checked(app);
-      const outcome = await applyMigration({ knex, registry, app: value, baseVersion, source: 'designer', hash: hashApp(value), choices, appliedBy, now: deps.now });
+      const outcome = await applyMigration({ knex, registry, app: value, baseVersion, source: 'designer', hash: hashApp(value), choices, appliedBy, now: deps.now, workflowStates: deps.workflowStates });
       adopt(outcome.stored.definition, outcome.version);
       return { version: outcome.version, fromVersion: outcome.fromVersion, steps: outcome.steps };
     },

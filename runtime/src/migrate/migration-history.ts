@@ -45,22 +45,35 @@ const rowToEntry = (row: HistoryRow): HistoryEntry => ({
   appliedBy: row.applied_by,
 });
 
+/**
+ * A purge records a row at the version it ran on, next to that version's apply: versions are
+ * unique among applies and rollbacks only. Tables made before purges existed are upgraded.
+ */
+async function allowPurgeEntries(trx: Knex): Promise<void> {
+  const done = await trx.raw(`select to_regclass(?) is not null as ok`, [`${SCHEMA}.migration_history_version_unique`]);
+  if ((done as { rows: { ok: boolean }[] }).rows[0]?.ok) return;
+  await trx.raw(`alter table ${SCHEMA}.${TABLE} drop constraint if exists migration_history_app_name_to_version_unique, drop constraint if exists migration_history_kind_check`);
+  await trx.raw(`alter table ${SCHEMA}.${TABLE} add constraint migration_history_kind_check check (kind in ('apply', 'rollback', 'purge'))`);
+  await trx.raw(`create unique index migration_history_version_unique on ${SCHEMA}.${TABLE} (app_name, to_version) where kind <> 'purge'`);
+}
+
 /** Creates `tessera.migration_history`; the caller holds the bootstrap lock (ensureMetadataSchema). */
 export async function ensureMigrationHistory(trx: Knex): Promise<void> {
-  if (await trx.schema.withSchema(SCHEMA).hasTable(TABLE)) return;
-  await trx.schema.withSchema(SCHEMA).createTable(TABLE, (t) => {
-    t.increments('id').primary();
-    t.text('app_name').notNullable();
-    t.integer('from_version').notNullable();
-    t.integer('to_version').notNullable();
-    t.jsonb('steps').notNullable();
-    t.text('archive_tag').notNullable();
-    t.integer('restores_version');
-    t.timestamp('applied_at', { useTz: true }).notNullable();
-    t.text('applied_by').notNullable();
-    t.text('kind').notNullable().checkIn(['apply', 'rollback']);
-    t.unique(['app_name', 'to_version']);
-  });
+  if (!(await trx.schema.withSchema(SCHEMA).hasTable(TABLE))) {
+    await trx.schema.withSchema(SCHEMA).createTable(TABLE, (t) => {
+      t.increments('id').primary();
+      t.text('app_name').notNullable();
+      t.integer('from_version').notNullable();
+      t.integer('to_version').notNullable();
+      t.jsonb('steps').notNullable();
+      t.text('archive_tag').notNullable();
+      t.integer('restores_version');
+      t.timestamp('applied_at', { useTz: true }).notNullable();
+      t.text('applied_by').notNullable();
+      t.text('kind').notNullable();
+    });
+  }
+  await allowPurgeEntries(trx);
 }
 
 const table = (db: Knex) => db.withSchema(SCHEMA).table<HistoryRow>(TABLE);
@@ -81,12 +94,12 @@ export async function recordMigration(trx: Knex, entry: Omit<HistoryEntry, 'id'>
 
 /** Newest first. */
 export async function listMigrations(knex: Knex, appName: string): Promise<HistoryEntry[]> {
-  const rows = await table(knex).where({ app_name: appName }).orderBy('to_version', 'desc');
+  const rows = await table(knex).where({ app_name: appName }).orderBy([{ column: 'to_version', order: 'desc' }, { column: 'id', order: 'desc' }]);
   return (rows as HistoryRow[]).map(rowToEntry);
 }
 
 export async function migrationTo(knex: Knex, appName: string, version: number): Promise<HistoryEntry | undefined> {
-  const row = await table(knex).where({ app_name: appName, to_version: version }).first();
+  const row = await table(knex).where({ app_name: appName, to_version: version }).whereNot({ kind: 'purge' }).first();
   return row ? rowToEntry(row as HistoryRow) : undefined;
 }
 

@@ -6,6 +6,7 @@ import { hashApp } from '../meta/hash-app';
 import { applyMigration, previewMigration, type ApplyMigrationInput, type ApplyOutcome } from './apply-migration';
 import { archiveRestoreSteps } from './archive-restore-steps';
 import { listMigrations, parentVersion } from './migration-history';
+import { purgedArchives } from './purge-archives';
 import type { MigrationPreview } from './migrate-types';
 import type { RunOptions } from './run-migration-steps';
 
@@ -41,14 +42,16 @@ async function rollbackInput(input: RollbackInput): Promise<ApplyMigrationInput>
   if (parent < 1) throw notPossible(`Version ${current.version} is the first version of "${appName}"; there is nothing to roll back to`);
   const target = await store.get(appName, parent);
   if (!target) throw notPossible(`Version ${parent} of "${appName}" is no longer stored`);
-  const tags = (await listMigrations(knex, appName)).map((m) => m.archiveTag);
+  const history = await listMigrations(knex, appName);
+  const tags = history.filter((m) => m.kind !== 'purge').map((m) => m.archiveTag);
+  const purged = purgedArchives(history);
   return {
     knex, registry, app: target.definition, baseVersion: current.version,
     // `designer`, not the restored version's source: a restart must keep the rollback (chooseStartupVersion).
     source: 'designer', hash: hashApp(target.definition),
     choices: { confirmDestructive: input.confirmDestructive },
     appliedBy: input.appliedBy, now: input.now, kind: 'rollback', restoresVersion: parent, run: input.run,
-    extraSteps: (from, _tag, trx) => archiveRestoreSteps(trx, registry, from?.definition ?? current.definition, target.definition, tags),
+    extraSteps: (from, _tag, trx) => archiveRestoreSteps(trx, registry, from?.definition ?? current.definition, target.definition, tags, purged),
   };
 }
 

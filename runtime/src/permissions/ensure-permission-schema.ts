@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { DEPARTMENT_MEMBERS_DDL } from './department-members-ddl';
 
 /**
  * `tessera.record_shares`: a record shared with a user or a team, to read or to edit. Keyed by
@@ -25,6 +26,7 @@ const DDL = [
   `create index if not exists users_department_idx on tessera.users (department_id)`,
   `create index if not exists team_members_user_idx on tessera.team_members (user_id)`,
   `create index if not exists departments_parent_idx on tessera.departments (parent_id)`,
+  ...DEPARTMENT_MEMBERS_DDL,
 ];
 
 export async function ensurePermissionSchema(knex: Knex): Promise<void> {

@@ -71,14 +71,3 @@ function isStored(state: AppState, compiled: CompiledEntity, field: string): boo
   const type = state.registry.has(def['x-type']) ? state.registry.get(def['x-type']) : undefined;
   return !type?.stored || type.stored(def);
 }
-
-/**
- * Bulk writes run many records through the plain write functions in one transaction; until
- * each item is scoped one by one, they are for users whose access to the entity is complete
- * (every write action, scope all, no restricted field). Anyone else gets 403 and writes one by one.
- */
-export function requireBulkAccess(user: AuthUser, state: AppState, compiled: CompiledEntity): void {
-  const access = userPermissions(state, user).resolved.entity(compiled.entity['x-name']);
-  const complete = ['create', 'update', 'delete'].every((a) => access.actions.has(a as PermissionAction)) && access.scope === 'all' && access.hidden.size === 0 && access.readOnly.size === 0;
-  if (!complete) throw forbidden(`Bulk writes to ${compiled.entity['x-plural']} need full access to them; write records one by one`);
-}

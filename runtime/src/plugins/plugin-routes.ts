@@ -8,6 +8,7 @@ import type { AppState } from '../meta/compile-app-state';
 import { collectPluginRoutes } from './collect-plugin-routes';
 import { createPluginRecords } from './create-plugin-records';
 import { createRecordHooks, settingsOf } from './create-record-hooks';
+import { keepWriteOnly, maskWriteOnly } from './mask-write-only';
 import { readPluginStates, writePluginState } from './plugin-state-store';
 import { runWithTimeout } from './run-with-timeout';
 
@@ -46,7 +47,7 @@ export function pluginRoutes(deps: PluginRoutesDeps): AppMiddleware {
   async function listPlugins(ctx: AppContext) {
     requireAccess(ctx, 'admin');
     const states = await readPluginStates(knex, getState().app.name);
-    ctx.body = { data: plugins.map((p) => ({ name: p.name, version: p.version, tessera: p.tessera ?? null, enabled: states.get(p.name)?.enabled !== false, settings: settingsOf(p, states.get(p.name)) })) };
+    ctx.body = { data: plugins.map((p) => ({ name: p.name, version: p.version, tessera: p.tessera ?? null, enabled: states.get(p.name)?.enabled !== false, settings: maskWriteOnly(p.settings, settingsOf(p, states.get(p.name))) })) };
   }
 
   async function switchPlugin(ctx: AppContext, name: string, enabled: boolean) {
@@ -59,12 +60,13 @@ export function pluginRoutes(deps: PluginRoutesDeps): AppMiddleware {
     const current = (await readPluginStates(knex, app)).get(name);
     let settings = settingsOf(plugin, current);
     if (enabled && body.settings !== undefined) {
-      const checked = validatePluginSettings(plugin, body.settings);
+      // Secrets come back masked in the list; saving that list must not store the mask.
+      const checked = validatePluginSettings(plugin, keepWriteOnly(plugin.settings, body.settings, current?.settings));
       if (!checked.ok) throw validationFailed(checked.errors);
       settings = checked.value;
     }
     await writePluginState(knex, app, name, { enabled, settings }, ctx.state.user!.id);
-    ctx.body = { data: { name, enabled, settings } };
+    ctx.body = { data: { name, enabled, settings: maskWriteOnly(plugin.settings, settings) } };
   }
 
   async function serveRoute(ctx: AppContext) {

@@ -2,6 +2,9 @@ import type { Knex } from 'knex';
 import type { AuthUser } from '../auth/auth-types';
 import { HttpError, isHttpError, type ErrorDetail } from '../errors/http-error';
 import type { CompiledEntity } from '../meta/compile-app-state';
+import { idsOutOfScope } from '../permissions/bulk-scope';
+import type { RecordAccess } from '../permissions/record-access';
+import { validateWritable } from '../permissions/validate-writable';
 import type { RecordHooks } from '../plugins/record-hooks-types';
 import { createRecord } from './create-record';
 import { deleteRecord } from './delete-record';
@@ -34,19 +37,37 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const invalid = (message: string, details: ErrorDetail[]) => new HttpError(422, 'validation_failed', message, details);
 const notApplied = { code: 'not_applied', message: 'Not written: another item of the request failed, so nothing was' };
 
+/** The caller's access for one write action (403 when no role grants it), as single writes get it. */
+export type BulkAccess = (op: Op) => RecordAccess;
+
 /**
  * `POST /api/{plural}/bulk` `{ create?, update?: [{ id, version?, ...fields }], delete?: [id | { id, version? }] }`:
- * every item is validated first (no SQL), then all run in the caller's transaction in order
- * create → update → delete. All or nothing: on any failure the answer is 422 with one
- * result per item (the failing ones with their error, the others `not_applied`).
- * Plugin hooks run per item as for single writes; a rejection fails that item (and so all).
+ * every item is checked first against what the caller may write (403 for an action no role
+ * grants; per item 422 for a field they may not write, owner included), then every update and
+ * delete id against their write scope in one query (per item 404, as for a single write), and
+ * only then do all run in the caller's transaction in order create → update → delete.
+ * All or nothing: on any failure the answer is 422 with one result per item (the failing ones
+ * with their error, the others `not_applied`). Plugin hooks run per item as for single writes.
  */
-export async function bulkRecords(trx: Knex.Transaction, entity: CompiledEntity, user: AuthUser, body: unknown, hooks?: RecordHooks): Promise<WriteAnswer> {
+export async function bulkRecords(trx: Knex.Transaction, entity: CompiledEntity, user: AuthUser, body: unknown, hooks: RecordHooks | undefined, access: BulkAccess): Promise<WriteAnswer> {
   const items = parseBulkBody(body);
+  const grants = new Map<Op, RecordAccess>();
+  for (const item of items) if (!grants.has(item.op)) grants.set(item.op, access(item.op));
+  const failure = (item: BulkItem, status: number, error: NonNullable<BulkResult['error']>): BulkResult => ({ op: item.op, index: item.index, status, ...(item.id ? { id: item.id } : {}), error });
   const results: BulkResult[] = items.map((item) => {
-    const error = validateItem(entity, item);
-    return error ? { op: item.op, index: item.index, status: 422, ...(item.id ? { id: item.id } : {}), error } : { op: item.op, index: item.index, status: 0 };
+    const error = validateItem(grants.get(item.op)!, item);
+    return error ? failure(item, 422, error) : { op: item.op, index: item.index, status: 0 };
   });
+  if (results.some((r) => r.error)) throw bulkFailed(results);
+
+  for (const op of ['update', 'delete'] as const) {
+    const ra = grants.get(op);
+    if (!ra) continue;
+    const foreign = await idsOutOfScope(trx, entity, ra, items.filter((i) => i.op === op).map((i) => i.id!));
+    items.forEach((item, i) => {
+      if (item.op === op && foreign.has(item.id!)) results[i] = failure(item, 404, { code: 'not_found', message: `No ${entity.entity['x-name']} with id "${item.id}"` });
+    });
+  }
   if (results.some((r) => r.error)) throw bulkFailed(results);
 
   const ctx: WriteContext = { trx, entity, user, ...(hooks ? { hooks } : {}) };
@@ -56,11 +77,12 @@ export async function bulkRecords(trx: Knex.Transaction, entity: CompiledEntity,
         item.op === 'create' ? await createRecord(ctx, item.data!)
         : item.op === 'update' ? await updateRecord(ctx, item.id!, item.data!, item.version)
         : (await deleteRecord(ctx, item.id!, item.version), undefined);
-      results[i] = { op: item.op, index: item.index, status: item.op === 'create' ? 201 : item.op === 'update' ? 200 : 204, id: (row?.id as string) ?? item.id, ...(row ? { data: rowToRecord(row, entity) } : {}) };
+      const data = row ? grants.get(item.op)!.strip(rowToRecord(row, entity)) : undefined;
+      results[i] = { op: item.op, index: item.index, status: item.op === 'create' ? 201 : item.op === 'update' ? 200 : 204, id: (row?.id as string) ?? item.id, ...(data ? { data } : {}) };
     } catch (err) {
       if (!isHttpError(err)) throw err;
       // The transaction is aborted now: the remaining items cannot run, and nothing is kept.
-      results[i] = { op: item.op, index: item.index, status: err.status, ...(item.id ? { id: item.id } : {}), error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } };
+      results[i] = failure(item, err.status, { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) });
       throw bulkFailed(results);
     }
   }
@@ -73,15 +95,16 @@ function bulkFailed(results: BulkResult[]): HttpError {
   return new HttpError(422, 'bulk_failed', `${failed.length} of ${all.length} item(s) failed; nothing was written: ${failed.slice(0, 5).map((r) => `${r.op}[${r.index}] ${r.error!.message}`).join('; ')}`, all);
 }
 
-function validateItem(entity: CompiledEntity, item: BulkItem): BulkResult['error'] | undefined {
+/** The item's fields as the caller may write them (hidden = unknown, owner and read-only fields refused). */
+function validateItem(ra: RecordAccess, item: BulkItem): BulkResult['error'] | undefined {
   if (item.op === 'delete') return undefined;
-  const result = entity.validate(item.data, item.op);
-  if (result.ok) {
-    item.data = result.value;
+  try {
+    item.data = validateWritable(ra, item.data, item.op);
     return undefined;
+  } catch (err) {
+    if (!isHttpError(err)) throw err;
+    return { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) };
   }
-  const details = result.errors.map(({ field, rule, message }) => ({ field, rule, message }));
-  return { code: 'validation_failed', message: details.map((d) => `${d.field}: ${d.message}`).join('; '), details };
 }
 
 /** The request's shape (not its records' fields, which the entity validator checks per item). */

@@ -8,7 +8,7 @@ import { recordAccess } from '../permissions/record-access';
 import { poolAccess, takePoolParam } from '../pool/pool-access';
 import { invalidQuery } from './invalid-query';
 import { loadExpanded } from './load-expanded';
-import { recordScope, takeDeletedParam } from './record-scope';
+import { recordScope, relatedScope, takeDeletedParam } from './record-scope';
 import { attachLinks, hasLinks } from './relation-links';
 import { rowToRecord } from './row-to-record';
 
@@ -35,7 +35,12 @@ export async function listRecords(ctx: AppContext, knex: Knex, state: AppState, 
   if (!parsed.ok) throw invalidQuery(parsed.errors);
   const query: ListQuery = parsed.value;
   if (ra.columns && !query.columns) query.columns = ra.columns;
-  const target = { schema: entity.schema, table: entity.table, restrict: (qb: Knex.QueryBuilder, alias: string) => (recordScope(entity, mode)(qb, alias), ra.restrict(qb, alias)) };
+  const target = {
+    schema: entity.schema,
+    table: entity.table,
+    restrict: (qb: Knex.QueryBuilder, alias: string) => (recordScope(entity, mode)(qb, alias), ra.restrict(qb, alias)),
+    restrictRelated: relatedScope(ctx.state.user!, state),
+  };
   const [rows, total] = await Promise.all([
     listQueryToSql(knex, query, target) as Promise<Record<string, unknown>[]>,
     query.count ? countQueryToSql(knex, query, target).then(([row]: { count: string | number }[]) => Number(row.count)) : undefined,
@@ -70,7 +75,7 @@ export async function aggregateRecords(ctx: AppContext, knex: Knex, state: AppSt
   const parsed = parseAggregateQuery(ctx.query, ra.entity, state.registry, ra.entities);
   if (!parsed.ok) throw invalidQuery(parsed.errors);
   const query = parsed.value;
-  const rows: Record<string, unknown>[] = await aggregateQueryToSql(knex, query, { schema: entity.schema, table: entity.table, restrict: (qb, alias) => (recordScope(entity)(qb, alias), ra.restrict(qb, alias)) });
+  const rows: Record<string, unknown>[] = await aggregateQueryToSql(knex, query, { schema: entity.schema, table: entity.table, restrict: (qb, alias) => (recordScope(entity)(qb, alias), ra.restrict(qb, alias)), restrictRelated: relatedScope(ctx.state.user!, state) });
   ctx.body = {
     data: rows.map((row) => {
       const out: Record<string, unknown> = {};

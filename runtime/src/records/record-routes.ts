@@ -6,7 +6,7 @@ import type { AppState, CompiledEntity } from '../meta/compile-app-state';
 import { setAuditContext } from '../audit/set-audit-context';
 import { assertInScope } from '../permissions/assert-in-scope';
 import { expandGuard } from '../permissions/expand-guard';
-import { recordAccess, requireBulkAccess } from '../permissions/record-access';
+import { recordAccess } from '../permissions/record-access';
 import { validateWritable } from '../permissions/validate-writable';
 import { bulkRecords } from './bulk-records';
 import { createRecord } from './create-record';
@@ -79,8 +79,8 @@ export function recordRoutes(knex: Knex, getState: () => AppState): AppMiddlewar
     }
     if (rawId === 'bulk' && !action) {
       if (ctx.method !== 'POST') return methodNotAllowed(ctx, 'POST');
-      requireBulkAccess(ctx.state.user!, getState(), entity);
-      return idempotentWrite(ctx, knex, async (trx) => (await audited(trx), bulkRecords(trx, entity, ctx.state.user!, ctx.request.body, ctx.state.hooks)));
+      // Scoped users too: each item is checked against their grants and write scope (bulk-records).
+      return idempotentWrite(ctx, knex, async (trx) => (await audited(trx), bulkRecords(trx, entity, ctx.state.user!, ctx.request.body, ctx.state.hooks, access)));
     }
 
     // A malformed id cannot name a record: 404 like any missing record, not a database error.

@@ -1,7 +1,11 @@
+import type { QueryTarget } from '@tessera/engine/sql';
 import type { Knex } from 'knex';
+import type { AuthUser } from '../auth/auth-types';
 import { HttpError } from '../errors/http-error';
 import type { AppContext } from '../http/http-types';
-import type { CompiledEntity } from '../meta/compile-app-state';
+import type { AppState, CompiledEntity } from '../meta/compile-app-state';
+import { scopeRestriction } from '../permissions/record-access';
+import { userPermissions } from '../permissions/user-permissions';
 
 /** Which rows a read sees: live ones (default), only soft-deleted ones, or both. */
 export type DeletedMode = 'exclude' | 'only' | 'include';
@@ -19,6 +23,17 @@ export function recordScope(entity: CompiledEntity, mode: DeletedMode = 'exclude
     if (mode === 'exclude') qb.whereNull(column);
     else qb.whereNotNull(column);
   };
+}
+
+/**
+ * The reader's data scope on the entities a relation-path filter reaches
+ * (`contacts.full_name`, `customer.industry`): applied inside each EXISTS, so a related
+ * record the reader cannot see never decides whether a row matches (no oracle through a
+ * filter). Soft-deleted related rows are excluded by the engine itself, from metadata.
+ */
+export function relatedScope(user: AuthUser, state: AppState): NonNullable<QueryTarget['restrictRelated']> {
+  const perms = userPermissions(state, user);
+  return (qb, entityName, alias) => scopeRestriction(perms.resolved.entity(entityName), user, alias, 'read', Boolean(perms.restricted(entityName)['x-pool']))(qb);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { auditContextValue } from '../audit/set-audit-context';
 import { attachFiles } from '../files/attach-files';
+import { currencyConflict, currencyGuards, whereGuards } from './currency-guards';
 import { missingOrStale } from './missing-or-stale';
 import { recordScope } from './record-scope';
 import type { Row, WriteContext } from './record-writes-types';
@@ -9,22 +10,25 @@ import { withDbErrors } from './with-db-errors';
 
 /**
  * Updates one live record with validated data, only while its version is still `expected`
- * (when given); bumps the version. Throws 404 (missing or soft-deleted) or 412 (stale).
+ * (when given); bumps the version. Throws 404 (missing or soft-deleted), 412 (stale) or 422
+ * (an amount would be left without its currency code, ADR 0013).
  */
 export async function updateRecord(ctx: WriteContext, id: string, input: Record<string, unknown>, expected?: number): Promise<Row> {
   const { trx, entity } = ctx;
   const data = ctx.hooks ? await ctx.hooks.beforeUpdate(ctx, id, input) : input;
   rejectInverseWrites(entity, data);
+  const guards = currencyGuards(entity, data);
   const [row] = await withDbErrors(entity, 'write', () =>
     trx
       .withSchema(entity.schema)
       .table(entity.table)
       .where({ id, ...(expected === undefined ? {} : { version: expected }) })
       .modify(recordScope(entity))
+      .modify(whereGuards(entity, guards))
       .update({ ...recordToRow(data, entity), version: trx.raw('?? + ?', ['version', ctx.audit ? auditContextValue(trx, ctx.audit) : 1]), updated_at: trx.fn.now() })
       .returning('*'),
   );
-  if (!row) throw await missingOrStale(ctx, id, expected);
+  if (!row) throw (await currencyConflict(ctx, id, guards, expected)) ?? (await missingOrStale(ctx, id, expected));
   await attachFiles(ctx, id, data);
   if (hasLinks(entity)) {
     await writeLinks(trx, entity, id, data);

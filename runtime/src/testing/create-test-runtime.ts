@@ -2,7 +2,7 @@ import type { PluginDefinition } from '@tessera/engine';
 import type { AppDefinition } from '@tessera/metadata';
 import { createUserStore, type NewUser } from '../auth/create-user-store';
 import { createRuntime } from '../runtime';
-import type { Runtime } from '../runtime-types';
+import type { Runtime, RuntimeOptions } from '../runtime-types';
 import { createSessionClient, type SessionClient } from './create-session-client';
 
 export interface TestRuntimeOptions {
@@ -18,6 +18,10 @@ export interface TestRuntimeOptions {
   pluginTimeoutMs?: number;
   /** Seed the app folder's demo users (`seed/users.json`) instead of the test admin. */
   demoUsers?: boolean;
+  /** The runtime's clock (migrations, recurring jobs); tests of schedules inject one. */
+  now?: () => Date;
+  /** Recurring job schedules (pool return cron, time zone). */
+  jobs?: RuntimeOptions['jobs'];
 }
 
 export interface TestRuntime {

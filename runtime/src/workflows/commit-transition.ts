@@ -4,6 +4,7 @@ import { HttpError } from '../errors/http-error';
 import type { AppState, CompiledEntity } from '../meta/compile-app-state';
 import { rowToRecord } from '../records/row-to-record';
 import { applyOutsideEffects, recordChanges } from './apply-effects';
+import { createRelatedRecords } from './create-related-records';
 
 /** Starts (or resumes) the approval of the state a transition entered; supplied by the approval host. */
 export type StartApprovalHook = (trx: Knex.Transaction, info: { state: AppState; entity: CompiledEntity; workflow: CompiledWorkflow; record: Record<string, unknown>; stateName: string; actor: string }) => Promise<void>;
@@ -21,20 +22,26 @@ export interface CommitRequest {
   actor: string | null;
   armTimers(trx: Knex.Transaction, timers: WorkflowTimer[], record: { entity: string; id: string; state: string; version: number }): Promise<void>;
   startApproval?: StartApprovalHook;
+  /** The record changes when the caller already worked them out. */
+  changes?: Record<string, unknown>;
 }
 
 export const transitionConflict = (message: string) => new HttpError(409, 'transition_conflict', message);
 
 /**
  * The write half of a transition, inside the caller's transaction: compare-and-set the state
- * with the record changes, the history row, related records, outbox rows, the next timers and
+ * with the record changes (and back-links to the related records created just before), the
+ * history row, outbox rows, the next timers and
  * (for `startApproval`) the approval instance. Returns the record as written.
  */
 export async function commitTransition(trx: Knex.Transaction, req: CommitRequest): Promise<Record<string, unknown>> {
   const { state, entity, workflow, id, version, from, result: ok, event, actor } = req;
   const name = entity.entity['x-name'];
   const stateColumn = entity.fieldsByName.get(workflow.definition.stateField)!.column;
-  const changes = await recordChanges(trx, ok.effects, entity);
+  const recordOwn = req.changes ?? (await recordChanges(trx, ok.effects, entity, { id, workflow: workflow.definition }));
+  // Related records first: a back-link to one of them joins the state update below.
+  const owner = async () => (recordOwn.owner as string | undefined) ?? ((await trx.withSchema(entity.schema).table(entity.table).where({ id }).first('owner'))?.owner as string | null) ?? null;
+  const changes = { ...recordOwn, ...(await createRelatedRecords(trx, state, ok.effects, { entity, recordId: id, actor, owner })) };
   const [next] = await trx.withSchema(entity.schema).table(entity.table)
     .where({ id, version })
     .update({ ...changes, [stateColumn]: ok.to, version: version + 1, updated_at: trx.fn.now() })
@@ -53,7 +60,7 @@ export async function commitTransition(trx: Knex.Transaction, req: CommitRequest
     data: JSON.stringify(ok.data),
     actor,
   });
-  await applyOutsideEffects(trx, state, ok.effects, { entity, recordId: id, event, from, to: ok.to, actor }, nextRecord);
+  await applyOutsideEffects(trx, ok.effects, { entity, recordId: id, event, from, to: ok.to, actor }, nextRecord);
   if (ok.timers.length > 0) await req.armTimers(trx, ok.timers, { entity: name, id, state: ok.to, version: version + 1 });
   if (ok.effects.some((e) => e.kind === 'start-approval')) {
     if (!req.startApproval || !actor) throw new Error(`startApproval needs a user and the approval host (${name} "${id}")`);

@@ -1,4 +1,4 @@
-import { createWorkflowRegistry, type CompiledWorkflow, type WorkflowRegistry } from '@tessera/engine';
+import { createWorkflowRegistry, type CompiledWorkflow, type PluginDefinition, type WorkflowRegistry } from '@tessera/engine';
 import type { Knex } from 'knex';
 import type { AppMiddleware } from '../http/http-types';
 import { createJobQueue, type JobQueue } from '../jobs/create-job-queue';
@@ -6,11 +6,16 @@ import type { AppState, CompiledEntity } from '../meta/compile-app-state';
 import { approvalRoutes } from '../approvals/approval-routes';
 import { createApprovalHost, TIMEOUT_QUEUE, type ApprovalTimeoutJob } from '../approvals/create-approval-host';
 import { ensureApprovalSchema } from '../approvals/ensure-approval-schema';
+import { CHANNEL_QUEUE, createChannelDelivery, type ChannelJob } from '../notifications/deliver-channel';
+import { ensureNotificationSchema } from '../notifications/ensure-notification-schema';
+import { CHANNEL_DELIVERY_KIND, type EnqueueChannel } from '../notifications/fan-out-channels';
 import { compileAppWorkflows } from './compile-app-workflows';
 import { DEFAULT_RETRY_DELAY_S, DEFAULT_RETRY_LIMIT, deliverWebhook, WEBHOOK_QUEUE } from './deliver-webhook';
 import { dispatchOutbox, type EnqueueWebhook } from './dispatch-outbox';
 import { outboxRoutes } from './outbox-routes';
 import { ensureWorkflowSchema } from './ensure-workflow-schema';
+import { createWorkflowStatesHook } from './move-workflow-states';
+import type { WorkflowStatesHook } from '../migrate/migrate-types';
 import { performTransition, type TransitionRequest } from './perform-transition';
 import { workflowRoutes } from './workflow-routes';
 
@@ -24,6 +29,8 @@ export interface WorkflowHostOptions {
   logger?: Pick<Console, 'error' | 'info'>;
   /** Signs webhooks whose action names no secret (TESSERA_WEBHOOK_SECRET). */
   webhookSecret?: string;
+  /** The app's plugins: a notification channel's owner gives it its settings and enable switch. */
+  plugins?: readonly PluginDefinition[];
 }
 
 export interface WorkflowHost {
@@ -33,6 +40,8 @@ export interface WorkflowHost {
   start(): Promise<void>;
   /** Delivers pending outbox rows now (also runs after each transition). */
   dispatch(): Promise<number>;
+  /** The publish hook that carries records in flight across a workflow change (issue 6). */
+  workflowStates: WorkflowStatesHook;
   stop(): Promise<void>;
 }
 
@@ -66,6 +75,10 @@ export function createWorkflowHost(opts: WorkflowHostOptions): WorkflowHost {
         if (stopped) throw new Error('runtime stopping; the timeout will run again');
         await approvals.escalate(knex, data as unknown as ApprovalTimeoutJob);
         void dispatch();
+      });
+      await q.work(CHANNEL_QUEUE, (data) => {
+        if (stopped) throw new Error('runtime stopping; the notification will be sent again');
+        return deliverChannel(data as unknown as ChannelJob);
       });
       await q.work(WEBHOOK_QUEUE, (data) => {
         if (stopped) throw new Error('runtime stopping; the webhook will be sent again');
@@ -114,9 +127,17 @@ export function createWorkflowHost(opts: WorkflowHostOptions): WorkflowHost {
     });
   };
 
+  // First attempts come from the outbox dispatch; later ones from deliverChannel's own schedule.
+  // pg-boss's retries only cover a crash or a stop mid-attempt (the attempt check drops duplicates).
+  const sendChannelJob = async (trx: Knex.Transaction, job: ChannelJob, delayMs: number) => {
+    await (await ensureQueue()).send(CHANNEL_QUEUE, job, { trx, startAfterMs: delayMs, singletonKey: `${job.outboxId}:${job.attempt}`, retryLimit: 3, retryDelay: 5 });
+  };
+  const enqueueChannel: EnqueueChannel = (trx, outboxId) => sendChannelJob(trx, { outboxId, attempt: 1 }, 0);
+  const deliverChannel = createChannelDelivery({ knex, channels: registry.channels, plugins: opts.plugins ?? [], appName: () => opts.getState().app.name, logger: opts.logger, schedule: sendChannelJob });
+
   function dispatch(): Promise<number> {
     // One delivery pass at a time per process; SKIP LOCKED shares rows across processes.
-    dispatching ??= dispatchOutbox(knex, enqueueWebhook)
+    dispatching ??= dispatchOutbox(knex, enqueueWebhook, enqueueChannel)
       .catch((err: Error) => {
         opts.logger?.error(`outbox: ${err.message}`);
         return 0;
@@ -135,7 +156,7 @@ export function createWorkflowHost(opts: WorkflowHostOptions): WorkflowHost {
   });
   const transitions = workflowRoutes({ knex, getState: opts.getState, workflowOf, armTimers, startApproval: approvals.startApproval, afterCommit: () => void dispatch() });
   const approvalApi = approvalRoutes({ knex, host: approvals, afterCommit: () => void dispatch() });
-  const outboxApi = outboxRoutes(knex);
+  const outboxApi = outboxRoutes(knex, { webhook: enqueueWebhook, [CHANNEL_DELIVERY_KIND]: enqueueChannel });
   const middleware: AppMiddleware = (ctx, next) => outboxApi(ctx, () => transitions(ctx, () => approvalApi(ctx, next)));
 
   return {
@@ -143,10 +164,12 @@ export function createWorkflowHost(opts: WorkflowHostOptions): WorkflowHost {
     middleware,
     async start() {
       await ensureWorkflowSchema(knex);
+      await ensureNotificationSchema(knex);
       await ensureApprovalSchema(knex);
       if (hasWorkflows()) await ensureQueue();
     },
     dispatch,
+    workflowStates: createWorkflowStatesHook({ getState: opts.getState, registry, armTimers }),
     async stop() {
       stopped = true;
       if (starting) await (await starting.catch(() => undefined))?.stop();

@@ -1,4 +1,7 @@
 import type { Knex } from 'knex';
+import { fanOutChannels, type EnqueueChannel } from '../notifications/fan-out-channels';
+import { inAppNotes } from '../notifications/in-app-notes';
+import type { NotifyRow } from '../notifications/notify-row';
 import type { WebhookDelivery } from './deliver-webhook';
 
 /** Hands a webhook row to the job queue inside `trx` (so it is queued exactly when it is marked queued). */
@@ -18,9 +21,11 @@ interface OutboxRow {
  * (same database, same transaction as marking the row sent, so exactly once); `webhook` rows are
  * handed to a pg-boss job (deliver-webhook: signed, retried with backoff, then dead) in the
  * transaction that marks them queued, so each is queued once. Rows are claimed with SKIP LOCKED
- * so several processes share the work. Other kinds wait for a plugin.
+ * so several processes share the work. A notify row's other channels (email, sms… from plugins)
+ * become one `notify-channel` row per recipient and channel, queued in that same transaction
+ * (runtime/src/notifications). Other kinds wait for a plugin.
  */
-export async function dispatchOutbox(knex: Knex, enqueueWebhook: EnqueueWebhook, limit = 50): Promise<number> {
+export async function dispatchOutbox(knex: Knex, enqueueWebhook: EnqueueWebhook, enqueueChannel: EnqueueChannel, limit = 50): Promise<number> {
   let done = 0;
   await knex.transaction(async (trx) => {
     const rows = (await trx.raw(
@@ -42,6 +47,7 @@ export async function dispatchOutbox(knex: Knex, enqueueWebhook: EnqueueWebhook,
       // The whole batch in two statements (the common case, and what keeps up under load)...
       await trx.transaction(async (sp) => {
         await insertNotifications(sp, notes);
+        await fanOutChannels(sp, notes as unknown as NotifyRow[], enqueueChannel);
         await sp('tessera.outbox').whereIn('id', notes.map((r) => r.id)).update({ sent_at: sp.fn.now(), attempts: sp.raw('attempts + 1'), last_error: null });
       });
       done += notes.length;
@@ -51,7 +57,10 @@ export async function dispatchOutbox(knex: Knex, enqueueWebhook: EnqueueWebhook,
     }
     for (const row of notes) {
       try {
-        await trx.transaction((sp) => notify(sp, row));
+        await trx.transaction(async (sp) => {
+          await notify(sp, row);
+          await fanOutChannels(sp, [row as unknown as NotifyRow], enqueueChannel);
+        });
         await trx('tessera.outbox').where({ id: row.id }).update({ sent_at: trx.fn.now(), attempts: row.attempts + 1, last_error: null });
         done += 1;
       } catch (err) {
@@ -64,12 +73,9 @@ export async function dispatchOutbox(knex: Knex, enqueueWebhook: EnqueueWebhook,
 
 const notify = (trx: Knex.Transaction, row: OutboxRow) => insertNotifications(trx, [row]);
 
-/** One insert for the notifications of several outbox rows; a replayed single-recipient row is ignored. */
+/** One insert for the in-app notifications of several outbox rows (each in its recipient's locale); a replayed single-recipient row is ignored. */
 async function insertNotifications(trx: Knex.Transaction, rows: OutboxRow[]): Promise<void> {
-  const notes = rows.flatMap((row) => {
-    const p = row.payload as { to: string[]; subject: string | null; body: string; entity: string; recordId: string };
-    return p.to.map((userId) => ({ user_id: userId, subject: p.subject, body: p.body, entity: p.entity, record_id: p.recordId, outbox_id: p.to.length === 1 ? row.id : null }));
-  });
+  const notes = await inAppNotes(trx, rows as unknown as NotifyRow[]);
   if (notes.length === 0) return;
   await trx('tessera.notifications').insert(notes).onConflict('outbox_id').ignore();
 }

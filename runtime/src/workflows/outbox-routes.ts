@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { requireAccess } from '../auth/authorize';
 import { HttpError } from '../errors/http-error';
 import type { AppMiddleware } from '../http/http-types';
+import { REPLAY, replayRoute, type Requeue } from './replay-outbox';
 
 const STATUSES = ['pending', 'queued', 'sent', 'dead'] as const;
 type Status = (typeof STATUSES)[number];
@@ -16,10 +17,13 @@ const where: Record<Status, string> = {
 /**
  * `GET /api/_meta/outbox?status=pending|queued|sent|dead&limit=` (admin): side effects waiting,
  * in flight, delivered, or given up on — the dead letters of webhooks whose endpoint kept failing.
- * Webhook secrets never leave the server.
+ * Webhook secrets never leave the server. `POST /api/_meta/outbox/{id}/replay` re-queues a dead
+ * letter (replay-outbox).
  */
-export function outboxRoutes(knex: Knex): AppMiddleware {
+export function outboxRoutes(knex: Knex, requeue?: Requeue): AppMiddleware {
+  const replay = requeue ? replayRoute(knex, requeue) : undefined;
   return async (ctx, next) => {
+    if (replay && REPLAY.test(ctx.path)) return replay(ctx, next);
     if (ctx.path !== '/api/_meta/outbox') return next();
     if (ctx.method !== 'GET') {
       ctx.set('Allow', 'GET');

@@ -5,6 +5,9 @@ import { HttpError, notFound, validationFailed } from '../errors/http-error';
 import type { AppState, CompiledEntity } from '../meta/compile-app-state';
 import type { RecordHooks } from '../plugins/record-hooks-types';
 import { rowToRecord } from '../records/row-to-record';
+import { setAuditContext } from '../audit/set-audit-context';
+import { recordChanges } from './apply-effects';
+import { commitInOneStatement, fitsOneStatement } from './commit-in-one-statement';
 import { commitTransition, transitionConflict as conflict, type StartApprovalHook } from './commit-transition';
 
 export interface TransitionRequest {
@@ -19,6 +22,8 @@ export interface TransitionRequest {
   armTimers(trx: Knex.Transaction, timers: WorkflowTimer[], record: { entity: string; id: string; state: string; version: number }): Promise<void>;
   /** For transitions with `startApproval` (the approval host). */
   startApproval?: StartApprovalHook;
+  /** For the audit log (user events). */
+  requestId?: string;
   /** The request's plugin hooks (user events only: a timer has no user for a plugin to act as). */
   hooks?: RecordHooks;
 }
@@ -75,10 +80,16 @@ export async function performTransition(req: TransitionRequest): Promise<Transit
   // History names a timer by its delay, not by xstate's internal event name.
   const event = cause.kind === 'event' ? cause.event : `after:${cause.delayMs}`;
   const hooks = cause.kind === 'event' ? req.hooks : undefined;
+  const changes = fitsOneStatement(ok, {}) ? await recordChanges(knex, ok.effects, entity) : undefined;
+  if (changes && fitsOneStatement(ok, changes) && !hooks?.declares(entity, ['beforeTransition', 'afterTransition'])) {
+    const next = await commitInOneStatement(knex, { state, entity, workflow, id, version, from, result: ok, event, actor, row, changes, requestId: req.requestId, now: new Date() });
+    return { record: next, from, to: ok.to, event };
+  }
   const updated = await knex.transaction(async (trx) => {
+    await setAuditContext(trx, { actorId: actor ?? undefined, requestId: req.requestId });
     // beforeTransition may reject; it runs in the transaction, so a rejection writes nothing.
     await hooks?.beforeTransition({ trx, entity }, id, event, from, record);
-    const next = await commitTransition(trx, { state, entity, workflow, id, version, from, result: ok, event, actor, armTimers: req.armTimers, startApproval: req.startApproval });
+    const next = await commitTransition(trx, { state, entity, workflow, id, version, from, result: ok, event, actor, armTimers: req.armTimers, startApproval: req.startApproval, ...(changes ? { changes } : {}) });
     hooks?.afterTransition({ trx, entity }, next, event, from, ok.to); // queued for after the commit
     return next;
   });

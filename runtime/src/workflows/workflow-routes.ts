@@ -78,6 +78,7 @@ export function workflowRoutes(deps: WorkflowRouteDeps): AppMiddleware {
       cause: { kind: 'event', event: decodeURIComponent(event), data: body, user, ...(expectedVersion !== undefined ? { expectedVersion } : {}) },
       armTimers: deps.armTimers,
       startApproval: deps.startApproval,
+      requestId: ctx.state.requestId,
       ...(ctx.state.hooks ? { hooks: ctx.state.hooks } : {}),
     });
     deps.afterCommit();

@@ -39,11 +39,16 @@ export function ListToolbar({ entity, view, setView, saved, onSave, onRemove }: 
     <div className="t-toolbar">
       <input type="search" className="t-search" data-testid="list-search" placeholder={t('list.search')} aria-label={t('list.search')} value={q} onChange={(e) => setQ(e.target.value)} />
       <select aria-label={t('list.savedViews')} data-testid="saved-views" value="" onChange={(e) => {
-        const found = saved.find((s) => s.name === e.target.value);
+        const found = saved.find((s) => s.id === e.target.value);
         if (found) { setQ(found.view.q); setView(found.view); }
       }}>
         <option value="">{t('list.savedViews')}</option>
-        {saved.map((s) => <option key={s.name} value={s.name}>{s.name}</option>)}
+        {/* A view a publish broke (a field removed) cannot be opened; it can be saved over or deleted. */}
+        {saved.map((s) => (
+          <option key={s.id} value={s.id} disabled={Boolean(s.problems?.length)} title={s.problems?.join('; ')}>
+            {s.mine ? s.name : t('views.sharedBy', { name: s.name, owner: s.ownerName ?? '' })}
+          </option>
+        ))}
       </select>
       {naming === undefined ? (
         <button type="button" className="t-btn t-btn-ghost" data-testid="view-save" onClick={() => setNaming('')}>{t('list.saveView')}</button>
@@ -51,7 +56,7 @@ export function ListToolbar({ entity, view, setView, saved, onSave, onRemove }: 
         <form className="t-inline-form" onSubmit={(e) => { e.preventDefault(); if (naming.trim()) onSave(naming.trim()); setNaming(undefined); }}>
           <input data-testid="view-name" aria-label={t('list.viewName')} placeholder={t('list.viewName')} value={naming} autoFocus onChange={(e) => setNaming(e.target.value)} />
           <button type="submit" className="t-btn" data-testid="view-save-confirm">{t('form.save')}</button>
-          {saved.some((s) => s.name === naming.trim()) && <button type="button" className="t-btn t-btn-ghost" onClick={() => { onRemove(naming.trim()); setNaming(undefined); }}>{t('list.deleteView')}</button>}
+          {saved.some((s) => s.mine && s.name === naming.trim()) && <button type="button" className="t-btn t-btn-ghost" onClick={() => { onRemove(naming.trim()); setNaming(undefined); }}>{t('list.deleteView')}</button>}
         </form>
       )}
       <span className="t-spacer" />

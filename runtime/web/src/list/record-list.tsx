@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EntityDefinition } from '@tessera/metadata';
+import type { AppDefinition, EntityDefinition } from '@tessera/metadata';
 import { recordsApi, type RecordPage } from '../api/records-api';
 import { localize, toLocale } from '../meta/localize';
 import { formatCell } from '../records/format-cell';
 import { ErrorBanner } from '../shell/error-banner';
+import { BulkBar } from './bulk-bar';
+import { entityAccess } from './entity-access';
 import { FilterBuilder } from './filter-builder';
 import { ListToolbar } from './list-toolbar';
 import { nextSort, pageQuery } from './list-query';
@@ -21,14 +23,21 @@ export interface RecordListProps {
   onOpen: (id: string) => void;
   onNew: () => void;
   onBoard: () => void;
+  /** With the app and the user's roles, rows get checkboxes and the bulk actions the roles allow. */
+  app?: AppDefinition;
+  roles?: readonly string[];
 }
 
 /** An entity's records: sortable columns, search, filter builder, pages with a total, export. */
-export function RecordList({ entity, userId, hasBoard, onOpen, onNew, onBoard }: RecordListProps) {
+export function RecordList({ entity, userId, hasBoard, onOpen, onNew, onBoard, app, roles }: RecordListProps) {
   const { t, i18n } = useTranslation();
   const locale = toLocale(i18n.language);
   const plural = entity['x-plural'];
-  const { view, setView, saved, save, remove } = useListView(userId, entity['x-name']);
+  const { view, setView, saved, save, remove, viewsError, clearViewsError } = useListView(userId, entity);
+  const access = useMemo(() => (app && roles ? entityAccess(app, roles, entity['x-name']) : undefined), [app, roles, entity]);
+  const bulk = Boolean(access && (access.can('update') || access.can('delete')));
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [reloadKey, setReloadKey] = useState(0);
   const [page, setPage] = useState<RecordPage>();
   const [error, setError] = useState<string>();
   const columns = Object.entries(entity.properties).slice(0, MAX_COLUMNS);
@@ -38,14 +47,17 @@ export function RecordList({ entity, userId, hasBoard, onOpen, onNew, onBoard }:
     let live = true;
     setError(undefined);
     recordsApi.list(plural, query).then(
-      (p) => { if (live) { setPage(p); performance.mark('tessera:list-rendered'); } },
+      (p) => { if (live) { setPage(p); setSelected(new Set()); performance.mark('tessera:list-rendered'); } },
       (e: Error) => live && setError(e.message),
     );
     return () => { live = false; };
-  }, [plural, query]);
+  }, [plural, query, reloadKey]);
 
   const title = localize(entity['x-label-plural'] ?? entity['x-label'], locale);
   const total = page?.total ?? 0;
+  const rowsOnPage = page?.data ?? [];
+  const allOnPage = rowsOnPage.length > 0 && rowsOnPage.every((r) => selected.has(r.id));
+  const toggle = (id: string) => setSelected((s) => { const next = new Set(s); if (next.has(id)) next.delete(id); else next.add(id); return next; });
   const arrow = (name: string) => (view.sort === name ? ' ▲' : view.sort === `-${name}` ? ' ▼' : '');
   return (
     <div className="t-card" data-testid={`record-list-${entity['x-name']}`}>
@@ -58,13 +70,24 @@ export function RecordList({ entity, userId, hasBoard, onOpen, onNew, onBoard }:
       </div>
       <ListToolbar entity={entity} view={view} setView={setView} saved={saved} onSave={save} onRemove={remove} />
       <FilterBuilder entity={entity} conditions={view.conditions} onChange={(conditions) => setView({ conditions })} />
+      {viewsError && <ErrorBanner message={viewsError} onClose={clearViewsError} />}
       {error && <ErrorBanner message={error} />}
+      {app && access && bulk && selected.size > 0 && (
+        <BulkBar app={app} entity={entity} access={access} selected={rowsOnPage.filter((r) => selected.has(r.id))}
+          onDone={() => setReloadKey((k) => k + 1)} onClear={() => setSelected(new Set())} />
+      )}
       {page && page.data.length === 0 && <p className="t-empty" data-testid="list-empty">{t(view.q || view.conditions.length ? 'list.noMatch' : 'list.empty')}</p>}
       {page && page.data.length > 0 && (
         <div className="t-table-wrap">
           <table className="t-table">
             <thead>
               <tr>
+                {bulk && (
+                  <th className="t-select-cell">
+                    <input type="checkbox" data-testid="select-all" aria-label={t('bulk.selectAll')} checked={allOnPage}
+                      onChange={() => setSelected(allOnPage ? new Set() : new Set(rowsOnPage.map((r) => r.id)))} />
+                  </th>
+                )}
                 {columns.map(([name, field]) => (
                   <th key={name} data-testid={`column-${name}`} aria-sort={view.sort === name ? 'ascending' : view.sort === `-${name}` ? 'descending' : 'none'}>
                     <button type="button" className="t-sort" data-testid={`sort-${name}`} title={t('list.sortBy')} onClick={() => setView({ sort: nextSort(view.sort, name) })}>
@@ -76,8 +99,14 @@ export function RecordList({ entity, userId, hasBoard, onOpen, onNew, onBoard }:
             </thead>
             <tbody>
               {page.data.map((record) => (
-                <tr key={record.id} data-testid="record-row" data-record-id={record.id} tabIndex={0} onClick={() => onOpen(record.id)} onKeyDown={(e) => e.key === 'Enter' && onOpen(record.id)}>
-                  {columns.map(([name, field]) => <td key={name}>{formatCell(field, record[name], locale, [t('list.yes'), t('list.no')])}</td>)}
+                <tr key={record.id} data-testid="record-row" data-record-id={record.id} tabIndex={0} onClick={() => onOpen(record.id)} onKeyDown={(e) => e.target === e.currentTarget && e.key === 'Enter' && onOpen(record.id)}>
+                  {bulk && (
+                    <td className="t-select-cell" onClick={(e) => e.stopPropagation()}>
+                      <input type="checkbox" data-testid="select-row" aria-label={t('bulk.selectRow', { name: String(record[entity['x-display-field'] ?? 'name'] ?? record.id) })}
+                        checked={selected.has(record.id)} onChange={() => toggle(record.id)} />
+                    </td>
+                  )}
+                  {columns.map(([name, field]) => <td key={name}>{formatCell(field, record[name], locale, [t('list.yes'), t('list.no')], record)}</td>)}
                 </tr>
               ))}
             </tbody>

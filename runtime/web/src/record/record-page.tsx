@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
 import type { RegistryWidgetsType } from '@rjsf/utils';
 import { builtinFieldTypes, createFieldTypeRegistry, type FieldTypeDefinition } from '@tessera/engine';
-import type { EntityDefinition, LayoutDefinition } from '@tessera/metadata';
+import type { AppDefinition, EntityDefinition, LayoutDefinition } from '@tessera/metadata';
 import type { RecordData } from '../api/records-api';
 import { createWidgets } from '../form/create-widgets';
 import { RecordForm } from '../records/record-form';
 import { WorkflowPanel } from '../workflow/workflow-panel';
+import { ApprovalHistory } from '../approvals/approval-history';
 import { RelatedLists } from './related-lists';
 import { RecordTimeline } from './record-timeline';
 
@@ -18,13 +19,15 @@ export interface RecordPageProps {
   hasWorkflow: boolean;
   recordId?: string;
   onDone: (saved?: RecordData) => void;
+  /** For the approval history's step labels (issue 7). */
+  app?: AppDefinition;
 }
 
 /**
  * One record: the form, the workflow buttons, the related lists and the timeline. Its own
  * chunk (with rjsf, ajv and the engine's form compiler), loaded when a record is opened.
  */
-export default function RecordPage({ entity, entities, layout, fieldTypes, pluginWidgets, hasWorkflow, recordId, onDone }: RecordPageProps) {
+export default function RecordPage({ entity, entities, layout, fieldTypes, pluginWidgets, hasWorkflow, recordId, onDone, app }: RecordPageProps) {
   const registry = useMemo(() => createFieldTypeRegistry([...builtinFieldTypes, ...fieldTypes]), [fieldTypes]);
   const widgets = useMemo(() => createWidgets(pluginWidgets), [pluginWidgets]);
   // A transition changes the record on the server: the form reloads it, the timeline too.
@@ -34,6 +37,7 @@ export default function RecordPage({ entity, entities, layout, fieldTypes, plugi
       <RecordForm key={reloadKey} entity={entity} entities={entities} layout={layout} registry={registry} widgets={widgets} recordId={recordId} onDone={onDone}>
         {recordId && hasWorkflow && <WorkflowPanel entity={entity} recordId={recordId} reloadKey={reloadKey} onTransitioned={() => setReloadKey((k) => k + 1)} />}
       </RecordForm>
+      {recordId && hasWorkflow && app && <ApprovalHistory app={app} entity={entity['x-name']} recordId={recordId} reloadKey={reloadKey} />}
       {recordId && <RelatedLists entity={entity} entities={entities} recordId={recordId} />}
       {recordId && <RecordTimeline entity={entity} recordId={recordId} reloadKey={reloadKey} />}
     </div>

@@ -47,7 +47,7 @@ function RelatedTable({ related: { child, field }, recordId }: { related: Relate
             {page.data.map((row) => (
               <tr key={row.id} data-testid="related-row">
                 {columns.map(([name, f], i) => {
-                  const text = formatCell(f, row[name], locale, [t('list.yes'), t('list.no')]);
+                  const text = formatCell(f, row[name], locale, [t('list.yes'), t('list.no')], row);
                   return <td key={name}>{i === 0 ? <a href={`#/${encodeURIComponent(plural)}/${encodeURIComponent(row.id)}`}>{text || t('record.untitled')}</a> : text}</td>;
                 })}
               </tr>

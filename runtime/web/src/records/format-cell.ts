@@ -1,9 +1,13 @@
 import type { FieldDefinition } from '@tessera/metadata';
 import { localize } from '../meta/localize';
+import { currencyCodeOf, formatAmount } from '../form/widgets/currency-code';
 import { isoToLocalInput } from '../form/widgets/datetime-value';
 
-/** A value as list-cell text: option labels for selects, locale formats for money and time. */
-export function formatCell(field: FieldDefinition, value: unknown, locale: string, yesNo: [string, string]): string {
+/**
+ * A value as list-cell text: option labels for selects, locale formats for money and time.
+ * `record`: the row the value is from, for amounts whose currency is another of its fields.
+ */
+export function formatCell(field: FieldDefinition, value: unknown, locale: string, yesNo: [string, string], record?: Record<string, unknown>): string {
   if (value === null || value === undefined || value === '') return '';
   const intl = locale === 'zh' ? 'zh-CN' : 'en-US';
   const options = field['x-options'];
@@ -15,11 +19,7 @@ export function formatCell(field: FieldDefinition, value: unknown, locale: strin
     case 'boolean':
       return value ? yesNo[0] : yesNo[1];
     case 'currency':
-      try {
-        return new Intl.NumberFormat(intl, { style: 'currency', currency: field['x-currency'] ?? 'CNY' }).format(Number(value));
-      } catch {
-        return String(value);
-      }
+      return formatAmount(Number(value), currencyCodeOf(field, record), intl);
     case 'datetime':
       return isoToLocalInput(value).replace('T', ' ');
     default:

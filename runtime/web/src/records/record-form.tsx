@@ -118,7 +118,8 @@ export function RecordForm({ entity, entities, layout, registry, widgets, record
           schema={form.schema}
           uiSchema={form.uiSchema}
           formData={formData}
-          formContext={{ locale }}
+          // formData: widgets that depend on a sibling field (a currency code) read it here.
+          formContext={{ locale, formData }}
           validator={validator}
           widgets={widgets}
           templates={templates}

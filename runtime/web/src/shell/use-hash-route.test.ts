@@ -8,6 +8,8 @@ describe('hash routes', () => {
     ['#/customers/7b1c', { plural: 'customers', recordId: '7b1c' }],
     ['#/customers/board', { plural: 'customers', board: true }],
     ['#/_dashboard', { dashboard: true }],
+    ['#/_approvals', { approvals: true }],
+    ['#/_admin', { admin: true }],
   ])('%s round-trips', (hash, route) => {
     expect(parseHash(hash)).toEqual(route);
     expect(routeToHash(route)).toBe(hash);

@@ -7,15 +7,23 @@ export interface Route {
   isNew?: boolean;
   board?: boolean;
   dashboard?: boolean;
+  /** `#/_approvals`: the approver's inbox. */
+  approvals?: boolean;
+  /** `#/_admin`: users, departments and teams (admins only). */
+  admin?: boolean;
 }
 
 // Plurals start with a letter, so `_dashboard` never names an entity; ids are UUIDs, never `board`.
 const DASHBOARD = '_dashboard';
+const APPROVALS = '_approvals';
+const ADMIN = '_admin';
 
 export function parseHash(hash: string): Route {
   const [plural, second] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   if (!plural) return {};
   if (plural === DASHBOARD) return { dashboard: true };
+  if (plural === APPROVALS) return { approvals: true };
+  if (plural === ADMIN) return { admin: true };
   if (second === 'new') return { plural, isNew: true };
   if (second === 'board') return { plural, board: true };
   return second ? { plural, recordId: second } : { plural };
@@ -23,6 +31,8 @@ export function parseHash(hash: string): Route {
 
 export function routeToHash(route: Route): string {
   if (route.dashboard) return `#/${DASHBOARD}`;
+  if (route.approvals) return `#/${APPROVALS}`;
+  if (route.admin) return `#/${ADMIN}`;
   if (!route.plural) return '#/';
   const plural = encodeURIComponent(route.plural);
   if (route.isNew) return `#/${plural}/new`;

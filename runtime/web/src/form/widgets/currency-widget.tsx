@@ -1,5 +1,6 @@
 import type { WidgetProps } from '@rjsf/utils';
 import { useTranslation } from 'react-i18next';
+import { currencyCodeOf } from './currency-code';
 
 /** The symbol of an ISO 4217 code in the UI language (¥ for CNY, $ for USD…). */
 function currencySymbol(currency: string, language: string): string {
@@ -11,13 +12,18 @@ function currencySymbol(currency: string, language: string): string {
   }
 }
 
-/** A money amount: a number input with the currency symbol in front. */
-export function CurrencyWidget({ id, value, required, disabled, readonly, onChange, onBlur, onFocus, options, htmlName }: WidgetProps) {
-  const { i18n } = useTranslation();
-  const currency = typeof options.currency === 'string' ? options.currency : 'CNY';
+/**
+ * A money amount: a number input between the currency's symbol and code. A multi-currency
+ * amount (`x-currency-field`) follows the code field of the record being edited, which the
+ * form passes in `formContext.formData`; until one is chosen the affixes say so.
+ */
+export function CurrencyWidget({ id, value, required, disabled, readonly, onChange, onBlur, onFocus, schema, registry, htmlName }: WidgetProps) {
+  const { t, i18n } = useTranslation();
+  const record = (registry.formContext as { formData?: Record<string, unknown> } | undefined)?.formData;
+  const currency = currencyCodeOf(schema as Record<string, unknown>, record);
   return (
     <div className="t-input-affix">
-      <span className="t-affix" aria-hidden="true">{currencySymbol(currency, i18n.language)}</span>
+      <span className="t-affix" aria-hidden="true">{currency ? currencySymbol(currency, i18n.language) : '¤'}</span>
       <input
         id={id}
         name={htmlName ?? id}
@@ -33,7 +39,7 @@ export function CurrencyWidget({ id, value, required, disabled, readonly, onChan
         onBlur={(e) => onBlur(id, e.target.value)}
         onFocus={(e) => onFocus(id, e.target.value)}
       />
-      <span className="t-affix t-affix-end" aria-hidden="true">{currency}</span>
+      <span className="t-affix t-affix-end" data-testid={`currency-${id}`} title={currency ? undefined : t('form.currencyMissing')}>{currency ?? t('form.currencyMissing')}</span>
     </div>
   );
 }

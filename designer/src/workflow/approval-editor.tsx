@@ -1,0 +1,104 @@
+import { useTranslation } from 'react-i18next';
+import type { ApprovalConfig, ApprovalMode, ApprovalStepConfig, ApproverRule } from '@tessera/metadata';
+
+const MODES: ApprovalMode[] = ['any', 'all', 'ratio', 'sequential'];
+const KINDS: ApproverRule['kind'][] = ['role', 'manager', 'field', 'users'];
+const list = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);
+
+function ruleFor(kind: ApproverRule['kind'], roles: string[]): ApproverRule {
+  if (kind === 'role') return { kind, roles: roles.slice(0, 1) };
+  if (kind === 'manager') return { kind, levels: 1 };
+  if (kind === 'field') return { kind, field: 'owner' };
+  return { kind, users: [] };
+}
+
+/** Who approves one step: roles, the manager chain, a user field of the record, or named users. */
+function ApproverInput({ id, rule, roles, fields, onChange }: { id: string; rule: ApproverRule; roles: string[]; fields: string[]; onChange: (r: ApproverRule) => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="d-wf-pair">
+      <label className="d-label">{t('workflow.approvers')}
+        <select data-testid={`${id}-kind`} value={rule.kind} onChange={(e) => onChange(ruleFor(e.target.value as ApproverRule['kind'], roles))}>
+          {KINDS.map((k) => <option key={k} value={k}>{t(`workflow.approverKinds.${k}`)}</option>)}
+        </select>
+      </label>
+      {rule.kind === 'role' && <label className="d-label">{t('workflow.approverRoles')}<input data-testid={`${id}-roles`} list="d-wf-roles" defaultValue={rule.roles.join(', ')} onBlur={(e) => onChange({ kind: 'role', roles: list(e.target.value) })} /></label>}
+      {rule.kind === 'manager' && <label className="d-label">{t('workflow.levels')}<input type="number" min={1} max={10} data-testid={`${id}-levels`} value={rule.levels ?? 1} onChange={(e) => onChange({ kind: 'manager', levels: Math.max(1, Number(e.target.value) || 1) })} /></label>}
+      {rule.kind === 'field' && (
+        <label className="d-label">{t('workflow.approverField')}
+          <select data-testid={`${id}-field`} value={rule.field} onChange={(e) => onChange({ kind: 'field', field: e.target.value })}>
+            {[...new Set(['owner', ...fields])].map((f) => <option key={f} value={f}>{f}</option>)}
+          </select>
+        </label>
+      )}
+      {rule.kind === 'users' && <label className="d-label">{t('workflow.approverUsers')}<input data-testid={`${id}-users`} defaultValue={rule.users.join(', ')} onBlur={(e) => onChange({ kind: 'users', users: list(e.target.value) })} /></label>}
+    </div>
+  );
+}
+
+export interface ApprovalEditorProps {
+  value?: ApprovalConfig;
+  events: string[];
+  roles: string[];
+  fields: string[];
+  onChange: (next?: ApprovalConfig) => void;
+}
+
+/** The approval chain a state waits for: its steps (approvers, mode, condition) and outcome events. */
+export function ApprovalEditor({ value, events, roles, fields, onChange }: ApprovalEditorProps) {
+  const { t } = useTranslation();
+  const step = (i: number): ApprovalStepConfig => ({ id: `step_${i + 1}`, approvers: { kind: 'manager', levels: 1 }, mode: 'any' });
+  if (!value) {
+    return (
+      <fieldset className="d-wf-approval">
+        <legend>{t('workflow.approval')}</legend>
+        <p className="d-hint">{t('workflow.approvalHint')}</p>
+        <button type="button" className="d-btn" data-testid="approval-add" disabled={events.length === 0}
+          onClick={() => onChange({ steps: [step(0)], onApproved: events[0], onRejected: events[1] ?? events[0] })}>{t('workflow.approvalAdd')}</button>
+        {events.length === 0 && <p className="d-hint">{t('workflow.approvalNeedsEvents')}</p>}
+      </fieldset>
+    );
+  }
+  const putStep = (i: number, patch: Partial<ApprovalStepConfig>) => {
+    const steps = value.steps.map((s, j) => (j === i ? { ...s, ...patch } : s));
+    for (const s of steps) for (const k of Object.keys(s) as (keyof ApprovalStepConfig)[]) if (s[k] === undefined) delete s[k];
+    onChange({ ...value, steps });
+  };
+  const outcome = (key: 'onApproved' | 'onRejected' | 'onReturned' | 'onWithdrawn', optional: boolean) => (
+    <label className="d-label" key={key}>{t(`workflow.outcomes.${key}`)}
+      <select data-testid={`approval-${key}`} value={value[key] ?? ''} onChange={(e) => { const next = { ...value, [key]: e.target.value }; if (!e.target.value) delete next[key]; onChange(next); }}>
+        {optional && <option value="">—</option>}
+        {events.map((ev) => <option key={ev} value={ev}>{ev}</option>)}
+      </select>
+    </label>
+  );
+  return (
+    <fieldset className="d-wf-approval" data-testid="approval">
+      <legend>{t('workflow.approval')}</legend>
+      <datalist id="d-wf-roles">{roles.map((r) => <option key={r} value={r} />)}</datalist>
+      <ol>
+        {value.steps.map((s, i) => (
+          <li key={i} data-testid={`approval-step-${i}`}>
+            <div className="d-wf-pair">
+              <label className="d-label">{t('workflow.stepId')}<input data-testid={`approval-step-${i}-id`} value={s.id} spellCheck={false} onChange={(e) => putStep(i, { id: e.target.value })} /></label>
+              <label className="d-label">{t('workflow.mode')}
+                <select data-testid={`approval-step-${i}-mode`} value={s.mode} onChange={(e) => putStep(i, { mode: e.target.value as ApprovalMode, ratio: e.target.value === 'ratio' ? (s.ratio ?? 0.5) : undefined })}>
+                  {MODES.map((m) => <option key={m} value={m}>{t(`workflow.modes.${m}`)}</option>)}
+                </select>
+              </label>
+              {s.mode === 'ratio' && <label className="d-label">{t('workflow.ratio')}<input type="number" step={0.05} min={0.05} max={1} data-testid={`approval-step-${i}-ratio`} value={s.ratio ?? 0.5} onChange={(e) => putStep(i, { ratio: Number(e.target.value) })} /></label>}
+            </div>
+            <ApproverInput id={`approval-step-${i}-approvers`} rule={s.approvers} roles={roles} fields={fields} onChange={(approvers) => putStep(i, { approvers })} />
+            <label className="d-label">{t('workflow.condition')}
+              <input data-testid={`approval-step-${i}-condition`} placeholder="amount > 100000" value={s.condition ?? ''} spellCheck={false} onChange={(e) => putStep(i, { condition: e.target.value || undefined })} />
+            </label>
+            <button type="button" className="d-btn d-btn-ghost" disabled={value.steps.length === 1} onClick={() => onChange({ ...value, steps: value.steps.filter((_, j) => j !== i) })}>{t('workflow.removeStep')}</button>
+          </li>
+        ))}
+      </ol>
+      <button type="button" className="d-btn" data-testid="approval-step-add" onClick={() => onChange({ ...value, steps: [...value.steps, step(value.steps.length)] })}>{t('workflow.addStep')}</button>
+      <div className="d-wf-pair">{outcome('onApproved', false)}{outcome('onRejected', false)}{outcome('onReturned', true)}{outcome('onWithdrawn', true)}</div>
+      <button type="button" className="d-btn d-btn-danger" data-testid="approval-remove" onClick={() => onChange(undefined)}>{t('workflow.approvalRemove')}</button>
+    </fieldset>
+  );
+}

@@ -1,0 +1,124 @@
+/**
+ * Issue 5's admin screens in a real browser on the example CRM: an admin creates a user in a
+ * department (a password the API refuses shows at the field), the new user signs in and sees
+ * only their department's customers; the admin moves a department and the scope follows at
+ * once; a non-admin has no admin entry and the admin API answers them 403.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createTestRuntime, type TestRuntime } from '@tessera/runtime';
+import path from 'node:path';
+import { ensureWebBuilt, exampleDir, hasChromium, launchChromium, screenshot } from './browser-harness';
+
+if (!hasChromium) console.warn('browser tests skipped: /usr/bin/chromium not found');
+const describeBrowser = hasChromium ? describe : describe.skip;
+
+describeBrowser('admin screens in the browser', () => {
+  let server: TestRuntime;
+  let browser: Browser;
+  let admin: { context: BrowserContext; page: Page };
+  const dept: Record<string, string> = {};
+
+  async function signIn(username: string, password: string): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+    await page.goto(server.url + '/');
+    await page.getByTestId('login-username').fill(username);
+    await page.getByTestId('login-password').fill(password);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('user-menu').waitFor();
+    return { context, page };
+  }
+
+  /** The customer names the list shows (reloaded, so it is the server's current answer). */
+  async function customerNames(page: Page): Promise<string[]> {
+    await page.goto(server.url + '/#/customers');
+    await page.reload();
+    const list = page.getByTestId('record-list-customer');
+    await list.waitFor();
+    await page.locator('[data-testid="record-row"], [data-testid="list-empty"]').first().waitFor();
+    return (await list.getByTestId('record-row').allInnerTexts()).map((text) => text.trim());
+  }
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    server = await createTestRuntime({ appDir: exampleDir, webDir: path.join(exampleDir, 'dist/app'), designerDir: path.join(exampleDir, 'dist/designer'), demoUsers: true });
+    for (const [who, name] of [['sales1', 'Scope East corp'], ['sales2', 'Scope West corp']]) {
+      const client = await server.login(who, `${who}-demo-123`);
+      expect((await client.call('POST', '/api/customers', { name })).status).toBe(201);
+    }
+    for (const d of (await server.admin.call('GET', '/api/admin/departments')).body.data) dept[d.name] = d.id;
+    browser = await launchChromium();
+    admin = await signIn('admin', 'admin-demo-123');
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('an admin creates a user in a department; a refused password shows at the field', async () => {
+    const { page } = admin;
+    await page.getByTestId('nav-admin').click();
+    await page.getByTestId('admin-users').waitFor();
+    await page.getByRole('button', { name: 'New user' }).click();
+    const form = page.getByRole('form', { name: 'New user' });
+    await form.getByLabel('Username').fill('eastlead');
+    await form.getByLabel('Display name').fill('East lead');
+    await form.getByLabel('Password').fill('short');
+    await form.getByLabel('Department').selectOption(dept['Sales East']);
+    await form.getByLabel('Sales manager').check();
+    // The browser's own `required` passes; the API's length rule answers, at the field.
+    await form.getByRole('button', { name: 'Create user' }).click();
+    const passwordError = form.getByRole('alert').filter({ hasText: '10 characters' });
+    await passwordError.waitFor();
+    expect(await form.getByLabel('Password').getAttribute('aria-invalid')).toBe('true');
+    await form.getByLabel('Password').fill('eastlead-password-1');
+    await form.getByRole('button', { name: 'Create user' }).click();
+    const row = page.getByTestId('admin-user-eastlead');
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/East lead[\s\S]*Sales manager[\s\S]*Sales East[\s\S]*Active/);
+    await screenshot(page, 'admin-users');
+  });
+
+  it('the new user signs in and sees only their department; no admin entry, and the admin API says 403', async () => {
+    const { context, page } = await signIn('eastlead', 'eastlead-password-1');
+    const names = await customerNames(page);
+    expect(names.some((n) => n.includes('Scope East corp'))).toBe(true);
+    expect(names.some((n) => n.includes('Scope West corp'))).toBe(false);
+    expect(await page.getByTestId('nav-admin').count()).toBe(0);
+    const status = await page.evaluate(async () => (await fetch('/api/admin/users', { credentials: 'same-origin' })).status);
+    expect(status).toBe(403);
+    await context.close();
+  });
+
+  it('an admin moves a department; the tree and the scope follow', async () => {
+    const { page } = admin;
+    await page.goto(server.url + '/#/_admin');
+    await page.getByRole('tab', { name: 'Departments' }).click();
+    const west = page.getByTestId('admin-department-Sales West');
+    expect(await west.getAttribute('data-depth')).toBe('2'); // Headquarters › Sales › Sales West
+    await page.getByRole('button', { name: 'Rename or move Sales West' }).click();
+    const form = page.getByRole('form', { name: 'Rename or move Sales West' });
+    // Its own subtree is never offered as a parent.
+    expect(await form.getByLabel('Parent department').locator('option', { hasText: 'Sales West' }).count()).toBe(0);
+    await form.getByLabel('Parent department').selectOption(dept['Sales East']);
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').filter({ hasText: 'Department Sales West saved.' }).waitFor();
+    expect(await page.getByTestId('admin-department-Sales West').getAttribute('data-depth')).toBe('3');
+    await screenshot(page, 'admin-departments');
+
+    // Sales West now lies below Sales East: its rep's customer is in the new user's scope.
+    const lead = await signIn('eastlead', 'eastlead-password-1');
+    expect((await customerNames(lead.page)).some((n) => n.includes('Scope West corp'))).toBe(true);
+    await lead.context.close();
+  });
+
+  it('a department that still has users cannot be deleted; the API says why', async () => {
+    const { page } = admin;
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Delete Sales East' }).click();
+    await page.getByTestId('error-banner').filter({ hasText: 'move them first' }).waitFor();
+    expect(await page.getByTestId('admin-department-Sales East').count()).toBe(1);
+  });
+});

@@ -1,0 +1,47 @@
+import type { PluginDefinition } from '@tessera/engine';
+import type { Knex } from 'knex';
+import type { AppState } from '../meta/compile-app-state';
+import { DEFAULT_POOL_RETURN_CRON, poolReturnJob } from '../pool/pool-return-job';
+import { remindersJob } from '../reminders/reminders-job';
+import { cronProblem } from './cron-slots';
+import { pluginJobs } from './plugin-jobs';
+import type { RecurringJob } from './recurring-job-types';
+
+/** China first: the default zone of every schedule and of dates without a time. */
+export const DEFAULT_JOBS_TZ = 'Asia/Shanghai';
+
+export interface JobSettings {
+  /** Cron of the daily pool return (TESSERA_POOL_RETURN_CRON; default 02:00). */
+  poolReturnCron?: string;
+  /** Time zone schedules and date reminders are read in (TESSERA_JOBS_TZ; default Asia/Shanghai). */
+  timeZone?: string;
+}
+
+/** The settings, from the options else the environment; a bad cron or zone fails the boot, naming the variable. */
+export function readJobSettings(given: JobSettings = {}, env: NodeJS.ProcessEnv = process.env): Required<JobSettings> {
+  const timeZone = given.timeZone ?? env.TESSERA_JOBS_TZ ?? DEFAULT_JOBS_TZ;
+  const poolReturnCron = given.poolReturnCron ?? env.TESSERA_POOL_RETURN_CRON ?? DEFAULT_POOL_RETURN_CRON;
+  const problem = cronProblem(poolReturnCron, timeZone);
+  if (problem) throw new Error(`The pool return schedule (TESSERA_POOL_RETURN_CRON) ${problem}`);
+  return { timeZone, poolReturnCron };
+}
+
+export interface AppJobsDeps {
+  knex: Knex;
+  getState(): AppState;
+  plugins: readonly PluginDefinition[];
+  logger: Pick<Console, 'error' | 'info'>;
+  settings: Required<JobSettings>;
+  /** Called after reminders were written to the outbox, to deliver them now. */
+  afterNotify(): void;
+}
+
+/** Every recurring job of the app as published now: built-ins only when they have work, plus plugin jobs. */
+export function appJobs(deps: AppJobsDeps): RecurringJob[] {
+  const { knex, getState, settings } = deps;
+  return [
+    ...poolReturnJob(knex, getState, settings.poolReturnCron, settings.timeZone),
+    ...remindersJob(knex, getState, settings.timeZone, deps.afterNotify),
+    ...pluginJobs({ knex, getState, plugins: deps.plugins, logger: deps.logger, tz: settings.timeZone }),
+  ];
+}

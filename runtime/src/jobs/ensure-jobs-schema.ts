@@ -1,0 +1,30 @@
+import type { Knex } from 'knex';
+
+// One row per recurring job: what it is scheduled as, and how its last run went. `last_due_at`
+// is the schedule slot the last successful run covered; claiming a slot is an UPDATE on it, so
+// a slot runs once however many processes (or catch-up and pg-boss's own cron) reach it.
+const STATEMENTS = [
+  'create schema if not exists tessera',
+  `create table if not exists tessera.recurring_jobs (
+    name text primary key,
+    cron text not null,
+    tz text not null,
+    source text not null,
+    registered_at timestamptz not null,
+    last_due_at timestamptz,
+    last_started_at timestamptz,
+    last_finished_at timestamptz,
+    last_status text,
+    last_result text,
+    last_error text
+  )`,
+];
+
+/** Creates `tessera.recurring_jobs` when missing; idempotent, run at every start. */
+export async function ensureJobsSchema(knex: Knex): Promise<void> {
+  await knex.transaction(async (trx) => {
+    // Same lock as the other bookkeeping tables: two processes starting at once must not race on the catalog.
+    await trx.raw('select pg_advisory_xact_lock(hashtext(?))', ['tessera:bootstrap']);
+    for (const sql of STATEMENTS) await trx.raw(sql);
+  });
+}
