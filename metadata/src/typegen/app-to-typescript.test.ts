@@ -41,7 +41,9 @@ describe('appToTypeScript', () => {
     expect(ts.match(/^export interface \w+/gm)).toEqual([
       'export interface Bid', 'export interface Contact', 'export interface Contract', 'export interface Customer', 'export interface FollowUp', 'export interface Lead',
       'export interface Opportunity', 'export interface Order', 'export interface PaymentPlan', 'export interface Quote', 'export interface SalesTarget', 'export interface Survey',
+      'export interface TesseraRecords',
     ]);
+    expect(ts).toMatch(/export interface TesseraRecords \{\n {2}"bid": Bid;\n[^}]*"follow_up": FollowUp;/);
   });
 
   it('compiles code that uses the types correctly', async () => {

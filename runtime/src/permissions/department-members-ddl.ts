@@ -54,6 +54,8 @@ export const DEPARTMENT_MEMBERS_DDL = [
     insert into tessera.department_members (department_id, user_id) ${ancestorsOf('select n.id, n.department_id from changed n join old_users o on o.id = n.id where o.department_id is distinct from n.department_id')};
     return null;
   end $$`,
+  `create or replace trigger department_members_tree after insert or delete or update of parent_id on tessera.departments
+    for each statement execute function tessera.department_members_on_tree()`,
   `create or replace trigger department_members_users_insert after insert on tessera.users
     referencing new table as changed for each statement execute function tessera.department_members_on_users()`,
   `create or replace trigger department_members_users_update after update on tessera.users
