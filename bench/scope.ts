@@ -1,7 +1,9 @@
 /**
  * bench/scope: a customer list (limit 50, newest first) with a department-subtree scope vs the
  * same list with scope `all`, over 100,000 customers, 50 departments (a tree) and 1,000 users,
- * on a fresh PostgreSQL database. Issue 5's budget: scoped ≤ 1.3× all.
+ * on a fresh PostgreSQL database. Issue 5's budget: scoped ≤ 1.3× all. Prints, per round, the
+ * scope scopeToSql emits (`closure`, ADR 0018) beside the recursive CTE it replaced and a bound
+ * array, so before/after come from the same machine state; BENCH_PLAN=1 adds the EXPLAIN.
  *
  *   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/scope.ts
  */

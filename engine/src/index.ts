@@ -13,7 +13,7 @@ export { formulaFilterOperators } from './field-types/formula';
 
 export { definePlugin } from './plugin/define-plugin';
 export { loadPlugins } from './plugin/load-plugins';
-export type { PluginDefinition, PluginRegisterApi, PluginRecord } from './plugin/plugin-types';
+export type { PluginDefinition, PluginRegisterApi, PluginRecord, PluginPackage } from './plugin/plugin-types';
 export { checkPlugin } from './plugin/check-plugin';
 export { satisfiesRange } from './plugin/satisfies-range';
 export { TESSERA_VERSION } from './plugin/tessera-version';
@@ -25,7 +25,7 @@ export type {
 } from './plugin/plugin-hook-types';
 export type {
   PluginContext, PluginUser, PluginLogger, PluginRecordsApi, PluginLifecycleContext, PluginRouteContext, PluginRouteResult,
-  PluginRouteHandler, PluginRouter, PluginJob, PluginJobContext,
+  PluginRouteHandler, PluginRouter, PluginJob, PluginJobContext, PluginRouteOptions, PublicRouteOptions, PublicRouteRequest,
 } from './plugin/plugin-context-types';
 
 export { entityToJsonSchema, SYSTEM_PROPERTIES } from './schema/entity-to-json-schema';

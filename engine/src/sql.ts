@@ -12,7 +12,7 @@ export type { MigrationPlan, MigrationStep, MigrationStepKind, PlanMigrationOpti
 export { listQueryToSql, countQueryToSql } from './query/list-query-to-sql';
 export type { QueryTarget } from './query/list-query-to-sql';
 export { aggregateQueryToSql, groupColumn, measureColumn } from './query/aggregate-query-to-sql';
-export { expandPlan, attachExpanded } from './query/expand-plan';
+export { expandPlan, attachExpanded, capPerParent, truncatedParents, EXPAND_MANY_LIMIT, RANK_KEY } from './query/expand-plan';
 export { filterToSql, escapeLike } from './query/filter-to-sql';
 
 // Permissions (issue 5): a data scope as a WHERE with bound values.

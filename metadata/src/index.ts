@@ -19,3 +19,8 @@ export type { ApprovalConfig, ApprovalStepConfig, ApprovalMode, ApproverRule } f
 export type { PermissionsDefinition, RolePermissions, EntityPermission, PermissionAction, DataScope, FieldAccess } from './permission/permission-types';
 export { PERMISSION_ACTIONS, ADMIN_ROLE } from './permission/permission-types';
 export { checkPermissions } from './permission/check-permissions';
+// List/kanban views and dashboards (issues 7 and 8).
+export type { ViewDefinition, ViewKind } from './view/view-types';
+export type { DashboardDefinition, DashboardCard, ChartKind, CardMeasure } from './dashboard/dashboard-types';
+export { checkViews } from './view/check-views';
+export { checkDashboards } from './dashboard/check-dashboards';

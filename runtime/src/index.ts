@@ -15,6 +15,7 @@ export { TEST_ADMIN_PASSWORD, DEMO_ADMIN_PASSWORD } from './testing/create-test-
 export { createSessionClient } from './testing/create-session-client';
 export type { SessionClient } from './testing/create-session-client';
 export { httpCall } from './testing/http-call';
+export { waitFor } from './testing/wait-for';
 export type { CallResult } from './testing/http-call';
 export type { AuthUser, AuthMethod, TokenScope } from './auth/auth-types';
 export type { BootstrapResult } from './auth/bootstrap-users';

@@ -116,7 +116,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     }, (err) => log.error(err));
   }
 
-  const koa = createKoaApp({ knex, getState: () => state, migrations, workflowRegistry, webDir: opts.webDir, designerDir: opts.designerDir, logger: opts.logger, workflowRoutes: (ctx, next) => jobs.middleware(ctx, () => workflows.middleware(ctx, next)), pluginRoutes: plugins.middleware });
+  const koa = createKoaApp({ knex, getState: () => state, migrations, workflowRegistry, webDir: opts.webDir, designerDir: opts.designerDir, logger: opts.logger, workflowRoutes: (ctx, next) => jobs.middleware(ctx, () => workflows.middleware(ctx, next)), pluginRoutes: plugins.middleware, publicPluginRoutes: plugins.publicMiddleware });
   const servers = new Set<Server>();
 
   return {

@@ -1,16 +1,6 @@
-import { createTestRuntime, forEachDatabase } from '@tessera/runtime';
+import { createTestRuntime, forEachDatabase, waitFor } from '@tessera/runtime';
 import { webhookReceiver } from './workflow-webhook-receiver';
 import { workflowApp } from './workflow-fixtures';
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 forEachDatabase('outbox dead-letter replay', (getCtx) => {
   it('re-queues a dead webhook once: attempts reset, delivered when the endpoint is back, audited', async () => {

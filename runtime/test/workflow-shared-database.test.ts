@@ -1,16 +1,6 @@
-import { createTestRuntime, forEachDatabase, type TestRuntime } from '@tessera/runtime';
+import { createTestRuntime, forEachDatabase, type TestRuntime, waitFor } from '@tessera/runtime';
 import { webhookReceiver } from './workflow-webhook-receiver';
 import { workflowApp } from './workflow-fixtures';
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 // Two runtimes, each with its own pool and its own pg-boss, on one PostgreSQL database: what a
 // horizontally scaled deployment looks like. (PGlite is one process's database, so it has no such case.)

@@ -1,18 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createTestRuntime, forEachDatabase, type TestRuntime } from '@tessera/runtime';
+import { createTestRuntime, forEachDatabase, type TestRuntime, waitFor } from '@tessera/runtime';
 import { workflowApp } from './workflow-fixtures';
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 forEachDatabase('workflow timers (pg-boss)', (getCtx) => {
   let dataDir: string | undefined;

@@ -1,20 +1,10 @@
-import { createTestRuntime, forEachDatabase, type TestRuntime } from '@tessera/runtime';
+import { createTestRuntime, forEachDatabase, type TestRuntime, waitFor } from '@tessera/runtime';
 import type { AppDefinition, WorkflowDefinition } from '@tessera/metadata';
 import { approvalApp } from './approval-fixtures';
 import { workflowApp } from './workflow-fixtures';
 
 // Definition changes with records in flight (issue 6): removed states need a mapping at
 // publish, kept states carry on under the new definition, running approvals keep their chain.
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 const LOSE = { target: 'lost', meta: { form: { required: ['reason'], properties: { reason: { type: 'string', minLength: 3 } } } } };
 const named = (app: AppDefinition, name: string): AppDefinition => ({ ...app, name });

@@ -1,19 +1,9 @@
 import { createHmac } from 'node:crypto';
-import { createTestRuntime, forEachDatabase, type TestRuntime } from '@tessera/runtime';
+import { createTestRuntime, forEachDatabase, type TestRuntime, waitFor } from '@tessera/runtime';
 import { webhookReceiver } from './workflow-webhook-receiver';
 import { workflowApp } from './workflow-fixtures';
 
 const SECRET = 'a-webhook-secret-of-some-length';
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 forEachDatabase('workflow webhooks (signed, retried, dead letters)', (getCtx) => {
   const boot = (webhook: Record<string, unknown>) => createTestRuntime({ app: workflowApp({ timerMs: 300, webhook }), databaseUrl: getCtx().databaseUrl, dataDir: getCtx().dataDir });

@@ -93,11 +93,39 @@ export interface PluginRouteResult {
 
 export type PluginRouteHandler<Records> = (ctx: PluginRouteContext<Records>) => PluginRouteResult | Promise<PluginRouteResult>;
 
+/** What a public route's `verify` sees: the request, before any handler or user is involved. */
+export interface PublicRouteRequest {
+  plugin: string;
+  settings: Record<string, unknown>;
+  params: Record<string, string>;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  /** The exact body text (what a signature is computed over); '' when there was none. */
+  rawBody: string;
+}
+
+/**
+ * A route anyone may call (e.g. an incoming webhook). Opting in takes both halves: `verify`
+ * proves where the request comes from (an HMAC signature, say) before the handler runs, and
+ * `actAs` names the service user (normally from the plugin's settings) whose permissions the
+ * handler's records API then has. There is no implicit user: no `actAs` answer, no handler.
+ */
+export interface PublicRouteOptions {
+  public: true;
+  verify(req: PublicRouteRequest): boolean | Promise<boolean>;
+  actAs(settings: Record<string, unknown>): string | undefined;
+  /** Requests per minute per client address (default 60); the runtime also locks an address after 10 failed verifications. */
+  rateLimitPerMinute?: number;
+}
+
+/** Per-route options; without them a route is for signed-in users only. */
+export type PluginRouteOptions = PublicRouteOptions;
+
 /** Routes live under `/api/plugins/<plugin name>/`; `path` is relative to it (`/stats`, `/items/:id`). */
 export interface PluginRouter<Records> {
-  get(path: string, handler: PluginRouteHandler<Records>): void;
-  post(path: string, handler: PluginRouteHandler<Records>): void;
-  put(path: string, handler: PluginRouteHandler<Records>): void;
-  patch(path: string, handler: PluginRouteHandler<Records>): void;
-  delete(path: string, handler: PluginRouteHandler<Records>): void;
+  get(path: string, handler: PluginRouteHandler<Records>, options?: PluginRouteOptions): void;
+  post(path: string, handler: PluginRouteHandler<Records>, options?: PluginRouteOptions): void;
+  put(path: string, handler: PluginRouteHandler<Records>, options?: PluginRouteOptions): void;
+  patch(path: string, handler: PluginRouteHandler<Records>, options?: PluginRouteOptions): void;
+  delete(path: string, handler: PluginRouteHandler<Records>, options?: PluginRouteOptions): void;
 }

@@ -1,3 +1,4 @@
+import type { AppDefinition, PermissionsDefinition } from '@tessera/metadata';
 import type { FieldTypeDefinition, JsonSchema } from '../field-types/field-type-types';
 import type { ChannelDefinition } from '../workflow/channel-types';
 import type { ActionDefinition, GuardDefinition } from '../workflow/workflow-types';
@@ -21,6 +22,20 @@ export interface PluginRegisterApi {
 }
 
 /**
+ * Entities a plugin brings, with their layouts, workflows and role grants: the JSON the
+ * designer's module export writes (`GET /api/_meta/export`). Enabling the plugin does not
+ * change the schema; an admin reviews the plan and applies it (`/api/_meta/plugins/<name>/package/…`).
+ */
+export interface PluginPackage {
+  format: 'tessera-package';
+  version: 1;
+  entities: AppDefinition['entities'];
+  layouts: AppDefinition['layouts'];
+  workflows?: NonNullable<AppDefinition['workflows']>;
+  permissions?: PermissionsDefinition;
+}
+
+/**
  * One plugin (issue 9). `Records` maps entity names to record types (`tessera types` writes
  * `TesseraRecords`), so `definePlugin<TesseraRecords>({ hooks: { customer: … } })` is typed.
  */
@@ -36,7 +51,9 @@ export interface PluginDefinition<Records = any> {
   register?(api: PluginRegisterApi): void;
   /** Record hooks keyed by entity name; before-hooks run in the write's transaction and may reject. */
   hooks?: PluginHooks<Records>;
-  /** HTTP routes, mounted under `/api/plugins/<name>/`; signed-in users only. */
+  /** Entities (a module package) the plugin contributes; added to the app only after an admin confirms the plan. */
+  package?: PluginPackage;
+  /** HTTP routes, mounted under `/api/plugins/<name>/`; signed-in users only, unless a route opts in to `{ public: true, verify, actAs }`. */
   routes?(router: PluginRouter<Records>): void;
   /** Recurring jobs on the runtime's job queue; skipped while the plugin is disabled in the app. */
   jobs?: PluginJob<Records>[];

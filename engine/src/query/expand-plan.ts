@@ -3,6 +3,10 @@ import type { ExpandNode } from './query-types';
 
 /** The column a many-to-many expand row carries its parent's id in. */
 export const PARENT_KEY = '__parent';
+/** The column a capped to-many expand row carries its rank among its parent's rows in. */
+export const RANK_KEY = '__rank';
+/** At most this many related rows per parent in an expanded array (oldest first). */
+export const EXPAND_MANY_LIMIT = 100;
 
 /**
  * The one query that loads relation `node` for ALL `parents` (rows of the entity it hangs
@@ -27,6 +31,29 @@ export function expandPlan(knex: Knex, node: ExpandNode, parents: readonly Recor
   const qb = knex.from(`${target.schema}.${node.entity}`).select('*');
   if (node.kind === 'many-to-one') return qb.whereIn('id', keys);
   return qb.whereIn(node.column, keys).orderBy([{ column: 'created_at', order: 'asc' }, { column: 'id', order: 'asc' }]);
+}
+
+/**
+ * Caps a to-many expand query (as built by `expandPlan`, with any permission restriction
+ * already applied) at `limit` rows per parent, ranked oldest first, still in one query: a
+ * customer with 50,000 activities must not put them all in one response. Ask for one more
+ * than you show to know that a list was cut (`truncatedParents`).
+ */
+export function capPerParent(knex: Knex, node: ExpandNode, query: Knex.QueryBuilder, limit: number): Knex.QueryBuilder {
+  const qualify = (column: string) => (node.kind === 'many-to-many' ? `${node.entity}.${column}` : column);
+  const parent = node.kind === 'many-to-many' ? '__link.left_id' : node.column;
+  query.clearOrder().select(knex.raw('row_number() over (partition by ?? order by ?? asc, ?? asc) as ??', [parent, qualify('created_at'), qualify('id'), RANK_KEY]));
+  return knex
+    .select('*')
+    .from(query.as('__expand'))
+    .where(RANK_KEY, '<=', limit)
+    .orderBy([{ column: 'created_at', order: 'asc' }, { column: 'id', order: 'asc' }]);
+}
+
+/** The parents (ids) whose capped to-many rows reached `limit` + 1, i.e. whose list was cut. */
+export function truncatedParents(node: ExpandNode, children: readonly Record<string, unknown>[], limit: number): Set<unknown> {
+  const parentKey = node.kind === 'many-to-many' ? PARENT_KEY : node.column;
+  return new Set(children.filter((row) => Number(row[RANK_KEY]) > limit).map((row) => row[parentKey]));
 }
 
 /**

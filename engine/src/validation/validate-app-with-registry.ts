@@ -5,6 +5,7 @@ import addFormats from 'ajv-formats';
 import type { FieldTypeRegistry } from '../field-types/field-type-registry';
 import type { FieldTypeDefinition } from '../field-types/field-type-types';
 import { fieldToJsonSchema } from '../schema/field-to-json-schema';
+import { checkAppQueries } from '../query/check-app-queries';
 
 /** Keywords every field may carry, whatever its type. */
 const COMMON_KEYWORDS = new Set(['x-id', 'x-type', 'x-label', 'description', 'default', 'x-readonly', 'x-plugins']);
@@ -35,6 +36,8 @@ export function validateAppWithRegistry(app: unknown, registry: FieldTypeRegistr
       }
     }
   });
+  // Views and dashboards (issues 7, 8): their queries through the API's own parsers.
+  errors.push(...checkAppQueries(result.value, registry));
   return errors.length === 0 ? result : { ok: false, errors };
 }
 

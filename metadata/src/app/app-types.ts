@@ -3,6 +3,8 @@ import type { LocalizedText } from '../i18n-types';
 import type { LayoutDefinition } from '../layout/layout-types';
 import type { WorkflowDefinition } from '../workflow/workflow-types';
 import type { PermissionsDefinition } from '../permission/permission-types';
+import type { ViewDefinition } from '../view/view-types';
+import type { DashboardDefinition } from '../dashboard/dashboard-types';
 
 /** A set of metadata: what one workspace runs. Stored as files (examples/) or in the database. */
 export interface AppDefinition {
@@ -17,6 +19,10 @@ export interface AppDefinition {
   workflows?: WorkflowDefinition[];
   /** Roles' access to entities, records and fields (issue 5); on disk `permissions.json`. Absent: every signed-in user may do everything. */
   permissions?: PermissionsDefinition;
+  /** List and kanban views (issue 7); on disk `views/*.view.json`. */
+  views?: ViewDefinition[];
+  /** Dashboards of chart cards (issue 8); on disk `dashboards/*.dashboard.json`. */
+  dashboards?: DashboardDefinition[];
 }
 
 /** One file of an app on disk or in an upload: its path (for error messages) and raw text. */

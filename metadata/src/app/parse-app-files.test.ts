@@ -112,4 +112,26 @@ describe('parseAppFiles', () => {
       { code: 'missing-app-file', file: 'app.json' },
     ]);
   });
+
+  it('reads views and dashboards from their folders and reports their errors at file, line and column', () => {
+    const good = { path: 'entities/customer.entity.json', text: customer.replace('"x-label": { "en": "Industry" }', '"x-label": { "en": "Industry" }, "x-options": [{ "value": "it", "label": { "en": "IT" } }]') };
+    const view = '{\n  "name": "all",\n  "entity": "customer",\n  "label": { "en": "All" },\n  "kind": "list",\n  "columns": ["name", "industy"]\n}\n';
+    const dashboard = '{ "name": "sales", "label": { "en": "Sales" },\n  "cards": [{ "id": "a", "title": { "en": "A" }, "entity": "customer", "chart": "bar", "measure": "sum:name", "group": "industry" }] }';
+    const result = parseAppFiles([
+      { path: 'app.json', text: appJson },
+      good,
+      { path: 'views/all.view.json', text: view },
+      { path: 'dashboards/sales.dashboard.json', text: dashboard },
+      { path: 'views/misnamed.json', text: '{}' },
+    ]);
+    expect(result.ok ? [] : result.errors).toMatchObject([{ code: 'unknown-file', file: 'views/misnamed.json' }]);
+    const checked = parseAppFiles([{ path: 'app.json', text: appJson }, good, { path: 'views/all.view.json', text: view }, { path: 'dashboards/sales.dashboard.json', text: dashboard }]);
+    expect(checked.ok ? [] : checked.errors.map((e) => [e.code, e.file, e.line, e.column])).toEqual([
+      ['view-field-missing', 'views/all.view.json', 6, 23],
+      ['card-measure-invalid', 'dashboards/sales.dashboard.json', 2, 88],
+    ]);
+    const fixed = parseAppFiles([{ path: 'app.json', text: appJson }, good, { path: 'views/all.view.json', text: view.replace('industy', 'industry') }]);
+    expect(fixed.ok && fixed.value.views?.map((v) => v.name)).toEqual(['all']);
+    expect(fixed.ok && 'dashboards' in fixed.value).toBe(false);
+  });
 });

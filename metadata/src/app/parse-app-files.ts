@@ -27,6 +27,14 @@ const LAYOUT_FILE = /^layouts\/[^/]+\.layout\.json$/;
 const WORKFLOW_FILE = /^workflows\/[^/]+\.workflow\.json$/;
 // Issue 5: one file of role permissions beside app.json.
 const PERMISSIONS_FILE = 'permissions.json';
+// Issues 7 and 8: list/kanban views and dashboards.
+const VIEW_FILE = /^views\/[^/]+\.view\.json$/;
+const DASHBOARD_FILE = /^dashboards\/[^/]+\.dashboard\.json$/;
+/** Folders whose files must carry their suffix, with an example name for the hint. */
+const SUFFIXED: [folder: string, suffix: string, example: string][] = [
+  ['views', 'view', 'views/customer-all.view.json'],
+  ['dashboards', 'dashboard', 'dashboards/sales.dashboard.json'],
+];
 
 const normalizePath = (p: string): string => p.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
 
@@ -53,7 +61,7 @@ function locate(error: MetadataError, origins: Origin[]): MetadataError {
 
 /**
  * Reads an app from its files (`app.json`, `entities/*.entity.json`, `layouts/*.layout.json`,
- * `workflows/*.workflow.json`),
+ * `workflows/*.workflow.json`, `views/*.view.json`, `dashboards/*.dashboard.json`),
  * validates it, and reports each problem at its file, line and column.
  */
 export function parseAppFiles(files: MetadataFile[], opts: ValidateAppOptions = {}): ValidationResult<AppDefinition> {
@@ -61,7 +69,7 @@ export function parseAppFiles(files: MetadataFile[], opts: ValidateAppOptions = 
   const parsed: ParsedFile[] = [];
   for (const f of files) {
     const path = normalizePath(f.path);
-    const isMetadata = path === 'app.json' || ENTITY_FILE.test(path) || LAYOUT_FILE.test(path) || WORKFLOW_FILE.test(path) || path === PERMISSIONS_FILE;
+    const isMetadata = path === 'app.json' || ENTITY_FILE.test(path) || LAYOUT_FILE.test(path) || WORKFLOW_FILE.test(path) || VIEW_FILE.test(path) || DASHBOARD_FILE.test(path) || path === PERMISSIONS_FILE;
     if (!isMetadata) {
       if (/^(entities|layouts)\//.test(path)) {
         const kind = path.startsWith('entities/') ? 'entity' : 'layout';
@@ -69,6 +77,9 @@ export function parseAppFiles(files: MetadataFile[], opts: ValidateAppOptions = 
       }
       if (path.startsWith('workflows/')) {
         errors.push({ pointer: '', code: 'unknown-file', message: `The file ${path} is not read: files in workflows/ must end in .workflow.json.`, hint: 'Rename it, e.g. workflows/customer-lifecycle.workflow.json.', file: path });
+      }
+      for (const [folder, suffix, example] of SUFFIXED) {
+        if (path.startsWith(`${folder}/`)) errors.push({ pointer: '', code: 'unknown-file', message: `The file ${path} is not read: files in ${folder}/ must end in .${suffix}.json.`, hint: `Rename it, e.g. ${example}.`, file: path });
       }
       continue;
     }
@@ -91,21 +102,30 @@ export function parseAppFiles(files: MetadataFile[], opts: ValidateAppOptions = 
   const entityFiles = parsed.filter((p) => ENTITY_FILE.test(p.path)).sort(byPath);
   const layoutFiles = parsed.filter((p) => LAYOUT_FILE.test(p.path)).sort(byPath);
   const workflowFiles = parsed.filter((p) => WORKFLOW_FILE.test(p.path)).sort(byPath);
+  const viewFiles = parsed.filter((p) => VIEW_FILE.test(p.path)).sort(byPath);
+  const dashboardFiles = parsed.filter((p) => DASHBOARD_FILE.test(p.path)).sort(byPath);
   const base = isRecord(appFile.data) ? appFile.data : {};
   const inlineEntities = Array.isArray(base.entities) ? base.entities : [];
   const inlineLayouts = Array.isArray(base.layouts) ? base.layouts : [];
   const inlineWorkflows = Array.isArray(base.workflows) ? base.workflows : [];
   // `workflows` only appears when there are some, so apps without workflows read back unchanged.
   const workflows = [...inlineWorkflows, ...workflowFiles.map((f) => f.data)];
+  // Likewise views and dashboards: absent unless the app has some.
+  const inlineViews = Array.isArray(base.views) ? base.views : [];
+  const inlineDashboards = Array.isArray(base.dashboards) ? base.dashboards : [];
+  const views = [...inlineViews, ...viewFiles.map((f) => f.data)];
+  const dashboards = [...inlineDashboards, ...dashboardFiles.map((f) => f.data)];
   const permissionsFile = parsed.find((p) => p.path === PERMISSIONS_FILE);
   const app = isRecord(appFile.data)
-    ? { ...base, ...(permissionsFile ? { permissions: permissionsFile.data } : {}), entities: [...inlineEntities, ...entityFiles.map((f) => f.data)], layouts: [...inlineLayouts, ...layoutFiles.map((f) => f.data)], ...(workflows.length > 0 ? { workflows } : {}) }
+    ? { ...base, ...(permissionsFile ? { permissions: permissionsFile.data } : {}), entities: [...inlineEntities, ...entityFiles.map((f) => f.data)], layouts: [...inlineLayouts, ...layoutFiles.map((f) => f.data)], ...(workflows.length > 0 ? { workflows } : {}), ...(views.length > 0 ? { views } : {}), ...(dashboards.length > 0 ? { dashboards } : {}) }
     : appFile.data;
   const origins: Origin[] = [
     { appPointer: '', file: appFile },
     ...entityFiles.map((file, i) => ({ appPointer: pointerOf('entities', inlineEntities.length + i), file })),
     ...layoutFiles.map((file, i) => ({ appPointer: pointerOf('layouts', inlineLayouts.length + i), file })),
     ...workflowFiles.map((file, i) => ({ appPointer: pointerOf('workflows', inlineWorkflows.length + i), file })),
+    ...viewFiles.map((file, i) => ({ appPointer: pointerOf('views', inlineViews.length + i), file })),
+    ...dashboardFiles.map((file, i) => ({ appPointer: pointerOf('dashboards', inlineDashboards.length + i), file })),
     ...(permissionsFile ? [{ appPointer: pointerOf('permissions'), file: permissionsFile }] : []),
   ];
   const result = validateApp(app, opts);

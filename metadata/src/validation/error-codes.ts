@@ -82,6 +82,23 @@ export const METADATA_ERROR_CODES = [
   'reminder-field-type',
   'reminder-recipient-invalid',
   'reminder-message-field',
+  // list/kanban views (metadata/src/view; filters and sorts are checked again by the engine's query parser)
+  'duplicate-view-name',
+  'view-entity-missing',
+  'view-field-missing',
+  'view-field-invalid',
+  'view-group-invalid',
+  'view-kind-mismatch',
+  'view-query-invalid',
+  // dashboards (metadata/src/dashboard)
+  'duplicate-dashboard-name',
+  'duplicate-card-id',
+  'card-entity-missing',
+  'card-field-missing',
+  'card-measure-invalid',
+  'card-group-invalid',
+  'card-currency-mixed',
+  'card-query-invalid',
 ] as const;
 
 export type MetadataErrorCode = (typeof METADATA_ERROR_CODES)[number];

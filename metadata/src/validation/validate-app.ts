@@ -13,6 +13,8 @@ import { checkReminders } from './check-reminders';
 import { checkRelations } from './check-relations';
 import { checkRollups } from './check-rollups';
 import { checkUniqueness } from './check-uniqueness';
+import { checkViews } from '../view/check-views';
+import { checkDashboards } from '../dashboard/check-dashboards';
 import { validateMetaSchema } from './validate-meta-schema';
 import type { KnownFieldType, MetadataError, ValidationResult } from './validation-types';
 
@@ -41,6 +43,8 @@ export function validateApp(app: unknown, opts: ValidateAppOptions = {}): Valida
     ...checkPermissions(app),
     ...checkPool(app),
     ...checkReminders(app),
+    ...checkViews(app),
+    ...checkDashboards(app),
   ];
   return errors.length === 0 ? { ok: true, value: app as AppDefinition } : { ok: false, errors };
 }

@@ -6,8 +6,10 @@ import fieldSchema from '../../schemas/field.schema.json';
 import layoutSchema from '../../schemas/layout.schema.json';
 import workflowSchema from '../../schemas/workflow.schema.json';
 import permissionSchema from '../../schemas/permission.schema.json';
+import viewSchema from '../../schemas/view.schema.json';
+import dashboardSchema from '../../schemas/dashboard.schema.json';
 
-export const META_SCHEMAS = { app: appSchema, entity: entitySchema, field: fieldSchema, layout: layoutSchema, workflow: workflowSchema, permission: permissionSchema } as const;
+export const META_SCHEMAS = { app: appSchema, entity: entitySchema, field: fieldSchema, layout: layoutSchema, workflow: workflowSchema, permission: permissionSchema, view: viewSchema, dashboard: dashboardSchema } as const;
 
 let compiled: ValidateFunction | undefined;
 
@@ -17,7 +19,7 @@ function appValidator(): ValidateFunction {
     // verbose: errors carry parentSchema, which is where "did you mean" suggestions come from.
     const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true });
     addFormats(ajv, ['regex']);
-    ajv.addSchema([fieldSchema, entitySchema, layoutSchema, workflowSchema, permissionSchema]);
+    ajv.addSchema([fieldSchema, entitySchema, layoutSchema, workflowSchema, permissionSchema, viewSchema, dashboardSchema]);
     compiled = ajv.compile(appSchema);
   }
   return compiled;

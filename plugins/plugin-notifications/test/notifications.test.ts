@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { createTestRuntime, forEachDatabase, type SessionClient, type TestRuntime } from '@tessera/runtime';
+import { createTestRuntime, forEachDatabase, type SessionClient, type TestRuntime, waitFor } from '@tessera/runtime';
 import notificationsPlugin from '../src/index';
 import { httpSink } from './http-sink';
 import { notificationsApp } from './notifications-app';
@@ -8,15 +8,6 @@ import { smtpSink } from './smtp-sink';
 
 const PLUGIN = '/api/_meta/plugins/@tessera/plugin-notifications';
 const SMS_SECRET = 'sms-gateway-secret-0123456789';
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
-  for (const deadline = Date.now() + ms; ;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 interface OutboxEntry { id: string; kind: string; attempts: number; lastError: string | null; payload: Record<string, unknown> }
 

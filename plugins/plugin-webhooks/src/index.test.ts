@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AppDefinition } from '@tessera/metadata';
-import { createTestRuntime, forEachDatabase, type SessionClient, type TestRuntime } from '@tessera/runtime';
+import { createTestRuntime, forEachDatabase, httpCall, type SessionClient, type TestRuntime } from '@tessera/runtime';
 import { createWebhooksPlugin, signBody } from './index';
 
 const app: AppDefinition = {
@@ -18,7 +18,13 @@ const app: AppDefinition = {
       properties: { body: { 'x-id': 'n_body', 'x-type': 'text', 'x-label': { en: 'Body' } } },
     },
   ],
-  permissions: { roles: { reader: { label: { en: 'Reader' }, entities: { lead: { actions: ['read'], scope: 'all' } } } } },
+  permissions: {
+    roles: {
+      reader: { label: { en: 'Reader' }, entities: { lead: { actions: ['read'], scope: 'all' } } },
+      // The incoming webhook's service user: may create leads (and read its own), nothing else.
+      webform: { label: { en: 'Web form' }, entities: { lead: { actions: ['create', 'read'], scope: 'own' } } },
+    },
+  },
 };
 
 interface Received { headers: Record<string, string | string[] | undefined>; body: string }
@@ -63,8 +69,9 @@ forEachDatabase('@tessera/plugin-webhooks', (getCtx) => {
         { url: down.url, secret: SECRET, entities: ['note'], events: ['deleted'] },
       ],
       retry: { attempts: 3, baseDelayMs: 20 },
-      incoming: { secret: SECRET, entities: ['lead'] },
+      incoming: { secret: SECRET, entities: ['lead', 'note'], serviceUser: 'webform' },
     };
+    await rt.createUser({ username: 'webform', password: 'webform-password-1', roles: ['webform'] });
     expect((await rt.admin.call('POST', '/api/_meta/plugins/@tessera/plugin-webhooks/enable', { settings })).status).toBe(200);
     await rt.createUser({ username: 'reader', password: 'reader-password-1', roles: ['reader'] });
     reader = await rt.login('reader', 'reader-password-1');
@@ -116,29 +123,56 @@ forEachDatabase('@tessera/plugin-webhooks', (getCtx) => {
     expect(bad.body.error).toMatchObject({ code: 'validation_failed', details: [{ field: 'status' }] });
   });
 
-  it('creates a record from a signed incoming POST', async () => {
+  const anonymous = (path: string, body: unknown, headers: Record<string, string> = {}) => httpCall(rt.url, 'POST', path, body, headers);
+  const sign = (b: unknown) => ({ 'x-tessera-signature': signBody(SECRET, JSON.stringify(b)) });
+
+  it('creates a lead from a signed anonymous POST, as the service user, audited as them', async () => {
     const body = { name: 'From the web form', email: 'form@x.cn' };
-    const res = await rt.admin.call('POST', `${INCOMING}/lead`, body, { 'x-tessera-signature': signBody(SECRET, JSON.stringify(body)) });
+    const res = await anonymous(`${INCOMING}/lead`, body, sign(body));
     expect(res.status).toBe(201);
     expect(res.body.data).toMatchObject(body);
-    expect((await rt.admin.call('GET', `/api/leads/${res.body.data.id}`)).status).toBe(200);
+    const id = res.body.data.id;
+    expect((await rt.admin.call('GET', `/api/leads/${id}`)).body.data).toMatchObject({ name: body.name });
+    const history = await rt.admin.call('GET', `/api/leads/${id}/history`);
+    expect(history.status).toBe(200);
+    expect(history.body.data[0]).toMatchObject({ action: 'create', actor: { username: 'webform' } });
   });
 
-  it('refuses bad incoming POSTs with the error envelope, creating nothing', async () => {
+  it('refuses unverified POSTs with 401 before anything runs, creating nothing', async () => {
     const body = { name: 'Forged' };
-    const forged = await rt.admin.call('POST', `${INCOMING}/lead`, body, { 'x-tessera-signature': signBody('another-secret-0123456', JSON.stringify(body)) });
+    const forged = await anonymous(`${INCOMING}/lead`, body, { 'x-tessera-signature': signBody('another-secret-0123456', JSON.stringify(body)) });
     expect(forged.status).toBe(401);
-    expect(forged.body.error.code).toBe('invalid_signature');
-    expect((await rt.admin.call('POST', `${INCOMING}/lead`, body)).status).toBe(401);
-    const sign = (b: unknown) => ({ 'x-tessera-signature': signBody(SECRET, JSON.stringify(b)) });
-    expect((await rt.admin.call('POST', `${INCOMING}/note`, body, sign(body))).status).toBe(404);
-    const invalid = await rt.admin.call('POST', `${INCOMING}/lead`, { email: 'no name' }, sign({ email: 'no name' }));
+    expect(forged.body.error.code).toBe('verification_failed');
+    expect((await anonymous(`${INCOMING}/lead`, body)).status).toBe(401);
+    // Signed for another body: the signature covers the exact bytes.
+    expect((await anonymous(`${INCOMING}/lead`, '{"name":"Forged" }', sign(body))).status).toBe(401);
+    expect((await rt.admin.call('GET', '/api/leads?filter[name][eq]=Forged')).body.data).toEqual([]);
+  });
+
+  it('enforces the service user\'s permissions and the record rules', async () => {
+    const note = { body: 'not allowed' };
+    const denied = await anonymous(`${INCOMING}/note`, note, sign(note));
+    expect(denied.status).toBe(403); // verified, but "webform" may not create notes
+    expect((await rt.admin.call('GET', '/api/notes?filter[body][eq]=not%20allowed')).body.data).toEqual([]);
+    const invalid = await anonymous(`${INCOMING}/lead`, { email: 'no name' }, sign({ email: 'no name' }));
     expect(invalid.status).toBe(422);
     expect(invalid.body.error.code).toBe('validation_failed');
-    const array = await rt.admin.call('POST', `${INCOMING}/lead`, [1], sign([1]));
-    expect(array.status).toBe(422);
-    const denied = await reader.call('POST', `${INCOMING}/lead`, body, sign(body));
-    expect(denied.status).toBe(403); // signed, but its user may not create leads
-    expect((await rt.admin.call('GET', '/api/leads?filter[name][eq]=Forged')).body.data).toEqual([]);
+    expect((await anonymous(`${INCOMING}/lead`, [1], sign([1]))).status).toBe(422);
+    expect((await anonymous(`${INCOMING}/contract`, {}, sign({}))).status).toBe(404);
+  });
+
+  it('never acts as an admin: an admin service user is a 503 naming the setting', async () => {
+    const current = (await rt.admin.call('GET', '/api/_meta/plugins')).body.data.find((p: { name: string }) => p.name === '@tessera/plugin-webhooks').settings;
+    const enable = (serviceUser: string) => rt.admin.call('POST', '/api/_meta/plugins/@tessera/plugin-webhooks/enable', { settings: { ...current, incoming: { ...current.incoming, serviceUser } } });
+    expect((await enable('admin')).status).toBe(200);
+    try {
+      const body = { name: 'As admin?' };
+      const res = await anonymous(`${INCOMING}/lead`, body, sign(body));
+      expect(res.status).toBe(503);
+      expect(res.body.error).toMatchObject({ code: 'plugin_not_configured' });
+      expect(res.body.error.message).toContain('"admin" is an administrator');
+    } finally {
+      expect((await enable('webform')).status).toBe(200);
+    }
   });
 });

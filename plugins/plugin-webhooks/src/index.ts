@@ -56,18 +56,23 @@ export function createWebhooksPlugin(): PluginDefinition {
         if (status && !STATUSES.includes(status)) return error(422, 'validation_failed', `status must be one of ${STATUSES.join(', ')}`, 'status');
         return { body: { data: queue.list(status) } };
       });
-      // Signed by the sender with the shared secret, and (plugin routes being for signed-in
-      // callers) sent with an API token whose user may create the entity.
+      // Public (a web form's backend has no Tessera session): the runtime runs `verify` first
+      // (the HMAC of the exact body with the shared secret), rate-limits per address and then
+      // runs this as `incoming.serviceUser`, whose permissions decide what may be created.
       router.post('/incoming/:entity', async (ctx) => {
         const { incoming } = webhookSettings(ctx.settings);
         const { entity } = ctx.params;
         if (!incoming || !incoming.entities.includes(entity)) return error(404, 'not_found', `Incoming webhooks are not enabled for "${entity}"`, 'entity');
-        if (!verifySignature(incoming.secret, ctx.rawBody ?? '', ctx.headers['x-tessera-signature'])) {
-          return error(401, 'invalid_signature', 'X-Tessera-Signature is missing or does not match the body');
-        }
         if (typeof ctx.body !== 'object' || ctx.body === null || Array.isArray(ctx.body)) return error(422, 'validation_failed', 'The body must be a JSON object of the record\'s fields');
         const record = await ctx.records(entity).create(ctx.body as Record<string, unknown>);
         return { status: 201, body: { data: record } };
+      }, {
+        public: true,
+        verify: (req) => {
+          const { incoming } = webhookSettings(req.settings);
+          return incoming !== undefined && verifySignature(incoming.secret, req.rawBody, req.headers['x-tessera-signature']);
+        },
+        actAs: (settings) => webhookSettings(settings).incoming?.serviceUser,
       });
     },
     stop() {

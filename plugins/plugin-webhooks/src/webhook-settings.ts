@@ -14,8 +14,8 @@ export interface Endpoint {
 export interface WebhookSettings {
   endpoints: Endpoint[];
   retry: { attempts: number; baseDelayMs: number };
-  /** Signed POSTs from outside that create records of these entities. */
-  incoming?: { secret: string; entities: string[] };
+  /** Signed POSTs from outside that create records of these entities, as `serviceUser` (never an admin). */
+  incoming?: { secret: string; entities: string[]; serviceUser: string };
 }
 
 export const webhookSettingsSchema: JsonSchema = {
@@ -44,9 +44,13 @@ export const webhookSettingsSchema: JsonSchema = {
     },
     incoming: {
       type: 'object',
-      required: ['secret', 'entities'],
+      required: ['secret', 'entities', 'serviceUser'],
       additionalProperties: false,
-      properties: { secret: { type: 'string', minLength: 16 }, entities: { type: 'array', items: { type: 'string' } } },
+      properties: {
+        secret: { type: 'string', minLength: 16, writeOnly: true },
+        entities: { type: 'array', items: { type: 'string' } },
+        serviceUser: { type: 'string', minLength: 1, description: 'Username the incoming records are created as; give it only the create permission it needs' },
+      },
     },
   },
 };

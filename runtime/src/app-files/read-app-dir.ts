@@ -6,6 +6,8 @@ const FOLDERS: Array<{ dir: string; suffix: string }> = [
   { dir: 'entities', suffix: '.entity.json' },
   { dir: 'layouts', suffix: '.layout.json' },
   { dir: 'workflows', suffix: '.workflow.json' },
+  { dir: 'views', suffix: '.view.json' },
+  { dir: 'dashboards', suffix: '.dashboard.json' },
 ];
 
 async function listFiles(dir: string, suffix: string): Promise<string[]> {

@@ -9,6 +9,9 @@ export interface AppPackage {
   layouts: AppDefinition['layouts'];
   workflows: NonNullable<AppDefinition['workflows']>;
   permissions?: PermissionsDefinition;
+  /** Views of the package's entities, and dashboards whose every card is over them (issues 7, 8). */
+  views?: NonNullable<AppDefinition['views']>;
+  dashboards?: NonNullable<AppDefinition['dashboards']>;
 }
 
 /** Roles' grants restricted to `names` (roles granting none of them are left out). */
@@ -27,6 +30,8 @@ export function appToPackage(app: AppDefinition, names: string[]): AppPackage {
   if (missing.length) throw new HttpError(404, 'not_found', `No entity ${missing.map((m) => `"${m}"`).join(', ')} in the app`);
   const set = new Set(names);
   const permissions = pickPermissions(app.permissions, set);
+  const views = (app.views ?? []).filter((v) => set.has(v.entity));
+  const dashboards = (app.dashboards ?? []).filter((d) => d.cards.length > 0 && d.cards.every((c) => set.has(c.entity)));
   return {
     format: 'tessera-package',
     version: 1,
@@ -34,6 +39,8 @@ export function appToPackage(app: AppDefinition, names: string[]): AppPackage {
     layouts: app.layouts.filter((l) => set.has(l.entity)),
     workflows: (app.workflows ?? []).filter((w) => set.has(w.entity)),
     ...(permissions ? { permissions } : {}),
+    ...(views.length ? { views } : {}),
+    ...(dashboards.length ? { dashboards } : {}),
   };
 }
 
@@ -55,6 +62,8 @@ export function mergePackage(app: AppDefinition, pkg: unknown): { app: AppDefini
     ...p.entities.filter((e) => taken.has(e['x-name']) || taken.has(e['x-plural'])).map((e) => `entity "${e['x-name']}"`),
     ...p.layouts.filter((l) => app.layouts.some((m) => m.name === l.name)).map((l) => `layout "${l.name}"`),
     ...(p.workflows ?? []).filter((w) => (app.workflows ?? []).some((m) => m.name === w.name)).map((w) => `workflow "${w.name}"`),
+    ...(p.views ?? []).filter((v) => (app.views ?? []).some((m) => m.name === v.name)).map((v) => `view "${v.name}"`),
+    ...(p.dashboards ?? []).filter((d) => (app.dashboards ?? []).some((m) => m.name === d.name)).map((d) => `dashboard "${d.name}"`),
   ];
   if (clashes.length) {
     throw new HttpError(409, 'import_conflict', `The app already has ${clashes.join(', ')}; rename or delete them before importing`,
@@ -65,12 +74,16 @@ export function mergePackage(app: AppDefinition, pkg: unknown): { app: AppDefini
     roles[role] = roles[role] ? { ...roles[role], entities: { ...roles[role].entities, ...perms.entities } } : perms;
   }
   const workflows = [...(app.workflows ?? []), ...(p.workflows ?? [])];
+  const views = [...(app.views ?? []), ...(p.views ?? [])];
+  const dashboards = [...(app.dashboards ?? []), ...(p.dashboards ?? [])];
   return {
     app: {
       ...app,
       entities: [...app.entities, ...p.entities],
       layouts: [...app.layouts, ...p.layouts],
       ...(workflows.length ? { workflows } : {}),
+      ...(views.length ? { views } : {}),
+      ...(dashboards.length ? { dashboards } : {}),
       // An app without permissions lets everyone do everything; a package must not switch that off.
       ...(app.permissions ? { permissions: { roles } } : {}),
     },

@@ -34,6 +34,8 @@ export interface KoaAppOptions extends MetaRouteDeps {
   workflowRoutes?: AppMiddleware;
   /** Plugin hooks per request, plugin routes and their enable/disable switches (issue 9). */
   pluginRoutes?: AppMiddleware;
+  /** Plugin routes declared `public` (verified by the plugin, run as its service user): before authentication. */
+  publicPluginRoutes?: AppMiddleware;
 }
 
 /** The runtime's HTTP surface: one Koa app, each concern one middleware. */
@@ -53,6 +55,7 @@ export function createKoaApp(opts: KoaAppOptions): Koa<RequestState> {
   // Who is calling is settled before the body is even parsed: anonymous API calls get a 401
   // without costing a JSON parse, and cookie writes without the CSRF header a 403.
   const auth = createAuthDeps(opts.knex);
+  if (opts.publicPluginRoutes) koa.use(opts.publicPluginRoutes);
   koa.use(authenticate(auth));
   // Multipart uploads stream to disk under their field's own limit, before the JSON parser.
   koa.use(fileRoutes(opts.knex, opts.getState));

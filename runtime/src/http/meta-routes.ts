@@ -9,6 +9,7 @@ import { listArchives } from '../migrate/list-archives';
 import { purgeArchives } from '../migrate/purge-archives';
 import { readMigrationChoices } from '../migrate/read-migration-choices';
 import { appToPackage, mergePackage } from './app-package';
+import { viewsForUser } from '../permissions/views-for-user';
 import type { AppMiddleware } from './http-types';
 
 export interface MetaRouteDeps {
@@ -60,7 +61,9 @@ export function metaRoutes(deps: MetaRouteDeps): AppMiddleware {
     switch (route) {
       case 'GET /api/_meta/app': {
         const { version, app } = deps.getState();
-        ctx.body = { version, app };
+        // Views and dashboards as this user may use them; the designer (admins) sees them all.
+        const user = ctx.state.user;
+        ctx.body = { version, app: user && (app.views || app.dashboards) ? { ...app, ...viewsForUser(app, user.roles) } : app };
         return;
       }
       case 'GET /api/_meta/field-types':

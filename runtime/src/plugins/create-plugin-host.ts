@@ -5,7 +5,10 @@ import type { AppMiddleware } from '../http/http-types';
 import type { AppState } from '../meta/compile-app-state';
 import { settingsOf } from './create-record-hooks';
 import { ensurePluginSchema, readPluginStates } from './plugin-state-store';
+import { collectPluginRoutes, type PluginRoute } from './collect-plugin-routes';
 import { pluginRoutes } from './plugin-routes';
+import { publicPluginRoutes } from './public-plugin-routes';
+import { ensurePublicRouteThrottle } from './public-route-throttle';
 
 /** How long one hook or plugin route may take before its operation fails with 504. */
 export const DEFAULT_PLUGIN_TIMEOUT_MS = 2000;
@@ -20,6 +23,8 @@ export interface PluginHostOptions {
 
 export interface PluginHost {
   middleware: AppMiddleware;
+  /** Routes plugins declared public, mounted before authentication (see publicPluginRoutes). */
+  publicMiddleware: AppMiddleware;
   /** Creates `tessera.plugin_state`, then runs each plugin's `start`; a failing start stops the boot, naming the plugin. */
   start(): Promise<void>;
   /** Each started plugin's `stop`, in reverse order; failures are logged so every plugin gets its turn. */
@@ -34,10 +39,23 @@ export function createPluginHost(opts: PluginHostOptions): PluginHost {
     settings: settingsOf(plugin, (await readPluginStates(knex, getState().app.name)).get(plugin.name)),
     log: { info: (m: string, ...r: unknown[]) => logger.info(`[${plugin.name}] ${m}`, ...r), error: (m: string, ...r: unknown[]) => logger.error(`[${plugin.name}] ${m}`, ...r) },
   });
+  // Each plugin's `routes(router)` runs once; both middlewares serve from the same list.
+  // A bad route declaration (a public route without verify) fails `start`, inside the boot's clean-up.
+  let routes: PluginRoute[] = [];
+  let routeProblem: Error | undefined;
+  try {
+    routes = collectPluginRoutes(plugins);
+  } catch (err) {
+    routeProblem = err as Error;
+  }
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_PLUGIN_TIMEOUT_MS;
   return {
-    middleware: pluginRoutes({ ...opts, timeoutMs: opts.timeoutMs ?? DEFAULT_PLUGIN_TIMEOUT_MS }),
+    middleware: pluginRoutes({ ...opts, routes, timeoutMs }),
+    publicMiddleware: publicPluginRoutes({ knex, plugins, routes, getState, logger, timeoutMs }),
     async start() {
+      if (routeProblem) throw routeProblem;
       await ensurePluginSchema(knex);
+      await ensurePublicRouteThrottle(knex);
       for (const plugin of plugins) {
         if (plugin.start) {
           try {

@@ -5,12 +5,11 @@ import { HttpError, notFound, validationFailed } from '../errors/http-error';
 import type { Logger } from '../http/error-handler';
 import type { AppContext, AppMiddleware } from '../http/http-types';
 import type { AppState } from '../meta/compile-app-state';
-import { collectPluginRoutes } from './collect-plugin-routes';
-import { createPluginRecords } from './create-plugin-records';
+import { collectPluginRoutes, ownerOf, paramsOf, type PluginRoute } from './collect-plugin-routes';
+import { invokePluginRoute } from './invoke-plugin-route';
 import { createRecordHooks, settingsOf } from './create-record-hooks';
 import { keepWriteOnly, maskWriteOnly } from './mask-write-only';
 import { readPluginStates, writePluginState } from './plugin-state-store';
-import { runWithTimeout } from './run-with-timeout';
 
 export interface PluginRoutesDeps {
   knex: Knex;
@@ -18,6 +17,8 @@ export interface PluginRoutesDeps {
   getState: () => AppState;
   logger: Logger & Pick<Console, 'info'>;
   timeoutMs: number;
+  /** The routes plugins declared, collected once by the host. */
+  routes?: readonly PluginRoute[];
 }
 
 const PREFIX = '/api/plugins/';
@@ -30,7 +31,7 @@ const SWITCH = /^\/api\/_meta\/plugins\/(.+)\/(enable|disable)$/;
  */
 export function pluginRoutes(deps: PluginRoutesDeps): AppMiddleware {
   const { knex, plugins, getState, logger, timeoutMs } = deps;
-  const routes = collectPluginRoutes(plugins);
+  const routes = deps.routes ?? collectPluginRoutes(plugins);
   const byName = new Map(plugins.map((p) => [p.name, p]));
 
   return async (ctx, next) => {
@@ -71,10 +72,11 @@ export function pluginRoutes(deps: PluginRoutesDeps): AppMiddleware {
 
   async function serveRoute(ctx: AppContext) {
     const rest = ctx.path.slice(PREFIX.length);
-    const owner = plugins.filter((p) => rest === p.name || rest.startsWith(`${p.name}/`)).sort((a, b) => b.name.length - a.name.length)[0];
+    const owner = ownerOf(plugins, rest);
     if (!owner) throw notFound(`No plugin serves ${ctx.path}`);
     const sub = rest.slice(owner.name.length) || '/';
-    const candidates = routes.filter((r) => r.plugin === owner && r.pattern.test(sub));
+    // Public routes were answered before authentication (publicPluginRoutes); only signed-in ones are left.
+    const candidates = routes.filter((r) => r.plugin === owner && !r.public && r.pattern.test(sub));
     const route = candidates.find((r) => r.method === ctx.method);
     if (!route) {
       if (candidates.length === 0) throw notFound(`Plugin "${owner.name}" has no route ${sub}`);
@@ -82,26 +84,6 @@ export function pluginRoutes(deps: PluginRoutesDeps): AppMiddleware {
     }
     const state = (await readPluginStates(knex, getState().app.name)).get(owner.name);
     if (state?.enabled === false) throw notFound(`Plugin "${owner.name}" is disabled in this app`);
-    const match = route.pattern.exec(sub)!;
-    const params = Object.fromEntries(route.params.map((name, i) => [name, decodeURIComponent(match[i + 1])]));
-    const user = ctx.state.user!;
-    const requestId = ctx.state.requestId;
-    const result = await runWithTimeout({ plugin: owner.name, where: `${ctx.method} ${route.path}`, requestId, timeoutMs, logger }, () =>
-      route.handler({
-        plugin: owner.name,
-        settings: settingsOf(owner, state),
-        user: { id: user.id, username: user.username, roles: [...user.roles] },
-        requestId,
-        records: createPluginRecords({ knex, state: getState(), user, requestId }),
-        log: { info: (m, ...r) => logger.info(`[${owner.name}] ${m}`, ...r), error: (m, ...r) => logger.error(`[${owner.name}] ${m}`, ...r) },
-        params,
-        query: Object.fromEntries(Object.entries(ctx.query).map(([k, v]) => [k, Array.isArray(v) ? v[0] : (v ?? '')])),
-        body: ctx.request.body,
-        headers: Object.fromEntries(Object.entries(ctx.headers).map(([k, v]) => [k, Array.isArray(v) ? v[0] : (v ?? '')])),
-        rawBody: (ctx.request as { rawBody?: string }).rawBody,
-      }),
-    );
-    ctx.status = result?.status ?? 200;
-    if (result?.body !== undefined) ctx.body = result.body;
+    await invokePluginRoute(deps, ctx, route, ctx.state.user!, settingsOf(owner, state), paramsOf(route, sub));
   }
 }

@@ -7,7 +7,7 @@ import { expandGuard } from '../permissions/expand-guard';
 import { recordAccess } from '../permissions/record-access';
 import { poolAccess, takePoolParam } from '../pool/pool-access';
 import { invalidQuery } from './invalid-query';
-import { loadExpanded } from './load-expanded';
+import { loadExpanded, reportTruncated } from './load-expanded';
 import { recordScope, relatedScope, takeDeletedParam } from './record-scope';
 import { attachLinks, hasLinks } from './relation-links';
 import { rowToRecord } from './row-to-record';
@@ -48,7 +48,7 @@ export async function listRecords(ctx: AppContext, knex: Knex, state: AppState, 
   const page = rows.slice(0, query.limit);
   if (hasLinks(entity)) await attachLinks(knex, entity, page);
   const records = page.map((row) => ra.strip(rowToRecord(row, entity)));
-  if (query.expand.length > 0) await loadExpanded(knex, state, query.expand, page, records, expandGuard(ctx.state.user!, state));
+  if (query.expand.length > 0) reportTruncated(ctx, await loadExpanded(knex, state, query.expand, page, records, expandGuard(ctx.state.user!, state)));
   const more = rows.length > query.limit;
   ctx.body = {
     data: records.map((r) => projectRecord(r, query.fields, query.expand.map((n) => n.name))),

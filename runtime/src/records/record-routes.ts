@@ -14,7 +14,7 @@ import { deleteRecord } from './delete-record';
 import { idempotentWrite } from './idempotent-write';
 import { invalidQuery } from './invalid-query';
 import { aggregateRecords, listRecords, projectRecord } from './list-records';
-import { loadExpanded } from './load-expanded';
+import { loadExpanded, reportTruncated } from './load-expanded';
 import { etagOf, ifNoneMatchHolds, versionFromIfMatch } from './record-etag';
 import { recordScope, takeDeletedParam } from './record-scope';
 import { attachLinks, hasLinks } from './relation-links';
@@ -137,7 +137,7 @@ async function getRecord(ctx: AppContext, knex: Knex, state: AppState, entity: C
   if (!row) throw missing();
   if (hasLinks(entity)) await attachLinks(knex, entity, [row]);
   const record = ra.strip(rowToRecord(row, entity));
-  if (parsed.value.expand.length > 0) await loadExpanded(knex, state, parsed.value.expand, [row], [record], expandGuard(ctx.state.user!, state));
+  if (parsed.value.expand.length > 0) reportTruncated(ctx, await loadExpanded(knex, state, parsed.value.expand, [row], [record], expandGuard(ctx.state.user!, state)));
   ctx.set('ETag', etagOf(row.version));
   ctx.body = { data: projectRecord(record, parsed.value.fields, parsed.value.expand.map((n) => n.name)) };
   // If-None-Match: the version covers the record's own written fields — not expanded relations,
