@@ -12,7 +12,7 @@ import { resolvePermissions } from '@tessera/engine';
 import type { AppDefinition } from '@tessera/metadata';
 import { listQueryToSql, scopeToSql } from '@tessera/engine/sql';
 import { createFieldTypeRegistry, parseListQuery } from '@tessera/engine';
-import { createRuntime } from '@tessera/runtime';
+import { createRuntime, createSessionClient, type SessionClient } from '@tessera/runtime';
 import { withDatabase } from '../runtime/src/testing/for-each-database';
 import knexFactory, { type Knex } from 'knex';
 
@@ -100,6 +100,30 @@ async function main() {
         const a = median(times.all);
         const cols = Object.keys(variants).slice(1).map((k) => `${k} ${median(times[k]).toFixed(2)} ms (${(median(times[k]) / a).toFixed(2)}×)`);
         console.log(`round ${round}, median of ${RUNS}: all ${a.toFixed(2)} ms; ${cols.join('; ')}`);
+      }
+      // The same list through the API, as a user sees it: a department manager vs a viewer with
+      // scope all, alternating request by request (HTTP, auth and JSON included).
+      const { url: base } = await rt.listen(0, '127.0.0.1');
+      const admin = await createSessionClient(base, 'admin', 'bench-admin-password');
+      const make = async (username: string, roles: string[], departmentId: string) => {
+        const res = await admin.call('POST', '/api/admin/users', { username, password: `${username}-bench-password`, roles, departmentId });
+        if (res.status !== 201) throw new Error(`user ${username}: ${res.status} ${res.text}`);
+        return createSessionClient(base, username, `${username}-bench-password`);
+      };
+      const clients: Record<'all' | 'subtree', SessionClient> = { subtree: await make('bench_manager', ['sales_manager'], deptIds[1]), all: await make('bench_viewer', ['viewer'], deptIds[1]) };
+      const apiTime = async (client: SessionClient) => {
+        const t = process.hrtime.bigint();
+        const res = await client.call('GET', '/api/customers?limit=50&sort=-created_at&count=false');
+        if (res.status !== 200 || res.body.data.length !== 50) throw new Error(`API list: ${res.status}`);
+        return Number(process.hrtime.bigint() - t) / 1e6;
+      };
+      for (let i = 0; i < 20; i++) for (const c of Object.values(clients)) await apiTime(c);
+      for (let round = 1; round <= ROUNDS; round++) {
+        const times = { all: [] as number[], subtree: [] as number[] };
+        for (let i = 0; i < RUNS; i++) for (const k of ['all', 'subtree'] as const) times[k].push(await apiTime(clients[k]));
+        const a = median(times.all);
+        const b = median(times.subtree);
+        console.log(`API round ${round}, median of ${RUNS}: all ${a.toFixed(2)} ms; subtree ${b.toFixed(2)} ms (${(b / a).toFixed(2)}×)`);
       }
       const plan = await knex.raw(`explain (analyze, buffers) ${listQueryToSql(knex, parsed.value, target(scoped as never) as never).toString()}`);
       if (process.env.BENCH_PLAN) console.log(plan.rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n'));
