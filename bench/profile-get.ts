@@ -1,0 +1,51 @@
+/**
+ * Server CPU per request for one API scenario (get by id unless --path): seeds --rows customers
+ * into a fresh PostgreSQL database, starts the runtime, and drives it from a separate autocannon
+ * process, so the CPU figure (and a profile with node --cpu-prof) is the server's alone — a
+ * measure that holds up on a loaded machine, unlike req/s.
+ *
+ *   npx tsx bench/profile-get.ts [--rows 10000] [--seconds 8] [--path /api/customers?limit=50] [--raw]
+ */
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import knexFactory from 'knex';
+import { createRuntime, createSessionClient } from '@tessera/runtime';
+import { startRawServer } from './api/raw-server';
+import { seedCrm } from './api/seed-crm';
+
+const arg = (name: string, fallback: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : fallback; };
+const SERVER = arg('url', 'postgres://postgres@127.0.0.1:5432/postgres');
+const DB = 'tessera_bench_profile';
+
+async function main() {
+  const admin = knexFactory({ client: 'pg', connection: SERVER, pool: { min: 0, max: 1 } });
+  await admin.raw('drop database if exists ?? with (force)', [DB]);
+  await admin.raw('create database ??', [DB]);
+  const u = new URL(SERVER); u.pathname = `/${DB}`;
+  const runtime = await createRuntime({ appDir: resolve(__dirname, '../examples/crm'), databaseUrl: u.toString(), adminPassword: 'bench-admin-password', logger: { info: () => undefined, error: console.error } });
+  const { url } = await runtime.listen(0, '127.0.0.1');
+  const session = await createSessionClient(url, 'admin', 'bench-admin-password');
+  const token = (await session.call('POST', '/api/auth/tokens', { name: 'bench', scopes: ['write'] })).body.data.token as string;
+  const ids = await seedCrm(runtime.knex, Number(arg('rows', '10000')), session.user.id);
+  // --raw: the same request against the floor server (node:http + pg, same SQL, same process).
+  const raw = process.argv.includes('--raw') ? await startRawServer(u.toString(), session.user.id) : undefined;
+  const path = raw ? arg('path', `/customers/${ids[7]}`) : arg('path', `/api/customers/${ids[7]}`);
+  const target = raw ? raw.url : url;
+  // Out of process, so the profile (node --cpu-prof) and the CPU figure are the server's.
+  const cpu0 = process.cpuUsage();
+  const out = await new Promise<string>((done) => {
+    const p = spawn(process.execPath, [require.resolve('autocannon/autocannon.js'), '-j', '-c', '32', '-d', arg('seconds', '8'), '-H', `authorization=Bearer ${token}`, target + path], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let text = '';
+    p.stdout.on('data', (d) => (text += d));
+    p.on('exit', () => done(text));
+  });
+  const cpu = process.cpuUsage(cpu0);
+  const result = JSON.parse(out) as { requests: { total: number; average: number }; latency: { p99: number } };
+  // CPU per request is what the server spends, whatever else loads the machine.
+  console.log(`${path}: ${result.requests.total} requests, ${result.requests.average} req/s, p99 ${result.latency.p99} ms; server CPU ${((cpu.user + cpu.system) / result.requests.total).toFixed(0)} µs/request`);
+  await raw?.close();
+  await runtime.close();
+  await admin.raw('drop database if exists ?? with (force)', [DB]);
+  await admin.destroy();
+}
+main().catch((e) => { console.error(e); process.exit(1); });
