@@ -33,6 +33,9 @@ import { PublishBar } from './publish/publish-bar';
 
 // The workflow canvas (and its graph library) loads only when its tab is opened.
 const WorkflowPage = lazy(() => import('./workflow/workflow-page'));
+// List/kanban views and dashboards (issues 7, 8), each on its own tab and chunk.
+const ViewEditorPage = lazy(() => import('./views/view-editor-page'));
+const DashboardEditorPage = lazy(() => import('./dashboards/dashboard-editor-page'));
 
 // Pointer first (the mouse needs no fallback), then rectangles so keyboard drags land too.
 // A dragged field looks only at sections and fields, never the whole-canvas target around them.
@@ -144,6 +147,8 @@ export function DesignerShell({ registry, widgets }: { registry: FieldTypeRegist
         <DndContext sensors={sensors} collisionDetection={collision} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(undefined)}>
           {page === 'permissions' && <PermissionsMatrix app={draft} onChange={setDraft} />}
           {page === 'workflows' && <Suspense fallback={<p className="d-hint d-loading">{t('designer.loading')}</p>}><WorkflowPage app={draft} onChange={setDraft} /></Suspense>}
+          {page === 'views' && <Suspense fallback={<p className="d-hint d-loading">{t('designer.loading')}</p>}><ViewEditorPage app={draft} onChange={setDraft} /></Suspense>}
+          {page === 'dashboards' && <Suspense fallback={<p className="d-hint d-loading">{t('designer.loading')}</p>}><DashboardEditorPage app={draft} onChange={setDraft} /></Suspense>}
           <div className="d-layout" hidden={page !== 'form'}>
             <aside className="d-side">
               <section className="d-panel">

@@ -1,8 +1,8 @@
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export type DesignerPage = 'form' | 'permissions' | 'workflows';
-const PAGES: DesignerPage[] = ['form', 'permissions', 'workflows'];
+export type DesignerPage = 'form' | 'permissions' | 'workflows' | 'views' | 'dashboards';
+const PAGES: DesignerPage[] = ['form', 'permissions', 'workflows', 'views', 'dashboards'];
 
 /** The designer's pages as a tablist (arrow keys move between tabs, as WAI-ARIA tabs do). */
 export function PageTabs({ page, onChange }: { page: DesignerPage; onChange: (page: DesignerPage) => void }) {

@@ -39,6 +39,7 @@ export type { TableSpec, ForeignKeySpec, IndexSpec } from './schema/table-types'
 export { entityToValidator } from './validation/entity-to-validator';
 export { currencyPairs, currencyUpdateGuards, CURRENCY_REQUIRED, type CurrencyPair, type CurrencyGuard } from './validation/currency-rules';
 export { validateAppWithRegistry } from './validation/validate-app-with-registry';
+export { entityRules, checkEntityRules, type CompiledEntityRules, type RuleProblem } from './validation/entity-rules';
 export type { FieldError, EntityValidator, RecordValidationMode, RecordValidationResult } from './validation/validation-types';
 
 export { entityToForm } from './forms/entity-to-form';

@@ -1,5 +1,5 @@
 export type { LocalizedText, Locale } from './i18n-types';
-export type { FieldDefinition, EntityDefinition, SelectOption, RelationSpec, RelationKind, OnDeletePolicy, SystemColumns, SystemField, FormulaResultType, RollupSpec, RollupFunction, PoolDefinition, FileSpec, ReminderSpec } from './entity/entity-types';
+export type { FieldDefinition, EntityDefinition, SelectOption, RelationSpec, RelationKind, OnDeletePolicy, SystemColumns, SystemField, FormulaResultType, RollupSpec, RollupFunction, PoolDefinition, FileSpec, ReminderSpec, IndexEntry, EntityRule } from './entity/entity-types';
 export { SYSTEM_FIELDS, RESERVED_FIELD_NAMES } from './entity/entity-types';
 export type { LayoutDefinition, FormLayout, LayoutSection } from './layout/layout-types';
 export type { AppDefinition, MetadataFile } from './app/app-types';
@@ -8,6 +8,7 @@ export { validateApp, type ValidateAppOptions } from './validation/validate-app'
 export { METADATA_ERROR_CODES, type MetadataErrorCode } from './validation/error-codes';
 export { BUILTIN_FIELD_TYPES } from './validation/builtin-field-types';
 export { isIsoCurrency } from './validation/iso-currency';
+export { closestName } from './validation/closest-name';
 export { META_SCHEMAS } from './validation/validate-meta-schema';
 export { parseAppFiles } from './app/parse-app-files';
 export { formatMetadataError } from './app/format-metadata-error';

@@ -90,7 +90,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   }
   const workflows = createWorkflowHost({ knex, databaseUrl: opts.databaseUrl, getState: () => state, registry: workflowRegistry, logger: opts.logger, webhookSecret: process.env.TESSERA_WEBHOOK_SECRET, plugins: pluginList });
   // Plugin hooks, routes and lifecycle (issue 9): the same plugin objects the registry loaded.
-  const plugins = createPluginHost({ knex, plugins: pluginList, getState: () => state, logger: opts.logger ?? console, timeoutMs: opts.pluginTimeoutMs });
+  const plugins = createPluginHost({ knex, plugins: pluginList, getState: () => state, logger: opts.logger ?? console, timeoutMs: opts.pluginTimeoutMs, migrations: () => migrations });
   // pool:return-stale, reminders:send and plugin jobs on pg-boss's cron; pg-boss starts only if there is one.
   const log = opts.logger ?? console;
   const jobs = createRecurringJobs({ knex, databaseUrl: opts.databaseUrl, logger: log, now: opts.now, jobs: () => appJobs({ knex, getState: () => state, plugins: pluginList, logger: log, settings: jobSettings, afterNotify: () => void workflows.dispatch() }) });

@@ -40,3 +40,6 @@ export const fetchVersion = (version: number) => call<{ version: number; source:
 
 /** Guards and actions with their params schemas, for the workflow canvas. */
 export const fetchRegistry = () => call<WorkflowRegistryView>('GET', '/api/_meta/registry');
+
+/** A dashboard card's preview: the published app's aggregate API (`GET /api/{plural}/aggregate`). */
+export const fetchAggregate = (plural: string, query: string) => call<{ data: Record<string, unknown>[] }>('GET', `/api/${encodeURIComponent(plural)}/aggregate?${query}`);

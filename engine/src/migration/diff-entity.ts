@@ -5,8 +5,8 @@ import { entityToTable } from '../schema/entity-to-table';
 import { addColumnSql, addForeignKeySql, addIndexSql } from '../schema/table-to-sql';
 import type { ForeignKeySpec, IndexSpec, TableSpec } from '../schema/table-types';
 import { columnCast } from './column-cast';
-import { archiveName, columnTypeSql, countRowsSql, duplicateValuesSql, ident, literal, qualified } from './migration-sql';
-import type { MigrationStep, PlanMigrationOptions } from './migration-types';
+import { archiveName, columnTypeSql, countRowsSql, duplicateGroupsSql, duplicateValuesSql, ident, literal, qualified } from './migration-sql';
+import type { MigrationStep, PlanMigrationOptions, PrecheckQuery } from './migration-types';
 import { planSelectRemap } from './plan-select-remap';
 
 export interface DiffContext {
@@ -27,7 +27,8 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
 /** An index's identity: what it covers and how, not its name (names follow table and column names). */
 function indexKey(index: IndexSpec, columns: readonly ColumnSpec[]): string {
   const ids = index.columns.map((name) => `${index.descending?.includes(name) ? '-' : ''}${columns.find((c) => c.name === name)?.fieldId ?? name}`);
-  return `${index.unique ? 'unique' : 'plain'}:${index.method ?? 'btree'}:${ids.join(',')}`;
+  // A partial index (unique over live records) and a full one over the same columns differ.
+  return `${index.unique ? 'unique' : 'plain'}:${index.method ?? 'btree'}:${ids.join(',')}${index.whereNull?.length ? `:where-null:${index.whereNull.join(',')}` : ''}`;
 }
 
 const fkFieldId = (fk: ForeignKeySpec, table: TableSpec) => table.columns.find((c) => c.name === fk.column)?.fieldId ?? fk.column;
@@ -191,14 +192,27 @@ function diffIndexes(ctx: DiffContext, oldTable: TableSpec, newTable: TableSpec,
       continue;
     }
     const columns = index.columns.map((name) => newTable.columns.find((c) => c.name === name));
-    const hasData = columns.some((c) => c?.fieldId && existing.has(c.fieldId));
-    const checks = index.unique && hasData
-      ? [{ description: `Duplicate ${index.columns.join(', ')} values in ${newTable.name}`, sql: duplicateValuesSql(ref, index.columns[0]), failure: `Some ${index.columns.join(', ')} values appear in more than one ${newTable.name} record; make them unique first.` }]
-      : undefined;
+    // System columns (owner, …) hold data too; only columns this plan adds are still empty.
+    const hasData = columns.some((c) => c && (!c.fieldId || existing.has(c.fieldId)));
+    const checks = index.unique && hasData ? [duplicatesCheck(ref, newTable.name, index)] : undefined;
     ctx.emit({ kind: 'add-index', safe: !checks, destructive: false, description: `Add ${index.unique ? 'unique ' : ''}index ${index.name} on ${newTable.name}`, sql: addIndexSql(newTable, index), ...(checks ? { checks } : {}) });
   }
   for (const [key, was] of oldByKey) {
     if (kept.has(key)) continue;
     ctx.emit({ kind: 'drop-index', safe: true, destructive: false, description: `Drop index ${was.name} on ${oldTable.name}`, sql: [`drop index ${qualified(ctx.schema, was.name)}`] });
   }
+}
+
+/** What a new unique index would refuse: duplicated values (one column) or groups of them (several). */
+function duplicatesCheck(ref: string, table: string, index: IndexSpec): PrecheckQuery {
+  const names = index.columns.join(', ');
+  if (index.columns.length === 1 && !index.whereNull?.length) {
+    return { description: `Duplicate ${names} values in ${table}`, sql: duplicateValuesSql(ref, index.columns[0]), failure: `Some ${names} values appear in more than one ${table} record; make them unique first.` };
+  }
+  const live = index.whereNull?.length ? ' live' : '';
+  return {
+    description: `Duplicate (${names}) combinations in ${table}`,
+    sql: duplicateGroupsSql(ref, index.columns, index.whereNull),
+    failure: `Some combinations of ${names} are shared by more than one${live} ${table} record; make them unique first.`,
+  };
 }

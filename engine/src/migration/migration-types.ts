@@ -27,6 +27,8 @@ export type MigrationStepKind =
   | 'archive-table'
   | 'create-table'
   | 'add-column'
+  /** A relation field changing kind: its links copied from the archived storage into the new one. */
+  | 'copy-links'
   | 'set-required'
   | 'add-foreign-key'
   | 'add-index'

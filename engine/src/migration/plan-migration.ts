@@ -5,6 +5,7 @@ import { addForeignKeySql, addIndexSql, createSchemaSql, createTableSql } from '
 import { diffEntity, type DiffContext } from './diff-entity';
 import { matchEntities } from './match-entities';
 import { planJoinTables } from './plan-join-tables';
+import { planRelationKinds } from './plan-relation-kinds';
 import { planRollups } from './plan-rollups';
 import { archiveName, qualified } from './migration-sql';
 import type { MigrationPlan, MigrationStep, MigrationStepKind, PlanMigrationOptions } from './migration-types';
@@ -18,7 +19,7 @@ import type { MigrationPlan, MigrationStep, MigrationStepKind, PlanMigrationOpti
 const ORDER: readonly MigrationStepKind[] = [
   'create-schema', 'drop-rollup', 'drop-foreign-key', 'drop-index', 'rename-table', 'rename-index', 'rename-foreign-key',
   'rename-column', 'remap-select-values', 'alter-column-type', 'archive-column', 'archive-table',
-  'create-table', 'add-column', 'set-required', 'add-foreign-key', 'add-index', 'create-rollup',
+  'create-table', 'add-column', 'copy-links', 'set-required', 'add-foreign-key', 'add-index', 'create-rollup',
 ];
 
 const TAG = /^[a-z0-9_]{1,40}$/;
@@ -53,6 +54,7 @@ export function planMigration(from: AppDefinition | null, to: AppDefinition, reg
     block: (reason) => blockers.push(reason),
   };
   for (const pair of match.pairs) diffEntity(ctx, pair.from, pair.to);
+  for (const pair of match.pairs) planRelationKinds(ctx, pair.from, pair.to);
   for (const entity of match.added) planCreate(ctx, entity);
   // Join tables before the entity archives: a dropped entity must no longer be referenced.
   for (const pair of match.pairs) planJoinTables(ctx, pair.from, pair.to);

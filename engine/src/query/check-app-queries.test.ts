@@ -48,4 +48,9 @@ describe('checkAppQueries (through validateAppWithRegistry)', () => {
       expect.stringMatching(/card-query-invalid .* sum does not apply to "score"/),
     ]);
   });
+
+  it('parses "$me" as the signed-in user, which the app binds per request', () => {
+    expect(codes(app({ views: [{ name: 'mine', entity: 'deal', label: label('Mine'), kind: 'list', filter: { owner: { eq: '$me' } } }] }))).toEqual([]);
+    expect(codes(app({ views: [{ name: 'mine', entity: 'deal', label: label('Mine'), kind: 'list', filter: { owner: { eq: 'me' } } }] }))).toEqual([expect.stringMatching(/^view-query-invalid/)]);
+  });
 });

@@ -4,7 +4,7 @@ import { parseAggregateQuery } from './parse-aggregate-query';
 import { parseListQuery } from './parse-list-query';
 import type { QueryError, RawQuery } from './query-types';
 
-// `"$me"` in a view's filter is the signed-in user, bound by the app before it asks (ADR 0020); any id parses the same.
+// `"$me"` in a view's filter is the signed-in user, bound by the app before it asks (ADR 0021); any id parses the same.
 const ME = '"$me"';
 const SOME_USER = '"00000000-0000-4000-8000-000000000000"';
 const filterParam = (filter: Record<string, unknown>) => JSON.stringify(filter).split(ME).join(SOME_USER);

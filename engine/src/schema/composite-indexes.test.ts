@@ -41,3 +41,49 @@ describe('x-indexes → composite indexes', () => {
     expect(planMigration(app([['industry', '-revenue']]), app([['industry', '-revenue']]), registry).steps).toEqual([]);
   });
 });
+
+describe('x-indexes object form → composite unique indexes', () => {
+  const contact = (indexes: EntityDefinition['x-indexes'], softDelete = false): EntityDefinition => ({
+    type: 'object', 'x-id': 'e_contact', 'x-name': 'contact', 'x-plural': 'contacts', 'x-label': label('Contact'),
+    ...(softDelete ? { 'x-soft-delete': true } : {}),
+    ...(indexes ? { 'x-indexes': indexes } : {}),
+    properties: {
+      customer: { 'x-id': 'f_customer', 'x-type': 'text', 'x-label': label('Customer') },
+      email: { 'x-id': 'f_email', 'x-type': 'text', 'x-label': label('Email') },
+    },
+  });
+  const contacts = (indexes?: EntityDefinition['x-indexes'], softDelete = false): AppDefinition => ({ name: 'crm', label: label('CRM'), entities: [contact(indexes, softDelete)], layouts: [] });
+  const unique = { columns: ['customer', 'email'], unique: true };
+
+  it('is a unique index named _key; on a soft-delete entity it covers live records only', () => {
+    const plain = entityToTable(contact([unique]), registry, { schema: 'app_crm' }).indexes.at(-1)!;
+    expect(plain).toEqual({ name: 'contact_customer_email_key', columns: ['customer', 'email'], unique: true });
+    const soft = entityToTable(contact([unique], true), registry, { schema: 'app_crm' });
+    const index = soft.indexes.at(-1)!;
+    expect(index.whereNull).toEqual(['deleted_at']);
+    expect(addIndexSql(soft, index)).toEqual(['create unique index "contact_customer_email_key" on "app_crm"."contact" ("customer", "email") where "deleted_at" is null']);
+    // The object form without unique is the array form; a name is kept as given.
+    expect(entityToTable(contact([{ columns: ['customer', 'email'], name: 'contact_lookup' }]), registry, { schema: 'app_crm' }).indexes.at(-1)).toEqual({ name: 'contact_lookup', columns: ['customer', 'email'], unique: false });
+  });
+
+  it('adding one prechecks duplicate groups with values, counts and ids; dropping it is safe', () => {
+    const [step] = planMigration(contacts(), contacts([unique], true), registry, { confirmDestructive: true }).steps.filter((s) => s.kind === 'add-index');
+    expect(step).toMatchObject({ kind: 'add-index', safe: false, description: 'Add unique index contact_customer_email_key on contact' });
+    expect(step.checks).toEqual([{
+      description: 'Duplicate (customer, email) combinations in contact',
+      failure: 'Some combinations of customer, email are shared by more than one live contact record; make them unique first.',
+      sql: `select count(*)::int as count, (array_agg(grp order by grp))[1:5] as samples from (select 'customer=' || "customer"::text || ', ' || 'email=' || "email"::text || ': ' || count(*) || ' records (' || array_to_string((array_agg(id::text order by id))[1:3], ', ') || ')' as grp from "app_crm"."contact" where "customer" is not null and "email" is not null and "deleted_at" is null group by "customer", "email" having count(*) > 1) as duplicates`,
+    }]);
+    expect(planMigration(contacts([unique]), contacts(), registry).steps.map((s) => [s.kind, s.sql])).toEqual([['drop-index', ['drop index "app_crm"."contact_customer_email_key"']]]);
+  });
+
+  it('turning uniqueness on or soft deletion on replaces the index; a name change renames it; the same definition plans nothing', () => {
+    expect(planMigration(contacts([['customer', 'email']]), contacts([unique]), registry).steps.map((s) => s.kind).sort()).toEqual(['add-index', 'drop-index']);
+    const soft = planMigration(contacts([unique]), contacts([unique], true), registry).steps.map((s) => s.kind).sort();
+    expect(soft).toEqual(['add-column', 'add-index', 'drop-index']);
+    expect(planMigration(contacts([unique]), contacts([{ ...unique, name: 'contact_email_per_customer' }]), registry).steps.map((s) => [s.kind, s.sql])).toEqual([
+      ['rename-index', ['alter index "app_crm"."contact_customer_email_key" rename to "contact_email_per_customer"']],
+    ]);
+    expect(planMigration(contacts([unique], true), contacts([unique], true), registry).steps).toEqual([]);
+  });
+});

@@ -82,16 +82,25 @@ export function entityToTable(entity: EntityDefinition, registry: FieldTypeRegis
 
 /**
  * `x-indexes`: composite indexes in list-sort syntax (`-column` descending), named after their
- * columns so two entries never collide with each other or with a field's own index.
+ * columns (`_idx`, or `_key` when unique) so two entries never collide with each other or with
+ * a field's own index; the object form may name the index itself. A unique one of a
+ * soft-delete entity is partial, over live records: a deleted record does not keep its values
+ * taken (the usual CRM expectation — re-entering a deleted contact must work).
  */
 function compositeIndexes(entity: EntityDefinition, table: string, existing: readonly IndexSpec[]): IndexSpec[] {
   const out: IndexSpec[] = [];
-  for (const entry of entity['x-indexes'] ?? []) {
-    const columns = entry.map((c) => c.replace(/^-/, ''));
-    const descending = entry.filter((c) => c.startsWith('-')).map((c) => c.slice(1));
-    const name = identifierName([table, ...entry.map((c) => (c.startsWith('-') ? `${c.slice(1)}_desc` : c))], 'idx');
+  for (const raw of entity['x-indexes'] ?? []) {
+    const entry = Array.isArray(raw) ? { columns: raw } : raw;
+    const unique = entry.unique === true;
+    const columns = entry.columns.map((c) => c.replace(/^-/, ''));
+    const descending = entry.columns.filter((c) => c.startsWith('-')).map((c) => c.slice(1));
+    const name = entry.name ?? identifierName([table, ...entry.columns.map((c) => (c.startsWith('-') ? `${c.slice(1)}_desc` : c))], unique ? 'key' : 'idx');
     if ([...existing, ...out].some((i) => i.name === name)) continue;
-    out.push({ name, columns, unique: false, ...(descending.length ? { descending } : {}) });
+    out.push({
+      name, columns, unique,
+      ...(descending.length ? { descending } : {}),
+      ...(unique && entity['x-soft-delete'] ? { whereNull: ['deleted_at'] } : {}),
+    });
   }
   return out;
 }

@@ -79,7 +79,7 @@ export function addForeignKeySql(table: TableSpec, fk: ForeignKeySpec): string[]
 }
 
 export function addIndexSql(table: TableSpec, index: IndexSpec): string[] {
-  if (index.descending?.length) return [descendingIndexSql(table, index)];
+  if (index.descending?.length || index.whereNull?.length) return [customIndexSql(table, index)];
   return toStatements(
     pg.schema.withSchema(table.schema).alterTable(table.name, (t) => {
       if (index.unique) t.unique(index.columns, { indexName: index.name, useConstraint: false });
@@ -91,15 +91,17 @@ export function addIndexSql(table: TableSpec, index: IndexSpec): string[] {
 }
 
 /**
- * An index with descending columns (knex's builder cannot say `desc`). A descending nullable
- * column is `desc nulls last`, the order a list's `sort=-column` asks for, so the planner can
- * walk the index instead of sorting; a NOT NULL column stays plain `desc`, as the list emits it.
+ * An index knex's builder cannot say: descending columns, or partial (`where … is null`). A
+ * descending nullable column is `desc nulls last`, the order a list's `sort=-column` asks for,
+ * so the planner can walk the index instead of sorting; a NOT NULL column stays plain `desc`,
+ * as the list emits it.
  */
-function descendingIndexSql(table: TableSpec, index: IndexSpec): string {
+function customIndexSql(table: TableSpec, index: IndexSpec): string {
   const parts = index.columns.map((name) => {
-    if (!index.descending!.includes(name)) return pg.raw('??', [name]).toQuery();
+    if (!index.descending?.includes(name)) return pg.raw('??', [name]).toQuery();
     const nullable = table.columns.find((c) => c.name === name)?.nullable !== false;
     return `${pg.raw('??', [name]).toQuery()} desc${nullable ? ' nulls last' : ''}`;
   });
-  return `${pg.raw(`create ${index.unique ? 'unique ' : ''}index ?? on ??.??`, [index.name, table.schema, table.name]).toQuery()} (${parts.join(', ')})`;
+  const where = index.whereNull?.length ? ` where ${index.whereNull.map((name) => `${pg.raw('??', [name]).toQuery()} is null`).join(' and ')}` : '';
+  return `${pg.raw(`create ${index.unique ? 'unique ' : ''}index ?? on ??.??`, [index.name, table.schema, table.name]).toQuery()} (${parts.join(', ')})${where}`;
 }

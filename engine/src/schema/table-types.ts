@@ -18,6 +18,11 @@ export interface IndexSpec {
   method?: IndexMethod;
   /** Columns kept in descending order (NULLs last, as `sort=-column` reads them); ascending otherwise. */
   descending?: string[];
+  /**
+   * A partial index over the rows where these columns are NULL: a composite unique index of a
+   * soft-delete entity covers live records only (`where deleted_at is null`).
+   */
+  whereNull?: string[];
 }
 
 /** What one entity needs in PostgreSQL: data, not SQL, so two versions can be diffed. */

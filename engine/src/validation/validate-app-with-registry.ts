@@ -6,6 +6,7 @@ import type { FieldTypeRegistry } from '../field-types/field-type-registry';
 import type { FieldTypeDefinition } from '../field-types/field-type-types';
 import { fieldToJsonSchema } from '../schema/field-to-json-schema';
 import { checkAppQueries } from '../query/check-app-queries';
+import { checkEntityRules } from './entity-rules';
 
 /** Keywords every field may carry, whatever its type. */
 const COMMON_KEYWORDS = new Set(['x-id', 'x-type', 'x-label', 'description', 'default', 'x-readonly', 'x-plugins']);
@@ -34,6 +35,12 @@ export function validateAppWithRegistry(app: unknown, registry: FieldTypeRegistr
       for (const problem of type.checkField?.(field, entity) ?? []) {
         errors.push({ pointer, code: 'invalid-field', message: `The ${where}: ${problem}`, hint: `Fix the ${type.name} settings of the field.` });
       }
+    }
+  });
+  // Cross-field rules: each expression parses and reads only stored fields of its entity.
+  result.value.entities.forEach((entity, i) => {
+    for (const problem of checkEntityRules(entity)) {
+      errors.push({ pointer: `/entities/${i}/x-rules/${problem.rule}/expr`, code: 'rule-invalid', message: problem.message, hint: problem.hint });
     }
   });
   // Views and dashboards (issues 7, 8): their queries through the API's own parsers.

@@ -151,11 +151,12 @@ describeBrowser('example CRM views in the browser', () => {
 
   it('draws the dashboard charts, and speaks Chinese', async () => {
     await page.getByTestId('nav-dashboard').click();
-    for (const id of ['customer-funnel', 'customer-industry', 'customer-level', 'customer-monthly']) {
+    // The example's Sales dashboard (examples/crm/dashboards) replaced the derived one; these two of its cards chart customers.
+    for (const id of ['customer-industry', 'customer-level']) {
       await page.getByTestId(`chart-${id}`).locator('svg.recharts-surface').first().waitFor();
     }
     await page.getByTestId('chart-customer-industry').locator('.recharts-bar-rectangle').first().waitFor();
-    await screenshot(page, 'app-dashboard');
+    // The dashboard's screenshot (app-dashboard) is taken with data by browser-dashboards.test.ts.
 
     await page.getByTestId('language-switch').selectOption('zh');
     await page.getByTestId('dashboard').getByText('仪表盘').waitFor();

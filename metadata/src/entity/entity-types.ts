@@ -130,6 +130,26 @@ export interface PoolDefinition {
   maxClaimsPerUser: number;
 }
 
+/**
+ * One `x-indexes` entry: a list of columns in list-sort syntax, or the object form, which can
+ * also make the combination unique (`{ "columns": ["customer", "email"], "unique": true }`).
+ * A unique index leaves out records with an empty column and, on soft-delete entities,
+ * deleted records (a partial index `where deleted_at is null`).
+ */
+export type IndexEntry = string[] | { columns: string[]; unique?: boolean; name?: string };
+
+/**
+ * A cross-field rule: `expr` (jexl over the entity's stored fields) must be true for the
+ * record as it will be stored — the new record on create, the stored record merged with the
+ * change on update. `message` is shown when it is not; `fields` names the fields it is about.
+ */
+export interface EntityRule {
+  id: string;
+  expr: string;
+  message: LocalizedText;
+  fields?: string[];
+}
+
 export interface EntityDefinition {
   $schema?: string;
   type: 'object';
@@ -154,7 +174,9 @@ export interface EntityDefinition {
    * "-annual_revenue", "-id"]` for a filtered list sorted by revenue. Stored fields and
    * system columns only.
    */
-  'x-indexes'?: string[][];
+  'x-indexes'?: IndexEntry[];
+  /** Cross-field validation rules, checked on every create and update (see EntityRule). */
+  'x-rules'?: EntityRule[];
   /** The entity's public pool (公海), see PoolDefinition. */
   'x-pool'?: PoolDefinition;
   required?: string[];

@@ -1,4 +1,4 @@
-import { entityViews, stringOr, type EntityView } from './app-views';
+import { entityViews, isRecord, stringOr, type EntityView } from './app-views';
 import { closestName } from './closest-name';
 import { capitalize } from './describe-location';
 import { pointerOf } from './json-pointer';
@@ -19,19 +19,27 @@ function hasColumn(field: Record<string, unknown>): boolean {
   return kind !== 'one-to-many' && kind !== 'many-to-many';
 }
 
-/** `x-indexes`: every column of a composite index is a stored field or a system column. */
+/** `x-indexes`: every column of a composite index is a stored field or a system column; custom names differ. */
 function checkIndexColumns(entity: EntityView): MetadataError[] {
   const indexes = entity.value['x-indexes'];
   if (!Array.isArray(indexes)) return [];
   const columns = [...INDEXABLE_SYSTEM_COLUMNS, ...(entity.value['x-soft-delete'] === true ? ['deleted_at'] : []), ...entity.fields.filter((f) => hasColumn(f.value)).map((f) => f.name)];
   const errors: MetadataError[] = [];
+  const names = new Set<string>();
   indexes.forEach((index, i) => {
-    if (!Array.isArray(index)) return;
-    index.forEach((raw, j) => {
+    // The object form (`{ columns, unique, name }`) points one level deeper.
+    const list = Array.isArray(index) ? index : isRecord(index) && Array.isArray(index.columns) ? index.columns : undefined;
+    const at = (j: number) => entity.pointer + (Array.isArray(index) ? pointerOf('x-indexes', i, j) : pointerOf('x-indexes', i, 'columns', j));
+    const name = isRecord(index) ? stringOr(index.name) : undefined;
+    if (name && names.has(name)) {
+      errors.push(metadataError('duplicate-index-name', entity.pointer + pointerOf('x-indexes', i, 'name'), `${capitalize(entity.title)} has two indexes named "${name}".`, 'Give each index its own name, or leave the name out to have one generated.'));
+    }
+    if (name) names.add(name);
+    list?.forEach((raw, j) => {
       if (typeof raw !== 'string') return;
-      const name = raw.replace(/^-/, '');
-      if (columns.includes(name)) return;
-      errors.push(metadataError('index-field-missing', entity.pointer + pointerOf('x-indexes', i, j), `${capitalize(entity.title)} indexes "${name}", but has no such stored field or system column.`, `${didYouMean(name, columns)}Indexable: ${columns.join(', ')}.`));
+      const column = raw.replace(/^-/, '');
+      if (columns.includes(column)) return;
+      errors.push(metadataError('index-field-missing', at(j), `${capitalize(entity.title)} indexes "${column}", but has no such stored field or system column.`, `${didYouMean(column, columns)}Indexable: ${columns.join(', ')}.`));
     });
   });
   return errors;

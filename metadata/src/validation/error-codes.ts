@@ -43,6 +43,11 @@ export const METADATA_ERROR_CODES = [
   'unknown-required-field',
   'unknown-display-field',
   'index-field-missing',
+  'duplicate-index-name',
+  // cross-field rules (x-rules; the expression itself is checked by the engine)
+  'duplicate-rule-id',
+  'rule-field-missing',
+  'rule-invalid',
   // layouts
   'duplicate-layout-name',
   'layout-entity-missing',

@@ -12,6 +12,7 @@ import { checkReferences } from './check-references';
 import { checkReminders } from './check-reminders';
 import { checkRelations } from './check-relations';
 import { checkRollups } from './check-rollups';
+import { checkRules } from './check-rules';
 import { checkUniqueness } from './check-uniqueness';
 import { checkViews } from '../view/check-views';
 import { checkDashboards } from '../dashboard/check-dashboards';
@@ -35,6 +36,7 @@ export function validateApp(app: unknown, opts: ValidateAppOptions = {}): Valida
     ...checkUniqueness(app),
     ...checkFields(app, opts.fieldTypes ?? BUILTIN_FIELD_TYPES),
     ...checkReferences(app),
+    ...checkRules(app),
     ...checkRelations(app),
     ...checkRollups(app),
     ...checkCurrencies(app),

@@ -42,4 +42,13 @@ describe('x-indexes (composite indexes)', () => {
       expect(errorsOf(app(bad)).length).toBeGreaterThan(0);
     }
   });
+
+  it('accepts the object form (composite uniqueness) and points into its columns', () => {
+    expect(errorsOf(app([{ columns: ['industry', 'revenue'], unique: true }, { columns: ['industry', '-revenue'], name: 'customer_lookup' }]))).toEqual([]);
+    expect(errorsOf(app([{ columns: ['industry', 'revnue'], unique: true }]))).toEqual([{ code: 'index-field-missing', path: '/entities/0/x-indexes/0/columns/1' }]);
+    expect(errorsOf(app([{ columns: ['industry', 'revenue'], name: 'same' }, { columns: ['revenue', 'industry'], name: 'same' }]))).toEqual([{ code: 'duplicate-index-name', path: '/entities/0/x-indexes/1/name' }]);
+    for (const bad of [[{ columns: ['industry'] }], [{ columns: ['industry', 'revenue'], unique: 'yes' }], [{ columns: ['industry', 'revenue'], extra: 1 }], [{ unique: true }]]) {
+      expect(errorsOf(app(bad)).length).toBeGreaterThan(0);
+    }
+  });
 });

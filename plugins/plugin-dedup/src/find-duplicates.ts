@@ -15,7 +15,9 @@ const PROBE_LIMIT = '50';
 
 /** A field named `name` or `…_name` is a company/person name; everything else (phone, email) a contact value. */
 export const isNameField = (field: string): boolean => field === 'name' || field.endsWith('_name');
-const normalize = (field: string, value: string) => (isNameField(field) ? normalizeName(value) : normalizeContact(value));
+/** A field's value as duplicates are compared: a normalized name, or a phone/email without spaces, dashes and case. */
+export const normalizeField = (field: string, value: string) => (isNameField(field) ? normalizeName(value) : normalizeContact(value));
+const normalize = normalizeField;
 
 /**
  * The stored records whose `fields` equal `data`'s after normalizing. SQL cannot compare the

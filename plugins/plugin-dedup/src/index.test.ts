@@ -143,6 +143,32 @@ forEachDatabase('@tessera/plugin-dedup', (getCtx) => {
     expect(forbidden.body.error.code).toBe('forbidden');
   });
 
+  it('checks updates that change a compared field, and leaves other edits alone', async () => {
+    const other = (await rt.admin.call('POST', '/api/customers', { name: 'Hooli', phone: '13900009999' })).body.data.id;
+    const clash = await rt.admin.call('PATCH', `/api/customers/${other}`, { email: 'Sales@ACME.com' });
+    expect(clash.status).toBe(422);
+    expect(clash.body.error).toMatchObject({ code: 'rejected_by_plugin', message: expect.stringContaining(`Possible duplicate of ${acme} (same email)`), details: [{ field: 'email' }] });
+    const renamed = await rt.admin.call('PATCH', `/api/customers/${other}`, { name: '北京星辰科技' });
+    expect(renamed.status).toBe(422);
+    expect(renamed.body.error.details[0].field).toBe('name');
+    // Its own values, unchanged or re-sent, are never "a duplicate of itself".
+    expect((await rt.admin.call('PATCH', `/api/customers/${other}`, { name: 'Hooli', email: 'x@hooli.com' })).status).toBe(200);
+  });
+
+  it('checks an import batch against stored records and against earlier rows', async () => {
+    const res = await rt.admin.call('POST', `${CHECK}-batch`, { entity: 'customer', records: [
+      { name: 'Fresh Co' }, { name: 'Stark Industries', email: 'tony@stark.com' }, { name: 'Other', email: 'TONY@stark.com ' }, { name: 'x', email: 'sales@acme.com' },
+    ] });
+    expect(res.status).toBe(200);
+    expect(res.body.data).toEqual([
+      { row: 2, stored: [], inBatch: [{ row: 1, matches: ['email'] }] },
+      { row: 3, stored: [expect.objectContaining({ id: acme, matches: ['email'] })], inBatch: [] },
+    ]);
+    const bad = await rt.admin.call('POST', `${CHECK}-batch`, { entity: 'customer', records: 'nope' });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.details[0].field).toBe('records');
+  });
+
   it('does nothing once disabled', async () => {
     await rt.admin.call('POST', '/api/_meta/plugins/@tessera/plugin-dedup/disable');
     expect((await rt.admin.call('POST', '/api/customers', { name: 'Other', phone: '13800001234' })).status).toBe(201);

@@ -34,10 +34,17 @@ export function pgErrorToHttpError(err: unknown, op: 'write' | 'delete', fieldOf
       return new HttpError(422, 'validation_failed', `${field}: the referenced record does not exist`, [
         { field, rule: 'relation', message: 'the referenced record does not exist' },
       ]);
-    case '23505':
+    case '23505': {
+      // A composite unique index (x-indexes { unique }) reports `Key (customer, email)=…`: name every field.
+      const fields = column && column.includes(', ') ? column.split(', ').map(fieldOfColumn) : [field];
+      if (fields.length > 1) {
+        const message = `this combination of ${fields.join(', ')} is already used by another record`;
+        return new HttpError(409, 'conflict', `${fields.join(', ')}: ${message}`, fields.map((f) => ({ field: f, rule: 'unique', message })));
+      }
       return new HttpError(409, 'conflict', `${field}: this value is already used by another record`, [
         { field, rule: 'unique', message: 'this value is already used by another record' },
       ]);
+    }
     case '23502':
       return new HttpError(422, 'validation_failed', `${field}: a value is required`, [{ field, rule: 'required', message: 'a value is required' }]);
     case '22P02':

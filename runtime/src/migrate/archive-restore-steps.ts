@@ -4,6 +4,7 @@ import type { AppDefinition, EntityDefinition } from '@tessera/metadata';
 import type { Knex } from 'knex';
 import { HttpError } from '../errors/http-error';
 import { joinTableRestoreSteps } from './join-table-restore-steps';
+import { storedFieldIds } from './stored-field-ids';
 import type { RunStep } from './migrate-types';
 
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -51,7 +52,8 @@ export async function archiveRestoreSteps(trx: Knex, registry: FieldTypeRegistry
       steps.push({ kind: 'restore-archive', safe: false, destructive: false, description: `Restore the rows of ${table.name} from ${archiveSchema}.${archive}`, sql: [`insert into ${ref} (${columns}) select ${columns} from ${q(archiveSchema)}.${q(archive)}`] });
       continue;
     }
-    const kept = new Set(Object.values(was.properties).map((f) => f['x-id']));
+    // By storage, not by field: a relation that changed kind is copied by the plan (copy-links).
+    const kept = storedFieldIds(was, registry, schema);
     const currentTable = entityToTable(was, registry, { schema }).name;
     for (const column of table.columns) {
       if (!column.fieldId || kept.has(column.fieldId)) continue;
@@ -67,7 +69,7 @@ export async function archiveRestoreSteps(trx: Knex, registry: FieldTypeRegistry
       });
     }
   }
-  const links = joinTableRestoreSteps(schema, current, target, find, why);
+  const links = joinTableRestoreSteps(registry, schema, current, target, find, why);
   steps.push(...links.steps);
   missing.push(...links.missing);
   if (missing.length > 0) {

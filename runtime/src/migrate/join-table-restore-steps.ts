@@ -1,6 +1,7 @@
-import { entityJoinTables } from '@tessera/engine';
+import { entityJoinTables, type FieldTypeRegistry } from '@tessera/engine';
 import type { AppDefinition } from '@tessera/metadata';
 import type { RunStep } from './migrate-types';
+import { storedFieldIds } from './stored-field-ids';
 
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 type Missing = { field: string; rule: string; message: string };
@@ -10,13 +11,14 @@ type Missing = { field: string; rule: string; message: string };
  * its join table was archived as a plain copy (`<entity>__<field>__<tag>`) and the rollback's
  * plan re-creates it empty. Links whose record has been deleted since are left out — the
  * foreign keys added after these steps would refuse them, and a deleted record's links
- * cascade away anyway.
+ * cascade away anyway. A field that is stored as a column now (a many-to-many that became a
+ * many-to-one) is left to the plan, which copies its links back.
  */
 export function joinTableRestoreSteps(
-  schema: string, current: AppDefinition, target: AppDefinition,
+  registry: FieldTypeRegistry, schema: string, current: AppDefinition, target: AppDefinition,
   find: (parts: string[]) => string | undefined, why: (parts: string[]) => string,
 ): { steps: RunStep[]; missing: Missing[] } {
-  const kept = new Set(current.entities.flatMap((e) => entityJoinTables(e, { schema }).map((t) => t.fieldId)));
+  const kept = new Set(current.entities.flatMap((e) => [...storedFieldIds(e, registry, schema)]));
   const steps: RunStep[] = [];
   const missing: Missing[] = [];
   for (const entity of target.entities) {

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import type { Logger } from '../http/error-handler';
 import type { AppMiddleware } from '../http/http-types';
 import type { AppState } from '../meta/compile-app-state';
+import type { AppMigrations } from '../migrate/create-app-migrations';
 import { settingsOf } from './create-record-hooks';
 import { ensurePluginSchema, readPluginStates } from './plugin-state-store';
 import { collectPluginRoutes, type PluginRoute } from './collect-plugin-routes';
@@ -19,6 +20,8 @@ export interface PluginHostOptions {
   getState: () => AppState;
   logger: Logger & Pick<Console, 'info'>;
   timeoutMs?: number;
+  /** The app's migrations, for applying a plugin's package (created after the host, hence a getter). */
+  migrations?: () => AppMigrations;
 }
 
 export interface PluginHost {

@@ -7,11 +7,12 @@ import type { AppContext, AppMiddleware } from '../http/http-types';
 import type { AppState } from '../meta/compile-app-state';
 import { collectPluginRoutes, ownerOf, paramsOf, type PluginRoute } from './collect-plugin-routes';
 import { invokePluginRoute } from './invoke-plugin-route';
+import { PACKAGE_PATH, servePluginPackage, withPackage, type PluginPackageDeps } from './plugin-package-routes';
 import { createRecordHooks, settingsOf } from './create-record-hooks';
 import { keepWriteOnly, maskWriteOnly } from './mask-write-only';
 import { readPluginStates, writePluginState } from './plugin-state-store';
 
-export interface PluginRoutesDeps {
+export interface PluginRoutesDeps extends PluginPackageDeps {
   knex: Knex;
   plugins: readonly PluginDefinition[];
   getState: () => AppState;
@@ -41,6 +42,9 @@ export function pluginRoutes(deps: PluginRoutesDeps): AppMiddleware {
     if (ctx.path === '/api/_meta/plugins' && ctx.method === 'GET') return listPlugins(ctx);
     const toggle = SWITCH.exec(ctx.path);
     if (toggle) return switchPlugin(ctx, decodeURIComponent(toggle[1]), toggle[2] === 'enable');
+    const pkg = PACKAGE_PATH.exec(ctx.path);
+    if (pkg) return servePluginPackage(deps, ctx, byName.get(decodeURIComponent(pkg[1])), decodeURIComponent(pkg[1]), pkg[2] as 'plan' | 'apply');
+    if (ctx.path === '/api/plugins' && ctx.method === 'GET') return listEnabled(ctx);
     if (ctx.path.startsWith(PREFIX)) return serveRoute(ctx);
     return next();
   };
@@ -48,7 +52,13 @@ export function pluginRoutes(deps: PluginRoutesDeps): AppMiddleware {
   async function listPlugins(ctx: AppContext) {
     requireAccess(ctx, 'admin');
     const states = await readPluginStates(knex, getState().app.name);
-    ctx.body = { data: plugins.map((p) => ({ name: p.name, version: p.version, tessera: p.tessera ?? null, enabled: states.get(p.name)?.enabled !== false, settings: maskWriteOnly(p.settings, settingsOf(p, states.get(p.name))) })) };
+    ctx.body = { data: plugins.map((p) => ({ name: p.name, version: p.version, tessera: p.tessera ?? null, enabled: states.get(p.name)?.enabled !== false, settings: maskWriteOnly(p.settings, settingsOf(p, states.get(p.name))), ...withPackage(p, getState()) })) };
+  }
+
+  /** For any signed-in user: which plugins are on, so the browser shows only their panels and cards (no settings: those are the admin's). */
+  async function listEnabled(ctx: AppContext) {
+    const states = await readPluginStates(knex, getState().app.name);
+    ctx.body = { data: plugins.map((p) => ({ name: p.name, version: p.version, enabled: states.get(p.name)?.enabled !== false })) };
   }
 
   async function switchPlugin(ctx: AppContext, name: string, enabled: boolean) {
@@ -67,7 +77,8 @@ export function pluginRoutes(deps: PluginRoutesDeps): AppMiddleware {
       settings = checked.value;
     }
     await writePluginState(knex, app, name, { enabled, settings }, ctx.state.user!.id);
-    ctx.body = { data: { name, enabled, settings: maskWriteOnly(plugin.settings, settings) } };
+    // A package is never applied here: the answer points the admin at its plan (issue 9, no silent schema change).
+    ctx.body = { data: { name, enabled, settings: maskWriteOnly(plugin.settings, settings), ...withPackage(plugin, getState()) } };
   }
 
   async function serveRoute(ctx: AppContext) {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { auditContextValue } from '../audit/set-audit-context';
 import { attachFiles } from '../files/attach-files';
+import { assertRules } from './entity-rule-checks';
 import type { Row, WriteContext } from './record-writes-types';
 import { attachLinks, hasLinks, rejectInverseWrites, writeLinks } from './relation-links';
 import { recordToRow } from './row-to-record';
@@ -12,6 +13,7 @@ export async function createRecord(ctx: WriteContext, input: Record<string, unkn
   // Plugin before-hooks may reject or change the data (re-validated) inside this transaction.
   const data = ctx.hooks ? await ctx.hooks.beforeCreate(ctx, input) : input;
   rejectInverseWrites(entity, data);
+  assertRules(entity, data);
   const now = trx.fn.now();
   const [row] = await withDbErrors(entity, 'write', () =>
     trx

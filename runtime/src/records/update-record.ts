@@ -1,6 +1,7 @@
 import { auditContextValue } from '../audit/set-audit-context';
 import { attachFiles } from '../files/attach-files';
 import { currencyConflict, currencyGuards, whereGuards } from './currency-guards';
+import { assertRulesOnUpdate } from './entity-rule-checks';
 import { missingOrStale } from './missing-or-stale';
 import { recordScope } from './record-scope';
 import type { Row, WriteContext } from './record-writes-types';
@@ -17,6 +18,7 @@ export async function updateRecord(ctx: WriteContext, id: string, input: Record<
   const { trx, entity } = ctx;
   const data = ctx.hooks ? await ctx.hooks.beforeUpdate(ctx, id, input) : input;
   rejectInverseWrites(entity, data);
+  await assertRulesOnUpdate(trx, entity, id, data, expected);
   const guards = currencyGuards(entity, data);
   const [row] = await withDbErrors(entity, 'write', () =>
     trx

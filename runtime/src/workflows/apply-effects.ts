@@ -1,10 +1,11 @@
-import type { WorkflowEffect } from '@tessera/engine';
+import { entityRules, type WorkflowEffect } from '@tessera/engine';
 import type { WorkflowDefinition } from '@tessera/metadata';
 import type { Knex } from 'knex';
 import { validationFailed } from '../errors/http-error';
 import { renderNotification } from '../notifications/render-notification';
 import type { CompiledEntity } from '../meta/compile-app-state';
-import { recordToRow } from '../records/row-to-record';
+import { assertRules } from '../records/entity-rule-checks';
+import { recordToRow, rowToRecord } from '../records/row-to-record';
 import { ownerByLoadOrFallback, ownerByRoundRobin } from './pick-owner';
 
 export interface TransitionInfo {
@@ -20,15 +21,21 @@ export interface TransitionInfo {
 export interface ChangeTarget {
   id: string;
   workflow: WorkflowDefinition;
+  /** The record as the transition read it (else read here when the entity has x-rules). */
+  record?: Record<string, unknown>;
+  /** The state the transition enters, so rules see it too. */
+  to?: string;
 }
 
 /** Effects that change the record itself, merged into the state update (one statement). */
 export async function recordChanges(trx: Knex, effects: WorkflowEffect[], entity: CompiledEntity, target?: ChangeTarget): Promise<Record<string, unknown>> {
   const changes: Record<string, unknown> = {};
+  const fields: Record<string, unknown> = {};
   for (const effect of effects) {
     if (effect.kind === 'set-fields') {
       const checked = entity.validate(effect.fields, 'update');
       if (!checked.ok) throw validationFailed(checked.errors.map(({ field, rule, message }) => ({ field, rule, message })));
+      Object.assign(fields, checked.value);
       Object.assign(changes, recordToRow(checked.value, entity));
     } else if (effect.kind === 'assign-owner') {
       if (effect.strategy === 'round-robin') changes.owner = await ownerByRoundRobin(trx, effect.users, effect.key);
@@ -38,7 +45,20 @@ export async function recordChanges(trx: Knex, effects: WorkflowEffect[], entity
       }
     }
   }
+  if (Object.keys(fields).length > 0 && target) await assertTransitionRules(trx, entity, target, fields);
   return changes;
+}
+
+/**
+ * x-rules on what a transition's setFields write: the record as read (the write is a
+ * compare-and-set on its version, so it is still the stored one) with the fields and the new state.
+ */
+async function assertTransitionRules(trx: Knex, entity: CompiledEntity, target: ChangeTarget, fields: Record<string, unknown>): Promise<void> {
+  if (!entityRules(entity.entity).any) return;
+  const row = target.record ? undefined : await trx.withSchema(entity.schema).table(entity.table).where({ id: target.id }).first();
+  const stored = target.record ?? (row ? rowToRecord(row, entity) : undefined);
+  if (!stored) return;
+  assertRules(entity, { ...stored, ...fields, ...(target.to !== undefined ? { [target.workflow.stateField]: target.to } : {}) });
 }
 
 /** The outbox rows (kind + payload) of a transition's notify/webhook/outbox effects, rendered on the record as written. */

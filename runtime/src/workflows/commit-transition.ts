@@ -38,7 +38,7 @@ export async function commitTransition(trx: Knex.Transaction, req: CommitRequest
   const { state, entity, workflow, id, version, from, result: ok, event, actor } = req;
   const name = entity.entity['x-name'];
   const stateColumn = entity.fieldsByName.get(workflow.definition.stateField)!.column;
-  const recordOwn = req.changes ?? (await recordChanges(trx, ok.effects, entity, { id, workflow: workflow.definition }));
+  const recordOwn = req.changes ?? (await recordChanges(trx, ok.effects, entity, { id, workflow: workflow.definition, to: ok.to }));
   // Related records first: a back-link to one of them joins the state update below.
   const owner = async () => (recordOwn.owner as string | undefined) ?? ((await trx.withSchema(entity.schema).table(entity.table).where({ id }).first('owner'))?.owner as string | null) ?? null;
   const changes = { ...recordOwn, ...(await createRelatedRecords(trx, state, ok.effects, { entity, recordId: id, actor, owner })) };

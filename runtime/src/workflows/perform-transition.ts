@@ -80,7 +80,7 @@ export async function performTransition(req: TransitionRequest): Promise<Transit
   // History names a timer by its delay, not by xstate's internal event name.
   const event = cause.kind === 'event' ? cause.event : `after:${cause.delayMs}`;
   const hooks = cause.kind === 'event' ? req.hooks : undefined;
-  const changes = fitsOneStatement(ok, {}) ? await recordChanges(knex, ok.effects, entity) : undefined;
+  const changes = fitsOneStatement(ok, {}) ? await recordChanges(knex, ok.effects, entity, { id, workflow: workflow.definition, record, to: ok.to }) : undefined;
   if (changes && fitsOneStatement(ok, changes) && !hooks?.declares(entity, ['beforeTransition', 'afterTransition'])) {
     const next = await commitInOneStatement(knex, { state, entity, workflow, id, version, from, result: ok, event, actor, row, changes, requestId: req.requestId, now: new Date() });
     return { record: next, from, to: ok.to, event };

@@ -4,6 +4,8 @@ import type { RegistryWidgetsType } from '@rjsf/utils';
 import type { FieldTypeDefinition } from '@tessera/engine';
 import { AuthGate } from './auth/auth-gate';
 import { createI18n } from './i18n/create-i18n';
+import { PluginUiProvider } from './plugins/plugin-ui-context';
+import type { PluginUi } from './plugins/plugin-ui-types';
 import { AppShell } from './shell/app-shell';
 import './styles/app.css';
 
@@ -12,6 +14,8 @@ export interface MountAppOptions {
   widgets?: RegistryWidgetsType;
   /** Plugin field types, registered beside the built-ins (the app composes, see architecture.md). */
   fieldTypes?: FieldTypeDefinition[];
+  /** Plugin record panels and dashboard cards (each plugin's `./web` entry exports its `PluginUi`). */
+  plugins?: readonly PluginUi[];
 }
 
 /**
@@ -23,9 +27,15 @@ export function mountApp(element: HTMLElement, options: MountAppOptions = {}): R
   const i18n = createI18n();
   const fieldTypes = options.fieldTypes ?? [];
   const root = createRoot(element);
+  const ui: PluginUi = {
+    recordPanels: (options.plugins ?? []).flatMap((p) => p.recordPanels ?? []),
+    dashboardCards: (options.plugins ?? []).flatMap((p) => p.dashboardCards ?? []),
+  };
   root.render(
     <I18nextProvider i18n={i18n}>
-      <AuthGate>{(user, logout) => <AppShell fieldTypes={fieldTypes} pluginWidgets={options.widgets} user={user} onLogout={() => void logout()} />}</AuthGate>
+      <PluginUiProvider value={ui}>
+        <AuthGate>{(user, logout) => <AppShell fieldTypes={fieldTypes} pluginWidgets={options.widgets} user={user} onLogout={() => void logout()} />}</AuthGate>
+      </PluginUiProvider>
     </I18nextProvider>,
   );
   return root;

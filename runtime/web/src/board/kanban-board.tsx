@@ -3,7 +3,9 @@ import { DndContext, PointerSensor, KeyboardSensor, useSensor, useSensors, type 
 import { useTranslation } from 'react-i18next';
 import type { AppDefinition, EntityDefinition } from '@tessera/metadata';
 import { recordsApi, type RecordData } from '../api/records-api';
+import { bindMe } from '../meta/bind-me';
 import { localize, toLocale } from '../meta/localize';
+import { expandFor, pathCell } from '../meta/view-cell';
 import { formatCell } from '../records/format-cell';
 import { ErrorBanner } from '../shell/error-banner';
 import { TransitionDialog, type Transition } from '../workflow/transition-dialog';
@@ -19,6 +21,8 @@ export interface KanbanBoardProps {
   app: AppDefinition;
   onOpen: (id: string) => void;
   onList: () => void;
+  /** Binds `"$me"` in a kanban view's filter. */
+  userId?: string;
 }
 
 /**
@@ -26,12 +30,16 @@ export interface KanbanBoardProps {
  * column takes the workflow transition to that state (opening its form when it has one), or
  * PATCHes a plain select; when the server says no, the card snaps back and the reason shows.
  */
-export default function KanbanBoard({ entity, app, onOpen, onList }: KanbanBoardProps) {
+export default function KanbanBoard({ entity, app, onOpen, onList, userId }: KanbanBoardProps) {
   const { t, i18n } = useTranslation();
   const locale = toLocale(i18n.language);
   const plural = entity['x-plural'];
   const fields = useMemo(() => boardFields(entity, app), [entity, app]);
-  const [field, setField] = useState(fields[0]);
+  // Kanban views from metadata (issue 7) choose the column field, card lines, sort and filter; without one, the first board field.
+  const views = useMemo(() => (app.views ?? []).filter((v) => v.kind === 'kanban' && v.entity === entity['x-name'] && fields.includes(v.groupBy ?? '')), [app, entity, fields]);
+  const [viewName, setViewName] = useState<string | undefined>(views[0]?.name);
+  const active = views.find((v) => v.name === viewName);
+  const [field, setField] = useState(active?.groupBy ?? fields[0]);
   const [records, setRecords] = useState<RecordData[]>();
   const [error, setError] = useState<string>();
   const [asking, setAsking] = useState<{ record: RecordData; transition: Transition }>();
@@ -42,9 +50,23 @@ export default function KanbanBoard({ entity, app, onOpen, onList }: KanbanBoard
 
   useEffect(() => {
     let live = true;
-    recordsApi.list(plural, `limit=${BOARD_LIMIT}&offset=0&sort=-updated_at`).then((p) => live && setRecords(p.data), (e: Error) => live && setError(e.message));
+    const params = new URLSearchParams({ limit: String(BOARD_LIMIT), offset: '0', sort: active?.sort?.length ? active.sort.join(',') : '-updated_at' });
+    if (active?.filter) params.set('filter', JSON.stringify(bindMe(active.filter, userId)));
+    const expand = expandFor(entity, active?.cardFields ?? []);
+    if (expand.length) params.set('expand', expand.join(','));
+    setRecords(undefined);
+    recordsApi.list(plural, params.toString()).then((p) => live && setRecords(p.data), (e: Error) => live && setError(e.message));
     return () => { live = false; };
-  }, [plural]);
+  }, [plural, entity, active, userId]);
+  const chooseView = (name: string) => {
+    setViewName(name || undefined);
+    const next = views.find((v) => v.name === name);
+    if (next?.groupBy) setField(next.groupBy);
+  };
+  const yesNo: [string, string] = [t('list.yes'), t('list.no')];
+  const subtitleOf = (r: RecordData) => active?.cardFields
+    ? active.cardFields.map((path) => pathCell(app, entity, path, r, locale, yesNo)).filter(Boolean).join(' · ')
+    : subtitleField ? formatCell(entity.properties[subtitleField], r[subtitleField], locale, yesNo) : '';
 
   const put = (record: RecordData) => setRecords((rs) => rs?.map((r) => (r.id === record.id ? record : r)));
   async function move(record: RecordData, to: string) {
@@ -82,6 +104,14 @@ export default function KanbanBoard({ entity, app, onOpen, onList }: KanbanBoard
       <div className="t-card-header">
         <h2>{localize(entity['x-label-plural'] ?? entity['x-label'], locale)}</h2>
         <div className="t-actions">
+          {views.length > 0 && (
+            <label className="t-muted">{t('views.view')}{' '}
+              <select data-testid="board-view" value={viewName ?? ''} onChange={(e) => chooseView(e.target.value)}>
+                {views.map((v) => <option key={v.name} value={v.name}>{localize(v.label, locale)}</option>)}
+                <option value="">{t('views.default')}</option>
+              </select>
+            </label>
+          )}
           <label className="t-muted">{t('board.groupBy')}{' '}
             <select data-testid="board-field" value={field} onChange={(e) => setField(e.target.value)}>
               {fields.map((name) => <option key={name} value={name}>{localize(entity.properties[name]['x-label'], locale)}</option>)}
@@ -101,7 +131,7 @@ export default function KanbanBoard({ entity, app, onOpen, onList }: KanbanBoard
                 <BoardColumn key={option.value} value={option.value} title={localize(option.label, locale)} count={cards.length}>
                   {cards.map((r) => (
                     <BoardCard key={r.id} record={r} title={String(r[display] ?? '') || t('record.untitled')} onOpen={() => onOpen(r.id)}
-                      subtitle={subtitleField ? formatCell(entity.properties[subtitleField], r[subtitleField], locale, [t('list.yes'), t('list.no')]) : ''} />
+                      subtitle={subtitleOf(r)} />
                   ))}
                 </BoardColumn>
               );

@@ -12,7 +12,7 @@ export interface ChartSpec {
 const MAX_ENTITIES = 2;
 
 /**
- * The dashboard derived from metadata (there are no dashboard definitions yet): for the
+ * The dashboard derived from metadata, for an app without dashboard definitions: for the
  * entities with a workflow (else the first), a funnel by workflow state, a bar chart of the
  * first other select field, a pie of the second, and new records per month.
  */

@@ -1,17 +1,24 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppDefinition } from '@tessera/metadata';
+import { PluginDashboardCards } from '../plugins/plugin-dashboard-cards';
 import { ChartCard } from './chart-card';
 import { dashboardCharts } from './dashboard-charts';
+import { MetadataDashboards } from './metadata-dashboards';
 
-/** The dashboard: charts derived from the app's metadata. Its own chunk, with recharts. */
-export default function DashboardPage({ app }: { app: AppDefinition }) {
+/**
+ * The dashboard: the app's dashboard definitions (issue 8), or, for an app without any, charts
+ * derived from its metadata. Its own chunk, with recharts.
+ */
+export default function DashboardPage({ app, userId }: { app: AppDefinition; userId?: string }) {
   const { t } = useTranslation();
-  const specs = useMemo(() => dashboardCharts(app), [app]);
+  const specs = useMemo(() => (app.dashboards?.length ? [] : dashboardCharts(app)), [app]);
   return (
     <div data-testid="dashboard">
       <h2>{t('dashboard.title')}</h2>
+      {app.dashboards?.length ? <MetadataDashboards app={app} dashboards={app.dashboards} userId={userId} /> : null}
       <div className="t-charts">{specs.map((spec) => <ChartCard key={spec.id} spec={spec} />)}</div>
+      <PluginDashboardCards />
     </div>
   );
 }

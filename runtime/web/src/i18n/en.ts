@@ -70,6 +70,7 @@ export const en = {
     between: 'between', contains: 'contains', startsWith: 'starts with', isNull: 'is empty',
   },
   record: { noRelated: 'None yet.', untitled: '(untitled)' },
+  plugins: { failed: '“{{title}}” could not be shown: the plugin {{plugin}} ran into an error. The rest of the page works as usual.' },
   timeline: {
     title: 'Timeline', none: 'No changes recorded yet.', empty: '(empty)', system: 'system',
     actions: { insert: 'Created', create: 'Created', update: 'Changed', delete: 'Deleted', restore: 'Restored', transfer: 'Transferred' },
@@ -83,7 +84,7 @@ export const en = {
     deleteTitle: 'Delete {{count}} records?', deleteText: 'This cannot be undone.', noActions: 'Your role may not change these records.',
     failed: 'Nothing was changed: {{message}}',
   },
-  views: { sharedBy: '{{name}} (shared by {{owner}})' },
+  views: { sharedBy: '{{name}} (shared by {{owner}})', view: 'View', default: 'Default', listView: 'List view' },
   users: { search: 'Search users…', choose: 'Choose a user…' },
   approvals: {
     title: 'Approvals', pending: 'Pending', badge: '{{count}} pending approvals', empty: 'Nothing waits for your approval.',

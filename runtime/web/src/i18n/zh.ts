@@ -72,6 +72,7 @@ export const zh: Messages = {
     between: '介于', contains: '包含', startsWith: '开头是', isNull: '为空',
   },
   record: { noRelated: '暂无。', untitled: '（无标题）' },
+  plugins: { failed: '无法显示「{{title}}」：插件 {{plugin}} 出错。页面其他部分不受影响。' },
   timeline: {
     title: '时间线', none: '暂无变更记录。', empty: '（空）', system: '系统',
     actions: { insert: '创建', create: '创建', update: '修改', delete: '删除', restore: '恢复', transfer: '转移' },
@@ -85,7 +86,7 @@ export const zh: Messages = {
     deleteTitle: '删除 {{count}} 条记录？', deleteText: '此操作无法撤销。', noActions: '您的角色不能修改这些记录。',
     failed: '未做任何更改：{{message}}',
   },
-  views: { sharedBy: '{{name}}（{{owner}} 共享）' },
+  views: { sharedBy: '{{name}}（{{owner}} 共享）', view: '视图', default: '默认', listView: '列表视图' },
   users: { search: '搜索用户…', choose: '选择用户…' },
   approvals: {
     title: '审批', pending: '待审批', badge: '{{count}} 条待审批', empty: '没有等待您审批的事项。',

@@ -14,6 +14,8 @@ export interface ListViewState {
   q: string;
   conditions: FilterCondition[];
   offset: number;
+  /** The list view from metadata (issue 7) the list shows, by name; its columns, sort and filter apply. */
+  viewName?: string;
 }
 
 export const emptyView: ListViewState = { q: '', conditions: [], offset: 0 };

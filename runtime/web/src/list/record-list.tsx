@@ -11,6 +11,8 @@ import { FilterBuilder } from './filter-builder';
 import { ListToolbar } from './list-toolbar';
 import { nextSort, pageQuery } from './list-query';
 import { useListView } from './use-list-view';
+import { pathCell } from '../meta/view-cell';
+import { viewColumns, withViewDefinition } from './view-definition-query';
 
 const PAGE_SIZE = 20;
 const MAX_COLUMNS = 6;
@@ -40,8 +42,18 @@ export function RecordList({ entity, userId, hasBoard, onOpen, onNew, onBoard, a
   const [reloadKey, setReloadKey] = useState(0);
   const [page, setPage] = useState<RecordPage>();
   const [error, setError] = useState<string>();
-  const columns = Object.entries(entity.properties).slice(0, MAX_COLUMNS);
-  const query = useMemo(() => pageQuery(entity, view, PAGE_SIZE), [entity, view]);
+  // List views from metadata (issue 7): the picker's choices; the chosen one sets columns, sort and a filter.
+  const listViews = useMemo(() => (app?.views ?? []).filter((v) => v.kind === 'list' && v.entity === entity['x-name']), [app, entity]);
+  const active = listViews.find((v) => v.name === view.viewName);
+  const viewCols = app && active?.columns?.length ? viewColumns(app, entity, active) : [];
+  const columns = viewCols.length ? viewCols : Object.entries(entity.properties).slice(0, MAX_COLUMNS);
+  const query = useMemo(() => withViewDefinition(pageQuery(entity, view, PAGE_SIZE), entity, active, userId), [entity, view, active, userId]);
+  const chooseView = (name: string) => {
+    const next = listViews.find((v) => v.name === name);
+    setView({ viewName: next?.name, sort: next?.sort?.join(','), conditions: [] });
+  };
+  const cell = (name: string, field: (typeof columns)[number][1], record: Record<string, unknown>) =>
+    app && active ? pathCell(app, entity, name, record, locale, [t('list.yes'), t('list.no')]) : formatCell(field, record[name], locale, [t('list.yes'), t('list.no')], record);
 
   useEffect(() => {
     let live = true;
@@ -64,6 +76,12 @@ export function RecordList({ entity, userId, hasBoard, onOpen, onNew, onBoard, a
       <div className="t-card-header">
         <h2>{title}</h2>
         <div className="t-actions">
+          {listViews.length > 0 && (
+            <select className="t-view-picker" data-testid="list-view-picker" aria-label={t('views.listView')} value={active?.name ?? ''} onChange={(e) => chooseView(e.target.value)}>
+              <option value="">{t('views.default')}</option>
+              {listViews.map((v) => <option key={v.name} value={v.name}>{localize(v.label, locale)}</option>)}
+            </select>
+          )}
           {hasBoard && <button type="button" className="t-btn" data-testid="view-board" onClick={onBoard}>{t('board.open')}</button>}
           <button type="button" className="t-btn t-btn-primary" data-testid="record-new" onClick={onNew}>+ {t('list.new')}</button>
         </div>
@@ -90,9 +108,12 @@ export function RecordList({ entity, userId, hasBoard, onOpen, onNew, onBoard, a
                 )}
                 {columns.map(([name, field]) => (
                   <th key={name} data-testid={`column-${name}`} aria-sort={view.sort === name ? 'ascending' : view.sort === `-${name}` ? 'descending' : 'none'}>
-                    <button type="button" className="t-sort" data-testid={`sort-${name}`} title={t('list.sortBy')} onClick={() => setView({ sort: nextSort(view.sort, name) })}>
-                      {localize(field['x-label'], locale)}{arrow(name)}
-                    </button>
+                    {/* The API sorts by the entity's own fields only: a related column is a plain header. */}
+                    {name.includes('.') ? localize(field['x-label'], locale) : (
+                      <button type="button" className="t-sort" data-testid={`sort-${name}`} title={t('list.sortBy')} onClick={() => setView({ sort: nextSort(view.sort, name) })}>
+                        {localize(field['x-label'], locale)}{arrow(name)}
+                      </button>
+                    )}
                   </th>
                 ))}
               </tr>
@@ -106,7 +127,7 @@ export function RecordList({ entity, userId, hasBoard, onOpen, onNew, onBoard, a
                         checked={selected.has(record.id)} onChange={() => toggle(record.id)} />
                     </td>
                   )}
-                  {columns.map(([name, field]) => <td key={name}>{formatCell(field, record[name], locale, [t('list.yes'), t('list.no')], record)}</td>)}
+                  {columns.map(([name, field]) => <td key={name}>{cell(name, field, record)}</td>)}
                 </tr>
               ))}
             </tbody>

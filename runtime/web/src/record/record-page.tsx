@@ -9,6 +9,7 @@ import { WorkflowPanel } from '../workflow/workflow-panel';
 import { ApprovalHistory } from '../approvals/approval-history';
 import { RelatedLists } from './related-lists';
 import { RecordTimeline } from './record-timeline';
+import { PluginRecordPanels } from '../plugins/plugin-record-panels';
 
 export interface RecordPageProps {
   entity: EntityDefinition;
@@ -24,7 +25,7 @@ export interface RecordPageProps {
 }
 
 /**
- * One record: the form, the workflow buttons, the related lists and the timeline. Its own
+ * One record: the form, the workflow buttons, the related lists, plugin panels and the timeline. Its own
  * chunk (with rjsf, ajv and the engine's form compiler), loaded when a record is opened.
  */
 export default function RecordPage({ entity, entities, layout, fieldTypes, pluginWidgets, hasWorkflow, recordId, onDone, app }: RecordPageProps) {
@@ -39,6 +40,7 @@ export default function RecordPage({ entity, entities, layout, fieldTypes, plugi
       </RecordForm>
       {recordId && hasWorkflow && app && <ApprovalHistory app={app} entity={entity['x-name']} recordId={recordId} reloadKey={reloadKey} />}
       {recordId && <RelatedLists entity={entity} entities={entities} recordId={recordId} />}
+      {recordId && <PluginRecordPanels entity={entity} recordId={recordId} reloadKey={reloadKey} />}
       {recordId && <RecordTimeline entity={entity} recordId={recordId} reloadKey={reloadKey} />}
     </div>
   );

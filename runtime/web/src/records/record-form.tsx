@@ -43,6 +43,8 @@ export function RecordForm({ entity, entities, layout, registry, widgets, record
   const [banner, setBanner] = useState<string>();
   const [saving, setSaving] = useState(false);
   const [loading, setLoading] = useState(Boolean(recordId));
+  // A record that cannot be read (missing, or out of the user's scope) gets no form: saving an empty one would create a record.
+  const [unreadable, setUnreadable] = useState(false);
   /** Set after a 412: what the user typed, kept to re-apply on top of the latest version. */
   const [stale, setStale] = useState<Record<string, unknown>>();
   const transformErrors = useMemo(() => localizeErrors(t), [t]);
@@ -52,7 +54,7 @@ export function RecordForm({ entity, entities, layout, registry, widgets, record
     let live = true;
     recordsApi.get(plural, recordId).then(
       (record) => { if (live) { setOriginal(record); setFormData(recordToFormData(record, fields)); setLoading(false); performance.mark('tessera:record-rendered'); } },
-      (e: Error) => { if (live) { setBanner(e.message); setLoading(false); } },
+      (e: Error) => { if (live) { setBanner(e.message); setUnreadable(true); setLoading(false); } },
     );
     return () => { live = false; };
     // Reload only for another record; a metadata refresh keeps what the user typed.
@@ -111,7 +113,7 @@ export function RecordForm({ entity, entities, layout, registry, widgets, record
           <button type="button" className="t-btn" data-testid="stale-reload" onClick={() => void reloadKeepingEdits()}>{t('form.reloadKeep')}</button>
         </div>
       )}
-      {loading ? (
+      {unreadable ? null : loading ? (
         <p className="t-muted">{t('app.loading')}</p>
       ) : (
         <Form

@@ -45,7 +45,7 @@ export function AppShell({ fieldTypes, pluginWidgets, user, onLogout }: AppShell
   const isAdmin = user.roles.includes('admin');
 
   let screen = null;
-  if (app && route.dashboard) screen = <DashboardPage app={app} />;
+  if (app && route.dashboard) screen = <DashboardPage app={app} userId={user.id} />;
   else if (app && route.admin && isAdmin) screen = <AdminPage app={app} />;
   else if (app && route.approvals) screen = <ApprovalsPage app={app} userId={user.id} onChanged={pending.refresh} />;
   else if (app && entity && (route.isNew || route.recordId)) {
@@ -55,7 +55,7 @@ export function AppShell({ fieldTypes, pluginWidgets, user, onLogout }: AppShell
         hasWorkflow={Boolean(app.workflows?.some((w) => w.entity === entity['x-name']))} onDone={toList} app={app} />
     );
   } else if (app && entity && route.board && hasBoard) {
-    screen = <KanbanBoard key={entity['x-name']} entity={entity} app={app} onOpen={(id) => navigate({ plural: entity['x-plural'], recordId: id })} onList={toList} />;
+    screen = <KanbanBoard key={entity['x-name']} entity={entity} app={app} userId={user.id} onOpen={(id) => navigate({ plural: entity['x-plural'], recordId: id })} onList={toList} />;
   } else if (entity) {
     screen = (
       <RecordList key={entity['x-name']} entity={entity} userId={user.id} hasBoard={hasBoard} app={app} roles={user.roles}

@@ -1,0 +1,32 @@
+import { entityRules, type FieldError } from '@tessera/engine';
+import type { Knex } from 'knex';
+import { HttpError } from '../errors/http-error';
+import type { CompiledEntity } from '../meta/compile-app-state';
+import { recordScope } from './record-scope';
+import { rowToRecord } from './row-to-record';
+
+/** Whether writes of the entity must see the whole record (it has x-rules). */
+export const hasRules = (entity: CompiledEntity) => entityRules(entity.entity).any;
+
+const rulesFailed = (errors: FieldError[]) =>
+  new HttpError(422, 'validation_failed', errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; '), errors.map(({ field, rule, message }) => ({ field, rule, message })));
+
+/** The entity's cross-field rules on the record as it will be stored: 422 naming every broken rule. */
+export function assertRules(entity: CompiledEntity, record: Record<string, unknown>): void {
+  const rules = entityRules(entity.entity);
+  if (!rules.any) return;
+  const errors = rules.check(record);
+  if (errors.length > 0) throw rulesFailed(errors);
+}
+
+/**
+ * An update's rules see the stored record merged with the change, read `for update` in the
+ * write's transaction so no other write slips in between the check and the update. A record
+ * that is missing or not at `expected` is left to the update, which reports 404 or 412.
+ */
+export async function assertRulesOnUpdate(trx: Knex, entity: CompiledEntity, id: string, change: Record<string, unknown>, expected?: number): Promise<void> {
+  if (!hasRules(entity)) return;
+  const row = await trx.withSchema(entity.schema).table(entity.table).where({ id }).modify(recordScope(entity)).forUpdate().first();
+  if (!row || (expected !== undefined && Number(row.version) !== expected)) return;
+  assertRules(entity, { ...rowToRecord(row, entity), ...change });
+}

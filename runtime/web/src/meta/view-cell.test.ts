@@ -1,0 +1,34 @@
+import type { AppDefinition } from '@tessera/metadata';
+import { expandFor, pathCell, pathField } from './view-cell';
+
+const app = {
+  name: 'crm', label: { en: 'CRM' }, layouts: [],
+  entities: [
+    { type: 'object', 'x-name': 'customer', 'x-plural': 'customers', 'x-label': { en: 'Customer' }, 'x-display-field': 'name', properties: {
+      name: { 'x-id': 'n', 'x-type': 'text', 'x-label': { en: 'Name' } },
+      level: { 'x-id': 'l', 'x-type': 'select', 'x-label': { en: 'Level' }, 'x-options': [{ value: 'A', label: { en: 'Key', zh: '重点' } }] },
+    } },
+    { type: 'object', 'x-name': 'deal', 'x-plural': 'deals', 'x-label': { en: 'Deal' }, properties: {
+      customer: { 'x-id': 'c', 'x-type': 'relation', 'x-label': { en: 'Customer' }, 'x-relation': { entity: 'customer', kind: 'many-to-one' } },
+      amount: { 'x-id': 'a', 'x-type': 'currency', 'x-label': { en: 'Amount' }, 'x-currency': 'CNY' },
+    } },
+  ],
+} as AppDefinition;
+const deal = app.entities[1];
+const yesNo: [string, string] = ['Yes', 'No'];
+
+describe('view cells', () => {
+  it('finds the field at a path and the relations to expand', () => {
+    expect(pathField(app, deal, 'customer.level')?.['x-label']).toEqual({ en: 'Level' });
+    expect(pathField(app, deal, 'owner')).toBeUndefined();
+    expect(expandFor(deal, ['customer.level', 'customer', 'amount', 'owner'])).toEqual(['customer']);
+  });
+
+  it('shows an expanded relation by its display field, a path through it by the related field, money as money', () => {
+    const record = { id: '1', customer: { id: 'c1', name: 'Acme', level: 'A' }, amount: 1200 };
+    expect(pathCell(app, deal, 'customer', record, 'en', yesNo)).toBe('Acme');
+    expect(pathCell(app, deal, 'customer.level', record, 'zh', yesNo)).toBe('重点');
+    expect(pathCell(app, deal, 'amount', record, 'en', yesNo)).toBe('CN¥1,200.00');
+    expect(pathCell(app, deal, 'customer.level', { id: '2', customer: null }, 'en', yesNo)).toBe('');
+  });
+});
