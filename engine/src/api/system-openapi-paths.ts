@@ -71,6 +71,16 @@ export function systemOpenApiPaths(): Record<string, JsonSchema> {
         responses: { '200': { description: 'Rolled back', ...json(obj({ version: { type: 'integer' }, restoredVersion: { type: 'integer' }, steps: { type: 'array', items: step } }, ['version', 'restoredVersion'])) }, ...errorResponses([400, 401, 403, 409]) },
       }),
     },
+    '/api/_meta/rollback/plan': {
+      post: op('planRollback', 'Preview a rollback: the steps it would run (archive restores included) or, with possible: false, why it cannot; changes nothing (admin)', M, {
+        parameters: [param('CsrfToken')],
+        requestBody: { required: false, ...json(obj({ baseVersion: { type: 'integer', minimum: 1 } }, [])) },
+        responses: {
+          '200': { description: 'The rollback plan', ...json(obj({ possible: { type: 'boolean' }, fromVersion: { type: 'integer' }, restoredVersion: { type: 'integer' }, steps: { type: 'array', items: step }, blockers: { type: 'array', items: { type: 'string' } }, checks: { type: 'array', items: { type: 'object' } }, destructive: { type: 'boolean' }, reason: { type: 'string', description: 'Why not (possible: false)' }, details: { type: 'array', items: { type: 'object' } } }, ['possible', 'fromVersion'])) },
+          ...errorResponses([400, 401, 403, 409]),
+        },
+      }),
+    },
     '/api/_meta/history': { get: op('migrationHistory', 'Applies, rollbacks and purges, newest first (admin)', M, { responses: { '200': { description: 'History', ...json(data({ type: 'array', items: { type: 'object' } })) }, ...errorResponses([401, 403]) } }) },
     '/api/_meta/versions/{version}': {
       get: op('getMetadataVersion', 'The stored definition of one published version, e.g. to diff two versions (admin)', M, {

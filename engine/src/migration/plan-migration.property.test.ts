@@ -16,7 +16,11 @@ type Edit =
   | { kind: 'rename'; pick: number; name: string }
   | { kind: 'drop'; pick: number }
   | { kind: 'label'; pick: number; text: string }
-  | { kind: 'add-option'; pick: number; value: string };
+  | { kind: 'add-option'; pick: number; value: string }
+  /** Toggles deal.customer between many-to-one and many-to-many (its links are copied). */
+  | { kind: 'relation-kind' }
+  /** Toggles a composite unique index over two picked fields. */
+  | { kind: 'unique-pair'; pick: number; other: number };
 
 const FIELD_TYPES = ['text', 'number', 'currency', 'boolean', 'date', 'select', 'multiselect', 'email', 'percent', 'json', 'user'];
 const name = fc.stringMatching(/^[a-z][a-z0-9_]{0,10}$/).filter((n) => !['id', 'created_at', 'updated_at', 'created_by', 'owner', 'version', 'deleted_at'].includes(n));
@@ -26,7 +30,12 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('drop' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('label' as const), pick: fc.nat(), text: fc.string({ minLength: 1, maxLength: 8 }) }),
   fc.record({ kind: fc.constant('add-option' as const), pick: fc.nat(), value: name }),
+  fc.record({ kind: fc.constant('relation-kind' as const) }),
+  fc.record({ kind: fc.constant('unique-pair' as const), pick: fc.nat(), other: fc.nat() }),
 );
+
+/** Fields a composite index may cover: those with a column. */
+const indexable = (field: FieldDefinition) => field['x-relation']?.kind !== 'many-to-many';
 
 const base: AppDefinition = {
   name: 'crm',
@@ -63,8 +72,18 @@ function applyEdits(app: AppDefinition, edits: readonly Edit[]): AppDefinition {
     } else if (e.kind === 'rename') {
       if (deal.properties[e.name]) continue;
       deal.properties = Object.fromEntries(Object.entries(deal.properties).map(([k, v]) => [k === picked ? e.name : k, v]));
+      deal['x-indexes'] = deal['x-indexes']?.map((i) => (Array.isArray(i) ? i : { ...i, columns: i.columns.map((c) => (c === picked ? e.name : c)) }));
     } else if (e.kind === 'drop') {
       delete deal.properties[picked];
+      deal['x-indexes'] = deal['x-indexes']?.filter((i) => Array.isArray(i) || !i.columns.includes(picked));
+    } else if (e.kind === 'relation-kind') {
+      const relation = deal.properties.customer?.['x-relation'];
+      if (!relation || deal['x-indexes']?.some((i) => !Array.isArray(i) && i.columns.includes('customer'))) continue;
+      relation.kind = relation.kind === 'many-to-one' ? 'many-to-many' : 'many-to-one';
+    } else if (e.kind === 'unique-pair') {
+      const other = names[e.other % names.length];
+      if (deal['x-indexes']?.length) delete deal['x-indexes'];
+      else if (other !== picked && indexable(deal.properties[picked]) && indexable(deal.properties[other])) deal['x-indexes'] = [{ columns: [picked, other], unique: true }];
     } else if (e.kind === 'label') {
       deal.properties[picked]['x-label'] = { en: e.text, zh: e.text };
     } else if (e.kind === 'add-option') {
@@ -109,11 +128,15 @@ describe('planMigration properties', () => {
       const to = applyEdits(base, es);
       const plan = planMigration(base, to, registry);
       expect(planMigration(base, to, registry)).toEqual(plan);
+      const kindOf = (app: AppDefinition, id: string) => Object.values(app.entities[1].properties).find((f) => f['x-id'] === id)?.['x-relation']?.kind;
       const keptIds = new Set(Object.values(to.entities[1].properties).map((f) => f['x-id']).filter((id) => Object.values(base.entities[1].properties).some((f) => f['x-id'] === id)));
+      // A relation that changed kind changes storage, and its links are copied across instead.
+      const rekinded = [...keptIds].filter((id) => kindOf(base, id) !== kindOf(to, id));
+      for (const id of rekinded) expect(plan.steps.filter((s) => s.kind === 'copy-links' && s.fieldId === id)).toHaveLength(1);
       for (const step of plan.steps) {
-        if (step.kind === 'archive-column' || step.kind === 'add-column') expect(keptIds.has(step.fieldId!)).toBe(false);
+        if (step.kind === 'archive-column' || step.kind === 'add-column') expect(keptIds.has(step.fieldId!) && !rekinded.includes(step.fieldId!)).toBe(false);
+        if (step.kind === 'archive-table' || step.kind === 'create-table') expect(rekinded).toContain(step.fieldId);
       }
-      expect(plan.steps.some((s) => s.kind === 'archive-table' || s.kind === 'create-table')).toBe(false);
     }), { numRuns: NUM_RUNS });
   });
 

@@ -101,6 +101,14 @@ export function metaRoutes(deps: MetaRouteDeps): AppMiddleware {
         ctx.body = await deps.migrations.rollback({ confirmDestructive, baseVersion: base as number | undefined, appliedBy: by() });
         return;
       }
+      case 'POST /api/_meta/rollback/plan': {
+        // The rollback's dry run: the designer shows these steps (or why it cannot) before confirming.
+        requireAccess(ctx, 'admin');
+        const base = isObject(body) ? body.baseVersion : undefined;
+        if (base !== undefined && (!Number.isInteger(base) || (base as number) < 1)) throw badRequest([{ field: 'baseVersion', rule: 'integer', message: 'must be the current version (a whole number)' }]);
+        ctx.body = await deps.migrations.rollbackPlan({ baseVersion: base as number | undefined });
+        return;
+      }
       case 'GET /api/_meta/registry':
         requireAccess(ctx, 'admin');
         ctx.body = registryView(deps.getState(), workflows);

@@ -9,6 +9,7 @@ import { applyMigration, previewMigration } from './apply-migration';
 import { listMigrations, type HistoryEntry } from './migration-history';
 import type { MigrationChoices, MigrationPreview, MigrationResult, WorkflowStatesHook } from './migrate-types';
 import { rollbackMigration } from './rollback-migration';
+import { planRollback, type RollbackPlan } from './rollback-plan';
 
 export interface AppMigrationsDeps {
   knex: Knex;
@@ -31,6 +32,8 @@ export interface AppMigrations {
   plan(app: unknown, choices?: MigrationChoices): Promise<MigrationPreview>;
   publish(app: unknown, baseVersion: number, choices?: MigrationChoices & Actor): Promise<MigrationResult>;
   rollback(opts?: { confirmDestructive?: boolean; baseVersion?: number } & Actor): Promise<MigrationResult & { restoredVersion: number }>;
+  /** What `rollback` would run (or why it cannot), in a transaction that is rolled back. */
+  rollbackPlan(opts?: { baseVersion?: number }): Promise<RollbackPlan>;
   history(): Promise<HistoryEntry[]>;
   /** Re-reads the latest stored version (after a NOTIFY from another process). */
   reload(): Promise<void>;
@@ -77,6 +80,7 @@ export function createAppMigrations(deps: AppMigrationsDeps): AppMigrations {
       adopt(outcome.stored.definition, outcome.version);
       return { version: outcome.version, fromVersion: outcome.fromVersion, steps: outcome.steps, restoredVersion: outcome.restoredVersion };
     },
+    rollbackPlan: (opts = {}) => planRollback({ knex, registry, appName: appName(), now: deps.now, fromVersion: deps.getState().version, ...opts }),
     history: () => listMigrations(knex, appName()),
     async reload() {
       const latest = await createMetadataStore(knex).latest(appName());
