@@ -13,6 +13,7 @@ import { FieldEditor } from './inspector/field-editor';
 import { addEntity } from './model/add-entity';
 import { saveDraft } from './model/draft-storage';
 import { deleteField, patchField, renameField } from './model/edit-field';
+import { MergeDialog } from './publish/merge-dialog';
 import { PublishDialog } from './publish/publish-dialog';
 import { TransferPanel } from './transfer/transfer-panel';
 import { VersionsPanel } from './versions/versions-panel';
@@ -42,7 +43,9 @@ const DashboardEditorPage = lazy(() => import('./dashboards/dashboard-editor-pag
 const collision: CollisionDetection = (args) => {
   if (args.active.data.current?.kind === 'field') args = { ...args, droppableContainers: args.droppableContainers.filter((c) => c.id !== CANVAS_DROP_ID) };
   const hits = pointerWithin(args);
-  return hits.length ? hits : rectIntersection(args);
+  // The innermost target wins: a palette item dropped on a section goes into that section.
+  const inner = hits.filter((h) => h.id !== CANVAS_DROP_ID);
+  return inner.length ? inner : hits.length ? hits : rectIntersection(args);
 };
 
 /** The designer: entities, palette, canvas, inspector, preview and publish, around one draft app. */
@@ -53,12 +56,15 @@ export function DesignerShell({ registry, widgets }: { registry: FieldTypeRegist
   const [loadError, setLoadError] = useState<string>();
   const [entityName, setEntityName] = useState<string>();
   const [pendingType, setPendingType] = useState<string>();
+  // The section a palette item was dropped on: the new field goes there, not to the first section.
+  const [pendingSection, setPendingSection] = useState<string>();
   const [dragging, setDragging] = useState<string>();
   const [publishing, setPublishing] = useState(false);
   const [result, setResult] = useState<PublishResult>();
   const [editing, setEditing] = useState<string>();
   const [creating, setCreating] = useState(false);
   const [reviewing, setReviewing] = useState(false);
+  const [merging, setMerging] = useState(false);
   const [page, setPage] = useState<DesignerPage>('form');
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
@@ -93,6 +99,7 @@ export function DesignerShell({ registry, widgets }: { registry: FieldTypeRegist
     if (data?.kind === 'palette' && (overData?.kind === 'canvas' || overData?.kind === 'field' || overData?.kind === 'section')) {
       setResult(undefined);
       setPendingType(String(data.type));
+      setPendingSection(overData?.sectionId ? String(overData.sectionId) : undefined);
     } else if (data?.kind === 'field' && overData?.kind === 'field' && data.sectionId && data.sectionId === overData.sectionId) {
       setDraft(moveField(draft, entityName, String(data.sectionId), String(data.name), String(overData.name)));
     } else if (data?.kind === 'field' && data.sectionId && overData?.sectionId && overData.sectionId !== data.sectionId) {
@@ -138,7 +145,7 @@ export function DesignerShell({ registry, widgets }: { registry: FieldTypeRegist
           <LanguageSwitch />
           <UndoBar canUndo={canUndo} canRedo={canRedo} onUndo={undo} onRedo={redo} />
           <PublishBar dirty={dirty} publishing={publishing} result={result} onPublish={() => void publish()} onReview={() => setReviewing(true)}
-            onReload={() => { if (published) saveDraft(published.app.name, published.version, undefined); void load(); }} onReapply={() => void load(draft)} />
+            onReload={() => { if (published) saveDraft(published.app.name, published.version, undefined); void load(); }} onReapply={() => void load(draft)} onMerge={() => setMerging(true)} />
         </div>
       </header>
       {!draft ? (
@@ -205,7 +212,12 @@ export function DesignerShell({ registry, widgets }: { registry: FieldTypeRegist
                   entity={entity}
                   entities={draft.entities}
                   onCancel={() => setPendingType(undefined)}
-                  onAdd={(fieldDraft) => { setDraft(addField(draft, entity['x-name'], fieldDraft)); setPendingType(undefined); }}
+                  onAdd={(fieldDraft) => {
+                    const added = addField(draft, entity['x-name'], fieldDraft);
+                    const first = layout?.sections[0]?.id;
+                    setDraft(pendingSection && pendingSection !== first ? moveFieldTo(added, entity['x-name'], fieldDraft.name, pendingSection) : added);
+                    setPendingType(undefined);
+                  }}
                 />
               )}
               {entity && <FormPreview app={draft} entity={entity} registry={registry} widgets={widgets} />}
@@ -213,6 +225,11 @@ export function DesignerShell({ registry, widgets }: { registry: FieldTypeRegist
               {published && <TransferPanel draft={draft} published={published.app} onImported={setDraft} />}
             </aside>
           </div>
+          {merging && published && (
+            // The merge becomes the draft on top of the live version; publishing it is the normal path.
+            <MergeDialog baseVersion={published.version} draft={draft} onClose={() => setMerging(false)}
+              onMerged={(live, merged) => { saveDraft(live.app.name, live.version, merged); setMerging(false); setResult(undefined); setPublished(live); }} />
+          )}
           {reviewing && published && <PublishDialog draft={draft} published={published} onDone={published_} onClose={() => setReviewing(false)} />}
           <DragOverlay dropAnimation={null}>{dragging ? <div className="d-palette-item d-overlay">{registry.has(dragging) ? localize(registry.get(dragging).label, i18n.language) : dragging}</div> : null}</DragOverlay>
         </DndContext>

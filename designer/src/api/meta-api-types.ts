@@ -33,6 +33,11 @@ export interface PlanPreview {
   checks: PlanCheck[];
 }
 
+/** `POST /api/_meta/rollback/plan`'s answer: the steps a rollback would run, or why it cannot. */
+export type RollbackPlan =
+  | { possible: true; fromVersion: number; restoredVersion: number; steps: PlanStep[]; blockers: string[]; checks: PlanCheck[]; destructive: boolean }
+  | { possible: false; fromVersion: number; reason: string; details: { message: string; field?: string }[] };
+
 export interface HistoryEntry {
   id: number;
   fromVersion: number;

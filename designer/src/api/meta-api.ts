@@ -1,6 +1,6 @@
 import type { AppDefinition } from '@tessera/metadata';
 import { goToLogin, readJson, sessionCsrfToken } from './designer-api';
-import type { ApiResult, AppPackage, HistoryEntry, MigrationChoices, PlanPreview, WorkflowRegistryView } from './meta-api-types';
+import type { ApiResult, AppPackage, HistoryEntry, MigrationChoices, PlanPreview, RollbackPlan, WorkflowRegistryView } from './meta-api-types';
 
 type ErrorBody = { error?: { code?: string; message?: string; details?: { message: string; pointer?: string }[] } };
 
@@ -29,6 +29,9 @@ export const fetchHistory = async (): Promise<ApiResult<HistoryEntry[]>> => {
 
 export const rollbackApp = (baseVersion: number, confirmDestructive: boolean) =>
   call<{ version: number; restoredVersion: number; steps: PlanPreview['steps'] }>('POST', '/api/_meta/rollback', { baseVersion, confirmDestructive });
+
+/** The rollback's dry run: its steps (archive restores included) or why it cannot happen. */
+export const planRollback = (baseVersion: number) => call<RollbackPlan>('POST', '/api/_meta/rollback/plan', { baseVersion });
 
 export const exportPackage = (entities: string[]) => call<AppPackage>('GET', `/api/_meta/export?entities=${entities.map(encodeURIComponent).join(',')}`);
 

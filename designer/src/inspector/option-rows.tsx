@@ -1,7 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { SelectOption } from '@tessera/metadata';
+import { parseOptionList } from '../model/parse-option-list';
 
-/** Editable rows of select options: value plus English and Chinese labels. */
+/**
+ * Editable rows of select options: value plus English and Chinese labels, and one input that
+ * takes the whole list at once ("draft, reviewing, won"), as options are usually known up front.
+ */
 export function OptionRows({ options, onChange }: { options: SelectOption[]; onChange: (next: SelectOption[]) => void }) {
   const { t } = useTranslation();
   const update = (index: number, patch: Partial<{ value: string; en: string; zh: string }>) =>
@@ -12,6 +16,11 @@ export function OptionRows({ options, onChange }: { options: SelectOption[]; onC
   return (
     <fieldset className="d-options" data-testid="inspector-options">
       <legend>{t('inspector.options')}</legend>
+      <label className="d-label">{t('inspector.optionList')}
+        <input data-testid="option-list" placeholder="draft, reviewing, won" spellCheck={false}
+          onChange={(e) => onChange(parseOptionList(e.target.value, options))} />
+        <span className="d-hint">{t('inspector.optionListHint')}</span>
+      </label>
       {options.map((option, index) => (
         <div key={index} className="d-option-row">
           <input aria-label={t('inspector.optionValue')} placeholder={t('inspector.optionValue')} value={option.value} data-testid={`option-value-${index}`}

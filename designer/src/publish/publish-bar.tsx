@@ -9,13 +9,14 @@ export interface PublishBarProps {
   onReview: () => void;
   onReload: () => void;
   onReapply: () => void;
+  onMerge: () => void;
 }
 
 /**
  * Publish (straight through when the plan is all safe steps, else via the plan dialog), Review
  * plan (always the dialog), and what the last publish answered: a version, problems, or a conflict.
  */
-export function PublishBar({ dirty, publishing, result, onPublish, onReview, onReload, onReapply }: PublishBarProps) {
+export function PublishBar({ dirty, publishing, result, onPublish, onReview, onReload, onReapply, onMerge }: PublishBarProps) {
   const { t } = useTranslation();
   return (
     <div className="d-publish">
@@ -30,7 +31,8 @@ export function PublishBar({ dirty, publishing, result, onPublish, onReview, onR
           {result.kind === 'conflict' && (
             <>
               <p>{t('publish.conflict')}</p>
-              <button type="button" className="d-btn d-btn-primary" data-testid="publish-reapply" onClick={onReapply}>{t('publish.reapply')}</button>{' '}
+              <button type="button" className="d-btn d-btn-primary" data-testid="publish-merge" onClick={onMerge}>{t('publish.merge')}</button>{' '}
+              <button type="button" className="d-btn" data-testid="publish-reapply" onClick={onReapply}>{t('publish.reapply')}</button>{' '}
               <button type="button" className="d-btn" data-testid="publish-reload" onClick={onReload}>{t('publish.reload')}</button>
             </>
           )}

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppDefinition } from '@tessera/metadata';
-import { fetchHistory, rollbackApp } from '../api/meta-api';
+import { fetchHistory } from '../api/meta-api';
 import type { HistoryEntry } from '../api/meta-api-types';
 import { diffApps } from '../model/diff-apps';
 import { PlanSteps } from '../publish/plan-steps';
+import { RollbackPreview } from './rollback-preview';
 import { VersionCompare } from './version-compare';
 
 export interface VersionsPanelProps {
@@ -15,14 +16,12 @@ export interface VersionsPanelProps {
 
 /**
  * Every publish as a version with the steps it ran, the structural diff of the draft against
- * what is live, and one-click rollback of the latest version (with the steps it will undo and
- * a confirmation when undoing them drops data).
+ * what is live, and rollback of the latest version, previewed by the server's dry run first.
  */
 export function VersionsPanel({ published, draft, onRolledBack }: VersionsPanelProps) {
   const { t } = useTranslation();
   const [entries, setEntries] = useState<HistoryEntry[]>([]);
   const [error, setError] = useState<string>();
-  const [confirm, setConfirm] = useState(false);
   const [asking, setAsking] = useState(false);
   useEffect(() => {
     void fetchHistory().then((r) => (r.ok ? setEntries([...r.value].reverse()) : setError(r.message)));
@@ -30,10 +29,6 @@ export function VersionsPanel({ published, draft, onRolledBack }: VersionsPanelP
   const diff = diffApps(published.app, draft);
   // A purge changes no version: the rollback offered is of the latest apply or rollback.
   const latest = entries.find((e) => e.kind !== 'purge');
-  const rollback = async () => {
-    const answer = await rollbackApp(published.version, confirm);
-    if (answer.ok) { setAsking(false); onRolledBack(); } else setError(answer.message);
-  };
 
   return (
     <section className="d-panel" data-testid="versions" aria-labelledby="d-versions-title">
@@ -57,17 +52,8 @@ export function VersionsPanel({ published, draft, onRolledBack }: VersionsPanelP
         ))}
       </ul>
       {latest && latest.toVersion === published.version && latest.fromVersion > 0 && (
-        asking ? (
-          <div className="d-rollback" data-testid="rollback-preview">
-            <p>{t('versions.rollbackPreview', { from: latest.toVersion, to: latest.fromVersion })}</p>
-            <PlanSteps steps={latest.steps} />
-            <label className="d-check"><input type="checkbox" data-testid="rollback-confirm" checked={confirm} onChange={(e) => setConfirm(e.target.checked)} />{t('versions.rollbackConfirm')}</label>
-            <div className="d-actions">
-              <button type="button" className="d-btn d-btn-danger" data-testid="rollback-run" onClick={() => void rollback()}>{t('versions.rollback')}</button>
-              <button type="button" className="d-btn" onClick={() => setAsking(false)}>{t('inspector.cancel')}</button>
-            </div>
-          </div>
-        ) : <button type="button" className="d-btn" data-testid="rollback" onClick={() => setAsking(true)}>{t('versions.rollbackTo', { version: latest.fromVersion })}</button>
+        asking ? <RollbackPreview version={published.version} onCancel={() => setAsking(false)} onDone={() => { setAsking(false); onRolledBack(); }} />
+        : <button type="button" className="d-btn" data-testid="rollback" onClick={() => setAsking(true)}>{t('versions.rollbackTo', { version: latest.fromVersion })}</button>
       )}
     </section>
   );

@@ -42,10 +42,12 @@ export interface ApprovalEditorProps {
   roles: string[];
   fields: string[];
   onChange: (next?: ApprovalConfig) => void;
+  /** Adds the approval (and, on a state without events, its APPROVE/REJECT transitions). */
+  onAdd: () => void;
 }
 
 /** The approval chain a state waits for: its steps (approvers, mode, condition) and outcome events. */
-export function ApprovalEditor({ value, events, roles, fields, onChange }: ApprovalEditorProps) {
+export function ApprovalEditor({ value, events, roles, fields, onChange, onAdd }: ApprovalEditorProps) {
   const { t } = useTranslation();
   const step = (i: number): ApprovalStepConfig => ({ id: `step_${i + 1}`, approvers: { kind: 'manager', levels: 1 }, mode: 'any' });
   if (!value) {
@@ -53,8 +55,7 @@ export function ApprovalEditor({ value, events, roles, fields, onChange }: Appro
       <fieldset className="d-wf-approval">
         <legend>{t('workflow.approval')}</legend>
         <p className="d-hint">{t('workflow.approvalHint')}</p>
-        <button type="button" className="d-btn" data-testid="approval-add" disabled={events.length === 0}
-          onClick={() => onChange({ steps: [step(0)], onApproved: events[0], onRejected: events[1] ?? events[0] })}>{t('workflow.approvalAdd')}</button>
+        <button type="button" className="d-btn" data-testid="approval-add" onClick={onAdd}>{t('workflow.approvalAdd')}</button>
         {events.length === 0 && <p className="d-hint">{t('workflow.approvalNeedsEvents')}</p>}
       </fieldset>
     );

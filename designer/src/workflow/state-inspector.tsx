@@ -4,7 +4,7 @@ import type { WorkflowDefinition, WorkflowStateConfig } from '@tessera/metadata'
 import type { WorkflowRegistryView } from '../api/meta-api-types';
 import { ApprovalEditor } from './approval-editor';
 import { TimerEditor } from './timer-editor';
-import { eventProblem, eventsOf, putTimer, removeTimer, stateProblem } from './workflow-model';
+import { addApproval, eventProblem, eventsOf, putTimer, removeTimer, stateProblem } from './workflow-model';
 
 export interface StateInspectorProps {
   workflow: WorkflowDefinition;
@@ -74,7 +74,8 @@ export function StateInspector({ workflow, state, registry, roles, fields, onWor
           onClick={() => { let ms = 86_400_000; while (config.after?.[String(ms)]) ms += 86_400_000; onWorkflow(putTimer(workflow, state, undefined, ms, { target: state })); }}>{t('workflow.addTimer')}</button>
       </fieldset>
 
-      <ApprovalEditor value={config.approval} events={eventsOf(workflow, state)} roles={roles} fields={fields} onChange={(approval) => onPatch({ approval })} />
+      <ApprovalEditor value={config.approval} events={eventsOf(workflow, state)} roles={roles} fields={fields} onChange={(approval) => onPatch({ approval })}
+        onAdd={() => onWorkflow(addApproval(workflow, state))} />
     </section>
   );
 }

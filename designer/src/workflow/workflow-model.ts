@@ -1,4 +1,4 @@
-import type { AppDefinition, EntityDefinition, WorkflowDefinition, WorkflowDelayedTransitionConfig, WorkflowStateConfig, WorkflowTransitionConfig } from '@tessera/metadata';
+import type { AppDefinition, ApproverRule, EntityDefinition, WorkflowDefinition, WorkflowDelayedTransitionConfig, WorkflowStateConfig, WorkflowTransitionConfig } from '@tessera/metadata';
 
 /**
  * Pure edits of one workflow inside the draft app. Every function returns new objects, so each
@@ -155,3 +155,36 @@ export const setPosition = (wf: WorkflowDefinition, state: string, p: Position) 
 
 /** Every event name of a state (its `on` keys), for approval outcomes and duplicate checks. */
 export const eventsOf = (wf: WorkflowDefinition, state: string) => Object.keys(wf.machine.states[state]?.on ?? {});
+
+/**
+ * Puts an approval on `state` (one step, mode any, `approvers`) as the usual review pattern:
+ * - outcomes are the state's first two events; a state with none gets APPROVE to the next state
+ *   (in the select's option order) and REJECT back to the initial one, both admin-only so users
+ *   cannot skip the approval (the approval host takes them);
+ * - every transition into the state starts the approval (`startApproval`); when none leads
+ *   there, SUBMIT from the state before it is drawn.
+ */
+export function addApproval(wf: WorkflowDefinition, state: string, approvers: ApproverRule = { kind: 'manager', levels: 1 }): WorkflowDefinition {
+  const names = Object.keys(wf.machine.states);
+  const at = names.indexOf(state);
+  let next = wf;
+  let events = eventsOf(wf, state);
+  if (events.length === 0) {
+    const forward = names[at + 1] ?? state;
+    const back = wf.machine.initial !== state ? wf.machine.initial : (names[at - 1] ?? state);
+    const systemOnly = { meta: { roles: ['admin'] } };
+    next = patchState(next, state, { on: { APPROVE: { target: forward, ...systemOnly }, REJECT: { target: back, ...systemOnly } } });
+    events = ['APPROVE', 'REJECT'];
+  }
+  const incoming = names.flatMap((from) => Object.entries(next.machine.states[from].on ?? {}).filter(([, t]) => from !== state && t.target === state).map(([event]) => ({ from, event })));
+  const before = names[at - 1] ?? (wf.machine.initial !== state ? wf.machine.initial : undefined);
+  if (incoming.length === 0 && before && before !== state && !eventsOf(next, before).includes('SUBMIT')) {
+    next = addTransition(next, before, 'SUBMIT', state);
+    incoming.push({ from: before, event: 'SUBMIT' });
+  }
+  for (const { from, event } of incoming) {
+    const t = next.machine.states[from].on![event];
+    if (!(t.actions ?? []).some((a) => a.type === 'startApproval')) next = putTransition(next, from, event, { ...t, actions: [...(t.actions ?? []), { type: 'startApproval' }] });
+  }
+  return patchState(next, state, { approval: { steps: [{ id: 'step_1', approvers, mode: 'any' }], onApproved: events[0], onRejected: events[1] ?? events[0] } });
+}
