@@ -202,6 +202,7 @@ export const en = {
   permissions: {
     heading: 'Permissions', hint: 'Admins have every permission. An entity with no action ticked is invisible to the role.',
     none: 'This app has no permissions yet: every signed-in user may do everything. Add a role to start.',
+    all: 'All', allOf: 'Every action on {{entity}}',
     role: 'Role', newRole: 'New role name', addRole: 'Add role', entity: 'Entity', scope: 'Data scope', fields: 'Fields',
     toggle: '{{action}} on {{entity}}', scopeOf: 'Data scope for {{entity}}', fieldsHeading: 'Field access · {{entity}}',
     noAccess: 'Grant an action on this entity first.', field: 'Field', access: 'Access', fieldAccess: 'Access to {{field}}',

@@ -204,6 +204,7 @@ export const zh: Messages = {
   permissions: {
     heading: '权限', hint: '管理员拥有全部权限。某实体未勾选任何操作时，该角色看不到它。',
     none: '此应用还没有权限配置：所有已登录用户都可以做任何事。添加一个角色开始配置。',
+    all: '全部', allOf: '{{entity}} 的全部操作',
     role: '角色', newRole: '新角色名', addRole: '添加角色', entity: '实体', scope: '数据范围', fields: '字段',
     toggle: '{{entity}} 的{{action}}', scopeOf: '{{entity}} 的数据范围', fieldsHeading: '字段权限 · {{entity}}',
     noAccess: '请先为此实体授予一个操作。', field: '字段', access: '权限', fieldAccess: '{{field}} 的权限',

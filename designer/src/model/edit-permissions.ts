@@ -44,3 +44,8 @@ export function addRole(app: AppDefinition, role: string, label: { en: string; z
   if (permissions.roles[role]) return app;
   return { ...app, permissions: { ...permissions, roles: { ...permissions.roles, [role]: { label, entities: {} } } } };
 }
+
+/** Grants every action (or, when all are granted already, revokes them all): "manager may do anything with bids" in one step. */
+export function toggleAllActions(app: AppDefinition, role: string, entity: string): AppDefinition {
+  return withEntityPermission(app, role, entity, (p) => ({ ...p, actions: PERMISSION_ACTIONS.every((a) => p.actions.includes(a)) ? [] : [...PERMISSION_ACTIONS] }));
+}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ADMIN_ROLE, PERMISSION_ACTIONS, type AppDefinition, type DataScope } from '@tessera/metadata';
 import { localize } from '../localize';
-import { addRole, setFieldAccess, setScope, toggleAction } from '../model/edit-permissions';
+import { addRole, setFieldAccess, setScope, toggleAction, toggleAllActions } from '../model/edit-permissions';
 import { FieldAccessGrid } from './field-access-grid';
 
 const SCOPES = ['own', 'team', 'department', 'all'] as const;
@@ -48,6 +48,7 @@ export function PermissionsMatrix({ app, onChange }: { app: AppDefinition; onCha
               <tr>
                 <th scope="col">{t('permissions.entity')}</th>
                 {PERMISSION_ACTIONS.map((a) => <th key={a} scope="col">{t(`permissions.actions.${a}`)}</th>)}
+                <th scope="col">{t('permissions.all')}</th>
                 <th scope="col">{t('permissions.scope')}</th>
                 <th scope="col"><span className="d-sr-only">{t('permissions.fields')}</span></th>
               </tr>
@@ -67,6 +68,10 @@ export function PermissionsMatrix({ app, onChange }: { app: AppDefinition; onCha
                           checked={Boolean(perm?.actions.includes(a))} onChange={() => onChange(toggleAction(app, role, name, a))} />
                       </td>
                     ))}
+                    <td>
+                      <input type="checkbox" data-testid={`perm-${name}-all`} aria-label={t('permissions.allOf', { entity: label })}
+                        checked={PERMISSION_ACTIONS.every((a) => perm?.actions.includes(a))} onChange={() => onChange(toggleAllActions(app, role, name))} />
+                    </td>
                     <td>
                       <select data-testid={`perm-scope-${name}`} aria-label={t('permissions.scopeOf', { entity: label })} value={scope} disabled={!perm}
                         onChange={(ev) => onChange(setScope(app, role, name, ev.target.value as DataScope))}>

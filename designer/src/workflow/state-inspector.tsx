@@ -26,7 +26,8 @@ export function StateInspector({ workflow, state, registry, roles, fields, onWor
   const names = Object.keys(workflow.machine.states);
   const [name, setName] = useState(state);
   const [event, setEvent] = useState('');
-  const [target, setTarget] = useState(names.find((n) => n !== state) ?? state);
+  // The next state in the select's option order is the usual target ("submitted" after "reviewing").
+  const [target, setTarget] = useState(names[names.indexOf(state) + 1] ?? names.find((n) => n !== state) ?? state);
   const nameProblem = name === state ? undefined : stateProblem(name, names);
   const evProblem = event ? eventProblem(event, eventsOf(workflow, state)) : undefined;
   const timers = Object.entries(config.after ?? {}).map(([ms, timer]) => ({ ms: Number(ms), timer }));

@@ -11,8 +11,11 @@ export interface AppDefinition {
   /** snake_case; also names the PostgreSQL schema (`app_{name}`). */
   name: string;
   label: LocalizedText;
-  /** Plugin names the app loads, e.g. `@tessera/plugin-rating`. */
-  plugins?: string[];
+  /**
+   * Plugins the app loads: a package name (`@tessera/plugin-rating`) or `{ name, settings }`
+   * with initial settings. Read names through `appPluginNames` (app-plugins.ts).
+   */
+  plugins?: AppPluginEntry[];
   entities: EntityDefinition[];
   layouts: LayoutDefinition[];
   /** State machines bound to entities' select fields (issue 6); on disk `workflows/*.workflow.json`. */
@@ -24,6 +27,14 @@ export interface AppDefinition {
   /** Dashboards of chart cards (issue 8); on disk `dashboards/*.dashboard.json`. */
   dashboards?: DashboardDefinition[];
 }
+
+/** A plugin the app loads, with the settings it starts with while the app has none stored (ADR 0024). */
+export interface AppPluginConfig {
+  name: string;
+  settings?: Record<string, unknown>;
+}
+
+export type AppPluginEntry = string | AppPluginConfig;
 
 /** One file of an app on disk or in an upload: its path (for error messages) and raw text. */
 export interface MetadataFile {

@@ -104,6 +104,8 @@ export const METADATA_ERROR_CODES = [
   'card-group-invalid',
   'card-currency-mixed',
   'card-query-invalid',
+  // plugins (metadata/src/validation/check-plugins; settings are checked by the runtime against each plugin's schema)
+  'duplicate-plugin',
 ] as const;
 
 export type MetadataErrorCode = (typeof METADATA_ERROR_CODES)[number];

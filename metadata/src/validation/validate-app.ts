@@ -3,6 +3,7 @@ import { ajvErrorToMetadataError } from './ajv-error-to-metadata-error';
 import { BUILTIN_FIELD_TYPES } from './builtin-field-types';
 import { checkWorkflows } from '../workflow/check-workflows';
 import { checkPermissions } from '../permission/check-permissions';
+import { checkPlugins } from './check-plugins';
 import { checkPool } from '../permission/check-pool';
 import { checkCurrencies } from './check-currencies';
 import { checkFields } from './check-fields';
@@ -33,6 +34,7 @@ export function validateApp(app: unknown, opts: ValidateAppOptions = {}): Valida
   const errors: MetadataError[] = [
     ...schemaErrors,
     ...checkNames(app),
+    ...checkPlugins(app),
     ...checkUniqueness(app),
     ...checkFields(app, opts.fieldTypes ?? BUILTIN_FIELD_TYPES),
     ...checkReferences(app),

@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { AppDefinition, EntityDefinition } from '@tessera/metadata';
 import { recordsApi, type RecordPage } from '../api/records-api';
 import { localize, toLocale } from '../meta/localize';
-import { formatCell } from '../records/format-cell';
+import { cellValue, referenceFields } from '../records/cell-value';
+import { CellContent } from '../records/cell-content';
+import { useCellContext } from '../records/use-cell-context';
+import { withExpand } from '../records/with-expand';
 import { ErrorBanner } from '../shell/error-banner';
 import { BulkBar } from './bulk-bar';
 import { entityAccess } from './entity-access';
@@ -16,6 +19,7 @@ import { viewColumns, withViewDefinition } from './view-definition-query';
 
 const PAGE_SIZE = 20;
 const MAX_COLUMNS = 6;
+const NO_ENTITIES: readonly EntityDefinition[] = [];
 
 export interface RecordListProps {
   entity: EntityDefinition;
@@ -47,13 +51,18 @@ export function RecordList({ entity, userId, hasBoard, onOpen, onNew, onBoard, a
   const active = listViews.find((v) => v.name === view.viewName);
   const viewCols = app && active?.columns?.length ? viewColumns(app, entity, active) : [];
   const columns = viewCols.length ? viewCols : Object.entries(entity.properties).slice(0, MAX_COLUMNS);
-  const query = useMemo(() => withViewDefinition(pageQuery(entity, view, PAGE_SIZE), entity, active, userId), [entity, view, active, userId]);
+  // Relation columns come expanded (one query per relation, not per row); user columns get names in one directory call.
+  const refs = referenceFields(entity, columns.map(([name]) => name));
+  const expandKey = refs.expand.join(',');
+  const query = useMemo(() => withExpand(withViewDefinition(pageQuery(entity, view, PAGE_SIZE), entity, active, userId), expandKey ? expandKey.split(',') : []),
+    [entity, view, active, userId, expandKey]);
   const chooseView = (name: string) => {
     const next = listViews.find((v) => v.name === name);
     setView({ viewName: next?.name, sort: next?.sort?.join(','), conditions: [] });
   };
+  const cells = useCellContext(app?.entities ?? NO_ENTITIES, page?.data, refs.users);
   const cell = (name: string, field: (typeof columns)[number][1], record: Record<string, unknown>) =>
-    app && active ? pathCell(app, entity, name, record, locale, [t('list.yes'), t('list.no')]) : formatCell(field, record[name], locale, [t('list.yes'), t('list.no')], record);
+    app && active ? pathCell(app, entity, name, record, cells) : cellValue(name, field, record[name], cells, record);
 
   useEffect(() => {
     let live = true;
@@ -127,7 +136,7 @@ export function RecordList({ entity, userId, hasBoard, onOpen, onNew, onBoard, a
                         checked={selected.has(record.id)} onChange={() => toggle(record.id)} />
                     </td>
                   )}
-                  {columns.map(([name, field]) => <td key={name}>{cell(name, field, record)}</td>)}
+                  {columns.map(([name, field]) => <td key={name}><CellContent cell={cell(name, field, record)} /></td>)}
                 </tr>
               ))}
             </tbody>

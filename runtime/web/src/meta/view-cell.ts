@@ -1,5 +1,5 @@
 import type { AppDefinition, EntityDefinition, FieldDefinition } from '@tessera/metadata';
-import { formatCell } from '../records/format-cell';
+import { cellValue, type Cell, type CellContext } from '../records/cell-value';
 
 /** The field at a view path (`customer.industry`), following many-to-one relations; undefined for system/user paths. */
 export function pathField(app: AppDefinition, entity: EntityDefinition, path: string): FieldDefinition | undefined {
@@ -21,25 +21,23 @@ export function expandFor(entity: EntityDefinition, paths: readonly string[]): s
 }
 
 /**
- * A view path's value as cell text. An expanded relation shows its record's display field;
+ * A view path's value as cell content. An expanded relation shows its record's display field;
  * a path through it reads the related record's field.
  */
-export function pathCell(app: AppDefinition, entity: EntityDefinition, path: string, record: Record<string, unknown>, locale: string, yesNo: [string, string]): string {
+export function pathCell(app: AppDefinition, entity: EntityDefinition, path: string, record: Record<string, unknown>, ctx: CellContext): Cell {
   let current: EntityDefinition | undefined = entity;
   let value: unknown = record;
   let row: Record<string, unknown> = record;
   let field: FieldDefinition | undefined;
-  for (const name of path.split('.')) {
-    if (typeof value !== 'object' || value === null) return '';
+  let name = path;
+  for (const part of path.split('.')) {
+    if (typeof value !== 'object' || value === null) return { text: '' };
+    name = part;
     row = value as Record<string, unknown>;
-    value = row[name];
-    field = current?.properties[name];
+    value = row[part];
+    field = current && Object.hasOwn(current.properties, part) ? current.properties[part] : undefined;
     const target: string | undefined = field?.['x-relation']?.entity;
     current = target ? app.entities.find((e) => e['x-name'] === target) : undefined;
   }
-  if (field?.['x-relation'] && typeof value === 'object' && value !== null) {
-    const related = value as Record<string, unknown>;
-    return String(related[current?.['x-display-field'] ?? 'name'] ?? related.id ?? '');
-  }
-  return field ? formatCell(field, value, locale, yesNo, row) : value === null || value === undefined ? '' : String(value);
+  return cellValue(name, field, value, ctx, row);
 }

@@ -1,4 +1,5 @@
 import type { EntityDefinition } from '@tessera/metadata';
+import { routeToHash } from '../shell/use-hash-route';
 
 /** A one-to-many list on a record page: `child` records whose `field` points at this record. */
 export interface RelatedList {
@@ -17,3 +18,7 @@ export function findRelated(entity: EntityDefinition, entities: readonly EntityD
   }
   return out;
 }
+
+/** The "+ New" link of a related list: the child's new-record page with the relation to this record filled in. */
+export const newRelatedHref = (child: EntityDefinition, field: string, recordId: string) =>
+  routeToHash({ plural: child['x-plural'], isNew: true, prefill: { [field]: recordId } });
