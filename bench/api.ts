@@ -6,6 +6,8 @@
  * The two servers take turns in `--rounds` slices of `duration / rounds` seconds each, so a
  * load spike on a shared machine hits both alike and the ratio stays meaningful; req/s is
  * over all slices, p99 is the median of the slices' p99s.
+ * The example starts with only its field-type plugins (rating, region; api/bench-plugins.ts):
+ * dedup's duplicate probes and lead scoring would be hook work the raw server does not do.
  *
  *   npx tsx bench/api.ts --rows 10000,100000 --duration 10 --rounds 5 [--url postgres://postgres@127.0.0.1:5432/postgres]
  */
@@ -13,6 +15,7 @@ import { resolve } from 'node:path';
 import autocannon from 'autocannon';
 import knexFactory from 'knex';
 import { createRuntime, createSessionClient } from '@tessera/runtime';
+import { BENCH_APP_PLUGINS } from './api/bench-plugins';
 import { startRawServer } from './api/raw-server';
 import { seedCrm } from './api/seed-crm';
 
@@ -76,7 +79,7 @@ async function main() {
     await admin.raw('drop database if exists ?? with (force)', [DB]);
     await admin.raw('create database ??', [DB]);
     const databaseUrl = withDb(SERVER, DB);
-    const runtime = await createRuntime({ appDir: resolve(__dirname, '../examples/crm'), databaseUrl, adminPassword: 'bench-admin-password', logger: { info: () => undefined, error: console.error } });
+    const runtime = await createRuntime({ appDir: resolve(__dirname, '../examples/crm'), databaseUrl, adminPassword: 'bench-admin-password', appPlugins: BENCH_APP_PLUGINS, logger: { info: () => undefined, error: console.error } });
     const { url } = await runtime.listen(0, '127.0.0.1');
     const session = await createSessionClient(url, 'admin', 'bench-admin-password');
     const token = (await session.call('POST', '/api/auth/tokens', { name: 'bench', scopes: ['write'] })).body.data.token as string;

@@ -9,6 +9,7 @@ import { build } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, resolve, dirname } from 'node:path';
+import { removeStale } from './remove-stale.mjs';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
 const targets = [
@@ -57,8 +58,11 @@ for (const target of targets) {
     define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
     metafile: true,
     logLevel: 'warning',
+    absWorkingDir: root,
   });
   writeFileSync(join(outdir, 'index.html'), html(target));
+  // Chunks of earlier builds (old hashes) would pile up and be served: keep only what this build wrote.
+  const stale = removeStale(outdir, [...Object.keys(result.metafile.outputs).map((f) => join(root, f)), join(outdir, 'index.html')]);
   // Gzip is what travels (the budget is main.js under 400 KB gzip); the chunks load per route.
   const outputs = Object.entries(result.metafile.outputs).filter(([name]) => name.endsWith('.js'));
   const gz = (name) => gzipSync(readFileSync(join(root, name)), { level: 9 }).length;
@@ -66,6 +70,6 @@ for (const target of targets) {
   const main = outputs.find(([, o]) => o.entryPoint);
   const chunks = outputs.filter(([, o]) => !o.entryPoint).map(([name, o]) => ({ name: name.split('/').pop(), bytes: o.bytes, gzip: gz(name) })).sort((a, b) => b.gzip - a.gzip);
   const allGzip = (main ? gz(main[0]) : 0) + chunks.reduce((n, c) => n + c.gzip, 0);
-  console.log(`web: ${target.out} in ${Date.now() - started} ms (main.js ${kb(main?.[1].bytes ?? 0)}, ${kb(main ? gz(main[0]) : 0)} gzip; ${chunks.length} chunks; all js ${kb(allGzip)} gzip)`);
+  console.log(`web: ${target.out} in ${Date.now() - started} ms (main.js ${kb(main?.[1].bytes ?? 0)}, ${kb(main ? gz(main[0]) : 0)} gzip; ${chunks.length} chunks; all js ${kb(allGzip)} gzip${stale ? `; ${stale} stale files removed` : ''})`);
   if (process.env.BUILD_WEB_VERBOSE) for (const c of chunks) console.log(`  ${c.name}: ${kb(c.bytes)}, ${kb(c.gzip)} gzip`);
 }

@@ -1,12 +1,15 @@
 /**
  * Round trips per request: one request of each bench scenario against a small seeded
  * database, printing the SQL statements the runtime sent for it (knex 'query' events).
+ * The example starts with only its field-type plugins (bench-plugins.ts), like bench/api.ts,
+ * so the counts are the generated API's own, without dedup probes or scoring hooks.
  *
  *   npx tsx bench/api/count-queries.ts [--url postgres://postgres@127.0.0.1:5432/postgres]
  */
 import { resolve } from 'node:path';
 import knexFactory from 'knex';
 import { createRuntime, createSessionClient } from '@tessera/runtime';
+import { BENCH_APP_PLUGINS } from './bench-plugins';
 import { seedCrm } from './seed-crm';
 
 const SERVER = process.argv.includes('--url') ? process.argv[process.argv.indexOf('--url') + 1] : 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -17,7 +20,7 @@ async function main() {
   await admin.raw('drop database if exists ?? with (force)', [DB]);
   await admin.raw('create database ??', [DB]);
   const u = new URL(SERVER); u.pathname = `/${DB}`;
-  const runtime = await createRuntime({ appDir: resolve(__dirname, '../../examples/crm'), databaseUrl: u.toString(), adminPassword: 'bench-admin-password', logger: { info: () => undefined, error: console.error } });
+  const runtime = await createRuntime({ appDir: resolve(__dirname, '../../examples/crm'), databaseUrl: u.toString(), adminPassword: 'bench-admin-password', appPlugins: BENCH_APP_PLUGINS, logger: { info: () => undefined, error: console.error } });
   const { url } = await runtime.listen(0, '127.0.0.1');
   const session = await createSessionClient(url, 'admin', 'bench-admin-password');
   const token = (await session.call('POST', '/api/auth/tokens', { name: 'bench', scopes: ['write'] })).body.data.token as string;

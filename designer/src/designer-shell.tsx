@@ -121,6 +121,14 @@ export function DesignerShell({ registry, widgets }: { registry: FieldTypeRegist
   async function publish() {
     if (!draft || !published) return;
     setPublishing(true);
+    // Planned against a newer live version, the draft would look like it drops what others added:
+    // a stale draft goes to the conflict answer (and its three-way merge) before any plan.
+    const live = await fetchPublishedApp().catch(() => undefined);
+    if (live && live.version !== published.version) {
+      setPublishing(false);
+      published_({ ok: false, kind: 'conflict', message: `version ${live.version} is live`, problems: [] });
+      return;
+    }
     const plan = await planApp(draft);
     const clean = plan.ok && !plan.value.blockers.length && plan.value.steps.every((s) => !s.destructive) && plan.value.checks.every((c) => c.count === 0);
     const answer = clean ? await publishApp(draft, published.version) : undefined;
@@ -228,7 +236,7 @@ export function DesignerShell({ registry, widgets }: { registry: FieldTypeRegist
           {merging && published && (
             // The merge becomes the draft on top of the live version; publishing it is the normal path.
             <MergeDialog baseVersion={published.version} draft={draft} onClose={() => setMerging(false)}
-              onMerged={(live, merged) => { saveDraft(live.app.name, live.version, merged); setMerging(false); setResult(undefined); setPublished(live); }} />
+              onMerged={(live, merged) => { saveDraft(published.app.name, published.version, undefined); saveDraft(live.app.name, live.version, merged); setMerging(false); setResult(undefined); setPublished(live); }} />
           )}
           {reviewing && published && <PublishDialog draft={draft} published={published} onDone={published_} onClose={() => setReviewing(false)} />}
           <DragOverlay dropAnimation={null}>{dragging ? <div className="d-palette-item d-overlay">{registry.has(dragging) ? localize(registry.get(dragging).label, i18n.language) : dragging}</div> : null}</DragOverlay>

@@ -23,6 +23,13 @@ export interface RuntimeOptions {
   designerDir?: string;
   /** Plugins already loaded by the caller, in addition to those app.json names. */
   plugins?: PluginDefinition[];
+  /**
+   * Replaces the plugin names app.json lists (`[]`: none of them). For runs that must not
+   * carry plugin work, like the API benchmarks; a field whose type a left-out plugin provides
+   * still fails the start, so keep the field-type plugins. Initial settings of left-out
+   * plugins are ignored.
+   */
+  appPlugins?: readonly string[];
   logger?: Logger & Pick<Console, 'info'>;
   /**
    * On first start (no user yet) create user `admin` with this password. Without it, an app

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { createWorkflowRegistry, validateAppWithRegistry, validateAppWorkflows, type FieldTypeRegistry, type WorkflowRegistry } from '@tessera/engine';
-import { formatMetadataError, type AppDefinition } from '@tessera/metadata';
+import { appPluginNames, appPluginSettings, formatMetadataError, type AppDefinition } from '@tessera/metadata';
 import { createAppRegistry, loadAppDir } from './app-files/load-app-dir';
 import { bootstrapUsers, type BootstrapResult } from './auth/bootstrap-users';
 import { ensureAuthSchema } from './auth/ensure-auth-schema';
@@ -18,6 +18,7 @@ import { syncStartupVersion } from './meta/sync-startup-version';
 import type { Listening, Runtime, RuntimeOptions } from './runtime-types';
 import { appPlugins } from './plugins/app-plugins';
 import { createPluginHost } from './plugins/create-plugin-host';
+import { checkInitialPluginSettings } from './plugins/initial-plugin-settings';
 import { createWorkflowHost } from './workflows/create-workflow-host';
 import { appJobs, readJobSettings } from './jobs/app-jobs';
 import { createRecurringJobs } from './jobs/create-recurring-jobs';
@@ -27,9 +28,9 @@ import { ensureViewsSchema } from './views/ensure-views-schema';
 
 /** The app and its field-type registry, from `opts.app` or the files in `opts.appDir`. */
 async function readApp(opts: RuntimeOptions, workflows: WorkflowRegistry): Promise<{ app: AppDefinition; registry: FieldTypeRegistry }> {
-  if (opts.app) return { app: opts.app, registry: createAppRegistry(opts.app.plugins ?? [], opts.appDir, opts.plugins, workflows) };
+  if (opts.app) return { app: opts.app, registry: createAppRegistry(opts.appPlugins ?? appPluginNames(opts.app.plugins), opts.appDir, opts.plugins, workflows) };
   if (!opts.appDir) throw new Error('createRuntime needs an app or an appDir');
-  const loaded = await loadAppDir(opts.appDir, opts.plugins, workflows);
+  const loaded = await loadAppDir(opts.appDir, opts.plugins, workflows, opts.appPlugins);
   if (!loaded.ok) throw new Error(`The app in ${opts.appDir} has errors:\n${loaded.errors.map(formatMetadataError).join('\n')}`);
   return loaded;
 }
@@ -81,16 +82,19 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   }
   // Workflow routes, timers (pg-boss) and the outbox; the queue starts only for apps with workflows.
   // The same plugin objects the registry loaded: hooks, routes, lifecycle, and the owners of notification channels.
-  const pluginList = appPlugins(checked.value.plugins, opts.appDir, opts.plugins);
+  const pluginList = appPlugins(opts.appPlugins ?? appPluginNames(checked.value.plugins), opts.appDir, opts.plugins);
+  let initialSettings: Map<string, Record<string, unknown>>;
   try {
     checkPluginJobs(pluginList, jobSettings.timeZone);
+    // app.json's initial plugin settings against each plugin's schema (ADR 0024): a bad one stops the start.
+    initialSettings = checkInitialPluginSettings(pluginList, appPluginSettings(checked.value.plugins));
   } catch (err) {
     await knex.destroy();
     throw err;
   }
   const workflows = createWorkflowHost({ knex, databaseUrl: opts.databaseUrl, getState: () => state, registry: workflowRegistry, logger: opts.logger, webhookSecret: process.env.TESSERA_WEBHOOK_SECRET, plugins: pluginList });
   // Plugin hooks, routes and lifecycle (issue 9): the same plugin objects the registry loaded.
-  const plugins = createPluginHost({ knex, plugins: pluginList, getState: () => state, logger: opts.logger ?? console, timeoutMs: opts.pluginTimeoutMs, migrations: () => migrations });
+  const plugins = createPluginHost({ knex, plugins: pluginList, getState: () => state, logger: opts.logger ?? console, timeoutMs: opts.pluginTimeoutMs, migrations: () => migrations, initialSettings });
   // pool:return-stale, reminders:send and plugin jobs on pg-boss's cron; pg-boss starts only if there is one.
   const log = opts.logger ?? console;
   const jobs = createRecurringJobs({ knex, databaseUrl: opts.databaseUrl, logger: log, now: opts.now, jobs: () => appJobs({ knex, getState: () => state, plugins: pluginList, logger: log, settings: jobSettings, afterNotify: () => void workflows.dispatch() }) });

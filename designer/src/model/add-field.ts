@@ -22,7 +22,8 @@ function draftToField(draft: FieldDraft, id: string): FieldDefinition {
 }
 
 /**
- * A new app with `draft` added to `entityName`: the property, `required` when asked, and the
+ * A new app with `draft` added to `entityName`: the property, `required` when asked (the first
+ * text field also becomes the display field when there is none), and the
  * field appended to the entity's first form-layout section, or a new layout holding all its
  * fields when it has none. Pure: the designer keeps the previous app for undo and diffing.
  */
@@ -32,6 +33,9 @@ export function addField(app: AppDefinition, entityName: string, draft: FieldDra
     if (entity['x-name'] !== entityName) return entity;
     const next: EntityDefinition = { ...entity, properties: { ...entity.properties, [draft.name]: field } };
     if (draft.required) next.required = [...(entity.required ?? []), draft.name];
+    // Records are titled by `x-display-field`, else a `name` field: the first text field is the
+    // natural title (a bid's "Title"), so lists, pickers and the approvals inbox show it, not an id.
+    if (draft.type === 'text' && draft.name !== 'name' && !entity['x-display-field'] && !entity.properties.name) next['x-display-field'] = draft.name;
     return next;
   });
   const entity = entities.find((e) => e['x-name'] === entityName);

@@ -1,4 +1,5 @@
 import type { AppDefinition, EntityDefinition, FieldDefinition } from '@tessera/metadata';
+import { renameInViews } from './rename-in-views';
 
 const mapEntity = (app: AppDefinition, entityName: string, fn: (e: EntityDefinition) => EntityDefinition): AppDefinition => ({
   ...app,
@@ -25,7 +26,8 @@ export function patchField(app: AppDefinition, entityName: string, name: string,
 
 /**
  * Renames a field everywhere the app names it: the property key (order kept), `required`, the
- * display field, form layouts, workflow state fields and field permissions. The `x-id` stays,
+ * display field, form layouts, workflow state fields, field permissions, views and dashboard
+ * cards. The `x-id` stays,
  * which is what makes the migration plan a column rename instead of drop + add.
  */
 export function renameField(app: AppDefinition, entityName: string, from: string, to: string): AppDefinition {
@@ -47,7 +49,7 @@ export function renameField(app: AppDefinition, entityName: string, from: string
       return [role, { ...perms, entities: { ...perms.entities, [entityName]: { ...entry, fields } } }];
     })),
   };
-  return { ...next, layouts, ...(workflows ? { workflows } : {}), ...(permissions ? { permissions } : {}) };
+  return renameInViews({ ...next, layouts, ...(workflows ? { workflows } : {}), ...(permissions ? { permissions } : {}) }, entityName, from, to);
 }
 
 /** Removes a field and every reference to it in layouts, `required`, display field and permissions. */
@@ -70,5 +72,5 @@ export function deleteField(app: AppDefinition, entityName: string, name: string
       return [role, { ...perms, entities: { ...perms.entities, [entityName]: { ...entry, fields } } }];
     })),
   };
-  return { ...next, layouts, ...(permissions ? { permissions } : {}) };
+  return renameInViews({ ...next, layouts, ...(permissions ? { permissions } : {}) }, entityName, name, undefined);
 }

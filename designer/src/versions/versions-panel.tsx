@@ -24,7 +24,8 @@ export function VersionsPanel({ published, draft, onRolledBack }: VersionsPanelP
   const [error, setError] = useState<string>();
   const [asking, setAsking] = useState(false);
   useEffect(() => {
-    void fetchHistory().then((r) => (r.ok ? setEntries([...r.value].reverse()) : setError(r.message)));
+    // Newest first, as the API answers: the entry rolled back is the first apply or rollback.
+    void fetchHistory().then((r) => (r.ok ? setEntries(r.value) : setError(r.message)));
   }, [published.version]);
   const diff = diffApps(published.app, draft);
   // A purge changes no version: the rollback offered is of the latest apply or rollback.

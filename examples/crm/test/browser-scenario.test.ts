@@ -84,8 +84,11 @@ describeBrowser('the CRM story: from a new customer to an approved discount, in 
     sales2 = await server.login('sales2', 'sales2-demo-123');
     // Setup: the West team's customer, owned by sales2, which sales1 must never see.
     ids.west = (await ok(sales2, 'POST', '/api/customers', { name: WEST_CUSTOMER, industry: 'retail', level: 'B', region: 'west' })).data.id;
-    // Setup: a lead as it arrives from the web form, already scored and assigned to sales1.
-    ids.lead = (await ok(sales1, 'POST', '/api/leads', { ...LEAD, source: 'web_form', industry: 'manufacturing', region: 'east', score: 72, phone: '13800138000', email: 'zhou.min@lakeview.example' })).data.id;
+    // Setup: a lead as it arrives from the web form, assigned to sales1; the lead-scoring plugin
+    // scores it from app.json's rules (80: web form, manufacturing, East, company, phone, email).
+    const lead = (await ok(sales1, 'POST', '/api/leads', { ...LEAD, source: 'web_form', industry: 'manufacturing', region: 'east', phone: '13800138000', email: 'zhou.min@lakeview.example' })).data;
+    expect(lead.score).toBe(80);
+    ids.lead = lead.id;
     browser = await launchChromium();
   }, 120_000);
 
@@ -112,16 +115,22 @@ describeBrowser('the CRM story: from a new customer to an approved discount, in 
     expect(customer).toMatchObject({ industry: 'manufacturing', level: 'A', region: 'east', lifecycle: 'prospect' });
     ids.customer = customer.id;
 
-    // The contact from the customer's related list, the customer chosen in the relation picker.
+    // The contact from the customer's related list: "+ New" opens the form with the customer filled in.
     await openFromList(page, 'customer', CUSTOMER);
     await click(page.getByTestId('related-contacts').getByRole('link', { name: /New/ }));
+    expect(new URL(page.url()).hash).toBe(`#/contacts/new?customer=${ids.customer}`);
     await page.locator('#root_customer').locator('option', { hasText: CUSTOMER }).waitFor({ state: 'attached' });
+    expect(await page.locator('#root_customer').inputValue()).toBe(ids.customer);
+    expect(await page.locator('#root_customer option:checked').textContent()).toBe(CUSTOMER);
     await fill(page.locator('#root_name'), CONTACT);
-    await select(page.locator('#root_customer'), { label: CUSTOMER });
     await fill(page.locator('#root_title'), 'Purchasing manager');
     await fill(page.locator('#root_phone'), '13900139000');
     await click(page.getByTestId('record-save'));
     await page.getByTestId('record-list-contact').waitFor();
+    // The list names the contact's customer (expanded) instead of showing its id.
+    const contactRow = page.getByTestId('record-row').filter({ hasText: CONTACT });
+    await contactRow.filter({ hasText: CUSTOMER }).waitFor();
+    expect(await contactRow.textContent()).not.toContain(ids.customer);
     const contact = await findOne(sales1, 'contacts', 'name', CONTACT);
     expect(contact.customer).toBe(ids.customer);
     ids.contact = contact.id;
@@ -147,6 +156,11 @@ describeBrowser('the CRM story: from a new customer to an approved discount, in 
     await openFromList(page, 'customer', CUSTOMER);
     await page.getByTestId('related-contacts').getByRole('link', { name: CONTACT }).waitFor();
     await page.getByTestId('related-follow_ups').getByRole('link', { name: FOLLOW_UP }).waitFor();
+    // The follow-up's contact by name, a link to the contact; never the raw id.
+    const followUpRow = page.getByTestId('related-follow_ups').getByTestId('related-row').filter({ hasText: FOLLOW_UP });
+    await followUpRow.getByRole('link', { name: CONTACT, exact: true }).waitFor();
+    expect(await followUpRow.getByRole('link', { name: CONTACT, exact: true }).getAttribute('href')).toBe(`#/contacts/${ids.contact}`);
+    expect(await followUpRow.textContent()).not.toContain(ids.contact);
     await screenshot(page, 'scenario-customer');
   });
 
@@ -190,6 +204,10 @@ describeBrowser('the CRM story: from a new customer to an approved discount, in 
     await click(page.getByTestId('view-board'));
     const card = `board-card-${ids.opportunity}`;
     await page.getByTestId('board-column-qualification').getByTestId(card).waitFor();
+    // The card's customer line names the customer (expanded), before and after the move.
+    const cardLine = page.getByTestId(card).locator('.t-muted');
+    expect(await cardLine.textContent()).toContain(LEAD.company);
+    expect(await cardLine.textContent()).not.toContain(ids.convertedCustomer);
     steps.drag++;
     await mouseDrag(page, card, 'board-column-needs_analysis');
     // ADVANCE has no form; should a later version add one, fill its reason.
@@ -199,6 +217,8 @@ describeBrowser('the CRM story: from a new customer to an approved discount, in 
     }
     await page.getByTestId('board-column-needs_analysis').getByTestId(card).waitFor();
     expect(await page.getByTestId('board-column-qualification').getByTestId(card).count()).toBe(0);
+    expect(await cardLine.textContent()).toContain(LEAD.company);
+    expect(await cardLine.textContent()).not.toContain(ids.convertedCustomer);
     await screenshot(page, 'scenario-kanban');
     const moved = (await ok(sales1, 'GET', `/api/opportunities/${ids.opportunity}`)).data;
     expect(moved).toMatchObject({ stage: 'needs_analysis', probability: 30 });

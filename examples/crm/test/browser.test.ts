@@ -90,6 +90,19 @@ describeBrowser('example CRM in the browser', () => {
     await page.getByTestId('record-cancel').click();
   });
 
+  it('shows the dedup plugin’s duplicate refusal at the name field and saves nothing', async () => {
+    // Same company after normalizing (case, legal suffix): app.json turns dedup on for customers.
+    await page.getByTestId('record-new').click();
+    await page.locator('#root_name').fill('HANGZHOU TEA TRADING Co., Ltd.');
+    await page.getByTestId('record-save').click();
+    const fieldError = page.locator('#root_name__error');
+    await fieldError.waitFor();
+    expect(await fieldError.textContent()).toContain(`Possible duplicate of ${customerId} (same name)`);
+    const list = await api('/api/customers?limit=50&offset=0');
+    expect((list.data as Array<Record<string, unknown>>).filter((c) => String(c.name).toLowerCase().startsWith('hangzhou tea'))).toHaveLength(1);
+    await page.getByTestId('record-cancel').click();
+  });
+
   it('adds a field in the designer by dragging and publishes it', async () => {
     await page.goto(server.url + '/designer/');
     await page.getByTestId('entity-customer').click();

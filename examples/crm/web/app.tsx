@@ -1,8 +1,9 @@
-// The CRM's end-user app: Tessera's app with the rating plugin's field type and widget, and
-// the record panels and dashboard cards of the dedup and lead-scoring plugins.
-import { widgets } from '@tessera/plugin-rating/web';
+// The CRM's end-user app: Tessera's app with the rating and region plugins' field types and
+// widgets, and the record panels and dashboard cards of the dedup and lead-scoring plugins.
 import { mountApp } from '@tessera/runtime/web';
-import { pluginFieldTypes } from './plugin-field-types';
 import { pluginUi } from './plugin-ui';
 
-mountApp(document.getElementById('root')!, { widgets, fieldTypes: pluginFieldTypes(), plugins: pluginUi });
+// The field types and widgets load with the first form: they bring the engine (ajv, jexl), which a list does not need.
+const fieldTypes = () => import('./plugin-field-types').then((m) => m.pluginFieldTypes());
+const widgets = () => import('./plugin-widgets').then((m) => m.pluginWidgets);
+mountApp(document.getElementById('root')!, { widgets, fieldTypes, plugins: pluginUi });

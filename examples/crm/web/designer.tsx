@@ -1,6 +1,6 @@
-// The CRM's designer: the rating plugin's field type joins the palette, its widget the preview.
+// The CRM's designer: the rating and region plugins' field types join the palette, their widgets the preview.
 import { mountDesigner } from '@tessera/designer';
-import { widgets } from '@tessera/plugin-rating/web';
 import { pluginFieldTypes } from './plugin-field-types';
+import { pluginWidgets } from './plugin-widgets';
 
-mountDesigner(document.getElementById('root')!, { widgets, fieldTypes: pluginFieldTypes() });
+mountDesigner(document.getElementById('root')!, { widgets: pluginWidgets, fieldTypes: pluginFieldTypes() });

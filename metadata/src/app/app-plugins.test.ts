@@ -17,12 +17,13 @@ describe('app.json plugin entries (names or { name, settings })', () => {
   });
 
   it('rejects an entry without a name, unknown keys, settings that are not an object and an empty name', () => {
-    const result = validateApp(app([{ settings: {} }, { name: 'x', setting: {} }, { name: 'y', settings: [] }, '']));
+    const result = validateApp(app([{ settings: {} }, { name: 'x', setting: {} }, { name: 'y', settings: [] }, '', 5]));
     expect(result.ok ? [] : result.errors.map((e) => [e.pointer, e.code])).toEqual([
       ['/plugins/0', 'missing-property'],
-      ['/plugins/1', 'unknown-property'],
+      ['/plugins/1/setting', 'unknown-property'],
       ['/plugins/2/settings', 'wrong-type'],
       ['/plugins/3', 'empty-value'],
+      ['/plugins/4', 'wrong-type'],
     ]);
   });
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { BUILTIN_FIELD_TYPES } from '../validation/builtin-field-types';
 import type { MetadataError } from '../validation/validation-types';
 import type { MetadataFile } from './app-types';
+import { appPluginNames, appPluginSettings } from './app-plugins';
 import { formatMetadataError } from './format-metadata-error';
 import { parseAppFiles } from './parse-app-files';
 
@@ -13,7 +14,7 @@ function exampleFiles(): MetadataFile[] {
   return paths.map((path) => ({ path, text: readFileSync(join(exampleDir, path), 'utf8') }));
 }
 
-const withPlugin = { fieldTypes: [...BUILTIN_FIELD_TYPES, { name: 'rating:stars' }] };
+const withPlugin = { fieldTypes: [...BUILTIN_FIELD_TYPES, { name: 'rating:stars' }, { name: 'region:cn' }] };
 
 const customer = `{
   "type": "object",
@@ -37,7 +38,9 @@ describe('parseAppFiles', () => {
     const result = parseAppFiles(exampleFiles(), withPlugin);
     if (!result.ok) throw new Error(result.errors.map(formatMetadataError).join('\n'));
     expect(result.value.name).toBe('crm');
-    expect(result.value.plugins).toEqual(['@tessera/plugin-rating']);
+    // Names, or { name, settings } with initial settings (ADR 0024).
+    expect(appPluginNames(result.value.plugins)).toEqual(['@tessera/plugin-rating', '@tessera/plugin-region', '@tessera/plugin-dedup', '@tessera/plugin-lead-scoring', '@tessera/plugin-notifications']);
+    expect(appPluginSettings(result.value.plugins).get('@tessera/plugin-dedup')).toMatchObject({ entities: { customer: { fields: ['name', 'phone', 'email'] }, contact: { fields: ['phone', 'email'] } } });
     expect(result.value.entities.map((e) => e['x-name'])).toEqual(['bid', 'contact', 'contract', 'customer', 'follow_up', 'lead', 'opportunity', 'order', 'payment_plan', 'quote', 'sales_target', 'survey']);
     expect(result.value.layouts.map((l) => l.name)).toEqual(['bid-form', 'contact-form', 'contract-form', 'customer-form', 'follow-up-form', 'lead-form', 'opportunity-form', 'order-form', 'payment-plan-form', 'sales-target-form', 'survey-form']);
   });
@@ -45,6 +48,7 @@ describe('parseAppFiles', () => {
   it('passes the field types through: without the plugin, its type is unknown', () => {
     const result = parseAppFiles(exampleFiles());
     expect(result.ok ? [] : result.errors).toMatchObject([
+      { code: 'unknown-field-type', file: 'entities/customer.entity.json', pointer: '/entities/3/properties/address_region/x-type' },
       { code: 'unknown-field-type', file: 'entities/customer.entity.json', pointer: '/entities/3/properties/satisfaction/x-type' },
       { code: 'unknown-field-type', file: 'entities/survey.entity.json', pointer: '/entities/11/properties/score/x-type' },
     ]);

@@ -30,7 +30,8 @@ export interface ValidateAppOptions {
  * references), returning every problem at once so an implementer fixes them in one pass.
  */
 export function validateApp(app: unknown, opts: ValidateAppOptions = {}): ValidationResult<AppDefinition> {
-  const schemaErrors = validateMetaSchema(app).map((e) => ajvErrorToMetadataError(e, app));
+  // An `if` error only says which branch failed; the branch's own errors say what is wrong.
+  const schemaErrors = validateMetaSchema(app).filter((e) => e.keyword !== 'if').map((e) => ajvErrorToMetadataError(e, app));
   const errors: MetadataError[] = [
     ...schemaErrors,
     ...checkNames(app),

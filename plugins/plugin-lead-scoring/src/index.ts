@@ -1,15 +1,33 @@
 import { definePlugin } from '@tessera/engine';
-import { scoreRecord, scoringSettingsSchema, type ScoringSettings } from './score-rules';
+import { countActivities } from './count-activities';
+import { rescoreLinked } from './rescore-linked';
+import { scoreRecord } from './score-rules';
+import { scoringSettingsSchema, type ScoringSettings } from './scoring-settings';
+import { SettingsProblem } from './settings-problem';
 
-export { scoreRecord, ruleHolds, OPERATORS, type ScoreRule, type ScoringSettings } from './score-rules';
+export { scoreRecord, ruleHolds } from './score-rules';
+export { activityPoints, countNeeded } from './activity-rules';
+export { OPERATORS, COUNT_OPERATORS, scoringSettingsSchema, type ScoreRule, type ActivityRule, type Rule, type ScoringSettings } from './scoring-settings';
 
 const settingsOf = (s: Record<string, unknown>) => s as unknown as ScoringSettings;
 
+/** Settings the app cannot run stop the write with a message naming the setting (en and zh). */
+async function orReject<T>(reject: (message: string, field?: string) => never, field: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof SettingsProblem) reject(err.message, field);
+    throw err;
+  }
+}
+
 /**
  * Lead scoring (issue 9): the target field (`lead.score` by default) always holds the sum of
- * the points of the rules that hold. Computed on create and recomputed on every update from
- * the stored record with the change applied, so a score cannot be typed in or go stale. The
- * score is written as the user's input, so the field must be writable by whoever edits leads.
+ * the points of the rules that hold — rules on its fields and on the count of its activities
+ * (records of another entity linking to it). Computed on create, recomputed on every update
+ * from the stored record with the change applied, and again after an activity linking to it
+ * is created, re-linked or deleted. Everything is read and written as the acting user (see
+ * docs/plugins.md for what that means for counts); the score field must be writable by them.
  */
 export const leadScoringPlugin = definePlugin({
   name: '@tessera/plugin-lead-scoring',
@@ -18,19 +36,25 @@ export const leadScoringPlugin = definePlugin({
   settings: scoringSettingsSchema,
   hooks: {
     '*': {
-      beforeCreate(ctx) {
+      async beforeCreate(ctx) {
         const { rules, target } = settingsOf(ctx.settings);
         if (ctx.entity !== target.entity) return;
-        (ctx.data as Record<string, unknown>)[target.field] = scoreRecord(rules, ctx.data);
+        const counts = await orReject((m, f) => ctx.reject(m, f), target.field, () => countActivities(ctx.records, rules, undefined));
+        (ctx.data as Record<string, unknown>)[target.field] = scoreRecord(rules, ctx.data, counts);
       },
-      beforeUpdate(ctx) {
+      async beforeUpdate(ctx) {
         const { rules, target } = settingsOf(ctx.settings);
         if (ctx.entity !== target.entity) return;
-        const score = scoreRecord(rules, { ...ctx.previous, ...ctx.data });
+        const counts = await orReject((m, f) => ctx.reject(m, f), target.field, () => countActivities(ctx.records, rules, ctx.id));
+        const score = scoreRecord(rules, { ...ctx.previous, ...ctx.data }, counts);
         // Only a changed score is written: an unchanged one would count as the user writing the field.
         if (score !== Number(ctx.previous[target.field])) (ctx.data as Record<string, unknown>)[target.field] = score;
         else delete (ctx.data as Record<string, unknown>)[target.field];
       },
+      // Activities: each hook returns at once unless the entity is one a rule counts.
+      afterCreate: (ctx) => rescoreLinked(ctx, settingsOf(ctx.settings)),
+      afterUpdate: (ctx) => rescoreLinked(ctx, settingsOf(ctx.settings)),
+      afterDelete: (ctx) => rescoreLinked(ctx, settingsOf(ctx.settings)),
     },
   },
 });

@@ -1,49 +1,7 @@
-import type { JsonSchema } from '@tessera/engine';
+import { activityKey, activityPoints } from './activity-rules';
+import { isActivityRule, type Rule, type ScoreRule } from './scoring-settings';
 
-export const OPERATORS = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'contains', 'in', 'isNull', 'notNull'] as const;
-export type ScoreOperator = (typeof OPERATORS)[number];
-
-export interface ScoreRule {
-  field: string;
-  op: ScoreOperator;
-  /** Compared with the field's value; unused by isNull/notNull, a list for `in`. */
-  value?: unknown;
-  /** Added when the rule holds (negative to penalise). */
-  points: number;
-}
-
-export interface ScoringSettings {
-  rules: ScoreRule[];
-  target: { entity: string; field: string };
-}
-
-export const scoringSettingsSchema: JsonSchema = {
-  type: 'object',
-  properties: {
-    rules: {
-      type: 'array',
-      default: [],
-      items: {
-        type: 'object',
-        required: ['field', 'op', 'points'],
-        additionalProperties: false,
-        properties: {
-          field: { type: 'string', minLength: 1 },
-          op: { type: 'string', enum: [...OPERATORS] },
-          value: {},
-          points: { type: 'number' },
-        },
-      },
-    },
-    target: {
-      type: 'object',
-      required: ['entity', 'field'],
-      additionalProperties: false,
-      properties: { entity: { type: 'string', minLength: 1 }, field: { type: 'string', minLength: 1 } },
-      default: { entity: 'lead', field: 'score' },
-    },
-  },
-};
+export { OPERATORS, scoringSettingsSchema, type ScoreOperator, type ScoreRule, type ScoringSettings } from './scoring-settings';
 
 const isEmpty = (v: unknown) => v === null || v === undefined || v === '';
 /** Numbers arrive as numbers, currency/decimal columns as strings: compare both as numbers. */
@@ -67,6 +25,9 @@ export function ruleHolds(rule: ScoreRule, record: Record<string, unknown>): boo
   }
 }
 
-/** The sum of the points of every rule that holds: a pure function of the record, so re-scoring is idempotent. */
-export const scoreRecord = (rules: readonly ScoreRule[], record: Record<string, unknown>): number =>
-  rules.reduce((sum, rule) => (ruleHolds(rule, record) ? sum + rule.points : sum), 0);
+/**
+ * The sum of the points of every rule that holds: a pure function of the record and its
+ * activity counts (keyed by `activityKey`; a missing count is 0), so re-scoring is idempotent.
+ */
+export const scoreRecord = (rules: readonly Rule[], record: Record<string, unknown>, counts: ReadonlyMap<string, number> = new Map()): number =>
+  rules.reduce((sum, rule) => sum + (isActivityRule(rule) ? activityPoints(rule, counts.get(activityKey(rule)) ?? 0) : ruleHolds(rule, record) ? rule.points : 0), 0);

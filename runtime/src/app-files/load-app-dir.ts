@@ -1,5 +1,5 @@
 import { createFieldTypeRegistry, loadPlugins, validateAppWithRegistry, type FieldTypeRegistry, type PluginDefinition, type WorkflowRegistry } from '@tessera/engine';
-import { parseAppFiles, type AppDefinition, type MetadataError } from '@tessera/metadata';
+import { appPluginNames, parseAppFiles, type AppDefinition, type MetadataError } from '@tessera/metadata';
 import { requireAppPlugins } from '../plugins/require-app-plugins';
 import { readAppDir } from './read-app-dir';
 
@@ -9,7 +9,8 @@ export type LoadedApp = { ok: true; app: AppDefinition; registry: FieldTypeRegis
 function pluginNamesOf(appJson: string): string[] {
   try {
     const plugins = (JSON.parse(appJson) as { plugins?: unknown }).plugins;
-    return Array.isArray(plugins) ? plugins.filter((p): p is string => typeof p === 'string') : [];
+    // Names or { name, settings } entries (ADR 0024); anything else is left to parseAppFiles to report.
+    return Array.isArray(plugins) ? appPluginNames(plugins) : [];
   } catch {
     return [];
   }
@@ -33,9 +34,10 @@ export function createAppRegistry(
  * Reads an app folder, loads the plugins it names (their field types count as known), and
  * validates it; every error carries file:line:column.
  */
-export async function loadAppDir(appDir: string, extraPlugins: readonly PluginDefinition[] = [], workflows?: WorkflowRegistry): Promise<LoadedApp> {
+export async function loadAppDir(appDir: string, extraPlugins: readonly PluginDefinition[] = [], workflows?: WorkflowRegistry, pluginNames?: readonly string[]): Promise<LoadedApp> {
   const files = await readAppDir(appDir);
-  const registry = createAppRegistry(pluginNamesOf(files[0].text), appDir, extraPlugins, workflows);
+  // `pluginNames` replaces app.json's list (RuntimeOptions.appPlugins).
+  const registry = createAppRegistry(pluginNames ?? pluginNamesOf(files[0].text), appDir, extraPlugins, workflows);
   const parsed = parseAppFiles(files, { fieldTypes: registry.toKnownFieldTypes() });
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   // Field-type checks (keywords a type ignores, bad defaults) come after; they report pointers.

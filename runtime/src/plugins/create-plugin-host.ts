@@ -5,6 +5,7 @@ import type { AppMiddleware } from '../http/http-types';
 import type { AppState } from '../meta/compile-app-state';
 import type { AppMigrations } from '../migrate/create-app-migrations';
 import { settingsOf } from './create-record-hooks';
+import { storeInitialPluginSettings } from './initial-plugin-settings';
 import { ensurePluginSchema, readPluginStates } from './plugin-state-store';
 import { collectPluginRoutes, type PluginRoute } from './collect-plugin-routes';
 import { pluginRoutes } from './plugin-routes';
@@ -22,13 +23,15 @@ export interface PluginHostOptions {
   timeoutMs?: number;
   /** The app's migrations, for applying a plugin's package (created after the host, hence a getter). */
   migrations?: () => AppMigrations;
+  /** Checked initial settings from app.json, stored at start for plugins the app has no row for. */
+  initialSettings?: ReadonlyMap<string, Record<string, unknown>>;
 }
 
 export interface PluginHost {
   middleware: AppMiddleware;
   /** Routes plugins declared public, mounted before authentication (see publicPluginRoutes). */
   publicMiddleware: AppMiddleware;
-  /** Creates `tessera.plugin_state`, then runs each plugin's `start`; a failing start stops the boot, naming the plugin. */
+  /** Creates `tessera.plugin_state`, stores app.json's initial settings where none are stored, then runs each plugin's `start`; a failing start stops the boot, naming the plugin. */
   start(): Promise<void>;
   /** Each started plugin's `stop`, in reverse order; failures are logged so every plugin gets its turn. */
   stop(): Promise<void>;
@@ -58,6 +61,8 @@ export function createPluginHost(opts: PluginHostOptions): PluginHost {
     async start() {
       if (routeProblem) throw routeProblem;
       await ensurePluginSchema(knex);
+      // Before any `start`, so a plugin's first start already sees the app's settings.
+      if (opts.initialSettings) await storeInitialPluginSettings(knex, getState().app.name, opts.initialSettings);
       await ensurePublicRouteThrottle(knex);
       for (const plugin of plugins) {
         if (plugin.start) {

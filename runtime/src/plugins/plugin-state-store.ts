@@ -36,3 +36,8 @@ export async function writePluginState(knex: Knex, app: string, plugin: string, 
     .onConflict(['app', 'plugin'])
     .merge(['enabled', 'settings', 'updated_at', 'updated_by']);
 }
+
+/** A row for `plugin` unless the app has one; `updated_by` stays null: nobody chose it, app.json did. */
+export async function insertPluginStateIfAbsent(knex: Knex, app: string, plugin: string, state: PluginState): Promise<void> {
+  await table(knex).insert({ app, plugin, enabled: state.enabled, settings: JSON.stringify(state.settings) }).onConflict(['app', 'plugin']).ignore();
+}

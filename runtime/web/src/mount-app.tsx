@@ -5,15 +5,19 @@ import type { FieldTypeDefinition } from '@tessera/engine';
 import { AuthGate } from './auth/auth-gate';
 import { createI18n } from './i18n/create-i18n';
 import { PluginUiProvider } from './plugins/plugin-ui-context';
+import { onceSource } from './record/lazy-source';
 import type { PluginUi } from './plugins/plugin-ui-types';
 import { AppShell } from './shell/app-shell';
 import './styles/app.css';
 
 export interface MountAppOptions {
-  /** Plugin widgets by `ui:widget` name, e.g. `{ 'rating:stars': StarsWidget }`. */
-  widgets?: RegistryWidgetsType;
-  /** Plugin field types, registered beside the built-ins (the app composes, see architecture.md). */
-  fieldTypes?: FieldTypeDefinition[];
+  /** Plugin widgets by `ui:widget` name, e.g. `{ 'rating:stars': StarsWidget }`, or a loader of them (see `fieldTypes`). */
+  widgets?: RegistryWidgetsType | (() => Promise<RegistryWidgetsType>);
+  /**
+   * Plugin field types, registered beside the built-ins (the app composes, see architecture.md). Pass a
+   * loader (`() => import('./plugin-field-types').then(…)`) to keep their engine code off the first screen.
+   */
+  fieldTypes?: FieldTypeDefinition[] | (() => Promise<FieldTypeDefinition[]>);
   /** Plugin record panels and dashboard cards (each plugin's `./web` entry exports its `PluginUi`). */
   plugins?: readonly PluginUi[];
 }
@@ -25,7 +29,8 @@ export interface MountAppOptions {
  */
 export function mountApp(element: HTMLElement, options: MountAppOptions = {}): Root {
   const i18n = createI18n();
-  const fieldTypes = options.fieldTypes ?? [];
+  const fieldTypes = onceSource<readonly FieldTypeDefinition[]>(options.fieldTypes, []);
+  const widgets = onceSource<RegistryWidgetsType>(options.widgets, {});
   const root = createRoot(element);
   const ui: PluginUi = {
     recordPanels: (options.plugins ?? []).flatMap((p) => p.recordPanels ?? []),
@@ -34,7 +39,7 @@ export function mountApp(element: HTMLElement, options: MountAppOptions = {}): R
   root.render(
     <I18nextProvider i18n={i18n}>
       <PluginUiProvider value={ui}>
-        <AuthGate>{(user, logout) => <AppShell fieldTypes={fieldTypes} pluginWidgets={options.widgets} user={user} onLogout={() => void logout()} />}</AuthGate>
+        <AuthGate>{(user, logout) => <AppShell fieldTypes={fieldTypes} pluginWidgets={widgets} user={user} onLogout={() => void logout()} />}</AuthGate>
       </PluginUiProvider>
     </I18nextProvider>,
   );

@@ -6,7 +6,9 @@ import { recordsApi, type RecordData } from '../api/records-api';
 import { bindMe } from '../meta/bind-me';
 import { localize, toLocale } from '../meta/localize';
 import { expandFor, pathCell } from '../meta/view-cell';
-import { formatCell } from '../records/format-cell';
+import { cellValue, referenceFields } from '../records/cell-value';
+import { keepExpanded } from '../records/keep-expanded';
+import { useCellContext } from '../records/use-cell-context';
 import { ErrorBanner } from '../shell/error-banner';
 import { TransitionDialog, type Transition } from '../workflow/transition-dialog';
 import { BoardCard } from './board-card';
@@ -47,28 +49,32 @@ export default function KanbanBoard({ entity, app, onOpen, onList, userId }: Kan
   const workflowField = workflowFieldOf(entity, app);
   const display = entity['x-display-field'] ?? Object.keys(entity.properties)[0];
   const subtitleField = Object.keys(entity.properties).find((n) => n !== display && n !== field && entity.properties[n]['x-type'] === 'select');
+  // Only a view's card lines can be references: the default subtitle is a select.
+  const cardPaths = useMemo(() => active?.cardFields ?? [], [active]);
+  const cells = useCellContext(app.entities, records, referenceFields(entity, cardPaths).users);
 
   useEffect(() => {
     let live = true;
     const params = new URLSearchParams({ limit: String(BOARD_LIMIT), offset: '0', sort: active?.sort?.length ? active.sort.join(',') : '-updated_at' });
     if (active?.filter) params.set('filter', JSON.stringify(bindMe(active.filter, userId)));
-    const expand = expandFor(entity, active?.cardFields ?? []);
+    // The card lines' relations come with the page (one query per relation, not per card).
+    const expand = expandFor(entity, cardPaths);
     if (expand.length) params.set('expand', expand.join(','));
     setRecords(undefined);
     recordsApi.list(plural, params.toString()).then((p) => live && setRecords(p.data), (e: Error) => live && setError(e.message));
     return () => { live = false; };
-  }, [plural, entity, active, userId]);
+  }, [plural, entity, active, userId, cardPaths]);
   const chooseView = (name: string) => {
     setViewName(name || undefined);
     const next = views.find((v) => v.name === name);
     if (next?.groupBy) setField(next.groupBy);
   };
-  const yesNo: [string, string] = [t('list.yes'), t('list.no')];
   const subtitleOf = (r: RecordData) => active?.cardFields
-    ? active.cardFields.map((path) => pathCell(app, entity, path, r, locale, yesNo)).filter(Boolean).join(' · ')
-    : subtitleField ? formatCell(entity.properties[subtitleField], r[subtitleField], locale, yesNo) : '';
+    ? active.cardFields.map((path) => pathCell(app, entity, path, r, cells).text).filter(Boolean).join(' · ')
+    : subtitleField ? cellValue(subtitleField, entity.properties[subtitleField], r[subtitleField], cells, r).text : '';
 
-  const put = (record: RecordData) => setRecords((rs) => rs?.map((r) => (r.id === record.id ? record : r)));
+  // What the server sends back after a move has ids where the page had expanded records: keep those.
+  const put = (record: RecordData) => setRecords((rs) => rs?.map((r) => (r.id === record.id ? keepExpanded(r, record) : r)));
   async function move(record: RecordData, to: string) {
     setError(undefined);
     put({ ...record, [field]: to }); // optimistic; `record` is what it snaps back to

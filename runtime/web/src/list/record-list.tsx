@@ -4,7 +4,6 @@ import type { AppDefinition, EntityDefinition } from '@tessera/metadata';
 import { recordsApi, type RecordPage } from '../api/records-api';
 import { localize, toLocale } from '../meta/localize';
 import { cellValue, referenceFields } from '../records/cell-value';
-import { CellContent } from '../records/cell-content';
 import { useCellContext } from '../records/use-cell-context';
 import { withExpand } from '../records/with-expand';
 import { ErrorBanner } from '../shell/error-banner';
@@ -136,7 +135,8 @@ export function RecordList({ entity, userId, hasBoard, onOpen, onNew, onBoard, a
                         checked={selected.has(record.id)} onChange={() => toggle(record.id)} />
                     </td>
                   )}
-                  {columns.map(([name, field]) => <td key={name}><CellContent cell={cell(name, field, record)} /></td>)}
+                  {/* Text only: the row opens its record on click, and a link inside it would steal that click. */}
+                  {columns.map(([name, field]) => <td key={name}>{cell(name, field, record).text}</td>)}
                 </tr>
               ))}
             </tbody>

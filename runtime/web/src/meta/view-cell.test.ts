@@ -15,7 +15,8 @@ const app = {
   ],
 } as AppDefinition;
 const deal = app.entities[1];
-const yesNo: [string, string] = ['Yes', 'No'];
+const en = { locale: 'en', yesNo: ['Yes', 'No'] as [string, string], entities: app.entities, users: { 'u-1': 'Wang Fang' } };
+const zh = { ...en, locale: 'zh' };
 
 describe('view cells', () => {
   it('finds the field at a path and the relations to expand', () => {
@@ -26,9 +27,13 @@ describe('view cells', () => {
 
   it('shows an expanded relation by its display field, a path through it by the related field, money as money', () => {
     const record = { id: '1', customer: { id: 'c1', name: 'Acme', level: 'A' }, amount: 1200 };
-    expect(pathCell(app, deal, 'customer', record, 'en', yesNo)).toBe('Acme');
-    expect(pathCell(app, deal, 'customer.level', record, 'zh', yesNo)).toBe('重点');
-    expect(pathCell(app, deal, 'amount', record, 'en', yesNo)).toBe('CN¥1,200.00');
-    expect(pathCell(app, deal, 'customer.level', { id: '2', customer: null }, 'en', yesNo)).toBe('');
+    expect(pathCell(app, deal, 'customer', record, en)).toEqual({ text: 'Acme', href: '#/customers/c1' });
+    expect(pathCell(app, deal, 'customer.level', record, zh)).toEqual({ text: '重点' });
+    expect(pathCell(app, deal, 'amount', record, en)).toEqual({ text: 'CN¥1,200.00' });
+    expect(pathCell(app, deal, 'customer.level', { id: '2', customer: null }, en)).toEqual({ text: '' });
+  });
+
+  it('shows a system user column (owner) by the user\'s name', () => {
+    expect(pathCell(app, deal, 'owner', { id: '3', owner: 'u-1' }, en)).toEqual({ text: 'Wang Fang' });
   });
 });

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { use, useMemo, useState } from 'react';
 import type { RegistryWidgetsType } from '@rjsf/utils';
 import { builtinFieldTypes, createFieldTypeRegistry, type FieldTypeDefinition } from '@tessera/engine';
 import type { AppDefinition, EntityDefinition, LayoutDefinition } from '@tessera/metadata';
@@ -10,15 +10,19 @@ import { ApprovalHistory } from '../approvals/approval-history';
 import { RelatedLists } from './related-lists';
 import { RecordTimeline } from './record-timeline';
 import { PluginRecordPanels } from '../plugins/plugin-record-panels';
+import type { LazySource } from './lazy-source';
 
 export interface RecordPageProps {
   entity: EntityDefinition;
   entities: readonly EntityDefinition[];
   layout?: LayoutDefinition;
-  fieldTypes: readonly FieldTypeDefinition[];
-  pluginWidgets?: RegistryWidgetsType;
+  /** Loaders are awaited here (under the shell's Suspense): plugin field types and widgets load with the first form. */
+  fieldTypes: LazySource<readonly FieldTypeDefinition[]>;
+  pluginWidgets?: LazySource<RegistryWidgetsType>;
   hasWorkflow: boolean;
   recordId?: string;
+  /** A new record's references from the route (`#/contacts/new?customer=<id>`). */
+  prefill?: Readonly<Record<string, string>>;
   onDone: (saved?: RecordData) => void;
   /** For the approval history's step labels (issue 7). */
   app?: AppDefinition;
@@ -28,14 +32,16 @@ export interface RecordPageProps {
  * One record: the form, the workflow buttons, the related lists, plugin panels and the timeline. Its own
  * chunk (with rjsf, ajv and the engine's form compiler), loaded when a record is opened.
  */
-export default function RecordPage({ entity, entities, layout, fieldTypes, pluginWidgets, hasWorkflow, recordId, onDone, app }: RecordPageProps) {
+export default function RecordPage({ entity, entities, layout, fieldTypes: typesSource, pluginWidgets: widgetsSource, hasWorkflow, recordId, prefill, onDone, app }: RecordPageProps) {
+  const fieldTypes = typeof typesSource === 'function' ? use(typesSource()) : typesSource;
+  const pluginWidgets = typeof widgetsSource === 'function' ? use(widgetsSource()) : widgetsSource;
   const registry = useMemo(() => createFieldTypeRegistry([...builtinFieldTypes, ...fieldTypes]), [fieldTypes]);
   const widgets = useMemo(() => createWidgets(pluginWidgets), [pluginWidgets]);
   // A transition changes the record on the server: the form reloads it, the timeline too.
   const [reloadKey, setReloadKey] = useState(0);
   return (
     <div className="t-record-page">
-      <RecordForm key={reloadKey} entity={entity} entities={entities} layout={layout} registry={registry} widgets={widgets} recordId={recordId} onDone={onDone}>
+      <RecordForm key={reloadKey} entity={entity} entities={entities} layout={layout} registry={registry} widgets={widgets} recordId={recordId} prefill={prefill} onDone={onDone}>
         {recordId && hasWorkflow && <WorkflowPanel entity={entity} recordId={recordId} reloadKey={reloadKey} onTransitioned={() => setReloadKey((k) => k + 1)} />}
       </RecordForm>
       {recordId && hasWorkflow && app && <ApprovalHistory app={app} entity={entity['x-name']} recordId={recordId} reloadKey={reloadKey} />}

@@ -10,6 +10,7 @@ import { recordsApi, type RecordData } from '../api/records-api';
 import { detailsToExtraErrors } from '../form/details-to-extra-errors';
 import { localizeErrors } from '../form/localize-errors';
 import { formDataToCreatePayload, formDataToPatchPayload, recordToFormData } from '../form/form-data-to-payload';
+import { prefillFormData } from '../form/prefill-form-data';
 import { SectionObjectTemplate } from '../form/section-object-template';
 import { localize, toLocale } from '../meta/localize';
 import { ErrorBanner } from '../shell/error-banner';
@@ -23,6 +24,8 @@ export interface RecordFormProps {
   widgets: RegistryWidgetsType;
   /** Absent: a new record. */
   recordId?: string;
+  /** A new record's references from its route (a related list's parent). */
+  prefill?: Readonly<Record<string, string>>;
   onDone: (saved?: RecordData) => void;
   /** Shown under the title (the record page puts the workflow buttons there). */
   children?: ReactNode;
@@ -31,14 +34,14 @@ export interface RecordFormProps {
 const templates = { ObjectFieldTemplate: SectionObjectTemplate };
 
 /** Create or edit one record with the form the engine compiles from the entity and its layout. */
-export function RecordForm({ entity, entities, layout, registry, widgets, recordId, onDone, children }: RecordFormProps) {
+export function RecordForm({ entity, entities, layout, registry, widgets, recordId, prefill, onDone, children }: RecordFormProps) {
   const { t, i18n } = useTranslation();
   const locale = toLocale(i18n.language);
   const plural = entity['x-plural'];
   const form = useMemo(() => entityToForm(entity, layout, registry, locale, entities) as { schema: RJSFSchema; uiSchema: UiSchema }, [entity, entities, layout, registry, locale]);
   const fields = useMemo(() => Object.keys((form.schema.properties ?? {}) as object), [form]);
   const [original, setOriginal] = useState<RecordData>();
-  const [formData, setFormData] = useState<Record<string, unknown>>({});
+  const [formData, setFormData] = useState<Record<string, unknown>>(() => (recordId ? {} : prefillFormData(entity, prefill, fields)));
   const [extraErrors, setExtraErrors] = useState<ErrorSchema>();
   const [banner, setBanner] = useState<string>();
   const [saving, setSaving] = useState(false);

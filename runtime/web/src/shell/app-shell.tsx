@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { FieldTypeDefinition } from '@tessera/engine';
 import type { SignedInUser } from '../api/auth-api';
 import { boardFields } from '../board/board-field';
+import type { LazySource } from '../record/lazy-source';
 import { RecordList } from '../list/record-list';
 import { useAppMeta } from '../meta/use-app-meta';
 import { localize, toLocale } from '../meta/localize';
@@ -23,8 +24,8 @@ const ApprovalsPage = lazy(() => import('../approvals/approvals-page'));
 const AdminPage = lazy(() => import('../admin/admin-page'));
 
 export interface AppShellProps {
-  fieldTypes: readonly FieldTypeDefinition[];
-  pluginWidgets?: RegistryWidgetsType;
+  fieldTypes: LazySource<readonly FieldTypeDefinition[]>;
+  pluginWidgets?: LazySource<RegistryWidgetsType>;
   user: SignedInUser;
   onLogout: () => void;
 }
@@ -50,8 +51,8 @@ export function AppShell({ fieldTypes, pluginWidgets, user, onLogout }: AppShell
   else if (app && route.approvals) screen = <ApprovalsPage app={app} userId={user.id} onChanged={pending.refresh} />;
   else if (app && entity && (route.isNew || route.recordId)) {
     screen = (
-      <RecordPage key={`${entity['x-name']}/${route.recordId ?? 'new'}`} entity={entity} entities={app.entities} layout={layout}
-        fieldTypes={fieldTypes} pluginWidgets={pluginWidgets} recordId={route.recordId}
+      <RecordPage key={`${entity['x-name']}/${route.recordId ?? 'new'}/${JSON.stringify(route.prefill ?? {})}`} entity={entity} entities={app.entities} layout={layout}
+        fieldTypes={fieldTypes} pluginWidgets={pluginWidgets} recordId={route.recordId} prefill={route.prefill}
         hasWorkflow={Boolean(app.workflows?.some((w) => w.entity === entity['x-name']))} onDone={toList} app={app} />
     );
   } else if (app && entity && route.board && hasBoard) {

@@ -24,6 +24,15 @@ export function RelationWidget({ id, value, required, disabled, readonly, onChan
     return () => { live = false; };
   }, [plural]);
 
+  // The chosen record may be past the first 200 (a prefilled parent, an old customer): fetch it so the select shows its name.
+  const missing = typeof value === 'string' && value !== '' && records !== undefined && !records.some((r) => r.id === value) ? value : undefined;
+  useEffect(() => {
+    if (!missing) return;
+    let live = true;
+    recordsApi.get(plural, missing).then((record) => live && setRecords((rs) => (rs?.some((r) => r.id === record.id) ? rs : [record, ...(rs ?? [])])), () => undefined);
+    return () => { live = false; };
+  }, [plural, missing]);
+
   return (
     <>
       <select
