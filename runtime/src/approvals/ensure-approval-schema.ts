@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { runBootstrapDdl } from '../db/bootstrap-ddl';
 
 // One row per chain (its whole engine state as jsonb, plus the definition it started with, so a
 // later publish never changes a running chain), one row per task (the inbox reads only these),
@@ -50,8 +51,5 @@ const STATEMENTS = [
 
 /** Creates the approval tables when missing; idempotent, run at every start after the identity tables. */
 export async function ensureApprovalSchema(knex: Knex): Promise<void> {
-  await knex.transaction(async (trx) => {
-    await trx.raw('select pg_advisory_xact_lock(hashtext(?))', ['tessera:bootstrap']);
-    for (const sql of STATEMENTS) await trx.raw(sql);
-  });
+  await runBootstrapDdl(knex, STATEMENTS);
 }

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { runBootstrapDdl } from '../db/bootstrap-ddl';
 
 /**
  * `tessera.audit_log`: append-only. The app connects as one database role, which cannot revoke
@@ -68,9 +69,5 @@ const DDL = [
 ];
 
 export async function ensureAuditSchema(knex: Knex): Promise<void> {
-  await knex.transaction(async (trx) => {
-    await trx.raw('select pg_advisory_xact_lock(hashtext(?))', ['tessera:bootstrap']);
-    await trx.raw('create schema if not exists tessera');
-    for (const sql of DDL) await trx.raw(sql);
-  });
+  await runBootstrapDdl(knex, DDL);
 }

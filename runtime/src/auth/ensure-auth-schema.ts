@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { runBootstrapDdl } from '../db/bootstrap-ddl';
 
 /**
  * Identity tables in the bookkeeping schema. Plain `create … if not exists` DDL so that every
@@ -69,9 +70,5 @@ const DDL = [
 ];
 
 export async function ensureAuthSchema(knex: Knex): Promise<void> {
-  await knex.transaction(async (trx) => {
-    await trx.raw('select pg_advisory_xact_lock(hashtext(?))', ['tessera:bootstrap']);
-    await trx.raw('create schema if not exists tessera');
-    for (const sql of DDL) await trx.raw(sql);
-  });
+  await runBootstrapDdl(knex, DDL);
 }

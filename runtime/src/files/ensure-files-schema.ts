@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { runBootstrapDdl } from '../db/bootstrap-ddl';
 
 const ready = new WeakMap<Knex, Promise<void>>();
 
@@ -18,20 +19,21 @@ export function ensureFilesSchema(knex: Knex): Promise<void> {
 }
 
 async function create(knex: Knex): Promise<void> {
-  await knex.raw('create schema if not exists tessera');
-  await knex.raw(`create table if not exists tessera.files (
-    id uuid primary key,
-    app text not null,
-    entity text not null,
-    field text not null,
-    name text not null,
-    mime text not null,
-    size bigint not null,
-    sha256 char(64) not null,
-    storage_key text not null,
-    created_by uuid not null,
-    created_at timestamptz not null default now(),
-    record_id uuid
-  )`);
-  await knex.raw('create index if not exists files_record_idx on tessera.files (record_id)');
+  await runBootstrapDdl(knex, [
+    `create table if not exists tessera.files (
+      id uuid primary key,
+      app text not null,
+      entity text not null,
+      field text not null,
+      name text not null,
+      mime text not null,
+      size bigint not null,
+      sha256 char(64) not null,
+      storage_key text not null,
+      created_by uuid not null,
+      created_at timestamptz not null default now(),
+      record_id uuid
+    )`,
+    'create index if not exists files_record_idx on tessera.files (record_id)',
+  ]);
 }

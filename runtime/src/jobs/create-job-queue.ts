@@ -46,8 +46,20 @@ export async function createJobQueue(opts: JobQueueOptions): Promise<JobQueue> {
   const created = new Set<string>();
   const ensureQueue = async (name: string) => {
     if (created.has(name)) return;
-    // `short`: at most one job per singletonKey waiting, so a re-armed timer is not doubled.
-    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, policy: 'short' });
+    // Two processes starting together on a fresh database both see no queue and both create it;
+    // pg-boss's create_queue can then deadlock or hit the unique key. Whoever loses finds the
+    // queue made by the other on a second look.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        // `short`: at most one job per singletonKey waiting, so a re-armed timer is not doubled.
+        if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, policy: 'short' });
+        break;
+      } catch (err) {
+        if (attempt >= 3) throw err;
+        if (await boss.getQueue(name).catch(() => null)) break;
+        await new Promise((r) => setTimeout(r, 50 * attempt));
+      }
+    }
     created.add(name);
   };
   let stopped = false;

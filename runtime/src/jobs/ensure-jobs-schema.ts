@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { runBootstrapDdl } from '../db/bootstrap-ddl';
 
 // One row per recurring job: what it is scheduled as, and how its last run went. `last_due_at`
 // is the schedule slot the last successful run covered; claiming a slot is an UPDATE on it, so
@@ -22,9 +23,5 @@ const STATEMENTS = [
 
 /** Creates `tessera.recurring_jobs` when missing; idempotent, run at every start. */
 export async function ensureJobsSchema(knex: Knex): Promise<void> {
-  await knex.transaction(async (trx) => {
-    // Same lock as the other bookkeeping tables: two processes starting at once must not race on the catalog.
-    await trx.raw('select pg_advisory_xact_lock(hashtext(?))', ['tessera:bootstrap']);
-    for (const sql of STATEMENTS) await trx.raw(sql);
-  });
+  await runBootstrapDdl(knex, STATEMENTS);
 }

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { runBootstrapDdl } from '../db/bootstrap-ddl';
 
 // Contact details the channels need (issue 9). Added, never rewritten, so existing databases
 // keep their users; `locale` null means the app default (`en`). The unique index is the
@@ -11,8 +12,5 @@ const STATEMENTS = [
 
 /** Run after the auth and workflow schemas exist; idempotent, at every start. */
 export async function ensureNotificationSchema(knex: Knex): Promise<void> {
-  await knex.transaction(async (trx) => {
-    await trx.raw('select pg_advisory_xact_lock(hashtext(?))', ['tessera:bootstrap']);
-    for (const sql of STATEMENTS) await trx.raw(sql);
-  });
+  await runBootstrapDdl(knex, STATEMENTS);
 }

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { runBootstrapDdl } from '../db/bootstrap-ddl';
 import { DEPARTMENT_MEMBERS_DDL } from './department-members-ddl';
 
 /**
@@ -30,8 +31,5 @@ const DDL = [
 ];
 
 export async function ensurePermissionSchema(knex: Knex): Promise<void> {
-  await knex.transaction(async (trx) => {
-    await trx.raw('select pg_advisory_xact_lock(hashtext(?))', ['tessera:bootstrap']);
-    for (const sql of DDL) await trx.raw(sql);
-  });
+  await runBootstrapDdl(knex, DDL);
 }

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { runBootstrapDdl } from '../db/bootstrap-ddl';
 
 export interface PluginState {
   enabled: boolean;
@@ -9,16 +10,17 @@ const table = (db: Knex | Knex.Transaction) => db.withSchema('tessera').table('p
 
 /** Each app's on/off switch and settings per plugin; a plugin with no row is on, with default settings. */
 export async function ensurePluginSchema(knex: Knex): Promise<void> {
-  await knex.raw('create schema if not exists tessera');
-  await knex.raw(`create table if not exists tessera.plugin_state (
-    app text not null,
-    plugin text not null,
-    enabled boolean not null,
-    settings jsonb not null default '{}'::jsonb,
-    updated_at timestamptz not null default now(),
-    updated_by uuid,
-    primary key (app, plugin)
-  )`);
+  await runBootstrapDdl(knex, [
+    `create table if not exists tessera.plugin_state (
+      app text not null,
+      plugin text not null,
+      enabled boolean not null,
+      settings jsonb not null default '{}'::jsonb,
+      updated_at timestamptz not null default now(),
+      updated_by uuid,
+      primary key (app, plugin)
+    )`,
+  ]);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { runBootstrapDdl } from '../db/bootstrap-ddl';
 import { secondsUntil } from '../auth/login-throttle';
 import { sha256 } from '../auth/secret-token';
 
@@ -9,14 +10,16 @@ export const DEFAULT_PUBLIC_RATE = 60;
 const WINDOW_MS = 60 * 1000;
 
 export async function ensurePublicRouteThrottle(knex: Knex): Promise<void> {
-  await knex.raw(`create table if not exists tessera.plugin_route_throttle (
-    key text primary key,
-    window_start timestamptz not null,
-    hits integer not null,
-    failures integer not null default 0,
-    locked_until timestamptz,
-    updated_at timestamptz not null default now()
-  )`);
+  await runBootstrapDdl(knex, [
+    `create table if not exists tessera.plugin_route_throttle (
+      key text primary key,
+      window_start timestamptz not null,
+      hits integer not null,
+      failures integer not null default 0,
+      locked_until timestamptz,
+      updated_at timestamptz not null default now()
+    )`,
+  ]);
 }
 
 /**

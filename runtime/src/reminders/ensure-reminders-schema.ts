@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { runBootstrapDdl } from '../db/bootstrap-ddl';
 
 // One row per reminder sent: the key is the due moment, so a record is reminded once per due
 // date, again when its date moves, and every year for a yearly one.
@@ -15,8 +16,5 @@ const STATEMENTS = [
 ];
 
 export async function ensureRemindersSchema(knex: Knex): Promise<void> {
-  await knex.transaction(async (trx) => {
-    await trx.raw('select pg_advisory_xact_lock(hashtext(?))', ['tessera:bootstrap']);
-    for (const sql of STATEMENTS) await trx.raw(sql);
-  });
+  await runBootstrapDdl(knex, STATEMENTS);
 }

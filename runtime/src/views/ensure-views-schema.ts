@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { runBootstrapDdl } from '../db/bootstrap-ddl';
 
 // One row per saved list view: the list query as the API takes it (filter, sort, q, fields),
 // per user and entity, names unique there. Deleting a user deletes their views.
@@ -19,8 +20,5 @@ const STATEMENTS = [
 
 /** Creates the saved views table when missing; idempotent, run at every start after the identity tables. */
 export async function ensureViewsSchema(knex: Knex): Promise<void> {
-  await knex.transaction(async (trx) => {
-    await trx.raw('select pg_advisory_xact_lock(hashtext(?))', ['tessera:bootstrap']);
-    for (const sql of STATEMENTS) await trx.raw(sql);
-  });
+  await runBootstrapDdl(knex, STATEMENTS);
 }

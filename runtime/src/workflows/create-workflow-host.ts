@@ -70,25 +70,36 @@ export function createWorkflowHost(opts: WorkflowHostOptions): WorkflowHost {
   const ensureQueue = (): Promise<JobQueue> => {
     starting ??= (async () => {
       const q = await createJobQueue({ knex, databaseUrl: opts.databaseUrl, logger: opts.logger });
-      await q.work(TIMER_QUEUE, (data) => fireTimer(data as unknown as TimerJob));
-      await q.work(TIMEOUT_QUEUE, async (data) => {
-        if (stopped) throw new Error('runtime stopping; the timeout will run again');
-        await approvals.escalate(knex, data as unknown as ApprovalTimeoutJob);
-        void dispatch();
-      });
-      await q.work(CHANNEL_QUEUE, (data) => {
-        if (stopped) throw new Error('runtime stopping; the notification will be sent again');
-        return deliverChannel(data as unknown as ChannelJob);
-      });
-      await q.work(WEBHOOK_QUEUE, (data) => {
-        if (stopped) throw new Error('runtime stopping; the webhook will be sent again');
-        return deliverWebhook(knex, String(data.outboxId), opts.webhookSecret);
-      });
+      try {
+        await startWorkers(q);
+      } catch (err) {
+        // A started pg-boss keeps its pool and timers alive: stop it, or a failed start hangs
+        // the process instead of exiting (and a supervisor never restarts it).
+        await q.stop().catch(() => undefined);
+        starting = undefined;
+        throw err;
+      }
       opts.logger?.info(`workflow timers: pg-boss on ${opts.databaseUrl ? 'PostgreSQL' : 'PGlite (through knex)'}`);
       queue = q;
       return q;
     })();
     return starting;
+  };
+  const startWorkers = async (q: JobQueue) => {
+    await q.work(TIMER_QUEUE, (data) => fireTimer(data as unknown as TimerJob));
+    await q.work(TIMEOUT_QUEUE, async (data) => {
+      if (stopped) throw new Error('runtime stopping; the timeout will run again');
+      await approvals.escalate(knex, data as unknown as ApprovalTimeoutJob);
+      void dispatch();
+    });
+    await q.work(CHANNEL_QUEUE, (data) => {
+      if (stopped) throw new Error('runtime stopping; the notification will be sent again');
+      return deliverChannel(data as unknown as ChannelJob);
+    });
+    await q.work(WEBHOOK_QUEUE, (data) => {
+      if (stopped) throw new Error('runtime stopping; the webhook will be sent again');
+      return deliverWebhook(knex, String(data.outboxId), opts.webhookSecret);
+    });
   };
 
   const armTimers: TransitionRequest['armTimers'] = async (trx, timers, record) => {

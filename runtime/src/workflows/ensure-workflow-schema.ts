@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { runBootstrapDdl } from '../db/bootstrap-ddl';
 
 // Bookkeeping beside metadata_versions: who moved which record when (history), side effects
 // waiting to leave (outbox, written in the transition's own transaction), round-robin turns,
@@ -54,9 +55,5 @@ const STATEMENTS = [
 
 /** Creates the workflow tables when missing; idempotent, run at every start. */
 export async function ensureWorkflowSchema(knex: Knex): Promise<void> {
-  await knex.transaction(async (trx) => {
-    // Same lock as the identity tables: two processes starting at once must not race on the catalog.
-    await trx.raw('select pg_advisory_xact_lock(hashtext(?))', ['tessera:bootstrap']);
-    for (const sql of STATEMENTS) await trx.raw(sql);
-  });
+  await runBootstrapDdl(knex, STATEMENTS);
 }
