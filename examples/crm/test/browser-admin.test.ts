@@ -7,7 +7,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createTestRuntime, type TestRuntime } from '@tessera/runtime';
 import path from 'node:path';
-import { ensureWebBuilt, exampleDir, hasChromium, launchChromium, screenshot } from './browser-harness';
+import { ensureWebBuilt, exampleDir, hasChromium, launchChromium, screenshot, signIn } from './browser-harness';
 
 if (!hasChromium) console.warn('browser tests skipped: /usr/bin/chromium not found');
 const describeBrowser = hasChromium ? describe : describe.skip;
@@ -18,15 +18,11 @@ describeBrowser('admin screens in the browser', () => {
   let admin: { context: BrowserContext; page: Page };
   const dept: Record<string, string> = {};
 
-  async function signIn(username: string, password: string): Promise<{ context: BrowserContext; page: Page }> {
+  async function openAs(username: string, password: string): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(server.url + '/');
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('user-menu').waitFor();
+    await signIn(page, server.url, username, password);
     return { context, page };
   }
 
@@ -49,7 +45,7 @@ describeBrowser('admin screens in the browser', () => {
     }
     for (const d of (await server.admin.call('GET', '/api/admin/departments')).body.data) dept[d.name] = d.id;
     browser = await launchChromium();
-    admin = await signIn('admin', 'admin-demo-123');
+    admin = await openAs('admin', 'admin-demo-123');
   }, 120_000);
 
   afterAll(async () => {
@@ -82,7 +78,7 @@ describeBrowser('admin screens in the browser', () => {
   });
 
   it('the new user signs in and sees only their department; no admin entry, and the admin API says 403', async () => {
-    const { context, page } = await signIn('eastlead', 'eastlead-password-1');
+    const { context, page } = await openAs('eastlead', 'eastlead-password-1');
     const names = await customerNames(page);
     expect(names.some((n) => n.includes('Scope East corp'))).toBe(true);
     expect(names.some((n) => n.includes('Scope West corp'))).toBe(false);
@@ -109,7 +105,7 @@ describeBrowser('admin screens in the browser', () => {
     await screenshot(page, 'admin-departments');
 
     // Sales West now lies below Sales East: its rep's customer is in the new user's scope.
-    const lead = await signIn('eastlead', 'eastlead-password-1');
+    const lead = await openAs('eastlead', 'eastlead-password-1');
     expect((await customerNames(lead.page)).some((n) => n.includes('Scope West corp'))).toBe(true);
     await lead.context.close();
   });

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { DashboardDefinition } from '@tessera/metadata';
 import { createTestRuntime, DEMO_ADMIN_PASSWORD, type TestRuntime } from '@tessera/runtime';
 import path from 'node:path';
-import { ensureWebBuilt, exampleDir, hasChromium, launchChromium, screenshot } from './browser-harness';
+import { ensureWebBuilt, exampleDir, hasChromium, launchChromium, screenshot, signIn } from './browser-harness';
 
 if (!hasChromium) console.warn('browser tests skipped: /usr/bin/chromium not found');
 const describeBrowser = hasChromium ? describe : describe.skip;
@@ -43,11 +43,7 @@ describeBrowser('example CRM dashboards and views in the browser', () => {
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'en-US' });
     page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(server.url + '/');
-    await page.getByTestId('login-username').fill('admin');
-    await page.getByTestId('login-password').fill(DEMO_ADMIN_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('user-menu').waitFor();
+    await signIn(page, server.url, 'admin', DEMO_ADMIN_PASSWORD);
   }, 120_000);
 
   afterAll(async () => {

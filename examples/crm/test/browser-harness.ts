@@ -52,3 +52,12 @@ export async function mouseDrag(page: Page, fromTestId: string, toTestId: string
   await page.mouse.move(end.x + 2, end.y + 2, { steps: 2 });
   await page.mouse.up();
 }
+
+/** Signs in through the app's login form and waits for the shell (not counted as a test's UI steps). */
+export async function signIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await page.goto(baseUrl + '/');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('user-menu').waitFor();
+}

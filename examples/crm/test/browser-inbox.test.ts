@@ -7,7 +7,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createTestRuntime, type TestRuntime } from '@tessera/runtime';
 import path from 'node:path';
-import { ensureWebBuilt, exampleDir, hasChromium, launchChromium, screenshot } from './browser-harness';
+import { ensureWebBuilt, exampleDir, hasChromium, launchChromium, screenshot, signIn } from './browser-harness';
 
 if (!hasChromium) console.warn('browser tests skipped: /usr/bin/chromium not found');
 const describeBrowser = hasChromium ? describe : describe.skip;
@@ -27,15 +27,11 @@ describeBrowser('approvals inbox, notifications, bulk actions and saved views in
     return res.body;
   };
 
-  async function signIn(username: string, password: string): Promise<{ context: BrowserContext; page: Page }> {
+  async function openAs(username: string, password: string): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(server.url + '/');
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('user-menu').waitFor();
+    await signIn(page, server.url, username, password);
     return { context, page };
   }
 
@@ -59,7 +55,7 @@ describeBrowser('approvals inbox, notifications, bulk actions and saved views in
   });
 
   it('the manager sees the badge, approves from the inbox with a comment; the quote moves and keeps the comment', async () => {
-    const { context, page } = await signIn('manager', 'manager-demo-123');
+    const { context, page } = await openAs('manager', 'manager-demo-123');
     await page.getByTestId('approvals-badge').filter({ hasText: '1' }).waitFor();
     expect(await page.getByTestId('approvals-badge').getAttribute('aria-label')).toBe('1 pending approvals');
     await page.getByTestId('nav-approvals').click();
@@ -100,7 +96,7 @@ describeBrowser('approvals inbox, notifications, bulk actions and saved views in
       { user_id: sales1.user.id, subject: 'Reminder: follow up Inbox quote', body: 'Call Inbox Alpha about the quote', entity: 'quote', record_id: quoteId, outbox_id: outbox.id },
       { user_id: sales1.user.id, subject: 'Quote approved', body: 'Inbox quote was approved', entity: 'quote', record_id: quoteId, created_at: new Date(Date.now() - 3 * 3600_000) },
     ]);
-    const { context, page } = await signIn('sales1', 'sales1-demo-123');
+    const { context, page } = await openAs('sales1', 'sales1-demo-123');
     await page.getByTestId('notifications-unread').filter({ hasText: '2' }).waitFor();
     await page.getByTestId('notifications-bell').click();
     await page.getByTestId('notification-item').filter({ hasText: '3 hours ago' }).waitFor();
@@ -120,7 +116,7 @@ describeBrowser('approvals inbox, notifications, bulk actions and saved views in
   });
 
   it('sets a field on two customers at once; a sales rep is offered no delete', async () => {
-    const { context, page } = await signIn('sales1', 'sales1-demo-123');
+    const { context, page } = await openAs('sales1', 'sales1-demo-123');
     await page.getByTestId('nav-customer').click();
     await page.getByTestId('record-row').first().waitFor();
     for (const name of ['Inbox Alpha', 'Inbox Beta']) await page.getByTestId('record-row').filter({ hasText: name }).getByTestId('select-row').check();
@@ -138,7 +134,7 @@ describeBrowser('approvals inbox, notifications, bulk actions and saved views in
   });
 
   it('keeps a saved view on the server: it is there after signing out and in again in a fresh browser', async () => {
-    const first = await signIn('sales1', 'sales1-demo-123');
+    const first = await openAs('sales1', 'sales1-demo-123');
     await first.page.getByTestId('nav-customer').click();
     await first.page.getByTestId('filter-add').click();
     await first.page.getByTestId('filter-field').selectOption('level');
@@ -153,7 +149,7 @@ describeBrowser('approvals inbox, notifications, bulk actions and saved views in
     await first.page.getByTestId('login-username').waitFor();
     await first.context.close();
 
-    const again = await signIn('sales1', 'sales1-demo-123'); // new context: no localStorage or sessionStorage
+    const again = await openAs('sales1', 'sales1-demo-123'); // new context: no localStorage or sessionStorage
     await again.page.getByTestId('nav-customer').click();
     await again.page.getByTestId('list-range').filter({ hasText: 'of 3' }).waitFor();
     const option = again.page.getByTestId('saved-views').locator('option', { hasText: 'Key accounts' });

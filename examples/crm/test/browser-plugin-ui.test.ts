@@ -13,7 +13,7 @@ import { definePlugin } from '@tessera/engine';
 import { dedupPlugin } from '@tessera/plugin-dedup';
 import { leadScoringPlugin } from '@tessera/plugin-lead-scoring';
 import { createTestRuntime, DEMO_ADMIN_PASSWORD, type TestRuntime } from '@tessera/runtime';
-import { exampleDir, hasChromium, launchChromium, screenshot } from './browser-harness';
+import { exampleDir, hasChromium, launchChromium, screenshot, signIn } from './browser-harness';
 
 if (!hasChromium) console.warn('browser tests skipped: /usr/bin/chromium not found');
 const describeBrowser = hasChromium ? describe : describe.skip;
@@ -65,11 +65,7 @@ describeBrowser('plugin record panels and dashboard cards in the browser', () =>
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
     page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(server.url + '/');
-    await page.getByTestId('login-username').fill('admin');
-    await page.getByTestId('login-password').fill(DEMO_ADMIN_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('user-menu').waitFor();
+    await signIn(page, server.url, 'admin', DEMO_ADMIN_PASSWORD);
   }, 180_000);
 
   afterAll(async () => {
