@@ -35,22 +35,38 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
 }
 
+/** Two animation frames: the page has handled the pointer events sent so far. */
+const frames = (page: Page) => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+
 /**
  * A real mouse drag: press, then move in small steps so dnd-kit's PointerSensor passes its
- * activation distance and sees the pointer cross into the drop target.
+ * activation distance and sees the pointer cross into the drop target. The target is measured
+ * after the drag has started (an overlay or placeholder may move it), both ends must be on
+ * screen (a pointer at the viewport's edge makes dnd-kit auto-scroll), and the page gets two
+ * frames before the release so a busy machine cannot drop before the pointer is "over".
  */
 export async function mouseDrag(page: Page, fromTestId: string, toTestId: string): Promise<void> {
+  await page.getByTestId(fromTestId).scrollIntoViewIfNeeded();
   const from = await page.getByTestId(fromTestId).boundingBox();
-  const to = await page.getByTestId(toTestId).boundingBox();
-  if (!from || !to) throw new Error(`cannot drag ${fromTestId} → ${toTestId}: element not visible`);
+  if (!from) throw new Error(`cannot drag ${fromTestId}: element not visible`);
   const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
-  const end = { x: to.x + to.width / 2, y: to.y + to.height / 2 };
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();
   await page.mouse.move(start.x + 10, start.y + 10, { steps: 5 });
+  await frames(page);
+  const to = await page.getByTestId(toTestId).boundingBox();
+  const viewport = page.viewportSize();
+  if (!to) throw new Error(`cannot drag ${fromTestId} → ${toTestId}: target not visible`);
+  const end = { x: to.x + to.width / 2, y: to.y + Math.min(to.height / 2, 20) };
+  if (viewport && (end.y < 0 || end.y > viewport.height || end.x < 0 || end.x > viewport.width)) {
+    await page.mouse.up();
+    throw new Error(`cannot drag ${fromTestId} → ${toTestId}: target is off screen at ${Math.round(end.x)},${Math.round(end.y)}`);
+  }
   await page.mouse.move(end.x, end.y, { steps: 25 });
   await page.mouse.move(end.x + 2, end.y + 2, { steps: 2 });
+  await frames(page);
   await page.mouse.up();
+  await frames(page);
 }
 
 /** Signs in through the app's login form and waits for the shell (not counted as a test's UI steps). */
