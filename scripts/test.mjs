@@ -19,5 +19,11 @@ if (jestArgs.length > 0) process.exit(run('npx', ['jest', ...jestArgs]));
 // then the browser tests one at a time — both runs always, so CI shows every failure.
 const BROWSER = 'examples/crm/test/browser[.-]';
 const rest = run('npx', ['jest', '--testPathIgnorePatterns', '/node_modules/', '/dist/', BROWSER]);
-const browser = run('npx', ['jest', '--runInBand', BROWSER]);
+let browser = run('npx', ['jest', '--runInBand', BROWSER]);
+if (browser !== 0) {
+  // A drag or a 30 s wait can still lose to a starved CPU; a real defect fails again. The first
+  // run's failures stay in the log above.
+  console.error('\nnpm test: browser test files failed; running the failed files once more (--onlyFailures)\n');
+  browser = run('npx', ['jest', '--runInBand', '--onlyFailures', BROWSER]);
+}
 process.exit(rest !== 0 ? rest : browser);
