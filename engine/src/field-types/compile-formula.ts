@@ -1,5 +1,6 @@
 import type { EntityDefinition, FormulaResultType } from '@tessera/metadata';
 import jexl from 'jexl';
+import { walkJexlAst as walk, type AstNode } from './jexl-ast';
 
 export interface CompiledFormula {
   /** The fields the expression reads, in order of first use. */
@@ -10,27 +11,11 @@ export interface CompiledFormula {
 
 export type CompileFormulaResult = { ok: true; formula: CompiledFormula } | { ok: false; errors: string[] };
 
-interface AstNode {
-  type: string;
-  value?: unknown;
-  name?: string;
-  from?: AstNode;
-  relative?: boolean;
-  [key: string]: unknown;
-}
 
 // A private instance: transforms registered elsewhere must not leak into formulas. It has
 // none, so a formula is arithmetic, comparison, logic and literals over the record's fields.
 const language = new jexl.Jexl();
 
-function walk(node: unknown, visit: (node: AstNode) => void): void {
-  if (!node || typeof node !== 'object') return;
-  if (Array.isArray(node)) return node.forEach((child) => walk(child, visit));
-  const ast = node as AstNode;
-  if (typeof ast.type === 'string') visit(ast);
-  // `a.b` is an Identifier `b` whose `from` is `a`: walking `from` reaches the field `a`.
-  for (const child of Object.values(ast)) walk(child, visit);
-}
 
 function coerce(value: unknown, type: FormulaResultType): unknown {
   if (value === null || value === undefined) return null;

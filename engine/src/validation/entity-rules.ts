@@ -1,15 +1,8 @@
 import { closestName, type EntityDefinition, type EntityRule, type FieldDefinition } from '@tessera/metadata';
 import jexl from 'jexl';
+import { walkJexlAst as walk, type AstNode } from '../field-types/jexl-ast';
 import type { FieldError } from './validation-types';
 
-interface AstNode {
-  type: string;
-  value?: unknown;
-  name?: string;
-  from?: AstNode;
-  relative?: boolean;
-  [key: string]: unknown;
-}
 
 /** One problem with one rule, for the publish check: `rule` is its index in `x-rules`. */
 export interface RuleProblem {
@@ -29,13 +22,6 @@ export interface CompiledEntityRules {
 // logic over the record's fields, like a formula.
 const language = new jexl.Jexl();
 
-function walk(node: unknown, visit: (node: AstNode) => void): void {
-  if (!node || typeof node !== 'object') return;
-  if (Array.isArray(node)) return node.forEach((child) => walk(child, visit));
-  const ast = node as AstNode;
-  if (typeof ast.type === 'string') visit(ast);
-  for (const child of Object.values(ast)) walk(child, visit);
-}
 
 /**
  * Fields a rule may read: those with a value on the stored row. A virtual formula, a
