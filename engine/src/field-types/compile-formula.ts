@@ -1,6 +1,6 @@
 import type { EntityDefinition, FormulaResultType } from '@tessera/metadata';
 import jexl from 'jexl';
-import { walkJexlAst as walk, type AstNode } from './jexl-ast';
+import { walkJexlAst as walk } from './jexl-ast';
 
 export interface CompiledFormula {
   /** The fields the expression reads, in order of first use. */

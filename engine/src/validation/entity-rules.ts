@@ -1,6 +1,6 @@
 import { closestName, type EntityDefinition, type EntityRule, type FieldDefinition } from '@tessera/metadata';
 import jexl from 'jexl';
-import { walkJexlAst as walk, type AstNode } from '../field-types/jexl-ast';
+import { walkJexlAst as walk } from '../field-types/jexl-ast';
 import type { FieldError } from './validation-types';
 
 
