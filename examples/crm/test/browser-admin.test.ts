@@ -2,7 +2,8 @@
  * Issue 5's admin screens in a real browser on the example CRM: an admin creates a user in a
  * department (a password the API refuses shows at the field), the new user signs in and sees
  * only their department's customers; the admin moves a department and the scope follows at
- * once; a non-admin has no admin entry and the admin API answers them 403.
+ * once; a non-admin has no admin entry and the admin API answers them 403; the admin sets a
+ * user's manager and deletes a team (after a confirm).
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createTestRuntime, type TestRuntime } from '@tessera/runtime';
@@ -116,5 +117,39 @@ describeBrowser('admin screens in the browser', () => {
     await page.getByRole('button', { name: 'Delete Sales East' }).click();
     await page.getByTestId('error-banner').filter({ hasText: 'move them first' }).waitFor();
     expect(await page.getByTestId('admin-department-Sales East').count()).toBe(1);
+  });
+
+  it('an admin sets a user’s manager in the form and deletes a team after a confirm', async () => {
+    const { page } = admin;
+    const users: { id: string; username: string }[] = (await server.admin.call('GET', '/api/admin/users')).body.data;
+    const idOf = (username: string) => users.find((u) => u.username === username)!.id;
+    await page.goto(server.url + '/#/_admin');
+    await page.getByRole('tab', { name: 'Users' }).click();
+    await page.getByRole('button', { name: 'Edit eastlead' }).click();
+    const form = page.getByRole('form', { name: 'Edit eastlead' });
+    const manager = form.getByLabel('Manager', { exact: true });
+    // Never the user themself.
+    expect(await manager.locator(`option[value="${idOf('eastlead')}"]`).count()).toBe(0);
+    await manager.selectOption(idOf('manager'));
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').filter({ hasText: 'User eastlead saved.' }).waitFor();
+    expect(await page.getByTestId('admin-user-eastlead').innerText()).toContain('Chen Jing (sales manager)');
+    expect((await server.admin.call('GET', `/api/admin/users/${idOf('eastlead')}`)).body.data.managerId).toBe(idOf('manager'));
+
+    await page.getByRole('tab', { name: 'Teams' }).click();
+    const west = page.getByTestId('admin-team-West team');
+    await west.waitFor();
+    // Dismissing the confirm keeps the team; accepting it deletes the team.
+    page.once('dialog', (dialog) => void dialog.dismiss());
+    await page.getByRole('button', { name: 'Delete the team West team' }).click();
+    expect(await west.count()).toBe(1);
+    page.once('dialog', (dialog) => { expect(dialog.message()).toContain('West team'); void dialog.accept(); });
+    await page.getByRole('button', { name: 'Delete the team West team' }).click();
+    await page.getByRole('status').filter({ hasText: 'Team West team deleted.' }).waitFor();
+    await west.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('admin-team-East team').count()).toBe(1);
+    const teams: { name: string }[] = (await server.admin.call('GET', '/api/admin/teams')).body.data;
+    expect(teams.map((t) => t.name)).toEqual(['East team']);
+    await screenshot(page, 'admin-teams');
   });
 });

@@ -1,11 +1,13 @@
 import type { Knex } from 'knex';
+import { writeAudit } from '../audit/write-audit';
 import { pgErrorToHttpError } from '../db/pg-error-to-http-error';
 import { notFound, validationFailed, type ErrorDetail } from '../errors/http-error';
-import type { AppMiddleware } from '../http/http-types';
+import type { AppContext, AppMiddleware } from '../http/http-types';
 import type { AuthDeps } from './auth-deps';
 import { readJsonObject, unknownKeys } from './read-json-object';
 import { isUuid } from './validate-user-input';
 
+const TEAM_ROUTE = /^\/api\/admin\/teams\/([^/]+)$/;
 const MEMBERS_ROUTE = /^\/api\/admin\/teams\/([^/]+)\/members(?:\/([^/]+))?$/;
 const FIELD_OF: Record<string, string> = { parent_id: 'parentId', department_id: 'departmentId', user_id: 'userId', name: 'name' };
 
@@ -32,8 +34,8 @@ async function dbWrite<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /**
- * The org tree: departments (each with an optional parent) and teams with members. Data scope
- * ("department and below", "team") will be computed from these tables.
+ * The org tree: departments (each with an optional parent) and teams with members; a team can
+ * be deleted (`deleteTeam`). Data scope ("department and below", "team") is computed from these tables.
  */
 export function adminOrgRoutes(deps: AuthDeps): AppMiddleware {
   const db = (table: string) => deps.knex.withSchema('tessera').table(table);
@@ -65,6 +67,11 @@ export function adminOrgRoutes(deps: AuthDeps): AppMiddleware {
       ctx.body = { data: { id: row.id, name: row.name, departmentId: row.department_id, members: [] } };
       return;
     }
+    const team = TEAM_ROUTE.exec(ctx.path);
+    if (team && ctx.method === 'DELETE') {
+      await deleteTeam(ctx, deps.knex, team[1]);
+      return;
+    }
     const match = MEMBERS_ROUTE.exec(ctx.path);
     if (!match) return next();
     const [, teamId, userId] = match;
@@ -90,6 +97,31 @@ export function adminOrgRoutes(deps: AuthDeps): AppMiddleware {
     }
     return next();
   };
+}
+
+/**
+ * `DELETE /api/admin/teams/{id}` → 204. The team's memberships and the record shares made to
+ * it go with it (both foreign keys are `on delete cascade`), in one transaction with an audit
+ * entry that says what went: the members and how many shares, since neither can be read back.
+ */
+async function deleteTeam(ctx: AppContext, knex: Knex, rawId: string): Promise<void> {
+  const id = isUuid(rawId) ? rawId.toLowerCase() : undefined;
+  await knex.transaction(async (trx) => {
+    const tessera = (table: string) => trx.withSchema('tessera').table(table);
+    // Locked first: a share or membership added meanwhile waits for the delete, then fails its foreign key.
+    const row = id ? await tessera('teams').where({ id }).forUpdate().first('id', 'name', 'department_id') : undefined;
+    if (!row) throw notFound(`No team with id "${rawId}"`);
+    const members = await tessera('team_members').where({ team_id: id }).orderBy('user_id').select('user_id', 'is_lead');
+    const [{ shares }] = await tessera('record_shares').where({ team_id: id }).count({ shares: '*' });
+    await tessera('teams').where({ id }).delete();
+    await writeAudit(trx, {
+      actorId: ctx.state.user!.id,
+      requestId: ctx.state.requestId,
+      action: 'team.delete',
+      meta: { team: id, name: row.name, departmentId: row.department_id, members: members.map((m) => ({ userId: m.user_id, isLead: m.is_lead })), shares: Number(shares) },
+    });
+  });
+  ctx.status = 204;
 }
 
 export async function listTeams(knex: Knex) {

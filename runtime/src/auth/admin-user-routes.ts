@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import { notFound, validationFailed } from '../errors/http-error';
 import type { AppContext, AppMiddleware } from '../http/http-types';
 import type { AuthDeps } from './auth-deps';
@@ -58,10 +59,30 @@ async function patchUser(ctx: AppContext, deps: AuthDeps, id: string, missing: (
   const body = readJsonObject(ctx);
   const extra = unknownKeys(body, PATCH_KEYS);
   if (extra.length) throw validationFailed(extra);
-  if (body.managerId === id) throw validationFailed([{ field: 'managerId', rule: 'cycle', message: 'a user cannot be their own manager' }]);
-  const row = await deps.users.update(id, body as UserPatch);
+  const managerId = typeof body.managerId === 'string' && isUuid(body.managerId) ? body.managerId.toLowerCase() : undefined;
+  if (managerId === id) throw validationFailed([{ field: 'managerId', rule: 'cycle', message: 'a user cannot be their own manager' }]);
+  const row = managerId === undefined
+    ? await deps.users.update(id, body as UserPatch)
+    : await deps.knex.transaction(async (trx) => {
+        // The loop check and the change under one lock, so two concurrent changes (A → B, B → A) cannot make a loop.
+        await trx.raw('select pg_advisory_xact_lock(hashtext(?))', ['tessera:user_managers']);
+        if (await reportsTo(trx, managerId, id)) {
+          throw validationFailed([{ field: 'managerId', rule: 'cycle', message: 'this user already manages that user (directly or through others): the reporting line would be a loop' }]);
+        }
+        return deps.users.update(id, body as UserPatch, trx);
+      });
   if (!row) throw missing();
   // A reset password or a deactivated account must not leave old sessions running.
   if (body.password !== undefined || body.isActive === false) await deps.sessions.revokeAllOf(id);
   ctx.body = { data: rowToAdminView(row) };
+}
+
+/** Whether `user` reports to `manager`, directly or up a chain of managers (`union` stops at a loop already stored). */
+async function reportsTo(knex: Knex, user: string, manager: string): Promise<boolean> {
+  const { rows } = await knex.raw(
+    `with recursive chain(id) as (select ?::uuid union select u.manager_id from tessera.users u join chain on u.id = chain.id where u.manager_id is not null)
+     select 1 from chain where id = ?::uuid limit 1`,
+    [user, manager],
+  );
+  return rows.length > 0;
 }

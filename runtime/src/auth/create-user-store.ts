@@ -95,7 +95,8 @@ export function createUserStore(knex: Knex) {
       );
       return row as UserRow;
     },
-    async update(id: string, patch: UserPatch): Promise<UserRow | undefined> {
+    /** `db`: a transaction, when the caller checks something (a manager loop) under the same lock. */
+    async update(id: string, patch: UserPatch, db: Knex = knex): Promise<UserRow | undefined> {
       const problems = userInputProblems(patch as Record<string, unknown>, true);
       if (problems.length) throw validationFailed(problems);
       const changes: Record<string, unknown> = { updated_at: knex.fn.now() };
@@ -111,7 +112,7 @@ export function createUserStore(knex: Knex) {
         changes.failed_logins = 0;
         changes.locked_until = null;
       }
-      const [row] = await write(() => users().where({ id }).update(changes as never).returning('*'));
+      const [row] = await write(() => users(db).where({ id }).update(changes as never).returning('*'));
       return row as UserRow | undefined;
     },
   };

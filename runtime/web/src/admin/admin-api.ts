@@ -30,8 +30,9 @@ export interface NewUser {
   email?: string;
   roles: string[];
   departmentId: string | null;
+  managerId: string | null;
 }
-export type UserPatch = Partial<Pick<AdminUser, 'email' | 'displayName' | 'roles' | 'departmentId' | 'isActive'>> & { password?: string };
+export type UserPatch = Partial<Pick<AdminUser, 'email' | 'displayName' | 'roles' | 'departmentId' | 'managerId' | 'isActive'>> & { password?: string };
 
 const data = async <T>(p: Promise<{ data: T }>) => (await p).data;
 const path = (...parts: string[]) => `/api/admin/${parts.map(encodeURIComponent).join('/')}`;
@@ -47,6 +48,7 @@ export const adminApi = {
   deleteDepartment: (id: string) => requestJson<void>(path('departments', id), { method: 'DELETE' }),
   teams: () => data(requestJson<{ data: Team[] }>(path('teams'))),
   createTeam: (name: string, departmentId: string | null) => data(requestJson<{ data: Team }>(path('teams'), { method: 'POST', body: { name, departmentId } })),
+  deleteTeam: (id: string) => requestJson<void>(path('teams', id), { method: 'DELETE' }),
   addMember: (teamId: string, userId: string, isLead: boolean) => data(requestJson<{ data: Team }>(path('teams', teamId, 'members'), { method: 'POST', body: { userId, isLead } })),
   removeMember: (teamId: string, userId: string) => requestJson<void>(path('teams', teamId, 'members', userId), { method: 'DELETE' }),
 };

@@ -64,7 +64,7 @@ export default function AdminPage({ app }: { app: AppDefinition }) {
         {!data && !error && <p className="t-muted">{t('app.loading')}</p>}
         {data && tab === 'users' && <UsersPanel users={data.users} departments={data.departments} roles={roles} onNotice={setNotice} {...common} />}
         {data && tab === 'departments' && <DepartmentsPanel departments={data.departments} onNotice={setNotice} {...common} />}
-        {data && tab === 'teams' && <TeamsPanel teams={data.teams} users={data.users} departments={data.departments} {...common} />}
+        {data && tab === 'teams' && <TeamsPanel teams={data.teams} users={data.users} departments={data.departments} onNotice={setNotice} {...common} />}
       </div>
     </div>
   );

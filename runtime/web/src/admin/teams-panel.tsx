@@ -10,11 +10,15 @@ export interface TeamsPanelProps {
   users: readonly AdminUser[];
   departments: readonly Department[];
   onChanged: () => Promise<void>;
+  onNotice: (message: string) => void;
   onError: (message: string) => void;
 }
 
-/** Teams and their members: create a team, add a member (optionally as lead), remove one. */
-export function TeamsPanel({ teams, users, departments, onChanged, onError }: TeamsPanelProps) {
+/**
+ * Teams and their members: create a team, add a member (optionally as lead), remove one,
+ * delete a team after a confirm (its memberships and the shares made to it go with it).
+ */
+export function TeamsPanel({ teams, users, departments, onChanged, onNotice, onError }: TeamsPanelProps) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [departmentId, setDepartmentId] = useState<string | null>(null);
@@ -33,6 +37,16 @@ export function TeamsPanel({ teams, users, departments, onChanged, onError }: Te
     }
   };
   const run = (action: Promise<unknown>) => void action.then(onChanged, (e: Error) => onError(e.message));
+  const remove = async (team: Team) => {
+    if (!window.confirm(t('admin.deleteTeamConfirm', { name: team.name }))) return;
+    try {
+      await adminApi.deleteTeam(team.id);
+      onNotice(t('admin.teamDeleted', { name: team.name }));
+      await onChanged();
+    } catch (e) {
+      onError((e as Error).message);
+    }
+  };
 
   return (
     <section aria-labelledby="admin-teams-title">
@@ -45,7 +59,10 @@ export function TeamsPanel({ teams, users, departments, onChanged, onError }: Te
       </form>
       {teams.map((team) => (
         <div key={team.id} className="t-card" data-testid={`admin-team-${team.name}`}>
-          <h3>{team.name}</h3>
+          <div className="t-card-header">
+            <h3>{team.name}</h3>
+            <button type="button" className="t-btn t-btn-ghost t-danger" onClick={() => void remove(team)} aria-label={t('admin.deleteTeam', { name: team.name })}>{t('bulk.delete')}</button>
+          </div>
           <ul aria-label={t('admin.membersOf', { name: team.name })}>
             {team.members.map((m) => (
               <li key={m.userId}>

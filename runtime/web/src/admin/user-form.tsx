@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AdminUser, Department, NewUser, UserPatch } from './admin-api';
 import { AdminField } from './admin-field';
 import { DepartmentSelect } from './department-select';
+import { ManagerSelect } from './manager-select';
 import { toFormErrors, type FormErrors } from './field-errors';
 import { RoleCheckboxes } from './role-checkboxes';
 
@@ -10,15 +11,17 @@ export interface UserFormProps {
   /** Absent: a new user (username and password asked); present: that user's editable attributes. */
   user?: AdminUser;
   departments: readonly Department[];
+  /** Everyone, for the manager picker (which leaves out the user and their reports). */
+  users: readonly AdminUser[];
   roles: readonly { name: string; label: string }[];
   onSubmit: (body: NewUser | UserPatch) => Promise<void>;
   onCancel?: () => void;
 }
 
 /** Create or edit a user; the API's answer decides, and its field problems show at the fields. */
-export function UserForm({ user, departments, roles, onSubmit, onCancel }: UserFormProps) {
+export function UserForm({ user, departments, users, roles, onSubmit, onCancel }: UserFormProps) {
   const { t } = useTranslation();
-  const [form, setForm] = useState({ username: '', password: '', displayName: user?.displayName ?? '', email: user?.email ?? '', roles: user?.roles ?? [], departmentId: user?.departmentId ?? null });
+  const [form, setForm] = useState({ username: '', password: '', displayName: user?.displayName ?? '', email: user?.email ?? '', roles: user?.roles ?? [], departmentId: user?.departmentId ?? null, managerId: user?.managerId ?? null });
   const [errors, setErrors] = useState<FormErrors>({ fields: {} });
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) => setForm((f) => ({ ...f, [key]: value }));
@@ -27,7 +30,7 @@ export function UserForm({ user, departments, roles, onSubmit, onCancel }: UserF
     e.preventDefault();
     setBusy(true);
     try {
-      const common = { displayName: form.displayName, roles: form.roles, departmentId: form.departmentId };
+      const common = { displayName: form.displayName, roles: form.roles, departmentId: form.departmentId, managerId: form.managerId };
       await onSubmit(user
         ? { ...common, email: form.email.trim() || null }
         : { ...common, username: form.username, password: form.password, displayName: form.displayName || form.username, ...(form.email.trim() ? { email: form.email.trim() } : {}) });
@@ -59,6 +62,9 @@ export function UserForm({ user, departments, roles, onSubmit, onCancel }: UserF
       )}
       <AdminField label={t('admin.department')} error={errors.fields.departmentId}>
         {(p) => <DepartmentSelect {...p} departments={departments} value={form.departmentId} onChange={(id) => set('departmentId', id)} />}
+      </AdminField>
+      <AdminField label={t('admin.manager')} error={errors.fields.managerId}>
+        {(p) => <ManagerSelect {...p} users={users} userId={user?.id} value={form.managerId} onChange={(id) => set('managerId', id)} />}
       </AdminField>
       <RoleCheckboxes roles={roles} value={form.roles} onChange={(r) => set('roles', r)} error={errors.fields.roles} />
       {errors.message && <p className="t-danger" role="alert">{errors.message}</p>}

@@ -12,11 +12,12 @@ export interface UsersPanelProps {
   onError: (message: string) => void;
 }
 
-/** Users: list, create, edit (roles, department, name, email), disable/enable, reset password. */
+/** Users: list, create, edit (roles, department, manager, name, email), disable/enable, reset password. */
 export function UsersPanel({ users, departments, roles, onChanged, onNotice, onError }: UsersPanelProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<{ id: string; kind: 'edit' | 'password' } | 'new'>();
   const deptName = (id: string | null) => departments.find((d) => d.id === id)?.name ?? '—';
+  const userName = (id: string | null) => users.find((u) => u.id === id)?.displayName ?? '—';
   const roleLabel = (name: string) => roles.find((r) => r.name === name)?.label ?? name;
 
   const create = async (body: NewUser | UserPatch) => {
@@ -41,11 +42,11 @@ export function UsersPanel({ users, departments, roles, onChanged, onNotice, onE
         <span className="t-spacer" />
         <button type="button" className="t-btn t-btn-primary" onClick={() => setOpen('new')} aria-expanded={open === 'new'}>{t('admin.newUser')}</button>
       </div>
-      {open === 'new' && <UserForm departments={departments} roles={roles} onSubmit={create} onCancel={() => setOpen(undefined)} />}
+      {open === 'new' && <UserForm departments={departments} users={users} roles={roles} onSubmit={create} onCancel={() => setOpen(undefined)} />}
       <div className="t-table-wrap">
         <table className="t-table" data-testid="admin-users">
           <thead>
-            <tr><th scope="col">{t('admin.username')}</th><th scope="col">{t('admin.displayName')}</th><th scope="col">{t('admin.roles')}</th><th scope="col">{t('admin.department')}</th><th scope="col">{t('admin.status')}</th><th scope="col">{t('approvals.actions')}</th></tr>
+            <tr><th scope="col">{t('admin.username')}</th><th scope="col">{t('admin.displayName')}</th><th scope="col">{t('admin.roles')}</th><th scope="col">{t('admin.department')}</th><th scope="col">{t('admin.manager')}</th><th scope="col">{t('admin.status')}</th><th scope="col">{t('approvals.actions')}</th></tr>
           </thead>
           <tbody>
             {users.map((u) => (
@@ -55,6 +56,7 @@ export function UsersPanel({ users, departments, roles, onChanged, onNotice, onE
                   <td>{u.displayName}</td>
                   <td>{u.roles.map(roleLabel).join(', ')}</td>
                   <td>{deptName(u.departmentId)}</td>
+                  <td>{userName(u.managerId)}</td>
                   <td>{u.isActive ? t('admin.active') : t('admin.disabled')}</td>
                   <td className="t-actions">
                     <button type="button" className="t-btn t-btn-ghost" onClick={() => setOpen({ id: u.id, kind: 'edit' })} aria-label={t('admin.editUser', { name: u.username })}>{t('admin.edit')}</button>
@@ -64,9 +66,9 @@ export function UsersPanel({ users, departments, roles, onChanged, onNotice, onE
                 </tr>
                 {open !== 'new' && open?.id === u.id && (
                   <tr>
-                    <td colSpan={6}>
+                    <td colSpan={7}>
                       {open.kind === 'edit'
-                        ? <UserForm user={u} departments={departments} roles={roles} onSubmit={(body) => update(u, body as UserPatch, t('admin.userSaved', { name: u.username }))} onCancel={() => setOpen(undefined)} />
+                        ? <UserForm user={u} departments={departments} users={users} roles={roles} onSubmit={(body) => update(u, body as UserPatch, t('admin.userSaved', { name: u.username }))} onCancel={() => setOpen(undefined)} />
                         : <PasswordResetForm user={u} onSubmit={(password) => update(u, { password }, t('admin.passwordReset', { name: u.username }))} onCancel={() => setOpen(undefined)} />}
                     </td>
                   </tr>

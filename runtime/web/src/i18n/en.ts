@@ -113,6 +113,8 @@ export const en = {
     departmentSaved: 'Department {{name}} saved.', departmentDeleted: 'Department {{name}} deleted.', noDepartments: 'No departments yet.',
     newTeam: 'New team', teamName: 'Team name', membersOf: 'Members of {{name}}', member: 'User', lead: 'lead', addMember: 'Add member', addMemberTo: 'Add a member to {{team}}',
     remove: 'Remove', removeMember: 'Remove {{name}} from {{team}}',
+    deleteTeam: 'Delete the team {{name}}', deleteTeamConfirm: 'Delete the team {{name}}? Its members leave it, and records shared with it are no longer shared.',
+    teamDeleted: 'Team {{name}} deleted.', manager: 'Manager', noManager: '(no manager)',
   },
   errors: { network: 'Could not reach the server: {{message}}', unknown: 'Something went wrong.' },
 };

@@ -115,6 +115,8 @@ export const zh: Messages = {
     departmentSaved: '已保存部门 {{name}}。', departmentDeleted: '已删除部门 {{name}}。', noDepartments: '还没有部门。',
     newTeam: '新建团队', teamName: '团队名称', membersOf: '{{name}} 的成员', member: '用户', lead: '负责人', addMember: '添加成员', addMemberTo: '向 {{team}} 添加成员',
     remove: '移除', removeMember: '将 {{name}} 移出 {{team}}',
+    deleteTeam: '删除团队 {{name}}', deleteTeamConfirm: '删除团队 {{name}}？其成员将离开该团队，共享给该团队的记录将不再共享。',
+    teamDeleted: '已删除团队 {{name}}。', manager: '上级', noManager: '（无上级）',
   },
   errors: { network: '无法连接服务器：{{message}}', unknown: '出错了。' },
 };
