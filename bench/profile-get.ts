@@ -1,15 +1,21 @@
 /**
  * Server CPU per request for one API scenario (get by id unless --path): seeds --rows customers
  * into a fresh PostgreSQL database, starts the runtime, and drives it from a separate autocannon
- * process, so the CPU figure (and a profile with node --cpu-prof) is the server's alone — a
+ * process (with bench/api's plugins: field types only), so the CPU figure (and a profile with node --cpu-prof) is the server's alone — a
  * measure that holds up on a loaded machine, unlike req/s.
  *
- *   npx tsx bench/profile-get.ts [--rows 10000] [--seconds 8] [--path /api/customers?limit=50] [--raw]
+ * `--method POST --body '{"name":"x"}'` profiles a write instead (autocannon's -m/-b).
+ * `--cpu-prof FILE` writes a V8 CPU profile of the driving window only (not of seeding or startup).
+ *
+ *   npx tsx bench/profile-get.ts [--rows 10000] [--seconds 8] [--path /api/customers?limit=50] [--raw] [--cpu-prof /tmp/get.cpuprofile]
  */
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { resolve } from 'node:path';
 import knexFactory from 'knex';
 import { createRuntime, createSessionClient } from '@tessera/runtime';
+import { BENCH_APP_PLUGINS } from './api/bench-plugins';
 import { startRawServer } from './api/raw-server';
 import { seedCrm } from './api/seed-crm';
 
@@ -22,7 +28,7 @@ async function main() {
   await admin.raw('drop database if exists ?? with (force)', [DB]);
   await admin.raw('create database ??', [DB]);
   const u = new URL(SERVER); u.pathname = `/${DB}`;
-  const runtime = await createRuntime({ appDir: resolve(__dirname, '../examples/crm'), databaseUrl: u.toString(), adminPassword: 'bench-admin-password', logger: { info: () => undefined, error: console.error } });
+  const runtime = await createRuntime({ appDir: resolve(__dirname, '../examples/crm'), databaseUrl: u.toString(), adminPassword: 'bench-admin-password', appPlugins: BENCH_APP_PLUGINS, logger: { info: () => undefined, error: console.error } });
   const { url } = await runtime.listen(0, '127.0.0.1');
   const session = await createSessionClient(url, 'admin', 'bench-admin-password');
   const token = (await session.call('POST', '/api/auth/tokens', { name: 'bench', scopes: ['write'] })).body.data.token as string;
@@ -32,17 +38,21 @@ async function main() {
   const path = raw ? arg('path', `/customers/${ids[7]}`) : arg('path', `/api/customers/${ids[7]}`);
   const target = raw ? raw.url : url;
   // Out of process, so the profile (node --cpu-prof) and the CPU figure are the server's.
+  const profileTo = process.argv.includes('--cpu-prof') ? arg('cpu-prof', '') : '';
+  const inspector = profileTo ? new Session() : undefined;
+  if (inspector) { inspector.connect(); await inspector.post('Profiler.enable'); await inspector.post('Profiler.start'); }
   const cpu0 = process.cpuUsage();
   const out = await new Promise<string>((done) => {
-    const p = spawn(process.execPath, [require.resolve('autocannon/autocannon.js'), '-j', '-c', '32', '-d', arg('seconds', '8'), '-H', `authorization=Bearer ${token}`, target + path], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const p = spawn(process.execPath, [require.resolve('autocannon/autocannon.js'), '-j', '-c', '32', '-d', arg('seconds', '8'), '-H', `authorization=Bearer ${token}`, '-H', 'content-type=application/json', '-m', arg('method', 'GET'), ...(process.argv.includes('--body') ? ['-b', arg('body', '')] : []), target + path], { stdio: ['ignore', 'pipe', 'inherit'] });
     let text = '';
     p.stdout.on('data', (d) => (text += d));
     p.on('exit', () => done(text));
   });
   const cpu = process.cpuUsage(cpu0);
+  if (inspector) writeFileSync(profileTo, JSON.stringify((await inspector.post('Profiler.stop')).profile));
   const result = JSON.parse(out) as { requests: { total: number; average: number }; latency: { p99: number } };
   // CPU per request is what the server spends, whatever else loads the machine.
-  console.log(`${path}: ${result.requests.total} requests, ${result.requests.average} req/s, p99 ${result.latency.p99} ms; server CPU ${((cpu.user + cpu.system) / result.requests.total).toFixed(0)} µs/request`);
+  console.log(`${path}: ${result.requests.total} requests, ${result.requests.average} req/s, p99 ${result.latency.p99} ms; server CPU ${((cpu.user + cpu.system) / result.requests.total).toFixed(0)} µs/request (user ${(cpu.user / result.requests.total).toFixed(0)}, system ${(cpu.system / result.requests.total).toFixed(0)})`);
   await raw?.close();
   await runtime.close();
   await admin.raw('drop database if exists ?? with (force)', [DB]);
