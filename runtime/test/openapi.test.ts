@@ -32,7 +32,17 @@ async function main(): Promise<void> {
   if (!listed.data) throw new Error(JSON.stringify(listed.error));
   const one = await client.GET('/api/customers/{id}', { params: { path: { id } } });
   const missing = await client.GET('/api/customers/{id}', { params: { path: { id: '00000000-0000-4000-8000-000000000000' } } });
-  console.log(JSON.stringify({ id, names: listed.data.data.map((c) => c.name), tier: one.data?.data.tier, missing: missing.error }));
+  const admin = createClient<paths>({ baseUrl: process.env.BASE_URL!, headers: { Authorization: \`Bearer \${process.env.ADMIN_TOKEN}\` } });
+  const team = await admin.POST('/api/admin/teams', { body: { name: 'Typed team', departmentId: null } });
+  if (!team.data) throw new Error(JSON.stringify(team.error));
+  const teamId: string = team.data.data.id;
+  const users = await admin.GET('/api/admin/users');
+  const noDepartment = await admin.DELETE('/api/admin/departments/{id}', { params: { path: { id: '00000000-0000-4000-8000-000000000000' } } });
+  const deleted = await admin.DELETE('/api/admin/teams/{id}', { params: { path: { id: teamId } } });
+  console.log(JSON.stringify({
+    id, names: listed.data.data.map((c) => c.name), tier: one.data?.data.tier, missing: missing.error,
+    team: team.data.data.name, usernames: users.data?.data.map((u) => u.username), noDepartment: noDepartment.error, teamDeleted: deleted.response.status,
+  }));
 }
 main().catch((err) => { console.error(err); process.exit(1); });
 `;
@@ -54,6 +64,13 @@ forEachDatabase('OpenAPI document', (getCtx) => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
+  it('covers the admin user, department and team routes', async () => {
+    const doc = (await rt.admin.call('GET', '/api/openapi.json')).body;
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/admin/users', '/api/admin/users/{id}', '/api/admin/departments/{id}', '/api/admin/teams/{id}', '/api/admin/teams/{id}/members/{userId}']));
+    expect(doc.paths['/api/admin/teams/{id}'].delete.responses['204']).toBeDefined();
+    expect(doc.paths['/api/admin/users/{id}'].patch.responses['422'].content['application/json'].example.error.details[0]).toMatchObject({ field: 'managerId', rule: 'cycle' });
+  });
+
   it('passes redocly lint with no errors', async () => {
     const result = await run('npx', ['redocly', 'lint', join(dir, 'openapi.json'), '--format=stylish'], { cwd: ROOT }).catch((err) => err);
     const output = `${result.stdout}\n${result.stderr}`;
@@ -72,8 +89,12 @@ forEachDatabase('OpenAPI document', (getCtx) => {
 
     const token = await rt.admin.call('POST', '/api/auth/tokens', { name: 'typed client', scopes: ['write'] });
     expect(token.status).toBe(201);
-    const { stdout } = await run('npx', ['tsx', join(dir, 'client.ts')], { cwd: ROOT, env: { ...process.env, BASE_URL: rt.url, TOKEN: token.body.data.token } });
+    const adminToken = await rt.admin.call('POST', '/api/auth/tokens', { name: 'typed admin client', scopes: ['admin'] });
+    expect(adminToken.status).toBe(201);
+    const env = { ...process.env, BASE_URL: rt.url, TOKEN: token.body.data.token, ADMIN_TOKEN: adminToken.body.data.token };
+    const { stdout } = await run('npx', ['tsx', join(dir, 'client.ts')], { cwd: ROOT, env });
     const out = JSON.parse(stdout.trim().split('\n').pop()!);
     expect(out).toMatchObject({ names: ['Typed Ltd'], tier: 'gold', missing: { error: { code: 'not_found' } } });
+    expect(out).toMatchObject({ team: 'Typed team', usernames: expect.arrayContaining(['admin']), noDepartment: { error: { code: 'not_found' } }, teamDeleted: 204 });
   });
 });

@@ -33,6 +33,36 @@ describe('appToOpenApi', () => {
     expect(doc.paths['/api/_meta/purge'].post.requestBody.content['application/json'].schema.properties.olderThanDays).toEqual({ type: 'number', minimum: 0 });
   });
 
+  it('describes the admin user, department and team routes with their bodies and errors', () => {
+    const paths = doc.paths;
+    expect(Object.keys(paths)).toEqual(expect.arrayContaining([
+      '/api/admin/users', '/api/admin/users/{id}', '/api/admin/users/{id}/sessions', '/api/admin/departments', '/api/admin/departments/{id}',
+      '/api/admin/teams', '/api/admin/teams/{id}', '/api/admin/teams/{id}/members', '/api/admin/teams/{id}/members/{userId}',
+    ]));
+    expect(Object.keys(paths['/api/admin/users'])).toEqual(['get', 'post']);
+    expect(Object.keys(paths['/api/admin/users/{id}'])).toEqual(['parameters', 'get', 'patch']);
+    expect(Object.keys(paths['/api/admin/departments/{id}'])).toEqual(['parameters', 'patch', 'delete']);
+    expect(Object.keys(paths['/api/admin/teams/{id}'])).toEqual(['parameters', 'delete']);
+    const create = paths['/api/admin/users'].post;
+    expect(create.tags).toEqual(['Admin']);
+    const newUser = create.requestBody.content['application/json'].schema;
+    expect(newUser.required).toEqual(['username', 'password']);
+    expect(Object.keys(newUser.properties)).toEqual(['username', 'password', 'email', 'displayName', 'roles', 'departmentId', 'managerId', 'isActive']);
+    expect(newUser.additionalProperties).toBe(false);
+    expect(Object.keys(create.responses)).toEqual(['201', '400', '401', '403', '409', '413', '415', '422']);
+    const patch = paths['/api/admin/users/{id}'].patch;
+    expect(Object.keys(patch.requestBody.content['application/json'].schema.properties)).not.toContain('username');
+    expect(patch.responses['422'].content['application/json'].example.error.details).toEqual([expect.objectContaining({ field: 'managerId', rule: 'cycle' })]);
+    expect(paths['/api/admin/departments/{id}'].patch.responses['422'].content['application/json'].example.error.details[0]).toMatchObject({ field: 'parentId', rule: 'cycle' });
+    expect(paths['/api/admin/departments/{id}'].delete.responses['409'].content['application/json'].example.error.code).toBe('department_not_empty');
+    const deleteTeam = paths['/api/admin/teams/{id}'].delete;
+    expect(deleteTeam.operationId).toBe('adminDeleteTeam');
+    expect(Object.keys(deleteTeam.responses)).toEqual(['204', '401', '403', '404']);
+    expect(paths['/api/admin/teams/{id}/members/{userId}'].parameters.map((p: Doc) => p.name)).toEqual(['id', 'userId']);
+    expect(doc.security).toEqual([{ bearer: [] }, { cookie: [] }]);
+    expect(create.security).toBeUndefined(); // the document's bearer or cookie, like every signed-in route
+  });
+
   it('has record, create and update schemas per entity and the Error schema', () => {
     const schemas = doc.components.schemas;
     expect(Object.keys(schemas)).toEqual(['Error', 'SalesOrder', 'SalesOrderCreate', 'SalesOrderUpdate']);

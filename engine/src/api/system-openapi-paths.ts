@@ -1,4 +1,5 @@
 import type { JsonSchema } from '../field-types/field-type-types';
+import { adminOpenApiPaths } from './admin-openapi-paths';
 import { errorResponses, json, param } from './openapi-components';
 import { inboxOpenApiPaths } from './inbox-openapi-paths';
 import { workflowOpenApiPaths } from './workflow-openapi-paths';
@@ -14,7 +15,7 @@ const archive = obj({
 });
 const op = (operationId: string, summary: string, tag: string, rest: Record<string, unknown>) => ({ operationId, summary, tags: [tag], ...rest });
 
-/** Health, sign-in, tokens and metadata routes (ADR 0005; docs/architecture.md). */
+/** Health, sign-in, tokens, user and org administration and metadata routes (ADR 0005; docs/architecture.md). */
 export function systemOpenApiPaths(): Record<string, JsonSchema> {
   const A = 'Auth';
   const M = 'Metadata';
@@ -101,6 +102,7 @@ export function systemOpenApiPaths(): Record<string, JsonSchema> {
         responses: { '200': { description: 'What was dropped (a purge entry in the history)', ...json(obj({ data: { type: 'array', items: archive }, version: { type: 'integer' } })) }, ...errorResponses([400, 401, 403, 409]) },
       }),
     },
+    ...adminOpenApiPaths(),
     ...inboxOpenApiPaths(),
     ...workflowOpenApiPaths(),
     '/api/openapi.json': { get: op('getOpenApi', 'This document', M, { responses: { '200': { description: 'OpenAPI 3.1', ...json({ type: 'object' }) }, ...errorResponses([401]) } }) },
