@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import knexFactory, { type Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
 import pg from 'pg';
+import { preparedPgClient } from './prepared-pg-client';
 
 export interface DatabaseOptions {
   /** `postgres://…`: use a PostgreSQL server. Absent: embedded PGlite. */
@@ -43,6 +44,15 @@ export function poolMax(env: NodeJS.ProcessEnv = process.env): number {
   return Number.isInteger(n) && n > 0 ? n : 20;
 }
 
+/**
+ * Server-side prepared statements (ADR 0026), on unless `TESSERA_DB_PREPARE=false` — needed
+ * behind a pooler that hands one session's statements to another (PgBouncer < 1.21 in
+ * transaction mode).
+ */
+export function preparesStatements(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.TESSERA_DB_PREPARE !== 'false';
+}
+
 export function resolveDataDir(dataDir?: string): string {
   return dataDir ?? process.env.TESSERA_DATA_DIR ?? path.join(process.cwd(), '.tessera-data', 'pglite');
 }
@@ -53,7 +63,7 @@ export function createDatabase(opts: DatabaseOptions = {}): Database {
       getTypeParser: (oid: number, format?: string) =>
         sharedParsers[oid] ?? pg.types.getTypeParser(oid, (format ?? 'text') as 'text'),
     };
-    return knexFactory({ client: 'pg', connection: { connectionString: opts.url, types } as Knex.PgConnectionConfig, pool: { min: 2, max: poolMax() } });
+    return knexFactory({ client: preparesStatements() ? preparedPgClient() : 'pg', connection: { connectionString: opts.url, types } as Knex.PgConnectionConfig, pool: { min: Math.min(2, poolMax()), max: poolMax() } });
   }
   const dataDir = resolveDataDir(opts.dataDir);
   const inMemory = dataDir.startsWith('memory://');
