@@ -8,7 +8,7 @@ import { poolMax } from '../../runtime/src/db/create-database';
  * with no auth, validation or routing. Same pool size as the runtime's knex
  * (`TESSERA_DB_POOL_MAX`, default 20), so the ratio measures the runtime, not the pool.
  */
-export async function startRawServer(databaseUrl: string, ownerId: string): Promise<{ url: string; close(): Promise<void> }> {
+export async function startRawServer(databaseUrl: string, ownerId: string, port = 0): Promise<{ url: string; close(): Promise<void> }> {
   const pool = new Pool({ connectionString: databaseUrl, max: poolMax() });
   pool.on('error', () => undefined); // an idle client killed by the bench's final drop database
   const body = (req: IncomingMessage) => new Promise<any>((resolve) => { let s = ''; req.on('data', (c) => (s += c)); req.on('end', () => resolve(s ? JSON.parse(s) : {})); }); // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -52,7 +52,7 @@ export async function startRawServer(databaseUrl: string, ownerId: string): Prom
       send(500, { error: String(err) });
     }
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
-  return { url: `http://127.0.0.1:${port}`, close: async () => { server.close(); server.closeAllConnections(); await pool.end(); } };
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+  const bound = (server.address() as { port: number }).port;
+  return { url: `http://127.0.0.1:${bound}`, close: async () => { server.close(); server.closeAllConnections(); await pool.end(); } };
 }

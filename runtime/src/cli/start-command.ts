@@ -1,9 +1,11 @@
+import cluster from 'node:cluster';
 import path from 'node:path';
 import { createRuntime } from '../runtime';
 import type { BootstrapResult } from '../auth/bootstrap-users';
 import { seedResultLines } from '../seed/seed-result-lines';
 import { seedRuntimeApp } from '../seed/seed-runtime-app';
 import type { CliIo } from './cli-types';
+import { reportListening, superviseWorkers, workerCount } from './cluster-workers';
 
 /** What the first start created, so the person who ran it knows how to sign in. */
 export function bootstrapLines(result: BootstrapResult): string[] {
@@ -24,8 +26,12 @@ export function bootstrapLines(result: BootstrapResult): string[] {
   }
 }
 
-/** `tessera start [appDir]`: serve the app until SIGINT/SIGTERM. */
-export async function startCommand(appDir: string, io: CliIo): Promise<void> {
+/** `tessera start [appDir]`: serve the app until SIGINT/SIGTERM, in `TESSERA_WORKERS` processes. */
+export async function startCommand(appDir: string, loud: CliIo): Promise<void> {
+  const workers = workerCount(process.env, Boolean(process.env.DATABASE_URL));
+  if (workers > 1 && cluster.isPrimary) return superviseWorkers(workers, loud);
+  // Workers after the first say nothing: the first one already printed the address and the users.
+  const io: CliIo = process.env.TESSERA_WORKER_QUIET ? { out: () => undefined, err: loud.err } : loud;
   const port = Number(process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${process.env.PORT}"`);
   const runtime = await createRuntime({
@@ -44,6 +50,7 @@ export async function startCommand(appDir: string, io: CliIo): Promise<void> {
   }
   const server = await runtime.listen(port, process.env.HOST ?? '127.0.0.1');
   const shownUrl = server.url.replace('127.0.0.1', 'localhost');
+  reportListening(server.url);
   io.out(`Tessera is running at ${shownUrl}`);
   io.out(`Designer: ${shownUrl}/designer/`);
   io.out(runtime.dataDir ? `Data folder: ${runtime.dataDir}` : 'Data: PostgreSQL (DATABASE_URL)');

@@ -1,0 +1,90 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import knexFactory, { type Knex } from 'knex';
+import { createSessionClient, waitFor } from '@tessera/runtime';
+import { withDatabase } from '../src/testing/for-each-database';
+import { workerCount } from '../src/cli/cluster-workers';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const SERVER_URL = process.env.TEST_DATABASE_URL;
+const describeWithServer = SERVER_URL ? describe : describe.skip;
+
+describe('workerCount', () => {
+  it('reads TESSERA_WORKERS, and refuses more than one process on the embedded database', () => {
+    expect(workerCount({}, true)).toBe(1);
+    expect(workerCount({ TESSERA_WORKERS: '3' }, true)).toBe(3);
+    expect(workerCount({ TESSERA_WORKERS: 'auto' }, true)).toBeGreaterThanOrEqual(1);
+    expect(() => workerCount({ TESSERA_WORKERS: 'many' }, true)).toThrow(/TESSERA_WORKERS must be a number/);
+    expect(() => workerCount({ TESSERA_WORKERS: '2' }, false)).toThrow(/needs DATABASE_URL/);
+  });
+});
+
+const childPids = (pid: number) => {
+  try {
+    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+};
+
+/** The worker processes: the leaves under the tsx launcher (launcher → primary → workers). */
+const workerPids = (root: number): number[] => {
+  const kids = childPids(root);
+  return kids.length === 0 ? [] : kids.flatMap((pid) => (childPids(pid).length === 0 ? [pid] : workerPids(pid)));
+};
+
+// Several `tessera start` worker processes share one port (node:cluster) and one PostgreSQL.
+describeWithServer(`tessera start with TESSERA_WORKERS=2${SERVER_URL ? '' : ' (skipped: TEST_DATABASE_URL is unset)'}`, () => {
+  const dbName = `tessera_workers_${randomBytes(4).toString('hex')}`;
+  let admin: Knex;
+  let child: ChildProcess;
+  let url = '';
+  let output = '';
+  beforeAll(async () => {
+    admin = knexFactory({ client: 'pg', connection: SERVER_URL!, pool: { min: 0, max: 1 } });
+    await admin.raw('create database ??', [dbName]);
+    child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'runtime/src/cli/main.ts', 'start'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: withDatabase(SERVER_URL!, dbName), TESSERA_WORKERS: '2', TESSERA_DATA_DIR: '', PORT: '0', HOST: '127.0.0.1', TESSERA_SEED: '0', TESSERA_ADMIN_PASSWORD: 'workers-admin-password' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+    await waitFor('both workers to listen', async () => (/2 worker processes are serving the app/.test(output) ? true : child.exitCode !== null ? Promise.reject(new Error(output)) : undefined), 90_000);
+    url = /Tessera is running at (http:\/\/\S+)/.exec(output)![1].replace('localhost', '127.0.0.1');
+  }, 120_000);
+  afterAll(async () => {
+    if (child && child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+    await admin.raw('drop database if exists ?? with (force)', [dbName]);
+    await admin.destroy();
+  });
+
+  it('prints the address once, serves from both processes, and a session made in one works in the other', async () => {
+    expect(output.match(/Tessera is running at/g)).toHaveLength(1);
+    expect(workerPids(child.pid!)).toHaveLength(2);
+    const session = await createSessionClient(url, 'admin', 'workers-admin-password');
+    const created = await session.call('POST', '/api/customers', { name: 'Served by either' });
+    expect(created.status).toBe(201);
+    // Fresh connections are spread over the workers; each must know the session and the record.
+    for (let i = 0; i < 8; i++) {
+      const res = await fetch(`${url}/api/customers/${created.body.data.id}`, { headers: { cookie: session.cookie, connection: 'close' } });
+      expect(res.status).toBe(200);
+    }
+  });
+
+  it('replaces a worker that dies, and stops all of them on SIGTERM', async () => {
+    const [first] = workerPids(child.pid!);
+    process.kill(first, 'SIGKILL');
+    await waitFor('a replacement worker', async () => (workerPids(child.pid!).length === 2 && !workerPids(child.pid!).includes(first) ? true : undefined), 60_000);
+    await waitFor('the replacement to listen', async () => (/worker \d+ exited \(code null\); starting another/.test(output) && (await fetch(`${url}/healthz`, { headers: { connection: 'close' } }).catch(() => undefined))?.status === 200 ? true : undefined));
+    const workers = workerPids(child.pid!);
+    child.kill('SIGTERM');
+    const code = await new Promise((r) => child.once('exit', r));
+    expect(code).toBe(0);
+    for (const pid of workers) expect(() => process.kill(pid, 0)).toThrow();
+  }, 120_000);
+});
