@@ -9,8 +9,14 @@
  * The example starts with only its field-type plugins (rating, region; api/bench-plugins.ts):
  * dedup's duplicate probes and lead scoring would be hook work the raw server does not do.
  *
- *   npx tsx bench/api.ts --rows 10000,100000 --duration 10 --rounds 5 [--url postgres://postgres@127.0.0.1:5432/postgres]
+ * `--workers N` serves each side from N processes sharing a port (node:cluster), as
+ * `TESSERA_WORKERS=N tessera start` does: one Node process is one core, and on a 2-core machine
+ * the runtime's single thread, not PostgreSQL, is what saturates first. Both sides get the same N.
+ *
+ *   npx tsx bench/api.ts --rows 10000,100000 --duration 10 --rounds 5 [--workers 2] [--url postgres://postgres@127.0.0.1:5432/postgres]
  */
+import cluster from 'node:cluster';
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import autocannon from 'autocannon';
 import knexFactory from 'knex';
@@ -25,6 +31,8 @@ const SIZES = arg('rows', '10000,100000').split(',').map(Number);
 const DURATION = Number(arg('duration', '10'));
 const ROUNDS = Number(arg('rounds', '5'));
 const DB = 'tessera_bench';
+const WORKERS = Number(arg('workers', '1'));
+const APP_DIR = resolve(__dirname, '../examples/crm');
 const withDb = (url: string, db: string) => { const u = new URL(url); u.pathname = `/${db}`; return u.toString(); };
 
 interface Scenario { name: string; method: 'GET' | 'POST' | 'PATCH'; path: (id: string) => string; rawPath: (id: string) => string; body?: (i: number) => unknown }
@@ -72,6 +80,29 @@ async function compare(apiUrl: string, rawUrl: string, s: Scenario, ids: string[
   return { api: total(slices.api), floor: total(slices.raw) };
 }
 
+/** A free TCP port (each side's workers share one; port 0 would give both sides the same). */
+const freePort = () => new Promise<number>((done) => { const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address() as { port: number }; s.close(() => done(port)); }); });
+
+/** In a worker: serve one side on the given port, then tell the primary. */
+async function serveWorker() {
+  const { ROLE, DATABASE_URL, OWNER, PORT } = process.env as Record<string, string>;
+  if (ROLE === 'raw') await startRawServer(DATABASE_URL, OWNER, Number(PORT));
+  else await (await createRuntime({ appDir: APP_DIR, databaseUrl: DATABASE_URL, adminPassword: 'bench-admin-password', appPlugins: BENCH_APP_PLUGINS, logger: { info: () => undefined, error: console.error } })).listen(Number(PORT), '127.0.0.1');
+  process.send!('up');
+}
+
+/** N workers per side; resolves with each side's URL and a function that stops them all. */
+async function startWorkers(databaseUrl: string, owner: string) {
+  const ports = { api: await freePort(), raw: await freePort() };
+  const workers = (['api', 'raw'] as const).flatMap((role) => Array.from({ length: WORKERS }, () => cluster.fork({ ROLE: role, DATABASE_URL: databaseUrl, OWNER: owner, PORT: String(ports[role]) })));
+  await Promise.all(workers.map((w) => new Promise<void>((up, fail) => { w.once('message', () => up()); w.once('exit', (code) => fail(new Error(`bench worker exited with ${code}`))); })));
+  return {
+    api: `http://127.0.0.1:${ports.api}`,
+    raw: `http://127.0.0.1:${ports.raw}`,
+    stop: () => Promise.all(workers.map((w) => new Promise((gone) => { w.removeAllListeners('exit'); w.once('exit', gone); w.kill(); }))),
+  };
+}
+
 async function main() {
   const admin = knexFactory({ client: 'pg', connection: SERVER, pool: { min: 0, max: 1 } });
   const lines: string[] = [];
@@ -79,25 +110,30 @@ async function main() {
     await admin.raw('drop database if exists ?? with (force)', [DB]);
     await admin.raw('create database ??', [DB]);
     const databaseUrl = withDb(SERVER, DB);
-    const runtime = await createRuntime({ appDir: resolve(__dirname, '../examples/crm'), databaseUrl, adminPassword: 'bench-admin-password', appPlugins: BENCH_APP_PLUGINS, logger: { info: () => undefined, error: console.error } });
+    const runtime = await createRuntime({ appDir: APP_DIR, databaseUrl, adminPassword: 'bench-admin-password', appPlugins: BENCH_APP_PLUGINS, logger: { info: () => undefined, error: console.error } });
     const { url } = await runtime.listen(0, '127.0.0.1');
     const session = await createSessionClient(url, 'admin', 'bench-admin-password');
     const token = (await session.call('POST', '/api/auth/tokens', { name: 'bench', scopes: ['write'] })).body.data.token as string;
     const t0 = Date.now();
     const ids = await seedCrm(runtime.knex, rows, session.user.id);
     console.log(`seeded ${rows} customers + ${rows * 3} contacts in ${Date.now() - t0} ms`);
-    const raw = await startRawServer(databaseUrl, session.user.id);
+    // With workers, the setup runtime steps aside so that both sides run in their own processes.
+    const served = WORKERS > 1 ? (await runtime.close(), await startWorkers(databaseUrl, session.user.id)) : undefined;
+    const raw = served ? undefined : await startRawServer(databaseUrl, session.user.id);
     for (const s of SCENARIOS) {
-      const { api, floor } = await compare(url, raw.url, s, ids, token);
+      const { api, floor } = await compare(served?.api ?? url, served?.raw ?? raw!.url, s, ids, token);
       const line = `| ${rows} | ${s.name} | ${api.rps.toFixed(0)} | ${api.p99} | ${floor.rps.toFixed(0)} | ${floor.p99} | ${((api.rps / floor.rps) * 100).toFixed(0)}% |${api.bad || floor.bad ? ` non-2xx/errors: ${api.bad}/${floor.bad}` : ''}`;
       console.log(line);
       lines.push(line);
     }
-    await raw.close();
-    await runtime.close();
+    await raw?.close();
+    await served?.stop();
+    if (!served) await runtime.close();
   }
   await admin.destroy();
+  console.log(`\n${WORKERS} process(es) per side`);
   console.log(['', '| rows | scenario | API req/s | API p99 ms | raw req/s | raw p99 ms | API/raw |', '|---|---|---|---|---|---|---|', ...lines].join('\n'));
 }
 
-main().catch((err) => { console.error(err); process.exit(1); });
+if (cluster.isWorker) serveWorker().catch((err) => { console.error(err); process.exit(1); });
+else main().then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });
