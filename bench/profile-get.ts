@@ -10,7 +10,7 @@
  *   npx tsx bench/profile-get.ts [--rows 10000] [--seconds 8] [--path /api/customers?limit=50] [--raw] [--cpu-prof /tmp/get.cpuprofile]
  */
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { resolve } from 'node:path';
 import knexFactory from 'knex';
@@ -22,6 +22,13 @@ import { seedCrm } from './api/seed-crm';
 const arg = (name: string, fallback: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : fallback; };
 const SERVER = arg('url', 'postgres://postgres@127.0.0.1:5432/postgres');
 const DB = 'tessera_bench_profile';
+
+/** All CPUs' non-idle time so far (/proc/stat, in µs): with the server's own figure it shows what PostgreSQL and the client cost. */
+function machineBusyMicros(): number {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  const idle = ticks[3] + ticks[4];
+  return ((ticks.reduce((a, b) => a + b, 0) - idle) * 1e6) / 100; // USER_HZ = 100 on Linux
+}
 
 async function main() {
   const admin = knexFactory({ client: 'pg', connection: SERVER, pool: { min: 0, max: 1 } });
@@ -42,6 +49,7 @@ async function main() {
   const inspector = profileTo ? new Session() : undefined;
   if (inspector) { inspector.connect(); await inspector.post('Profiler.enable'); await inspector.post('Profiler.start'); }
   const cpu0 = process.cpuUsage();
+  const busy0 = machineBusyMicros();
   const out = await new Promise<string>((done) => {
     const p = spawn(process.execPath, [require.resolve('autocannon/autocannon.js'), '-j', '-c', '32', '-d', arg('seconds', '8'), '-H', `authorization=Bearer ${token}`, '-H', 'content-type=application/json', '-m', arg('method', 'GET'), ...(process.argv.includes('--body') ? ['-b', arg('body', '')] : []), target + path], { stdio: ['ignore', 'pipe', 'inherit'] });
     let text = '';
@@ -49,10 +57,11 @@ async function main() {
     p.on('exit', () => done(text));
   });
   const cpu = process.cpuUsage(cpu0);
+  const busy = machineBusyMicros() - busy0;
   if (inspector) writeFileSync(profileTo, JSON.stringify((await inspector.post('Profiler.stop')).profile));
   const result = JSON.parse(out) as { requests: { total: number; average: number }; latency: { p99: number } };
   // CPU per request is what the server spends, whatever else loads the machine.
-  console.log(`${path}: ${result.requests.total} requests, ${result.requests.average} req/s, p99 ${result.latency.p99} ms; server CPU ${((cpu.user + cpu.system) / result.requests.total).toFixed(0)} µs/request (user ${(cpu.user / result.requests.total).toFixed(0)}, system ${(cpu.system / result.requests.total).toFixed(0)})`);
+  console.log(`${path}: ${result.requests.total} requests, ${result.requests.average} req/s, p99 ${result.latency.p99} ms; server CPU ${((cpu.user + cpu.system) / result.requests.total).toFixed(0)} µs/request (user ${(cpu.user / result.requests.total).toFixed(0)}, system ${(cpu.system / result.requests.total).toFixed(0)}); machine ${(busy / result.requests.total).toFixed(0)} µs/request (server + PostgreSQL + autocannon + anything else running)`);
   await raw?.close();
   await runtime.close();
   await admin.raw('drop database if exists ?? with (force)', [DB]);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { auditContextValue } from '../audit/set-audit-context';
+import { compiled, runStatement } from '../db/run-statement';
 import { attachFiles } from '../files/attach-files';
 import { assertRules } from './entity-rule-checks';
 import type { Row, WriteContext } from './record-writes-types';
@@ -15,13 +16,13 @@ export async function createRecord(ctx: WriteContext, input: Record<string, unkn
   rejectInverseWrites(entity, data);
   assertRules(entity, data);
   const now = trx.fn.now();
-  const [row] = await withDbErrors(entity, 'write', () =>
-    trx
-      .withSchema(entity.schema)
-      .table(entity.table)
-      .insert({ ...recordToRow(data, entity), id: randomUUID(), version: ctx.audit ? auditContextValue(trx, ctx.audit) : 1, created_at: now, updated_at: now, created_by: user.id, owner: user.id })
-      .returning('*'),
-  );
+  const insert = trx
+    .withSchema(entity.schema)
+    .table(entity.table)
+    .insert({ ...recordToRow(data, entity), id: randomUUID(), version: ctx.audit ? auditContextValue(trx, ctx.audit) : 1, created_at: now, updated_at: now, created_by: user.id, owner: user.id })
+    .returning('*');
+  // `audit` set: the one-statement path (ADR 0020), on the pool rather than a transaction.
+  const [row] = await withDbErrors(entity, 'write', () => (ctx.audit ? runStatement(trx, compiled(insert)) : insert));
   await attachFiles(ctx, row.id as string, data);
   if (hasLinks(entity)) {
     await writeLinks(trx, entity, row.id as string, data);

@@ -1,6 +1,7 @@
 import { cursorFromRow, parseAggregateQuery, parseListQuery, type ListQuery } from '@tessera/engine';
 import { aggregateQueryToSql, countQueryToSql, groupColumn, listQueryToSql, measureColumn } from '@tessera/engine/sql';
 import type { Knex } from 'knex';
+import { compiled, runStatement } from '../db/run-statement';
 import type { AppContext } from '../http/http-types';
 import type { AppState, CompiledEntity } from '../meta/compile-app-state';
 import { expandGuard } from '../permissions/expand-guard';
@@ -42,8 +43,8 @@ export async function listRecords(ctx: AppContext, knex: Knex, state: AppState, 
     restrictRelated: relatedScope(ctx.state.user!, state),
   };
   const [rows, total] = await Promise.all([
-    listQueryToSql(knex, query, target) as Promise<Record<string, unknown>[]>,
-    query.count ? countQueryToSql(knex, query, target).then(([row]: { count: string | number }[]) => Number(row.count)) : undefined,
+    runStatement(knex, compiled(listQueryToSql(knex, query, target))),
+    query.count ? runStatement(knex, compiled(countQueryToSql(knex, query, target))).then(([row]) => Number(row.count)) : undefined,
   ]);
   const page = rows.slice(0, query.limit);
   if (hasLinks(entity)) await attachLinks(knex, entity, page);
@@ -75,7 +76,7 @@ export async function aggregateRecords(ctx: AppContext, knex: Knex, state: AppSt
   const parsed = parseAggregateQuery(ctx.query, ra.entity, state.registry, ra.entities);
   if (!parsed.ok) throw invalidQuery(parsed.errors);
   const query = parsed.value;
-  const rows: Record<string, unknown>[] = await aggregateQueryToSql(knex, query, { schema: entity.schema, table: entity.table, restrict: (qb, alias) => (recordScope(entity)(qb, alias), ra.restrict(qb, alias)), restrictRelated: relatedScope(ctx.state.user!, state) });
+  const rows = await runStatement(knex, compiled(aggregateQueryToSql(knex, query, { schema: entity.schema, table: entity.table, restrict: (qb, alias) => (recordScope(entity)(qb, alias), ra.restrict(qb, alias)), restrictRelated: relatedScope(ctx.state.user!, state) })));
   ctx.body = {
     data: rows.map((row) => {
       const out: Record<string, unknown> = {};

@@ -25,6 +25,7 @@ import { restoreRecord } from './restore-record';
 import { rowToRecord } from './row-to-record';
 import { updateRecord } from './update-record';
 import { methodNotAllowed } from '../http/method-not-allowed';
+import { compiled, runStatement } from '../db/run-statement';
 
 const hasRollups = (entity: CompiledEntity) => Object.values(entity.entity.properties).some((p) => p['x-type'] === 'rollup');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -135,7 +136,7 @@ async function getRecord(ctx: AppContext, knex: Knex, state: AppState, entity: C
   const parsed = parseGetQuery(query, ra.entity, state.registry, ra.entities);
   if (!parsed.ok) throw invalidQuery(parsed.errors);
   // Out of scope is "not found": a foreign id reveals nothing. Hidden columns are not selected.
-  const row = await knex.withSchema(entity.schema).table(entity.table).where({ id }).modify(recordScope(entity, mode)).modify((qb) => ra.restrict(qb, entity.table)).first(...(ra.columns ?? ['*']));
+  const [row] = await runStatement(knex, compiled(knex.withSchema(entity.schema).table(entity.table).where({ id }).modify(recordScope(entity, mode)).modify((qb) => ra.restrict(qb, entity.table)).first(...(ra.columns ?? ['*']))));
   if (!row) throw missing();
   if (hasLinks(entity)) await attachLinks(knex, entity, [row]);
   const record = ra.strip(rowToRecord(row, entity));
