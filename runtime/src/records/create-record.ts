@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { auditContextValue } from '../audit/set-audit-context';
-import { compiled, runStatement } from '../db/run-statement';
+import { runStatement } from '../db/run-statement';
+import { insertOneSql } from './one-statement-sql';
 import { attachFiles } from '../files/attach-files';
 import { assertRules } from './entity-rule-checks';
 import type { Row, WriteContext } from './record-writes-types';
@@ -15,14 +15,14 @@ export async function createRecord(ctx: WriteContext, input: Record<string, unkn
   const data = ctx.hooks ? await ctx.hooks.beforeCreate(ctx, input) : input;
   rejectInverseWrites(entity, data);
   assertRules(entity, data);
-  const now = trx.fn.now();
-  const insert = trx
-    .withSchema(entity.schema)
-    .table(entity.table)
-    .insert({ ...recordToRow(data, entity), id: randomUUID(), version: ctx.audit ? auditContextValue(trx, ctx.audit) : 1, created_at: now, updated_at: now, created_by: user.id, owner: user.id })
-    .returning('*');
+  const values = recordToRow(data, entity);
+  const id = randomUUID();
   // `audit` set: the one-statement path (ADR 0020), on the pool rather than a transaction.
-  const [row] = await withDbErrors(entity, 'write', () => (ctx.audit ? runStatement(trx, compiled(insert)) : insert));
+  const [row] = await withDbErrors(entity, 'write', () =>
+    ctx.audit
+      ? runStatement(trx, insertOneSql(entity, values, { id, userId: user.id, audit: ctx.audit }))
+      : trx.withSchema(entity.schema).table(entity.table).insert({ ...values, id, version: 1, created_at: trx.fn.now(), updated_at: trx.fn.now(), created_by: user.id, owner: user.id }).returning('*'),
+  );
   await attachFiles(ctx, row.id as string, data);
   if (hasLinks(entity)) {
     await writeLinks(trx, entity, row.id as string, data);

@@ -1,5 +1,6 @@
 import { auditContextValue } from '../audit/set-audit-context';
-import { compiled, runStatement } from '../db/run-statement';
+import { runStatement } from '../db/run-statement';
+import { updateOneSql } from './one-statement-sql';
 import { attachFiles } from '../files/attach-files';
 import { currencyConflict, currencyGuards, whereGuards } from './currency-guards';
 import { assertRulesOnUpdate } from './entity-rule-checks';
@@ -21,16 +22,20 @@ export async function updateRecord(ctx: WriteContext, id: string, input: Record<
   rejectInverseWrites(entity, data);
   await assertRulesOnUpdate(trx, entity, id, data, expected);
   const guards = currencyGuards(entity, data);
-  const update = trx
-    .withSchema(entity.schema)
-    .table(entity.table)
-    .where({ id, ...(expected === undefined ? {} : { version: expected }) })
-    .modify(recordScope(entity))
-    .modify(whereGuards(entity, guards))
-    .update({ ...recordToRow(data, entity), version: trx.raw('?? + ?', ['version', ctx.audit ? auditContextValue(trx, ctx.audit) : 1]), updated_at: trx.fn.now() })
-    .returning('*');
+  const values = recordToRow(data, entity);
   // `audit` set: the one-statement path (ADR 0020), on the pool rather than a transaction.
-  const [row] = await withDbErrors(entity, 'write', () => (ctx.audit ? runStatement(trx, compiled(update)) : update));
+  const [row] = await withDbErrors(entity, 'write', () =>
+    ctx.audit && guards.length === 0
+      ? runStatement(trx, updateOneSql(entity, id, values, expected, ctx.audit))
+      : trx
+          .withSchema(entity.schema)
+          .table(entity.table)
+          .where({ id, ...(expected === undefined ? {} : { version: expected }) })
+          .modify(recordScope(entity))
+          .modify(whereGuards(entity, guards))
+          .update({ ...values, version: trx.raw('?? + ?', ['version', ctx.audit ? auditContextValue(trx, ctx.audit) : 1]), updated_at: trx.fn.now() })
+          .returning('*'),
+  );
   if (!row) throw (await currencyConflict(ctx, id, guards, expected)) ?? (await missingOrStale(ctx, id, expected));
   await attachFiles(ctx, id, data);
   if (hasLinks(entity)) {
