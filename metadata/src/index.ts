@@ -1,6 +1,6 @@
 export type { LocalizedText, Locale } from './i18n-types';
 export type { FieldDefinition, EntityDefinition, SelectOption, RelationSpec, RelationKind, OnDeletePolicy, SystemColumns, SystemField, FormulaResultType, RollupSpec, RollupFunction, PoolDefinition, FileSpec, ReminderSpec, IndexEntry, EntityRule } from './entity/entity-types';
-export { SYSTEM_FIELDS, RESERVED_FIELD_NAMES } from './entity/entity-types';
+export { SYSTEM_FIELDS, RESERVED_FIELD_NAMES, RESERVED_PLURALS } from './entity/entity-types';
 export type { LayoutDefinition, FormLayout, LayoutSection } from './layout/layout-types';
 export type { AppDefinition, AppPluginConfig, AppPluginEntry, MetadataFile } from './app/app-types';
 export { appPluginNames, appPluginSettings } from './app/app-plugins';

@@ -193,6 +193,9 @@ export type SystemField = (typeof SYSTEM_FIELDS)[number];
 /** Names no field may take: the system columns plus the soft-deletion marker. */
 export const RESERVED_FIELD_NAMES: readonly string[] = [...SYSTEM_FIELDS, 'deleted_at'];
 
+/** `/api/{name}` segments the runtime's own routes use: no entity may take them as its plural. */
+export const RESERVED_PLURALS: readonly string[] = ['admin', 'auth', 'approvals', 'files', 'notifications', 'openapi', 'plugins'];
+
 /** The system columns as they appear on a record returned by the API. */
 export interface SystemColumns {
   id: string;

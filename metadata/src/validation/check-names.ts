@@ -1,4 +1,4 @@
-import { RESERVED_FIELD_NAMES } from '../entity/entity-types';
+import { RESERVED_FIELD_NAMES, RESERVED_PLURALS } from '../entity/entity-types';
 import { entityViews, isRecord, stringOr } from './app-views';
 import { capitalize } from './describe-location';
 import { pointerOf } from './json-pointer';
@@ -47,6 +47,16 @@ export function checkNames(app: unknown): MetadataError[] {
     if (entity.name) errors.push(...checkIdentifier(entity.name, `The entity name "${entity.name}"`, entity.pointer + pointerOf('x-name')));
     const plural = stringOr(entity.value['x-plural']);
     if (plural) errors.push(...checkIdentifier(plural, `The plural name "${plural}" of ${entity.title}`, entity.pointer + pointerOf('x-plural')));
+    if (plural && RESERVED_PLURALS.includes(plural)) {
+      errors.push(
+        metadataError(
+          'reserved-plural',
+          entity.pointer + pointerOf('x-plural'),
+          `The plural name "${plural}" of ${entity.title} is taken by Tessera's own API (/api/${plural}).`,
+          `Choose another plural, e.g. "${entity.name ?? 'record'}_${plural}"; reserved: ${RESERVED_PLURALS.join(', ')}.`,
+        ),
+      );
+    }
     for (const field of entity.fields) {
       errors.push(...checkIdentifier(field.name, `The field name "${field.name}" of ${entity.title}`, field.pointer));
       if (RESERVED_FIELD_NAMES.includes(field.name)) {

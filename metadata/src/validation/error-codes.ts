@@ -23,6 +23,7 @@ export const METADATA_ERROR_CODES = [
   'invalid-identifier',
   'identifier-too-long',
   'reserved-field-name',
+  'reserved-plural',
   'duplicate-entity-name',
   'duplicate-entity-plural',
   'duplicate-field-id',

@@ -135,6 +135,12 @@ describe('validateApp', () => {
     expect(shape(errorsOf(app))).toEqual([{ pointer: `/entities/0/properties/${name}`, code: 'reserved-field-name' }]);
   });
 
+  it.each(['admin', 'approvals', 'files', 'plugins'])('rejects the plural %s, which the runtime\'s own routes use', (plural) => {
+    const app = validApp();
+    app.entities[0]['x-plural'] = plural;
+    expect(shape(errorsOf(app))).toEqual([{ pointer: '/entities/0/x-plural', code: 'reserved-plural' }]);
+  });
+
   it('rejects names that are not safe SQL identifiers', () => {
     const app = validApp();
     app.name = 'My CRM';

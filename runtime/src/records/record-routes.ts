@@ -31,6 +31,18 @@ const hasRollups = (entity: CompiledEntity) => Object.values(entity.entity.prope
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ROUTE = /^\/api\/([a-z][a-z0-9_-]*)(?:\/([^/]+)(?:\/(restore))?)?\/?$/;
 
+const RECORD_CALL = /^\/api\/([a-z][a-z0-9_-]*)(?:\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})?$/i;
+
+/**
+ * Whether `path` is `/api/{plural}` or `/api/{plural}/{uuid}` of a published entity: a path no
+ * other route owns (their first segments are reserved plurals, or they have more segments), so
+ * the app may hand it to the record routes without walking the others (create-koa-app).
+ */
+export function isRecordCall(path: string, state: AppState): boolean {
+  const plural = RECORD_CALL.exec(path)?.[1];
+  return plural !== undefined && state.byPlural.has(plural);
+}
+
 /**
  * CRUD for every entity under `/api/{plural}`. The entity is looked up per request in the
  * CURRENT app state, so a publish changes the API at once, with no restart and no re-routing.
