@@ -9,10 +9,12 @@ interface RawClient {
 }
 
 /**
- * Runs one compiled statement (knex's `toSQL().toNative()`) on a pooled connection, outside any
- * transaction: knex's own client sends it — prepared, on PostgreSQL (ADR 0026) — but without
- * the runner around it, whose bookkeeping cost a hot get or one-statement write a fifth of its
- * time. Listeners of knex's `query` event still see it. Not for a transaction: use the builder.
+ * Runs one compiled statement (knex's `toSQL().toNative()`, or SQL written with `$n`
+ * placeholders) through knex's own client — prepared on PostgreSQL outside transactions
+ * (ADR 0026) — but without the runner around it, whose bookkeeping cost a hot get or
+ * one-statement write a fifth of its time. Given a transaction, it runs on the transaction's
+ * connection (knex's transaction client hands out that one). Listeners of knex's `query` event
+ * still see it.
  */
 export async function runStatement(knex: Knex, { sql, bindings }: Knex.SqlNative): Promise<Row[]> {
   const client = knex.client as unknown as RawClient;

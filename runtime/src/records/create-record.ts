@@ -15,14 +15,9 @@ export async function createRecord(ctx: WriteContext, input: Record<string, unkn
   const data = ctx.hooks ? await ctx.hooks.beforeCreate(ctx, input) : input;
   rejectInverseWrites(entity, data);
   assertRules(entity, data);
-  const values = recordToRow(data, entity);
-  const id = randomUUID();
-  // `audit` set: the one-statement path (ADR 0020), on the pool rather than a transaction.
-  const [row] = await withDbErrors(entity, 'write', () =>
-    ctx.audit
-      ? runStatement(trx, insertOneSql(entity, values, { id, userId: user.id, audit: ctx.audit }))
-      : trx.withSchema(entity.schema).table(entity.table).insert({ ...values, id, version: 1, created_at: trx.fn.now(), updated_at: trx.fn.now(), created_by: user.id, owner: user.id }).returning('*'),
-  );
+  // On the pool for the one-statement path (ADR 0020, `audit` set), else on the transaction.
+  const statement = insertOneSql(entity, recordToRow(data, entity), { id: randomUUID(), userId: user.id, audit: ctx.audit });
+  const [row] = await withDbErrors(entity, 'write', () => runStatement(trx, statement));
   await attachFiles(ctx, row.id as string, data);
   if (hasLinks(entity)) {
     await writeLinks(trx, entity, row.id as string, data);

@@ -11,6 +11,12 @@ describe('one-statement SQL', () => {
     expect(bindings).toEqual(["O'Brien\"; drop table x; --", 3, 'i1', 'u1', 'r1', '', 'u1', 'u1']);
   });
 
+  it('leaves the audit context to the transaction when it has one', () => {
+    const { sql, bindings } = insertOneSql(entity(false), { name: 'A' }, { id: 'i1', userId: 'u1' });
+    expect(sql).toContain('values ($1, $2, 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, $3, $4)');
+    expect(bindings).toEqual(['A', 'i1', 'u1', 'u1']);
+  });
+
   it('updates only the live row at the expected version', () => {
     const { sql, bindings } = updateOneSql(entity(true), 'i1', { annual_revenue: 5 }, 4, { ...audit, action: 'transfer' });
     expect(sql).toBe('update "app_crm"."customer" set "annual_revenue" = $1, "version" = "version" + tessera.audit_context($2, $3, $4), "updated_at" = CURRENT_TIMESTAMP where "id" = $5 and "version" = $6 and "deleted_at" is null returning *');

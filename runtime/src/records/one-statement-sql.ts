@@ -4,9 +4,9 @@ import type { CompiledEntity } from '../meta/compile-app-state';
 import { isSoftDelete } from './record-scope';
 
 /**
- * The SQL of the one-statement create and update (ADR 0020), written out instead of compiled by
- * knex's builder, whose insert compiler cost these requests more than any other step of
- * theirs. Identifiers come only from metadata (`row`'s keys are columns from `recordToRow`);
+ * The SQL of a record's create and of the one-statement update (ADR 0020), written out instead
+ * of compiled by knex's builder, whose insert compiler cost these requests more than any other
+ * step of theirs. Identifiers come only from metadata (`row`'s keys are columns from `recordToRow`);
  * every value is a bound parameter, passed to the driver exactly as knex would pass it.
  */
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -19,8 +19,11 @@ function binder() {
 const auditCall = (bind: (v: unknown) => string, audit: AuditContext) =>
   `tessera.audit_context(${bind(audit.actorId ?? '')}, ${bind(audit.requestId ?? '')}, ${bind(audit.action ?? '')})`;
 
-/** `insert … returning *` of one new record owned by its creator. */
-export function insertOneSql(entity: CompiledEntity, row: Record<string, unknown>, system: { id: string; userId: string; audit: AuditContext }): Knex.SqlNative {
+/**
+ * `insert … returning *` of one new record owned by its creator. With `audit`, the statement
+ * carries the audit context itself (no transaction of its own); without, the transaction has it.
+ */
+export function insertOneSql(entity: CompiledEntity, row: Record<string, unknown>, system: { id: string; userId: string; audit?: AuditContext }): Knex.SqlNative {
   const { bindings, bind } = binder();
   const columns: string[] = [];
   const values: string[] = [];
@@ -30,7 +33,7 @@ export function insertOneSql(entity: CompiledEntity, row: Record<string, unknown
     values.push(bind(value));
   }
   columns.push('"id"', '"version"', '"created_at"', '"updated_at"', '"created_by"', '"owner"');
-  values.push(bind(system.id), auditCall(bind, system.audit), 'CURRENT_TIMESTAMP', 'CURRENT_TIMESTAMP', bind(system.userId), bind(system.userId));
+  values.push(bind(system.id), system.audit ? auditCall(bind, system.audit) : '1', 'CURRENT_TIMESTAMP', 'CURRENT_TIMESTAMP', bind(system.userId), bind(system.userId));
   return { sql: `insert into ${ident(entity.schema)}.${ident(entity.table)} (${columns.join(', ')}) values (${values.join(', ')}) returning *`, bindings: bindings as Knex.Value[] };
 }
 
