@@ -125,6 +125,12 @@ forEachDatabase('permissions over the example CRM', (getCtx) => {
     const missing = await as.sales1.call('GET', '/api/customers/00000000-0000-4000-8000-000000000000');
     const foreign = await as.sales1.call('GET', `/api/customers/${ids.sales2}`);
     expect(foreign.body.error.code).toBe(missing.body.error.code);
+    // A caller's get is compiled once (by-id-statement) and binds each id anew: alternating ids keep their answers.
+    for (let i = 0; i < 3; i++) {
+      expect((await as.sales1.call('GET', `/api/customers/${ids.sales1}`)).body.data?.name).toBe('sales1 corp');
+      expect((await as.sales1.call('GET', `/api/customers/${ids.sales2}`)).status).toBe(404);
+      expect((await as.sales2.call('GET', `/api/customers/${ids.sales2}`)).body.data?.name).toBe('sales2 corp');
+    }
     // The manager may transfer, but not a record outside their department.
     expect((await as.manager.call('POST', `/api/customers/${ids.admin}/transfer`, { owner: as.sales1.user.id })).status).toBe(404);
     // Expanding a contact's customer the rep cannot see gives null, not the record.

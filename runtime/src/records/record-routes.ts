@@ -17,7 +17,7 @@ import { invalidQuery } from './invalid-query';
 import { aggregateRecords, listRecords, projectRecord } from './list-records';
 import { loadExpanded, reportTruncated } from './load-expanded';
 import { etagOf, ifNoneMatchHolds, versionFromIfMatch } from './record-etag';
-import { recordScope, takeDeletedParam } from './record-scope';
+import { takeDeletedParam } from './record-scope';
 import { attachLinks, hasLinks } from './relation-links';
 import { hasFileFields } from '../files/attach-files';
 import type { WriteContext } from './record-writes-types';
@@ -25,7 +25,8 @@ import { restoreRecord } from './restore-record';
 import { rowToRecord } from './row-to-record';
 import { updateRecord } from './update-record';
 import { methodNotAllowed } from '../http/method-not-allowed';
-import { compiled, runStatement } from '../db/run-statement';
+import { runStatement } from '../db/run-statement';
+import { byIdStatement } from './by-id-statement';
 
 const hasRollups = (entity: CompiledEntity) => Object.values(entity.entity.properties).some((p) => p['x-type'] === 'rollup');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -148,7 +149,7 @@ async function getRecord(ctx: AppContext, knex: Knex, state: AppState, entity: C
   const parsed = parseGetQuery(query, ra.entity, state.registry, ra.entities);
   if (!parsed.ok) throw invalidQuery(parsed.errors);
   // Out of scope is "not found": a foreign id reveals nothing. Hidden columns are not selected.
-  const [row] = await runStatement(knex, compiled(knex.withSchema(entity.schema).table(entity.table).where({ id }).modify(recordScope(entity, mode)).modify((qb) => ra.restrict(qb, entity.table)).first(...(ra.columns ?? ['*']))));
+  const [row] = await runStatement(knex, byIdStatement(knex, state, ctx.state.user!, entity, mode, ra, id));
   if (!row) throw missing();
   if (hasLinks(entity)) await attachLinks(knex, entity, [row]);
   const record = ra.strip(rowToRecord(row, entity));
