@@ -11,8 +11,8 @@ interface RawClient {
 /**
  * Runs one compiled statement (knex's `toSQL().toNative()`, or SQL written with `$n`
  * placeholders) through knex's own client — prepared on PostgreSQL outside transactions
- * (ADR 0026) — but without the runner around it, whose bookkeeping cost a hot get or
- * one-statement write a fifth of its time. Given a transaction, it runs on the transaction's
+ * (ADR 0026) — but without the runner around it and its per-statement bookkeeping (builder
+ * compilation when given SQL, event objects, response post-processing). Given a transaction, it runs on the transaction's
  * connection (knex's transaction client hands out that one). Listeners of knex's `query` event
  * still see it.
  */
