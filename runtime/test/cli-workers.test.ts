@@ -20,18 +20,23 @@ describe('workerCount', () => {
   });
 });
 
-const childPids = (pid: number) => {
-  try {
-    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
-  } catch {
-    return [];
+/**
+ * The worker processes under `launcher`: `runtime/src/cli/main.ts` processes whose parent is one too (launcher
+ * (tsx cli) → primary → workers; other children, such as esbuild's service, do not match).
+ */
+const workerPids = (launcher: number): number[] => {
+  const procs = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,args='], { encoding: 'utf8' })
+    .split('\n')
+    .map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map(([, pid, ppid, args]) => ({ pid: Number(pid), ppid: Number(ppid), args }));
+  const below = new Set([launcher]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const p of procs) if (below.has(p.ppid) && !below.has(p.pid)) (below.add(p.pid), (grew = true));
   }
-};
-
-/** The worker processes: the leaves under the tsx launcher (launcher → primary → workers). */
-const workerPids = (root: number): number[] => {
-  const kids = childPids(root);
-  return kids.length === 0 ? [] : kids.flatMap((pid) => (childPids(pid).length === 0 ? [pid] : workerPids(pid)));
+  const runtime = new Set(procs.filter((p) => below.has(p.pid) && p.args.includes('runtime/src/cli/main.ts') && !p.args.includes('tsx/dist/cli.mjs')).map((p) => p.pid));
+  return procs.filter((p) => runtime.has(p.pid) && runtime.has(p.ppid)).map((p) => p.pid);
 };
 
 // Several `tessera start` worker processes share one port (node:cluster) and one PostgreSQL.
@@ -79,12 +84,13 @@ describeWithServer(`tessera start with TESSERA_WORKERS=2${SERVER_URL ? '' : ' (s
   it('replaces a worker that dies, and stops all of them on SIGTERM', async () => {
     const [first] = workerPids(child.pid!);
     process.kill(first, 'SIGKILL');
-    await waitFor('a replacement worker', async () => (workerPids(child.pid!).length === 2 && !workerPids(child.pid!).includes(first) ? true : undefined), 60_000);
-    await waitFor('the replacement to listen', async () => (/worker \d+ exited \(code null\); starting another/.test(output) && (await fetch(`${url}/healthz`, { headers: { connection: 'close' } }).catch(() => undefined))?.status === 200 ? true : undefined));
+    await waitFor('a replacement worker', async () => (workerPids(child.pid!).length === 2 && !workerPids(child.pid!).includes(first) ? true : undefined), 90_000);
+    expect(output).toMatch(/worker \d+ exited \(code null\); starting another/);
+    await waitFor('the app to answer', async () => ((await fetch(`${url}/healthz`, { headers: { connection: 'close' } }).catch(() => undefined))?.status === 200 ? true : undefined), 60_000);
     const workers = workerPids(child.pid!);
     child.kill('SIGTERM');
     const code = await new Promise((r) => child.once('exit', r));
     expect(code).toBe(0);
     for (const pid of workers) expect(() => process.kill(pid, 0)).toThrow();
-  }, 120_000);
+  }, 240_000);
 });
