@@ -74,6 +74,12 @@ describeBrowser('designer: a Bids/Tenders module from an empty app (issue 8)', (
     await page.getByTestId('inspector').waitFor();
     await ui.fill('inspector-label-en', label);
     await extra();
+    // A flake once left this button disabled for 30 s (CI, 4th field): say which inspector problem held it.
+    await page.waitForFunction(() => document.querySelector('[data-testid="inspector-add"]')?.hasAttribute('disabled') === false, undefined, { timeout: 15_000 }).catch(async () => {
+      const value = (id: string) => page.getByTestId(id).inputValue().catch(() => '(gone)');
+      const problems = await page.getByTestId('inspector-problems').allInnerTexts().catch(() => []);
+      throw new Error(`inspector-add stayed disabled for ${type} "${label}": label "${await value('inspector-label-en')}", name "${await value('inspector-name')}", problems ${JSON.stringify(problems)}`);
+    });
     await ui.click('inspector-add');
   };
   const meta = async (rt: TestRuntime) => (await rt.admin.call('GET', '/api/_meta/app')).body as { version: number; app: AppDefinition };
