@@ -6,7 +6,7 @@ export { createSchemaSql, createTableSql, addColumnSql, addForeignKeySql, addInd
 
 export { planMigration } from './migration/plan-migration';
 export { planToSql } from './migration/plan-to-sql';
-export { archiveName } from './migration/migration-sql';
+export { archiveName, ident } from './migration/migration-sql';
 export type { MigrationPlan, MigrationStep, MigrationStepKind, PlanMigrationOptions, PrecheckQuery } from './migration/migration-types';
 
 export { listQueryToSql, countQueryToSql } from './query/list-query-to-sql';

@@ -21,6 +21,9 @@ const isStalePlan = (err: unknown) => {
   return code === '26000' || (code === '0A000' && /cached plan/.test(String((err as Error).message)));
 };
 
+// knex's own statement sender, which the subclass wraps.
+const base = (ClientPg.prototype as unknown as { _query(c: PgConnection, o: QueryObject): Promise<unknown> })._query;
+
 /**
  * knex's PostgreSQL client with server-side prepared statements (ADR 0026): a SQL text the
  * runtime sends again and again (get by id, a list shape, a one-statement create) is parsed
@@ -31,7 +34,6 @@ const isStalePlan = (err: unknown) => {
 export function preparedPgClient(names: StatementNames = createStatementNames()): typeof Knex.Client {
   return class PreparedPgClient extends ClientPg {
     _query(connection: PgConnection, obj: QueryObject): Promise<unknown> {
-      const base = (ClientPg.prototype as unknown as { _query(c: PgConnection, o: QueryObject): Promise<unknown> })._query;
       // Only texts that already go through the extended protocol (they have parameters): a
       // parameterless text may hold several statements, which a prepared statement cannot.
       const name = connection.__knexTxId === undefined && obj.bindings?.length ? names.nameFor(obj.sql) : undefined;

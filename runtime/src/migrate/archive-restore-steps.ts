@@ -1,5 +1,5 @@
 import { entityToTable, type FieldTypeRegistry } from '@tessera/engine';
-import { archiveName } from '@tessera/engine/sql';
+import { archiveName, ident } from '@tessera/engine/sql';
 import type { AppDefinition, EntityDefinition } from '@tessera/metadata';
 import type { Knex } from 'knex';
 import { HttpError } from '../errors/http-error';
@@ -7,7 +7,6 @@ import { joinTableRestoreSteps } from './join-table-restore-steps';
 import { storedFieldIds } from './stored-field-ids';
 import type { RunStep } from './migrate-types';
 
-const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** The entity of `app` a target entity was (by x-id, then by x-name), like the engine matches them. */
 function counterpart(app: AppDefinition, entity: EntityDefinition): EntityDefinition | undefined {
@@ -39,7 +38,7 @@ export async function archiveRestoreSteps(trx: Knex, registry: FieldTypeRegistry
 
   for (const entity of target.entities) {
     const table = entityToTable(entity, registry, { schema });
-    const ref = `${q(schema)}.${q(table.name)}`;
+    const ref = `${ident(schema)}.${ident(table.name)}`;
     const was = counterpart(current, entity);
     if (!was) {
       const archive = find([entity['x-name']]);
@@ -48,8 +47,8 @@ export async function archiveRestoreSteps(trx: Knex, registry: FieldTypeRegistry
         continue;
       }
       const archived = new Set<string>(await trx('information_schema.columns').where({ table_schema: archiveSchema, table_name: archive }).pluck('column_name'));
-      const columns = table.columns.map((c) => c.name).filter((name) => archived.has(name)).map(q).join(', ');
-      steps.push({ kind: 'restore-archive', safe: false, destructive: false, description: `Restore the rows of ${table.name} from ${archiveSchema}.${archive}`, sql: [`insert into ${ref} (${columns}) select ${columns} from ${q(archiveSchema)}.${q(archive)}`] });
+      const columns = table.columns.map((c) => c.name).filter((name) => archived.has(name)).map(ident).join(', ');
+      steps.push({ kind: 'restore-archive', safe: false, destructive: false, description: `Restore the rows of ${table.name} from ${archiveSchema}.${archive}`, sql: [`insert into ${ref} (${columns}) select ${columns} from ${ident(archiveSchema)}.${ident(archive)}`] });
       continue;
     }
     // By storage, not by field: a relation that changed kind is copied by the plan (copy-links).
@@ -65,7 +64,7 @@ export async function archiveRestoreSteps(trx: Knex, registry: FieldTypeRegistry
       steps.push({
         kind: 'restore-archive', safe: false, destructive: false, fieldId: column.fieldId,
         description: `Restore ${table.name}.${column.name} from ${archiveSchema}.${archive}`,
-        sql: [`update ${ref} as t set ${q(column.name)} = a.value from ${q(archiveSchema)}.${q(archive)} as a where a.id = t.id`],
+        sql: [`update ${ref} as t set ${ident(column.name)} = a.value from ${ident(archiveSchema)}.${ident(archive)} as a where a.id = t.id`],
       });
     }
   }

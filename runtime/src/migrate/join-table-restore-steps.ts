@@ -1,9 +1,9 @@
+import { ident } from '@tessera/engine/sql';
 import { entityJoinTables, type FieldTypeRegistry } from '@tessera/engine';
 import type { AppDefinition } from '@tessera/metadata';
 import type { RunStep } from './migrate-types';
 import { storedFieldIds } from './stored-field-ids';
 
-const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 type Missing = { field: string; rule: string; message: string };
 
 /**
@@ -30,12 +30,12 @@ export function joinTableRestoreSteps(
         missing.push({ field: `${entity['x-name']}.${field}`, rule: 'archive-missing', message: `No archived links of ${entity['x-name']}.${field} remain to restore${why([table.name])}` });
         continue;
       }
-      const [left, right] = table.foreignKeys.map((fk) => `${q(fk.references.schema ?? schema)}.${q(fk.references.table)}`);
-      const source = `${q(`${schema}_archive`)}.${q(archive)}`;
+      const [left, right] = table.foreignKeys.map((fk) => `${ident(fk.references.schema ?? schema)}.${ident(fk.references.table)}`);
+      const source = `${ident(`${schema}_archive`)}.${ident(archive)}`;
       steps.push({
         kind: 'restore-archive', safe: false, destructive: false, fieldId: table.fieldId,
         description: `Restore the links of ${entity['x-name']}.${field} into ${table.name} from ${schema}_archive.${archive}`,
-        sql: [`insert into ${q(schema)}.${q(table.name)} (left_id, right_id) select a.left_id, a.right_id from ${source} as a where exists (select 1 from ${left} as l where l.id = a.left_id) and exists (select 1 from ${right} as r where r.id = a.right_id)`],
+        sql: [`insert into ${ident(schema)}.${ident(table.name)} (left_id, right_id) select a.left_id, a.right_id from ${source} as a where exists (select 1 from ${left} as l where l.id = a.left_id) and exists (select 1 from ${right} as r where r.id = a.right_id)`],
       });
     }
   }

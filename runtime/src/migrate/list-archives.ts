@@ -1,3 +1,4 @@
+import { ident } from '@tessera/engine/sql';
 import type { Knex } from 'knex';
 import { listMigrations, type HistoryEntry } from './migration-history';
 
@@ -18,7 +19,6 @@ export interface ArchiveEntry {
 
 export const archiveSchemaOf = (appName: string) => `app_${appName}_archive`;
 
-const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 // archiveTag's shape, `v<version>_<yyyymmdd>t<hhmmss>`, ends every archive table's name.
 const TAG = /_(v(\d+)_(\d{4})(\d{2})(\d{2})t(\d{2})(\d{2})(\d{2}))$/;
@@ -64,7 +64,7 @@ export async function listArchives(knex: Knex, appName: string, opts: { olderTha
     if (cutoff !== undefined && new Date(archivedAt).getTime() > cutoff) continue;
     const own = columns.filter((c) => c.table_name === table).map((c) => c.column_name).sort();
     const kind = own.length === 2 && own[0] === 'id' && own[1] === 'value' ? 'column' : 'table';
-    const [{ count }] = (await knex.raw(`select count(*)::int as count from ${q(schema)}.${q(table)}`)).rows as { count: number }[];
+    const [{ count }] = (await knex.raw(`select count(*)::int as count from ${ident(schema)}.${ident(table)}`)).rows as { count: number }[];
     const source = sources.get(table) ?? table.slice(0, -tag[0].length).replace(/_$/, '');
     entries.push({ table, kind, source, version: Number(version), archivedAt, rows: Number(count) });
   }

@@ -1,3 +1,4 @@
+import { ident } from '@tessera/engine/sql';
 import type { Knex } from 'knex';
 import { createMetadataStore } from '../meta/create-metadata-store';
 import { appLockKey } from './apply-migration';
@@ -23,13 +24,12 @@ export interface PurgeResult {
   version: number;
 }
 
-const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const DROP = /^drop table "((?:[^"]|"")+)"\."((?:[^"]|"")+)"$/;
 
 const purgeStep = (schema: string, entry: ArchiveEntry): StepView => ({
   kind: 'purge-archive', safe: false, destructive: true,
   description: `Drop archive ${schema}.${entry.table} (${entry.source}, archived by v${entry.version}, ${entry.rows} row(s))`,
-  sql: [`drop table ${q(schema)}.${q(entry.table)}`],
+  sql: [`drop table ${ident(schema)}.${ident(entry.table)}`],
 });
 
 /**

@@ -1,3 +1,4 @@
+import { ident } from '@tessera/engine/sql';
 import type { Knex } from 'knex';
 import type { AuditContext } from '../audit/set-audit-context';
 import type { CompiledEntity } from '../meta/compile-app-state';
@@ -9,7 +10,6 @@ import { isSoftDelete } from './record-scope';
  * step of theirs. Identifiers come only from metadata (`row`'s keys are columns from `recordToRow`);
  * every value is a bound parameter, passed to the driver exactly as knex would pass it.
  */
-const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 function binder() {
   const bindings: unknown[] = [];
