@@ -18,12 +18,3 @@ export async function setAuditContext(trx: Knex.Transaction, audit: AuditContext
     audit.action ?? '',
   ]);
 }
-
-/**
- * The audit context as a value expression (`1`) for the write statement itself: a write that
- * is a single statement runs in PostgreSQL's implicit transaction, where these transaction-local
- * settings live exactly as long as the statement and its AFTER triggers.
- */
-export function auditContextValue(knex: Knex, audit: AuditContext): Knex.Raw {
-  return knex.raw('tessera.audit_context(?, ?, ?)', [audit.actorId ?? '', audit.requestId ?? '', audit.action ?? '']);
-}

@@ -1,7 +1,7 @@
 import { currencyUpdateGuards, type CurrencyGuard } from '@tessera/engine';
-import type { Knex } from 'knex';
 import { validationFailed, type HttpError } from '../errors/http-error';
 import type { CompiledEntity } from '../meta/compile-app-state';
+import type { NullGuard } from './one-statement-sql';
 import { recordScope } from './record-scope';
 import type { WriteContext } from './record-writes-types';
 
@@ -13,15 +13,9 @@ export const currencyGuards = (entity: CompiledEntity, data: Record<string, unkn
 
 const columnOf = (entity: CompiledEntity, field: string) => entity.fieldsByName.get(field)?.column ?? field;
 
-/** Adds the guards to an UPDATE's WHERE: a record that breaks one is not written. */
-export function whereGuards(entity: CompiledEntity, guards: readonly CurrencyGuard[]) {
-  return (qb: Knex.QueryBuilder) => {
-    for (const guard of guards) {
-      if (guard.mustBeNull) qb.whereNull(columnOf(entity, guard.field));
-      else qb.whereNotNull(columnOf(entity, guard.field));
-    }
-  };
-}
+/** The guards as conditions on the UPDATE's row: a record that breaks one is not written. */
+export const nullGuards = (entity: CompiledEntity, guards: readonly CurrencyGuard[]): NullGuard[] =>
+  guards.map((guard) => ({ column: columnOf(entity, guard.field), mustBeNull: guard.mustBeNull }));
 
 /**
  * Why a guarded UPDATE touched no row, when it is the guards: 422 naming the amounts. A

@@ -23,4 +23,10 @@ describe('one-statement SQL', () => {
     expect(bindings).toEqual([5, 'u1', 'r1', 'transfer', 'i1', 4]);
     expect(updateOneSql(entity(false), 'i1', { a: 1 }, undefined, audit).sql).toMatch(/where "id" = \$5 returning \*$/);
   });
+
+  it('adds currency guards to the WHERE, and leaves the audit context to a transaction', () => {
+    const { sql, bindings } = updateOneSql(entity(false), 'i1', { amount: 9 }, undefined, undefined, [{ column: 'amount_code', mustBeNull: false }, { column: 'odd"col', mustBeNull: true }]);
+    expect(sql).toBe('update "app_crm"."customer" set "amount" = $1, "version" = "version" + 1, "updated_at" = CURRENT_TIMESTAMP where "id" = $2 and "amount_code" is not null and "odd""col" is null returning *');
+    expect(bindings).toEqual([9, 'i1']);
+  });
 });

@@ -37,14 +37,22 @@ export function insertOneSql(entity: CompiledEntity, row: Record<string, unknown
   return { sql: `insert into ${ident(entity.schema)}.${ident(entity.table)} (${columns.join(', ')}) values (${values.join(', ')}) returning *`, bindings: bindings as Knex.Value[] };
 }
 
-/** `update … where id [and version] [and live] returning *`: no row back means missing or stale. */
-export function updateOneSql(entity: CompiledEntity, id: string, row: Record<string, unknown>, expected: number | undefined, audit: AuditContext): Knex.SqlNative {
+/** A column the stored row must have null (or not null) for the update to apply (currency guards, ADR 0013). */
+export interface NullGuard { column: string; mustBeNull: boolean }
+
+/**
+ * `update … where id [and version] [and live] [and guards] returning *`: no row back means
+ * missing, stale or guarded. With `audit`, the statement carries the audit context itself (the
+ * one-statement path, ADR 0020); without, the transaction it runs in has it.
+ */
+export function updateOneSql(entity: CompiledEntity, id: string, row: Record<string, unknown>, expected: number | undefined, audit?: AuditContext, guards: readonly NullGuard[] = []): Knex.SqlNative {
   const { bindings, bind } = binder();
   const sets: string[] = [];
   for (const [column, value] of Object.entries(row)) if (value !== undefined) sets.push(`${ident(column)} = ${bind(value)}`);
-  sets.push(`"version" = "version" + ${auditCall(bind, audit)}`, '"updated_at" = CURRENT_TIMESTAMP');
+  sets.push(`"version" = "version" + ${audit ? auditCall(bind, audit) : '1'}`, '"updated_at" = CURRENT_TIMESTAMP');
   const where = [`"id" = ${bind(id)}`];
   if (expected !== undefined) where.push(`"version" = ${bind(expected)}`);
   if (isSoftDelete(entity)) where.push('"deleted_at" is null');
+  for (const guard of guards) where.push(`${ident(guard.column)} is ${guard.mustBeNull ? '' : 'not '}null`);
   return { sql: `update ${ident(entity.schema)}.${ident(entity.table)} set ${sets.join(', ')} where ${where.join(' and ')} returning *`, bindings: bindings as Knex.Value[] };
 }

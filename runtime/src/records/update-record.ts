@@ -1,11 +1,9 @@
-import { auditContextValue } from '../audit/set-audit-context';
 import { runStatement } from '../db/run-statement';
 import { updateOneSql } from './one-statement-sql';
 import { attachFiles } from '../files/attach-files';
-import { currencyConflict, currencyGuards, whereGuards } from './currency-guards';
+import { currencyConflict, currencyGuards, nullGuards } from './currency-guards';
 import { assertRulesOnUpdate } from './entity-rule-checks';
 import { missingOrStale } from './missing-or-stale';
-import { recordScope } from './record-scope';
 import type { Row, WriteContext } from './record-writes-types';
 import { attachLinks, hasLinks, rejectInverseWrites, writeLinks } from './relation-links';
 import { recordToRow } from './row-to-record';
@@ -24,18 +22,7 @@ export async function updateRecord(ctx: WriteContext, id: string, input: Record<
   const guards = currencyGuards(entity, data);
   const values = recordToRow(data, entity);
   // `audit` set: the one-statement path (ADR 0020), on the pool rather than a transaction.
-  const [row] = await withDbErrors(entity, 'write', () =>
-    ctx.audit && guards.length === 0
-      ? runStatement(trx, updateOneSql(entity, id, values, expected, ctx.audit))
-      : trx
-          .withSchema(entity.schema)
-          .table(entity.table)
-          .where({ id, ...(expected === undefined ? {} : { version: expected }) })
-          .modify(recordScope(entity))
-          .modify(whereGuards(entity, guards))
-          .update({ ...values, version: trx.raw('?? + ?', ['version', ctx.audit ? auditContextValue(trx, ctx.audit) : 1]), updated_at: trx.fn.now() })
-          .returning('*'),
-  );
+  const [row] = await withDbErrors(entity, 'write', () => runStatement(trx, updateOneSql(entity, id, values, expected, ctx.audit, nullGuards(entity, guards))));
   if (!row) throw (await currencyConflict(ctx, id, guards, expected)) ?? (await missingOrStale(ctx, id, expected));
   await attachFiles(ctx, id, data);
   if (hasLinks(entity)) {
