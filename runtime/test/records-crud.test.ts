@@ -44,6 +44,9 @@ forEachDatabase('records CRUD', (getCtx) => {
     const read = await rt.admin.call('GET', `/api/customers/${record.id}`);
     expect(read.status).toBe(200);
     expect(read.body.data).toEqual(record);
+    // Reads take timestamps as text (API_READ_OPTIONS), writes as Dates: both must print alike.
+    const listed = await rt.admin.call('GET', `/api/customers?filter[id]=${record.id}`);
+    expect(listed.body.data).toEqual([record]);
 
     const contact = await rt.admin.call('POST', '/api/contacts', { full_name: 'Ann Lee', customer: record.id });
     expect(contact.status).toBe(201);

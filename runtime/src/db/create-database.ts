@@ -3,8 +3,8 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import knexFactory, { type Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
-import pg from 'pg';
 import { preparedPgClient } from './prepared-pg-client';
+import { pgTypes, sharedParsers } from './type-parsers';
 
 export interface DatabaseOptions {
   /** `postgres://…`: use a PostgreSQL server. Absent: embedded PGlite. */
@@ -14,26 +14,6 @@ export interface DatabaseOptions {
 }
 
 export type Database = Knex & { /** Where PGlite keeps its files; absent on PostgreSQL. */ tesseraDataDir?: string };
-
-// OIDs of the types whose default parsing differs between pg and PGlite.
-const OID = { INT8: 20, JSON: 114, TIMESTAMP: 1114, TIMESTAMPTZ: 1184, DATE: 1082, NUMERIC: 1700, JSONB: 3802 } as const;
-const asText = (value: string) => value;
-
-/**
- * Both drivers get the same parsers, so a value crosses the boundary the same way on each:
- * dates stay `YYYY-MM-DD` text (pg would make a Date at local midnight, shifting the day),
- * numeric and int8 stay text (exact), timestamps are parsed by pg's parser; field types'
- * `fromDb` turn them into API values.
- */
-const sharedParsers: Record<number, (value: string) => unknown> = {
-  [OID.INT8]: asText,
-  [OID.DATE]: asText,
-  [OID.NUMERIC]: asText,
-  [OID.TIMESTAMP]: pg.types.getTypeParser(OID.TIMESTAMP, 'text'),
-  [OID.TIMESTAMPTZ]: pg.types.getTypeParser(OID.TIMESTAMPTZ, 'text'),
-  [OID.JSON]: (value) => JSON.parse(value),
-  [OID.JSONB]: (value) => JSON.parse(value),
-};
 
 /**
  * PostgreSQL connections per runtime (`TESSERA_DB_POOL_MAX`, default 20): knex's default of 10
@@ -59,10 +39,7 @@ export function resolveDataDir(dataDir?: string): string {
 
 export function createDatabase(opts: DatabaseOptions = {}): Database {
   if (opts.url) {
-    const types = {
-      getTypeParser: (oid: number, format?: string) =>
-        sharedParsers[oid] ?? pg.types.getTypeParser(oid, (format ?? 'text') as 'text'),
-    };
+    const types = pgTypes(sharedParsers);
     return knexFactory({ client: preparesStatements() ? preparedPgClient() : 'pg', connection: { connectionString: opts.url, types } as Knex.PgConnectionConfig, pool: { min: Math.min(2, poolMax()), max: poolMax() } });
   }
   const dataDir = resolveDataDir(opts.dataDir);

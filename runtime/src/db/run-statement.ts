@@ -5,7 +5,7 @@ interface RawClient {
   acquireConnection(): Promise<{ __knexUid?: string }>;
   releaseConnection(connection: unknown): void;
   emit(event: 'query', query: unknown): void;
-  _query(connection: unknown, obj: { sql: string; bindings: readonly unknown[]; method: 'raw' }): Promise<{ response: { rows: Row[] } }>;
+  _query(connection: unknown, obj: { sql: string; bindings: readonly unknown[]; method: 'raw'; options?: object }): Promise<{ response: { rows: Row[] } }>;
 }
 
 /**
@@ -14,13 +14,13 @@ interface RawClient {
  * (ADR 0026) — but without the runner around it and its per-statement bookkeeping (builder
  * compilation when given SQL, event objects, response post-processing). Given a transaction, it runs on the transaction's
  * connection (knex's transaction client hands out that one). Listeners of knex's `query` event
- * still see it.
+ * still see it. `options` go to the driver with the statement (e.g. `API_READ_OPTIONS`'s parsers).
  */
-export async function runStatement(knex: Knex, { sql, bindings }: Knex.SqlNative): Promise<Row[]> {
+export async function runStatement(knex: Knex, { sql, bindings }: Knex.SqlNative, options?: object): Promise<Row[]> {
   const client = knex.client as unknown as RawClient;
   const connection = await client.acquireConnection();
   try {
-    const obj = { sql, bindings, method: 'raw' as const };
+    const obj = { sql, bindings, method: 'raw' as const, ...(options ? { options } : {}) };
     client.emit('query', { ...obj, __knexUid: connection.__knexUid });
     return (await client._query(connection, obj)).response.rows;
   } finally {

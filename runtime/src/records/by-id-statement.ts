@@ -3,13 +3,11 @@ import type { AuthUser } from '../auth/auth-types';
 import { compiled } from '../db/run-statement';
 import type { AppState, CompiledEntity } from '../meta/compile-app-state';
 import type { RecordAccess } from '../permissions/record-access';
+import { callerCache } from './caller-cache';
 import { recordScope, type DeletedMode } from './record-scope';
 
 type Statement = Knex.SqlNative;
 const PROBE_ID = '00000000-0000-4000-8000-000000000000';
-// Per published state and per resolved caller (the principal cache hands out one object per
-// caller until it refreshes, so a changed department or role gets a fresh entry).
-const cache = new WeakMap<AppState, WeakMap<AuthUser, Map<string, { statement: Statement; at: number }>>>();
 
 /**
  * The statement of `GET /api/{plural}/{id}`: the entity's columns the caller may read, their data
@@ -19,18 +17,15 @@ const cache = new WeakMap<AppState, WeakMap<AuthUser, Map<string, { statement: S
 export function byIdStatement(knex: Knex, state: AppState, user: AuthUser, entity: CompiledEntity, mode: DeletedMode, ra: RecordAccess, id: string): Statement {
   const build = (value: string) =>
     compiled(knex.withSchema(entity.schema).table(entity.table).where({ id: value }).modify(recordScope(entity, mode)).modify((qb) => ra.restrict(qb, entity.table)).first(...(ra.columns ?? ['*'])));
-  let perState = cache.get(state);
-  if (!perState) cache.set(state, (perState = new WeakMap()));
-  let perUser = perState.get(user);
-  if (!perUser) perState.set(user, (perUser = new Map()));
-  const key = `${entity.entity['x-name']}\n${mode}`;
-  let hit = perUser.get(key);
+  const cache = callerCache<{ statement: Statement; at: number }>(state, user);
+  const key = `get\n${entity.entity['x-name']}\n${mode}`;
+  let hit = cache.get(key);
   if (!hit) {
     const probe = build(PROBE_ID);
     const at = probe.bindings.indexOf(PROBE_ID);
     // The id must be one binding of its own to be swapped; otherwise compile every time.
     if (at < 0 || probe.bindings.lastIndexOf(PROBE_ID) !== at) return build(id);
-    perUser.set(key, (hit = { statement: probe, at }));
+    hit = cache.set(key, { statement: probe, at });
   }
   const bindings = [...hit.statement.bindings];
   bindings[hit.at] = id;

@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import type { ExpandGuard } from '../permissions/expand-guard';
 import type { AppState, CompiledEntity } from '../meta/compile-app-state';
 import { compiled, runStatement } from '../db/run-statement';
+import { API_READ_OPTIONS } from '../db/type-parsers';
 import { rowToRecord } from './row-to-record';
 
 const compiledByName = (state: AppState, name: string): CompiledEntity | undefined =>
@@ -32,7 +33,7 @@ export async function loadExpanded(
     // so rows the user cannot see never take a place in the cap.
     if (query && guard) guard.restrict(query, node.entity);
     if (query && node.kind !== 'many-to-one') query = capPerParent(knex, node, query, EXPAND_MANY_LIMIT + 1);
-    let children: Record<string, unknown>[] = query ? await runStatement(knex, compiled(query)) : [];
+    let children: Record<string, unknown>[] = query ? await runStatement(knex, compiled(query), API_READ_OPTIONS) : [];
     if (node.kind !== 'many-to-one') {
       const cut = truncatedParents(node, children, EXPAND_MANY_LIMIT);
       if (cut.size > 0) {

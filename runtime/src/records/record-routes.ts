@@ -26,6 +26,7 @@ import { rowToRecord } from './row-to-record';
 import { updateRecord } from './update-record';
 import { methodNotAllowed } from '../http/method-not-allowed';
 import { runStatement } from '../db/run-statement';
+import { API_READ_OPTIONS } from '../db/type-parsers';
 import { byIdStatement } from './by-id-statement';
 
 const hasRollups = (entity: CompiledEntity) => Object.values(entity.entity.properties).some((p) => p['x-type'] === 'rollup');
@@ -149,7 +150,7 @@ async function getRecord(ctx: AppContext, knex: Knex, state: AppState, entity: C
   const parsed = parseGetQuery(query, ra.entity, state.registry, ra.entities);
   if (!parsed.ok) throw invalidQuery(parsed.errors);
   // Out of scope is "not found": a foreign id reveals nothing. Hidden columns are not selected.
-  const [row] = await runStatement(knex, byIdStatement(knex, state, ctx.state.user!, entity, mode, ra, id));
+  const [row] = await runStatement(knex, byIdStatement(knex, state, ctx.state.user!, entity, mode, ra, id), API_READ_OPTIONS);
   if (!row) throw missing();
   if (hasLinks(entity)) await attachLinks(knex, entity, [row]);
   const record = ra.strip(rowToRecord(row, entity));
