@@ -154,6 +154,36 @@ forEachDatabase('records: the query language', (getCtx) => {
     expect(today.body.data).toEqual([{ 'created_at:day': new Date().toISOString().slice(0, 10), count: 7 }]);
   });
 
+  const tierPath = '/api/customers/aggregate?group=tier&measures=count';
+  const countOf = (body: { data: { count: number }[] }) => body.data.reduce((n, row) => n + row.count, 0);
+
+  (getCtx().kind === 'postgres' ? it : it.skip)('identical aggregates asked at once share statements', async () => {
+    const before = countOf((await get(tierPath)).body);
+    // The table locked, the first statement waits, so all requests surely overlap; then released.
+    const trx = await rt.runtime.knex.transaction();
+    await trx.raw('lock table app_crm_test.customer in access exclusive mode');
+    let answers: Awaited<ReturnType<typeof get>>[] = [];
+    const statements = await appQueries(async () => {
+      const asked = Promise.all(Array.from({ length: 12 }, () => get(tierPath)));
+      const waiting = async () => Number((await rt.runtime.knex.raw("select count(*) as n from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()")).rows[0].n);
+      while ((await waiting()) === 0) await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 300));
+      await trx.commit();
+      answers = await asked;
+    });
+    expect(answers.map((a) => [a.status, countOf(a.body)])).toEqual(Array.from({ length: 12 }, () => [200, before]));
+    expect(statements.length).toBeLessThanOrEqual(3);
+  });
+
+  it('an aggregate asked while the same one is in flight still counts a write made just before', async () => {
+    const before = countOf((await get(tierPath)).body);
+    const created = await rt.admin.call('POST', '/api/customers', { name: 'Counted' });
+    const all = await Promise.all(Array.from({ length: 6 }, () => get(tierPath)));
+    expect(all.map((a) => countOf(a.body))).toEqual(Array.from({ length: 6 }, () => before + 1));
+    expect((await rt.admin.call('DELETE', `/api/customers/${created.body.data.id}`)).status).toBe(204);
+    expect(countOf((await get(tierPath)).body)).toBe(before);
+  });
+
   it('answers 400 invalid_query naming the parameter and the field', async () => {
     const res = await get('/api/customers?filter[colour]=red&sort=password');
     expect(res.status).toBe(400);

@@ -1,6 +1,7 @@
 import { cursorFromRow, parseAggregateQuery, parseListQuery, type ListQuery } from '@tessera/engine';
 import { aggregateQueryToSql, countQueryToSql, groupColumn, listQueryToSql, measureColumn } from '@tessera/engine/sql';
 import type { Knex } from 'knex';
+import { runCoalesced } from '../db/coalesced-reads';
 import { compiled, runStatement } from '../db/run-statement';
 import { API_READ_OPTIONS } from '../db/type-parsers';
 import type { AppContext } from '../http/http-types';
@@ -77,7 +78,7 @@ export async function listRecords(ctx: AppContext, knex: Knex, state: AppState, 
   const { ra, query, list, count } = listPlan(ctx, knex, state, entity);
   const [rows, total] = await Promise.all([
     runStatement(knex, list, API_READ_OPTIONS),
-    count ? runStatement(knex, count).then(([row]) => Number(row.count)) : undefined,
+    count ? runCoalesced(knex, count).then(([row]) => Number(row.count)) : undefined,
   ]);
   const page = rows.slice(0, query.limit);
   if (hasLinks(entity)) await attachLinks(knex, entity, page);
@@ -109,7 +110,8 @@ export async function aggregateRecords(ctx: AppContext, knex: Knex, state: AppSt
   const parsed = parseAggregateQuery(ctx.query, ra.entity, state.registry, ra.entities);
   if (!parsed.ok) throw invalidQuery(parsed.errors);
   const query = parsed.value;
-  const rows = await runStatement(knex, compiled(aggregateQueryToSql(knex, query, { schema: entity.schema, table: entity.table, restrict: (qb, alias) => (recordScope(entity)(qb, alias), ra.restrict(qb, alias)), restrictRelated: relatedScope(ctx.state.user!, state) })));
+  // Dashboards ask the same aggregate from many screens at once: identical ones share a run.
+  const rows = await runCoalesced(knex, compiled(aggregateQueryToSql(knex, query, { schema: entity.schema, table: entity.table, restrict: (qb, alias) => (recordScope(entity)(qb, alias), ra.restrict(qb, alias)), restrictRelated: relatedScope(ctx.state.user!, state) })));
   ctx.body = {
     data: rows.map((row) => {
       const out: Record<string, unknown> = {};
