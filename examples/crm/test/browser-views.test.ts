@@ -4,7 +4,7 @@
  * and workflow buttons, a stale edit (412) that keeps what the user typed, the kanban board
  * (drag = workflow transition), the dashboard's charts, and Chinese.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { createTestRuntime, DEMO_ADMIN_PASSWORD, type TestRuntime } from '@tessera/runtime';
 import path from 'node:path';
 import { ensureWebBuilt, exampleDir, hasChromium, launchChromium, mouseDrag, screenshot, signIn } from './browser-harness';
@@ -27,6 +27,31 @@ describeBrowser('example CRM views in the browser', () => {
     return response.body;
   };
   const rows = () => page.getByTestId('record-row');
+
+  /** Where a board card is, whether its move is still saving, and any dialog or error: what a failed wait shows. */
+  const boardState = (card: string) => page.evaluate((testId) => {
+    const el = document.querySelector(`[data-testid="${testId}"]`);
+    const column = el?.closest('[data-testid^="board-column-"]')?.getAttribute('data-testid') ?? 'no column';
+    const dialog = document.querySelector('[data-testid="transition-dialog"]');
+    const banner = document.querySelector('[data-testid="error-banner"]');
+    return `card in ${column}${el?.getAttribute('aria-busy') === 'true' ? ' (still saving)' : ''}; `
+      + `dialog ${dialog ? `open: "${dialog.textContent}"` : 'closed'}; error banner: ${banner ? `"${banner.textContent}"` : 'none'}`;
+  }, card);
+  /** Waits like `locator.waitFor`, but a timeout says what the board shows instead. */
+  const waitOnBoard = async (locator: Locator, card: string, what: string, state: 'visible' | 'detached' = 'visible') => {
+    try {
+      await locator.waitFor({ state });
+    } catch (error) {
+      throw new Error(`${what}; the board shows: ${await boardState(card)}\n${(error as Error).message}`);
+    }
+  };
+  /**
+   * The card in `column` once the server has answered its move. The board moves a card at once
+   * and marks it saving until then; the next drag, or a look at the server, must wait for that.
+   */
+  const settledIn = (column: string, card: string) => waitOnBoard(
+    page.getByTestId(`board-column-${column}`).locator(`[data-testid="${card}"]:not([aria-busy="true"])`),
+    card, `${card} did not settle in the ${column} column`);
 
   beforeAll(async () => {
     ensureWebBuilt();
@@ -128,19 +153,21 @@ describeBrowser('example CRM views in the browser', () => {
 
     // No transition leads from prospect straight to key account: the card snaps back.
     await mouseDrag(page, card, 'board-column-key_account');
-    await page.getByTestId('error-banner').filter({ hasText: 'no transition' }).waitFor();
-    expect(await page.getByTestId('board-column-prospect').getByTestId(card).count()).toBe(1);
+    await waitOnBoard(page.getByTestId('error-banner').filter({ hasText: 'no transition' }), card, 'no "no transition" error');
+    await settledIn('prospect', card);
 
+    // The card shows in its new column at once; only once it is no longer saving has the server taken the move.
     await mouseDrag(page, card, 'board-column-active');
-    await page.getByTestId('board-column-active').getByTestId(card).waitFor();
+    await settledIn('active', card);
     expect((await call('GET', `/api/customers/${prospectId}`)).data.lifecycle).toBe('active');
 
     // Marking lost asks for a reason first.
     await mouseDrag(page, card, 'board-column-lost');
-    await page.getByTestId('transition-dialog').waitFor();
+    await waitOnBoard(page.getByTestId('transition-dialog'), card, 'the reason dialog did not open');
     await page.locator('#root_reason').fill('Chose a competitor');
     await page.getByTestId('transition-submit').click();
-    await page.getByTestId('board-column-lost').getByTestId(card).waitFor();
+    await waitOnBoard(page.getByTestId('transition-dialog'), card, 'the reason dialog did not close after its submit', 'detached');
+    await settledIn('lost', card);
     await screenshot(page, 'app-customer-board');
     expect((await call('GET', `/api/customers/${prospectId}`)).data.lifecycle).toBe('lost');
   });

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { DndContext, PointerSensor, KeyboardSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { useTranslation } from 'react-i18next';
 import type { AppDefinition, EntityDefinition } from '@tessera/metadata';
@@ -28,6 +28,22 @@ export interface KanbanBoardProps {
 }
 
 /**
+ * The cards whose move the server has not answered yet. Such a card cannot be dragged again:
+ * two moves of one card in flight at once could be answered out of order, and the older
+ * answer would put the card back in a column the record has already left.
+ */
+function useSavingCards(): [ReadonlySet<string>, (id: string, on: boolean) => void] {
+  const [saving, setSaving] = useState<ReadonlySet<string>>(() => new Set());
+  const mark = useCallback((id: string, on: boolean) => setSaving((ids) => {
+    const next = new Set(ids);
+    if (on) next.add(id);
+    else next.delete(id);
+    return next;
+  }), []);
+  return [saving, mark];
+}
+
+/**
  * Records as cards in one column per option of a select field. Dropping a card on another
  * column takes the workflow transition to that state (opening its form when it has one), or
  * PATCHes a plain select; when the server says no, the card snaps back and the reason shows.
@@ -45,6 +61,7 @@ export default function KanbanBoard({ entity, app, onOpen, onList, userId }: Kan
   const [records, setRecords] = useState<RecordData[]>();
   const [error, setError] = useState<string>();
   const [asking, setAsking] = useState<{ record: RecordData; transition: Transition }>();
+  const [saving, markSaving] = useSavingCards();
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }), useSensor(KeyboardSensor));
   const workflowField = workflowFieldOf(entity, app);
   const display = entity['x-display-field'] ?? Object.keys(entity.properties)[0];
@@ -78,6 +95,7 @@ export default function KanbanBoard({ entity, app, onOpen, onList, userId }: Kan
   async function move(record: RecordData, to: string) {
     setError(undefined);
     put({ ...record, [field]: to }); // optimistic; `record` is what it snaps back to
+    markSaving(record.id, true);
     try {
       if (field === workflowField) {
         const wf = await recordsApi.workflow(plural, record.id);
@@ -95,6 +113,8 @@ export default function KanbanBoard({ entity, app, onOpen, onList, userId }: Kan
     } catch (e) {
       put(record);
       setError((e as Error).message);
+    } finally {
+      markSaving(record.id, false);
     }
   }
 
@@ -102,7 +122,7 @@ export default function KanbanBoard({ entity, app, onOpen, onList, userId }: Kan
   const optionLabel = (v: unknown) => localize(options.find((o) => o.value === v)?.label, locale) || String(v ?? '');
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     const record = records?.find((r) => r.id === active.id);
-    if (record && over && record[field] !== over.id) void move(record, String(over.id));
+    if (record && over && record[field] !== over.id && !saving.has(record.id)) void move(record, String(over.id));
   };
 
   return (
@@ -137,7 +157,7 @@ export default function KanbanBoard({ entity, app, onOpen, onList, userId }: Kan
                 <BoardColumn key={option.value} value={option.value} title={localize(option.label, locale)} count={cards.length}>
                   {cards.map((r) => (
                     <BoardCard key={r.id} record={r} title={String(r[display] ?? '') || t('record.untitled')} onOpen={() => onOpen(r.id)}
-                      subtitle={subtitleOf(r)} />
+                      subtitle={subtitleOf(r)} saving={saving.has(r.id)} />
                   ))}
                 </BoardColumn>
               );

@@ -76,7 +76,7 @@ export const en = {
     actions: { insert: 'Created', create: 'Created', update: 'Changed', delete: 'Deleted', restore: 'Restored', transfer: 'Transferred' },
   },
   workflow: { confirm: 'Confirm', final: 'This is a final state.' },
-  board: { open: 'Board', list: 'List', groupBy: 'Group by', noTransition: 'There is no transition from {{from}} to {{to}} that you may take.' },
+  board: { open: 'Board', list: 'List', groupBy: 'Group by', noTransition: 'There is no transition from {{from}} to {{to}} that you may take.', saving: 'Saving the move…' },
   dashboard: { title: 'Dashboard', by: '{{entity}} by {{field}}', funnel: '{{entity}} funnel by {{field}}', perMonth: 'New {{entity}} per month', count: 'Count' },
   bulk: {
     region: 'Bulk actions', selectAll: 'Select all on this page', selectRow: 'Select {{name}}', selected: '{{count}} selected',

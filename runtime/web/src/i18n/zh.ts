@@ -78,7 +78,7 @@ export const zh: Messages = {
     actions: { insert: '创建', create: '创建', update: '修改', delete: '删除', restore: '恢复', transfer: '转移' },
   },
   workflow: { confirm: '确认', final: '这是终止状态。' },
-  board: { open: '看板', list: '列表', groupBy: '分组字段', noTransition: '没有您可执行的从「{{from}}」到「{{to}}」的流转。' },
+  board: { open: '看板', list: '列表', groupBy: '分组字段', noTransition: '没有您可执行的从「{{from}}」到「{{to}}」的流转。', saving: '正在保存移动…' },
   dashboard: { title: '仪表盘', by: '按{{field}}统计{{entity}}', funnel: '{{entity}}漏斗（按{{field}}）', perMonth: '每月新增{{entity}}', count: '数量' },
   bulk: {
     region: '批量操作', selectAll: '选择本页全部', selectRow: '选择 {{name}}', selected: '已选择 {{count}} 条',
