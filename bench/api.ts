@@ -13,7 +13,7 @@
  * `TESSERA_WORKERS=N tessera start` does: one Node process is one core, and on a 2-core machine
  * the runtime's single thread, not PostgreSQL, is what saturates first. Both sides get the same N.
  *
- *   npx tsx bench/api.ts --rows 10000,100000 --duration 10 --rounds 5 [--workers 2] [--url postgres://postgres@127.0.0.1:5432/postgres]
+ *   npx tsx bench/api.ts --rows 10000,100000 --duration 10 --rounds 5 [--workers 2] [--only 'count'] [--url postgres://postgres@127.0.0.1:5432/postgres]
  */
 import cluster from 'node:cluster';
 import { createServer } from 'node:net';
@@ -32,6 +32,7 @@ const DURATION = Number(arg('duration', '10'));
 const ROUNDS = Number(arg('rounds', '5'));
 const DB = 'tessera_bench';
 const WORKERS = Number(arg('workers', '1'));
+const ONLY = arg('only', ''); // run only the scenarios whose name contains this
 const APP_DIR = resolve(__dirname, '../examples/crm');
 const withDb = (url: string, db: string) => { const u = new URL(url); u.pathname = `/${db}`; return u.toString(); };
 
@@ -120,7 +121,7 @@ async function main() {
     // With workers, the setup runtime steps aside so that both sides run in their own processes.
     const served = WORKERS > 1 ? (await runtime.close(), await startWorkers(databaseUrl, session.user.id)) : undefined;
     const raw = served ? undefined : await startRawServer(databaseUrl, session.user.id);
-    for (const s of SCENARIOS) {
+    for (const s of SCENARIOS.filter((x) => x.name.includes(ONLY))) {
       const { api, floor } = await compare(served?.api ?? url, served?.raw ?? raw!.url, s, ids, token);
       const line = `| ${rows} | ${s.name} | ${api.rps.toFixed(0)} | ${api.p99} | ${floor.rps.toFixed(0)} | ${floor.p99} | ${((api.rps / floor.rps) * 100).toFixed(0)}% |${api.bad || floor.bad ? ` non-2xx/errors: ${api.bad}/${floor.bad}` : ''}`;
       console.log(line);
