@@ -5,6 +5,7 @@ interface RawClient {
   acquireConnection(): Promise<{ __knexUid?: string }>;
   releaseConnection(connection: unknown): void;
   emit(event: 'query', query: unknown): void;
+  listenerCount(event: 'query'): number;
   _query(connection: unknown, obj: { sql: string; bindings: readonly unknown[]; method: 'raw'; options?: object }): Promise<{ response: { rows: Row[] } }>;
 }
 
@@ -21,7 +22,7 @@ export async function runStatement(knex: Knex, { sql, bindings }: Knex.SqlNative
   const connection = await client.acquireConnection();
   try {
     const obj = { sql, bindings, method: 'raw' as const, ...(options ? { options } : {}) };
-    client.emit('query', { ...obj, __knexUid: connection.__knexUid });
+    if (client.listenerCount('query') > 0) client.emit('query', { ...obj, __knexUid: connection.__knexUid });
     return (await client._query(connection, obj)).response.rows;
   } finally {
     client.releaseConnection(connection);
