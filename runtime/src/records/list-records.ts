@@ -1,5 +1,5 @@
-import { cursorFromRow, parseAggregateQuery, parseListQuery, type ListQuery } from '@tessera/engine';
-import { aggregateQueryToSql, countQueryToSql, groupColumn, listQueryToSql, measureColumn } from '@tessera/engine/sql';
+import { cursorFromRow, parseListQuery, type ListQuery } from '@tessera/engine';
+import { countQueryToSql, listQueryToSql } from '@tessera/engine/sql';
 import type { Knex } from 'knex';
 import { runCoalesced } from '../db/coalesced-reads';
 import { compiled, runStatement } from '../db/run-statement';
@@ -91,37 +91,5 @@ export async function listRecords(ctx: AppContext, knex: Knex, state: AppState, 
     limit: query.limit,
     ...(query.cursor ? {} : { offset: query.offset }),
     nextCursor: more && page.length > 0 ? cursorFromRow(page[page.length - 1], query.sort) : null,
-  };
-}
-
-const toIso = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
-
-/** A value of `field` as the API shows it (numbers as numbers, dates as strings). */
-function apiValue(entity: CompiledEntity, field: string, value: unknown): unknown {
-  if (value === null || value === undefined) return null;
-  if (field === 'version') return Number(value);
-  const fromDb = entity.fieldsByName.get(field)?.fromDb;
-  return fromDb ? fromDb(value) : toIso(value);
-}
-
-/** `GET /api/{plural}/aggregate?group=…&measures=…` with the list's filter and q. */
-export async function aggregateRecords(ctx: AppContext, knex: Knex, state: AppState, entity: CompiledEntity): Promise<void> {
-  const ra = recordAccess(ctx.state.user!, state, entity, 'read');
-  const parsed = parseAggregateQuery(ctx.query, ra.entity, state.registry, ra.entities);
-  if (!parsed.ok) throw invalidQuery(parsed.errors);
-  const query = parsed.value;
-  // Dashboards ask the same aggregate from many screens at once: identical ones share a run.
-  const rows = await runCoalesced(knex, compiled(aggregateQueryToSql(knex, query, { schema: entity.schema, table: entity.table, restrict: (qb, alias) => (recordScope(entity)(qb, alias), ra.restrict(qb, alias)), restrictRelated: relatedScope(ctx.state.user!, state) })));
-  ctx.body = {
-    data: rows.map((row) => {
-      const out: Record<string, unknown> = {};
-      query.groups.forEach((g, i) => (out[g.name] = g.bucket ? row[groupColumn(i)] : apiValue(entity, g.field.column, row[groupColumn(i)])));
-      query.measures.forEach((m, i) => {
-        const value = row[measureColumn(i)];
-        // count/sum/avg come back as bigint/numeric strings; min/max keep their field's type.
-        out[m.name] = value === null ? null : m.fn === 'count' || m.fn === 'sum' || m.fn === 'avg' ? Number(value) : apiValue(entity, m.field!.column, value);
-      });
-      return out;
-    }),
   };
 }

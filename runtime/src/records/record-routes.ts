@@ -14,7 +14,8 @@ import { deleteRecord } from './delete-record';
 import { hasRules } from './entity-rule-checks';
 import { idempotentWrite } from './idempotent-write';
 import { invalidQuery } from './invalid-query';
-import { aggregateRecords, listRecords, projectRecord } from './list-records';
+import { aggregateRecords } from './aggregate-records';
+import { listRecords, projectRecord } from './list-records';
 import { loadExpanded, reportTruncated } from './load-expanded';
 import { etagOf, ifNoneMatchHolds, versionFromIfMatch } from './record-etag';
 import { takeDeletedParam } from './record-scope';
@@ -33,10 +34,10 @@ const hasRollups = (entity: CompiledEntity) => Object.values(entity.entity.prope
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ROUTE = /^\/api\/([a-z][a-z0-9_-]*)(?:\/([^/]+)(?:\/(restore))?)?\/?$/;
 
-const RECORD_CALL = /^\/api\/([a-z][a-z0-9_-]*)(?:\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})?$/i;
+const RECORD_CALL = /^\/api\/([a-z][a-z0-9_-]*)(?:\/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|aggregate))?$/i;
 
 /**
- * Whether `path` is `/api/{plural}` or `/api/{plural}/{uuid}` of a published entity: a path no
+ * Whether `path` is `/api/{plural}`, `/api/{plural}/{uuid}` or `/api/{plural}/aggregate` of a published entity: a path no
  * other route owns (their first segments are reserved plurals, or they have more segments), so
  * the app may hand it to the record routes without walking the others (create-koa-app).
  */
