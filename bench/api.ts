@@ -5,7 +5,8 @@
  * the same SQL (the floor). Prints req/s, p99 and the ratio per scenario and table size.
  * The two servers take turns in `--rounds` slices of `duration / rounds` seconds each, so a
  * load spike on a shared machine hits both alike and the ratio stays meaningful; req/s is
- * over all slices, p99 is the median of the slices' p99s.
+ * over all slices, p99 is the median of the slices' p99s. Each scenario starts with `--warmup`
+ * seconds per side (default 1) that are not counted.
  * The example starts with only its field-type plugins (rating, region; api/bench-plugins.ts):
  * dedup's duplicate probes and lead scoring would be hook work the raw server does not do.
  *
@@ -13,7 +14,7 @@
  * `TESSERA_WORKERS=N tessera start` does: one Node process is one core, and on a 2-core machine
  * the runtime's single thread, not PostgreSQL, is what saturates first. Both sides get the same N.
  *
- *   npx tsx bench/api.ts --rows 10000,100000 --duration 10 --rounds 5 [--workers 2] [--only 'count'] [--url postgres://postgres@127.0.0.1:5432/postgres]
+ *   npx tsx bench/api.ts --rows 10000,100000 --duration 10 --rounds 5 [--workers 2] [--only 'count'] [--warmup 1] [--url postgres://postgres@127.0.0.1:5432/postgres]
  */
 import cluster from 'node:cluster';
 import { createServer } from 'node:net';
@@ -33,6 +34,7 @@ const ROUNDS = Number(arg('rounds', '5'));
 const DB = 'tessera_bench';
 const WORKERS = Number(arg('workers', '1'));
 const ONLY = arg('only', ''); // run only the scenarios whose name contains this
+const WARMUP = Number(arg('warmup', '1')); // seconds per side before each scenario's slices
 const APP_DIR = resolve(__dirname, '../examples/crm');
 const withDb = (url: string, db: string) => { const u = new URL(url); u.pathname = `/${db}`; return u.toString(); };
 
@@ -69,6 +71,12 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 /** API and raw in alternating slices; totals over the slices. */
 async function compare(apiUrl: string, rawUrl: string, s: Scenario, ids: string[], token: string) {
   const slices = { api: [] as Awaited<ReturnType<typeof drive>>[], raw: [] as Awaited<ReturnType<typeof drive>>[] };
+  // Not counted: lets V8 optimise each side's code for this scenario (the runtime has far more
+  // of it than the floor, so a cold start would be charged to the API alone).
+  if (WARMUP > 0) {
+    await drive(apiUrl, s, ids, false, { authorization: `Bearer ${token}` }, WARMUP);
+    await drive(rawUrl, s, ids, true, {}, WARMUP);
+  }
   for (let r = 0; r < ROUNDS; r++) {
     slices.api.push(await drive(apiUrl, s, ids, false, { authorization: `Bearer ${token}` }, DURATION / ROUNDS));
     slices.raw.push(await drive(rawUrl, s, ids, true, {}, DURATION / ROUNDS));
