@@ -102,7 +102,8 @@ describeBrowser('admin screens in the browser', () => {
     await form.getByLabel('Parent department').selectOption(dept['Sales East']);
     await form.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('status').filter({ hasText: 'Department Sales West saved.' }).waitFor();
-    expect(await page.getByTestId('admin-department-Sales West').getAttribute('data-depth')).toBe('3');
+    // Headquarters › Sales › Sales East › Sales West (waited for: the tree re-renders from the reloaded list).
+    await page.locator('[data-testid="admin-department-Sales West"][data-depth="3"]').waitFor({ timeout: 10_000 });
     await screenshot(page, 'admin-departments');
 
     // Sales West now lies below Sales East: its rep's customer is in the new user's scope.

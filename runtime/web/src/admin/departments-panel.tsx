@@ -19,10 +19,11 @@ export interface DepartmentsPanelProps {
 export function DepartmentsPanel({ departments, onChanged, onNotice, onError }: DepartmentsPanelProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<{ kind: 'add'; parentId: string | null } | { kind: 'edit'; department: Department }>();
+  // The tree is reloaded before the notice: once it says "saved", the tree shows the change.
   const done = async (notice: string) => {
     setOpen(undefined);
-    onNotice(notice);
     await onChanged();
+    onNotice(notice);
   };
   const remove = async (d: Department) => {
     if (!window.confirm(t('admin.deleteDepartmentConfirm', { name: d.name }))) return;

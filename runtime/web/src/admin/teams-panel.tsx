@@ -41,8 +41,8 @@ export function TeamsPanel({ teams, users, departments, onChanged, onNotice, onE
     if (!window.confirm(t('admin.deleteTeamConfirm', { name: team.name }))) return;
     try {
       await adminApi.deleteTeam(team.id);
+      await onChanged(); // reloaded first: once the notice says so, the list shows it
       onNotice(t('admin.teamDeleted', { name: team.name }));
-      await onChanged();
     } catch (e) {
       onError((e as Error).message);
     }

@@ -23,14 +23,14 @@ export function UsersPanel({ users, departments, roles, onChanged, onNotice, onE
   const create = async (body: NewUser | UserPatch) => {
     const user = await adminApi.createUser(body as NewUser);
     setOpen(undefined);
+    await onChanged(); // reloaded first: once the notice says so, the table shows it
     onNotice(t('admin.userCreated', { name: user.username }));
-    await onChanged();
   };
   const update = async (user: AdminUser, body: UserPatch, notice: string) => {
     await adminApi.updateUser(user.id, body);
     setOpen(undefined);
-    onNotice(notice);
     await onChanged();
+    onNotice(notice);
   };
   const toggle = (user: AdminUser) =>
     update(user, { isActive: !user.isActive }, t(user.isActive ? 'admin.userDisabled' : 'admin.userEnabled', { name: user.username })).catch((e: Error) => onError(e.message));
