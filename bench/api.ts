@@ -6,7 +6,8 @@
  * The two servers take turns in `--rounds` slices of `duration / rounds` seconds each, so a
  * load spike on a shared machine hits both alike and the ratio stays meaningful; req/s is
  * over all slices, p99 is the median of the slices' p99s. Each scenario starts with `--warmup`
- * seconds per side (default 1) that are not counted.
+ * seconds per side (default 1) that are not counted, and (unless `--no-vacuum`) a `vacuum analyze`
+ * of the two tables, so no scenario inherits the dead rows of the one before.
  * The example starts with only its field-type plugins (rating, region; api/bench-plugins.ts):
  * dedup's duplicate probes and lead scoring would be hook work the raw server does not do.
  *
@@ -16,7 +17,7 @@
  * the client's delays). `--workers N` serves each side from N processes sharing a port, as
  * `TESSERA_WORKERS=N tessera start` does. Both sides get the same N.
  *
- *   npx tsx bench/api.ts --rows 10000,100000 --duration 10 --rounds 5 [--workers 2] [--only 'count'] [--warmup 1] [--url postgres://postgres@127.0.0.1:5432/postgres]
+ *   npx tsx bench/api.ts --rows 10000,100000 --duration 10 --rounds 5 [--workers 2] [--only 'count'] [--warmup 1] [--no-vacuum] [--url postgres://postgres@127.0.0.1:5432/postgres]
  */
 import cluster from 'node:cluster';
 import { createServer } from 'node:net';
@@ -37,6 +38,7 @@ const DB = 'tessera_bench';
 const WORKERS = Number(arg('workers', '1'));
 const ONLY = arg('only', ''); // run only the scenarios whose name contains this
 const WARMUP = Number(arg('warmup', '1')); // seconds per side before each scenario's slices
+const VACUUM = !process.argv.includes('--no-vacuum');
 const APP_DIR = resolve(__dirname, '../examples/crm');
 const withDb = (url: string, db: string) => { const u = new URL(url); u.pathname = `/${db}`; return u.toString(); };
 
@@ -131,12 +133,17 @@ async function main() {
     // The setup runtime steps aside: both sides run in processes of their own.
     await runtime.close();
     const served = await startWorkers(databaseUrl, session.user.id);
+    const db = knexFactory({ client: 'pg', connection: databaseUrl, pool: { min: 0, max: 1 } });
     for (const s of SCENARIOS.filter((x) => x.name.includes(ONLY))) {
+      // Each scenario starts from vacuumed tables, as pgbench's runs do: otherwise the count
+      // after the write scenarios reads ~24k rows whose pages are not yet marked all-visible.
+      if (VACUUM) await db.raw('vacuum (analyze) app_crm.customer, app_crm.contact');
       const { api, floor } = await compare(served.api, served.raw, s, ids, token);
       const line = `| ${rows} | ${s.name} | ${api.rps.toFixed(0)} | ${api.p99} | ${floor.rps.toFixed(0)} | ${floor.p99} | ${((api.rps / floor.rps) * 100).toFixed(0)}% |${api.bad || floor.bad ? ` non-2xx/errors: ${api.bad}/${floor.bad}` : ''}`;
       console.log(line);
       lines.push(line);
     }
+    await db.destroy();
     await served.stop();
   }
   await admin.destroy();
