@@ -7,7 +7,7 @@ import type { AppMiddleware } from '../http/http-types';
 import type { AppState } from '../meta/compile-app-state';
 import { recordAccess } from '../permissions/record-access';
 import { invalidQuery } from '../records/invalid-query';
-import { recordScope, relatedScope } from '../records/record-scope';
+import { scopedTarget } from '../records/record-scope';
 import { rowToRecord } from '../records/row-to-record';
 import { exportCell, exportColumns, type ExportLocale } from './export-cells';
 import { EXPORT_CONTENT_TYPES, writeExport, type ExportFormat } from './write-export';
@@ -41,7 +41,7 @@ export function exportRoutes(knex: Knex, getState: () => AppState): AppMiddlewar
     if (!parsed.ok) throw invalidQuery(parsed.errors);
     const query = { ...parsed.value, limit: MAX_EXPORT_ROWS, offset: 0, count: false, expand: [] };
     if (ra.columns && !query.columns) query.columns = ra.columns;
-    const target = { schema: entity.schema, table: entity.table, restrict: (qb: Knex.QueryBuilder, alias: string) => (recordScope(entity)(qb, alias), ra.restrict(qb, alias)), restrictRelated: relatedScope(ctx.state.user!, state) };
+    const target = scopedTarget(entity, ctx.state.user!, state, ra);
     const rows = (await listQueryToSql(knex, query, target)) as Record<string, unknown>[];
     const page = rows.slice(0, MAX_EXPORT_ROWS);
     const columns = exportColumns(ra.entity, query.fields, lang);

@@ -11,7 +11,7 @@ import { validateWritable } from '../permissions/validate-writable';
 import { createRecord } from '../records/create-record';
 import { deleteRecord } from '../records/delete-record';
 import { invalidQuery } from '../records/invalid-query';
-import { recordScope, relatedScope } from '../records/record-scope';
+import { recordScope, scopedTarget } from '../records/record-scope';
 import { rowToRecord } from '../records/row-to-record';
 import { updateRecord } from '../records/update-record';
 
@@ -50,7 +50,7 @@ export function createPluginRecords(deps: PluginRecordsDeps): (entity: string) =
         if (!parsed.ok) throw invalidQuery(parsed.errors);
         const query = parsed.value;
         if (ra.columns && !query.columns) query.columns = ra.columns;
-        const rows = (await listQueryToSql(db, query, { schema: entity.schema, table: entity.table, restrict: (qb: Knex.QueryBuilder, alias: string) => (recordScope(entity)(qb, alias), ra.restrict(qb, alias)), restrictRelated: relatedScope(user, state) })) as Row[];
+        const rows = (await listQueryToSql(db, query, scopedTarget(entity, user, state, ra))) as Row[];
         return rows.slice(0, query.limit).map((row) => ra.strip(rowToRecord(row, entity)));
       },
       async get(id) {

@@ -6,9 +6,9 @@ import { compiled } from '../db/run-statement';
 import type { AppContext } from '../http/http-types';
 import type { AppState, CompiledEntity } from '../meta/compile-app-state';
 import { recordAccess } from '../permissions/record-access';
-import { callerCache } from './caller-cache';
+import { planFor } from './caller-cache';
 import { invalidQuery } from './invalid-query';
-import { recordScope, relatedScope } from './record-scope';
+import { scopedTarget } from './record-scope';
 
 const toIso = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
 
@@ -27,18 +27,13 @@ interface AggregatePlan {
 
 /** An aggregate request's parsed query and statement, kept per caller and query string like the list's. */
 function aggregatePlan(ctx: AppContext, knex: Knex, state: AppState, entity: CompiledEntity): AggregatePlan {
-  const user = ctx.state.user!;
-  const cache = callerCache<AggregatePlan>(state, user);
-  const key = `aggregate\n${entity.entity['x-name']}\n${ctx.querystring}`;
-  const hit = ctx.querystring.length <= 2048 ? cache.get(key) : undefined;
-  if (hit) return hit;
-  const ra = recordAccess(user, state, entity, 'read');
-  const parsed = parseAggregateQuery(ctx.query, ra.entity, state.registry, ra.entities);
-  if (!parsed.ok) throw invalidQuery(parsed.errors);
-  const query = parsed.value;
-  const target = { schema: entity.schema, table: entity.table, restrict: (qb: Knex.QueryBuilder, alias: string) => (recordScope(entity)(qb, alias), ra.restrict(qb, alias)), restrictRelated: relatedScope(user, state) };
-  const plan = { query, statement: compiled(aggregateQueryToSql(knex, query, target)) };
-  return ctx.querystring.length <= 2048 ? cache.set(key, plan) : plan;
+  return planFor(ctx, state, `aggregate\n${entity.entity['x-name']}`, () => {
+    const user = ctx.state.user!;
+    const ra = recordAccess(user, state, entity, 'read');
+    const parsed = parseAggregateQuery(ctx.query, ra.entity, state.registry, ra.entities);
+    if (!parsed.ok) throw invalidQuery(parsed.errors);
+    return { query: parsed.value, statement: compiled(aggregateQueryToSql(knex, parsed.value, scopedTarget(entity, user, state, ra))) };
+  });
 }
 
 /** `GET /api/{plural}/aggregate?group=…&measures=…` with the list's filter and q. */

@@ -1,4 +1,5 @@
 import type { AuthUser } from '../auth/auth-types';
+import type { AppContext } from '../http/http-types';
 import type { AppState } from '../meta/compile-app-state';
 
 // Per published state and per resolved caller: the principal cache hands out one object per
@@ -25,4 +26,17 @@ export function callerCache<T>(state: AppState, user: AuthUser, limit = 128) {
       return value;
     },
   };
+}
+
+/**
+ * What `build` makes of this request, kept for the caller under `kind` and the query string (a
+ * list's or an aggregate's plan): the same query asked again is neither parsed nor compiled.
+ * `once` (e.g. a cursor page, asked a single time) and very long query strings are built
+ * every time rather than filling the cache.
+ */
+export function planFor<T>(ctx: AppContext, state: AppState, kind: string, build: () => T, once = false): T {
+  if (once || ctx.querystring.length > 2048) return build();
+  const cache = callerCache<T>(state, ctx.state.user!);
+  const key = `${kind}\n${ctx.querystring}`;
+  return cache.get(key) ?? cache.set(key, build());
 }

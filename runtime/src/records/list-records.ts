@@ -9,10 +9,10 @@ import type { AppState, CompiledEntity } from '../meta/compile-app-state';
 import { expandGuard } from '../permissions/expand-guard';
 import { recordAccess, type RecordAccess } from '../permissions/record-access';
 import { poolAccess, takePoolParam } from '../pool/pool-access';
-import { callerCache } from './caller-cache';
+import { planFor } from './caller-cache';
 import { invalidQuery } from './invalid-query';
 import { loadExpanded, reportTruncated } from './load-expanded';
-import { recordScope, relatedScope, takeDeletedParam } from './record-scope';
+import { scopedTarget, takeDeletedParam } from './record-scope';
 import { attachLinks, hasLinks } from './relation-links';
 import { rowToRecord } from './row-to-record';
 
@@ -34,39 +34,25 @@ interface ListPlan {
 /**
  * What a list request compiles to: its access, parsed query and statements. Parsing and knex's
  * compiling cost a filtered list ~60 µs of ~1 ms, and a dashboard or a client polling asks the
- * same query again and again — so a caller's plans are kept per query string (`callerCache`:
+ * same query again and again — so a caller's plans are kept per query string (`planFor`:
  * dropped with a publish or a change to the caller's roles or department). Cursor pages are
  * compiled each time: each cursor is asked once.
  */
 function listPlan(ctx: AppContext, knex: Knex, state: AppState, entity: CompiledEntity): ListPlan {
-  const user = ctx.state.user!;
-  const cacheable = !ctx.querystring.includes('cursor') && ctx.querystring.length <= 2048;
-  const cache = callerCache<ListPlan>(state, user);
-  const key = `list\n${entity.entity['x-name']}\n${ctx.querystring}`;
-  const hit = cacheable ? cache.get(key) : undefined;
-  if (hit) return hit;
-  const { mode, query: withPool } = takeDeletedParam(ctx, entity);
-  const { pool, query: params } = takePoolParam(withPool);
-  // Permissions: parsed against the entities as this user knows them (a hidden field is an
-  // unknown field), the data scope in the WHERE, hidden columns never selected.
-  const ra = pool ? poolAccess(user, state, entity) : recordAccess(user, state, entity, 'read');
-  const parsed = parseListQuery(params, ra.entity, state.registry, ra.entities);
-  if (!parsed.ok) throw invalidQuery(parsed.errors);
-  const query: ListQuery = parsed.value;
-  if (ra.columns && !query.columns) query.columns = ra.columns;
-  const target = {
-    schema: entity.schema,
-    table: entity.table,
-    restrict: (qb: Knex.QueryBuilder, alias: string) => (recordScope(entity, mode)(qb, alias), ra.restrict(qb, alias)),
-    restrictRelated: relatedScope(user, state),
-  };
-  const plan: ListPlan = {
-    ra,
-    query,
-    list: compiled(listQueryToSql(knex, query, target)),
-    count: query.count ? compiled(countQueryToSql(knex, query, target)) : undefined,
-  };
-  return cacheable ? cache.set(key, plan) : plan;
+  return planFor(ctx, state, `list\n${entity.entity['x-name']}`, () => {
+    const user = ctx.state.user!;
+    const { mode, query: withPool } = takeDeletedParam(ctx, entity);
+    const { pool, query: params } = takePoolParam(withPool);
+    // Permissions: parsed against the entities as this user knows them (a hidden field is an
+    // unknown field), the data scope in the WHERE, hidden columns never selected.
+    const ra = pool ? poolAccess(user, state, entity) : recordAccess(user, state, entity, 'read');
+    const parsed = parseListQuery(params, ra.entity, state.registry, ra.entities);
+    if (!parsed.ok) throw invalidQuery(parsed.errors);
+    const query: ListQuery = parsed.value;
+    if (ra.columns && !query.columns) query.columns = ra.columns;
+    const target = scopedTarget(entity, user, state, ra, mode);
+    return { ra, query, list: compiled(listQueryToSql(knex, query, target)), count: query.count ? compiled(countQueryToSql(knex, query, target)) : undefined };
+  }, ctx.querystring.includes('cursor'));
 }
 
 /**

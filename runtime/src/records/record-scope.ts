@@ -4,7 +4,7 @@ import type { AuthUser } from '../auth/auth-types';
 import { HttpError } from '../errors/http-error';
 import type { AppContext } from '../http/http-types';
 import type { AppState, CompiledEntity } from '../meta/compile-app-state';
-import { scopeRestriction } from '../permissions/record-access';
+import { scopeRestriction, type RecordAccess } from '../permissions/record-access';
 import { userPermissions } from '../permissions/user-permissions';
 
 /** Which rows a read sees: live ones (default), only soft-deleted ones, or both. */
@@ -34,6 +34,19 @@ export function recordScope(entity: CompiledEntity, mode: DeletedMode = 'exclude
 export function relatedScope(user: AuthUser, state: AppState): NonNullable<QueryTarget['restrictRelated']> {
   const perms = userPermissions(state, user);
   return (qb, entityName, alias) => scopeRestriction(perms.resolved.entity(entityName), user, alias, 'read', Boolean(perms.restricted(entityName)['x-pool']))(qb);
+}
+
+/**
+ * Where a list, count or aggregate of `entity` reads for `user`: the soft-delete filter and
+ * the caller's data scope (`ra`) on its rows, and the scope of related rows too.
+ */
+export function scopedTarget(entity: CompiledEntity, user: AuthUser, state: AppState, ra: Pick<RecordAccess, 'restrict'>, mode: DeletedMode = 'exclude'): QueryTarget {
+  return {
+    schema: entity.schema,
+    table: entity.table,
+    restrict: (qb, alias) => (recordScope(entity, mode)(qb, alias), ra.restrict(qb, alias)),
+    restrictRelated: relatedScope(user, state),
+  };
 }
 
 /**
