@@ -32,6 +32,8 @@ export function createCoalescer<T>() {
   };
 }
 
+// Read once: a process either shares or does not.
+const SHARING = process.env.TESSERA_COALESCE_READS !== 'false';
 const perDatabase = new WeakMap<Knex, (key: string, run: () => Promise<Row[]>) => Promise<Row[]>>();
 
 /**
@@ -42,7 +44,7 @@ const perDatabase = new WeakMap<Knex, (key: string, run: () => Promise<Row[]>) =
  * `TESSERA_COALESCE_READS=false` runs each on its own (to measure what sharing saves).
  */
 export function runCoalesced(knex: Knex, statement: Knex.SqlNative, options?: object): Promise<Row[]> {
-  if (process.env.TESSERA_COALESCE_READS === 'false') return runStatement(knex, statement, options);
+  if (!SHARING) return runStatement(knex, statement, options);
   let join = perDatabase.get(knex);
   if (!join) perDatabase.set(knex, (join = createCoalescer<Row[]>()));
   return join(`${statement.sql}\u0000${JSON.stringify(statement.bindings)}`, () => runStatement(knex, statement, options));

@@ -12,10 +12,10 @@ interface RawClient {
 /**
  * Runs one compiled statement (knex's `toSQL().toNative()`, or SQL written with `$n`
  * placeholders) through knex's own client — prepared on PostgreSQL outside transactions
- * (ADR 0026) — but without the runner around it and its per-statement bookkeeping (builder
- * compilation when given SQL, event objects, response post-processing). Given a transaction, it runs on the transaction's
- * connection (knex's transaction client hands out that one). Listeners of knex's `query` event
- * still see it. `options` go to the driver with the statement (e.g. `API_READ_OPTIONS`'s parsers).
+ * (ADR 0026) — but without the runner around it and its per-statement bookkeeping. Given a
+ * transaction, it runs on the transaction's connection (knex's transaction client hands out
+ * that one). Listeners of knex's `query` event still see it. `options` go to the driver with
+ * the statement (e.g. `API_READ_OPTIONS`'s parsers).
  */
 export async function runStatement(knex: Knex, { sql, bindings }: Knex.SqlNative, options?: object): Promise<Row[]> {
   const client = knex.client as unknown as RawClient;

@@ -9,8 +9,7 @@ import { recordAccess } from '../permissions/record-access';
 import { planFor } from './caller-cache';
 import { invalidQuery } from './invalid-query';
 import { scopedTarget } from './record-scope';
-
-const toIso = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
+import { toIso } from './row-to-record';
 
 /** A value of `field` as the API shows it (numbers as numbers, dates as strings). */
 function apiValue(entity: CompiledEntity, field: string, value: unknown): unknown {

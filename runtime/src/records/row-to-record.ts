@@ -1,7 +1,8 @@
 import { SYSTEM_FIELDS } from '@tessera/metadata';
 import type { CompiledEntity } from '../meta/compile-app-state';
 
-const toIso = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
+/** A timestamp as the API prints it; anything else (already text, null) as it is. */
+export const toIso = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
 
 /**
  * A database row as the API returns it. Every value goes through its field type's `fromDb`,
