@@ -1,4 +1,4 @@
-export type { JsonSchema, ColumnType, ColumnDefault, ColumnSpec, FieldTypeDefinition, FilterOperator, IndexMethod } from './field-types/field-type-types';
+export type { JsonSchema, ColumnType, ColumnDefault, ColumnSpec, FieldTypeDefinition, FilterOperator, IndexMethod, ValueKind } from './field-types/field-type-types';
 export { defineFieldType } from './field-types/define-field-type';
 export { builtinFieldTypes } from './field-types/builtin-field-types';
 export { createFieldTypeRegistry } from './field-types/field-type-registry';
@@ -10,6 +10,11 @@ export { fileTypeAccepted } from './field-types/file';
 export { compileFormula } from './field-types/compile-formula';
 export type { CompiledFormula, CompileFormulaResult } from './field-types/compile-formula';
 export { formulaFilterOperators } from './field-types/formula';
+export { fieldFilterOperators, operatorsForKind } from './field-types/field-filter-operators';
+export { fieldValueKind, valueKindOf, isNumericKind } from './field-types/field-value-kind';
+export { decimalDigits, numericProblem } from './field-types/numeric-value';
+export { URL_SCHEMES } from './field-types/url';
+export { recordToDb } from './field-types/record-to-db';
 
 export { definePlugin } from './plugin/define-plugin';
 export { loadPlugins } from './plugin/load-plugins';
@@ -39,6 +44,8 @@ export type { TableSpec, ForeignKeySpec, IndexSpec } from './schema/table-types'
 export { entityToValidator } from './validation/entity-to-validator';
 export { currencyPairs, currencyUpdateGuards, CURRENCY_REQUIRED, type CurrencyPair, type CurrencyGuard } from './validation/currency-rules';
 export { validateAppWithRegistry } from './validation/validate-app-with-registry';
+export { jsonDepthExceeds, MAX_JSON_DEPTH } from './validation/json-depth';
+export { findTextProblem, type TextProblem } from './validation/text-problem';
 export { entityRules, checkEntityRules, type CompiledEntityRules, type RuleProblem } from './validation/entity-rules';
 export type { FieldError, EntityValidator, RecordValidationMode, RecordValidationResult } from './validation/validation-types';
 

@@ -51,18 +51,18 @@ describe('createFieldTypeRegistry', () => {
 
 describe('built-in field types', () => {
   it('number is an integer at scale 0 and numeric(18,0) by default', () => {
-    expect(numberFieldType.jsonSchema(field())).toEqual({ type: 'integer' });
+    expect(numberFieldType.jsonSchema(field())).toEqual({ type: 'integer', 'x-precision': 18, 'x-scale': 0 });
     expect(numberFieldType.column(field())).toEqual({ kind: 'numeric', precision: 18, scale: 0 });
-    expect(numberFieldType.jsonSchema(field({ 'x-scale': 3 }))).toEqual({ type: 'number', multipleOf: 0.001 });
+    expect(numberFieldType.jsonSchema(field({ 'x-scale': 3 }))).toEqual({ type: 'number', 'x-precision': 18, 'x-scale': 3 });
   });
 
   it('currency is numeric(18,2) in CNY unless told otherwise', () => {
     expect(currencyFieldType.column(field())).toEqual({ kind: 'numeric', precision: 18, scale: 2 });
-    expect(currencyFieldType.jsonSchema(field({ 'x-currency': 'USD' }))).toEqual({ type: 'number', multipleOf: 0.01, 'x-currency': 'USD' });
+    expect(currencyFieldType.jsonSchema(field({ 'x-currency': 'USD' }))).toEqual({ type: 'number', 'x-precision': 18, 'x-scale': 2, 'x-currency': 'USD' });
   });
 
   it('a multi-currency amount names its code field instead of a fixed currency', () => {
-    expect(currencyFieldType.jsonSchema(field({ 'x-currency-field': 'currency_code' }))).toEqual({ type: 'number', multipleOf: 0.01, 'x-currency-field': 'currency_code' });
+    expect(currencyFieldType.jsonSchema(field({ 'x-currency-field': 'currency_code' }))).toEqual({ type: 'number', 'x-precision': 18, 'x-scale': 2, 'x-currency-field': 'currency_code' });
     expect(currencyFieldType.column(field({ 'x-currency-field': 'currency_code' }))).toEqual({ kind: 'numeric', precision: 18, scale: 2 });
   });
 

@@ -30,6 +30,12 @@ export type FilterOperator =
   | 'containsAll' | 'containsAny';
 
 /**
+ * What a field's values are, read from its JSON Schema (`fieldValueKind`): how list queries
+ * coerce a filter value, and what a UI needs (a number box, a date picker, a sum).
+ */
+export type ValueKind = 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'datetime' | 'uuid' | 'array' | 'other';
+
+/**
  * A column default as data, never raw SQL from metadata: the SQL compiler maps each kind
  * to a fixed expression. Only system columns use defaults today.
  */
@@ -73,8 +79,13 @@ export interface FieldTypeDefinition {
    * `@tessera/engine/server`, which swaps in a type that has them.
    */
   toDb?(value: unknown): unknown;
-  /** The operators list queries accept for this field; none when absent. */
+  /**
+   * The operators list queries accept for fields of this type; when absent, those of its value
+   * kind. Read a field's through `fieldFilterOperators`, which also applies `filterOperatorsFor`.
+   */
   filterOperators?: readonly FilterOperator[];
+  /** A field's own operators, when they depend on its keywords (a formula's result type). */
+  filterOperatorsFor?(field: FieldDefinition): readonly FilterOperator[];
   /** Every field of this type gets a unique index (autonumber). */
   unique?: boolean;
   /** Every field of this type gets an index of this method (multiselect: gin). */

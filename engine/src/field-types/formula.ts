@@ -30,8 +30,9 @@ export const formulaFieldType = defineFieldType({
   label: { en: 'Formula', zh: '公式' },
   widget: 'readonly',
   keywords: ['x-formula', 'x-formula-type', 'x-stored', 'x-indexed'],
-  // Every operator some result type allows; formulaFilterOperators narrows it per field.
+  // Every operator some result type allows; a field's own are its result type's.
   filterOperators: [...ORDERED_OPERATORS, 'contains', 'startsWith'],
+  filterOperatorsFor: (field) => formulaFilterOperators(field),
   jsonSchema: (field) => ({ ...RESULT_SCHEMAS[resultType(field)], readOnly: true }),
   column: (field) => RESULT_COLUMNS[resultType(field)],
   stored: (field) => field['x-stored'] === true,

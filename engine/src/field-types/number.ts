@@ -1,6 +1,6 @@
 import { defineFieldType } from './define-field-type';
 import { ORDERED_OPERATORS } from './filter-operators';
-import { numericFromDb, scaleToMultipleOf } from './numeric-value';
+import { numericFromDb, numericSchema } from './numeric-value';
 
 const DEFAULT_PRECISION = 18;
 const DEFAULT_SCALE = 0;
@@ -14,7 +14,7 @@ export const numberFieldType = defineFieldType({
   keywords: ['minimum', 'maximum', 'x-precision', 'x-scale', 'x-unique', 'x-indexed'],
   jsonSchema: (field) => {
     const scale = field['x-scale'] ?? DEFAULT_SCALE;
-    return scale === 0 ? { type: 'integer' } : { type: 'number', multipleOf: scaleToMultipleOf(scale) };
+    return { type: scale === 0 ? 'integer' : 'number', ...numericSchema(field['x-precision'] ?? DEFAULT_PRECISION, scale) };
   },
   column: (field) => ({
     kind: 'numeric',

@@ -1,8 +1,12 @@
+import type { FieldDefinition } from '@tessera/metadata';
 import { defineFieldType } from './define-field-type';
 import { ORDERED_OPERATORS } from './filter-operators';
-import { numericFromDb, scaleToMultipleOf } from './numeric-value';
+import { numericFromDb, numericSchema } from './numeric-value';
 
 const DEFAULT_SCALE = 2;
+const scaleOf = (field: FieldDefinition) => field['x-scale'] ?? DEFAULT_SCALE;
+// Three integer digits hold 100; the scale follows the author.
+const precisionOf = (field: FieldDefinition) => 3 + scaleOf(field);
 
 /**
  * A percentage as the user reads it: 12.5 means 12.5 %, not 0.125, so forms, filters and
@@ -14,8 +18,7 @@ export const percentFieldType = defineFieldType({
   widget: 'percent',
   keywords: ['minimum', 'maximum', 'x-scale', 'x-indexed'],
   filterOperators: ORDERED_OPERATORS,
-  jsonSchema: (field) => ({ type: 'number', minimum: 0, maximum: 100, multipleOf: scaleToMultipleOf(field['x-scale'] ?? DEFAULT_SCALE) }),
-  // Three integer digits hold 100; the scale follows the author.
-  column: (field) => ({ kind: 'numeric', precision: 3 + (field['x-scale'] ?? DEFAULT_SCALE), scale: field['x-scale'] ?? DEFAULT_SCALE }),
+  jsonSchema: (field) => ({ type: 'number', minimum: 0, maximum: 100, ...numericSchema(precisionOf(field), scaleOf(field)) }),
+  column: (field) => ({ kind: 'numeric', precision: precisionOf(field), scale: scaleOf(field) }),
   fromDb: numericFromDb,
 });

@@ -1,12 +1,18 @@
 import { defineFieldType } from './define-field-type';
 import { TEXT_OPERATORS } from './filter-operators';
 
+/**
+ * The link schemes a URL field stores. A URL is rendered as a link, so `javascript:` or
+ * `data:` would run in the reader's session; the validator checks `x-schemes`.
+ */
+export const URL_SCHEMES: readonly string[] = ['http', 'https', 'mailto', 'tel'];
+
 export const urlFieldType = defineFieldType({
   name: 'url',
   label: { en: 'URL', zh: '网址' },
   widget: 'url',
   filterOperators: TEXT_OPERATORS,
   keywords: ['maxLength', 'x-unique', 'x-indexed'],
-  jsonSchema: () => ({ type: 'string', format: 'uri' }),
+  jsonSchema: () => ({ type: 'string', format: 'uri', 'x-schemes': [...URL_SCHEMES] }),
   column: () => ({ kind: 'text' }),
 });

@@ -73,7 +73,7 @@ describe('entityToForm', () => {
   it('uses plain types without null unions', () => {
     const properties = entityToForm(deal, undefined, registry, 'en', [customer, deal]).schema.properties as Record<string, Record<string, unknown>>;
     expect(properties.customer).toEqual({ type: 'string', format: 'uuid', title: 'Customer' });
-    expect(properties.amount).toEqual({ type: 'number', multipleOf: 0.01, 'x-currency': 'CNY', title: 'Amount' });
+    expect(properties.amount).toEqual({ type: 'number', 'x-precision': 18, 'x-scale': 2, 'x-currency': 'CNY', title: 'Amount' });
   });
 
   it('describes the relation target for the relation widget', () => {

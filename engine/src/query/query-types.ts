@@ -1,4 +1,4 @@
-import type { FilterOperator } from '../field-types/field-type-types';
+import type { FilterOperator, ValueKind } from '../field-types/field-type-types';
 
 /**
  * The parsed, validated form of a list/get/aggregate request. Everything here is data taken
@@ -6,8 +6,8 @@ import type { FilterOperator } from '../field-types/field-type-types';
  * and quote identifiers, so nothing a client types reaches SQL text.
  */
 
-/** How a value of a field is checked and coerced from the query string. */
-export type ValueKind = 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'datetime' | 'uuid' | 'array' | 'other';
+/** How a value of a field is checked and coerced from the query string; owned by the field types. */
+export type { ValueKind };
 
 /**
  * One step of a relation path, from the row the step starts at (`base`) to related rows (`r`):

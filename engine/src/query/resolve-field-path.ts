@@ -1,8 +1,9 @@
 import type { EntityDefinition, FieldDefinition } from '@tessera/metadata';
 import type { FieldTypeRegistry } from '../field-types/field-type-registry';
-import type { FieldTypeDefinition, FilterOperator, JsonSchema } from '../field-types/field-type-types';
-import { BOOLEAN_OPERATORS, EQUALITY_OPERATORS, ORDERED_OPERATORS, TEXT_OPERATORS } from '../field-types/filter-operators';
-import { formulaFilterOperators } from '../field-types/formula';
+import { fieldFilterOperators } from '../field-types/field-filter-operators';
+import type { FieldTypeDefinition, FilterOperator } from '../field-types/field-type-types';
+import { valueKindOf } from '../field-types/field-value-kind';
+import { EQUALITY_OPERATORS, ORDERED_OPERATORS } from '../field-types/filter-operators';
 import { directoryField, directoryHop, directoryNames, type DirectoryTable } from './directory-paths';
 import type { FieldRef, RelationHop, ValueKind } from './query-types';
 import { relationStep } from './relation-step';
@@ -28,37 +29,6 @@ const SYSTEM_REFS: Record<string, { kind: ValueKind; operators: readonly FilterO
 /** Relation paths stop here: each step is a subquery, and deep paths are rarely what a user means. */
 export const MAX_PATH_HOPS = 2;
 
-export function valueKindOf(schema: JsonSchema): ValueKind {
-  const type = schema.type;
-  if (type === 'string') {
-    if (schema.format === 'date') return 'date';
-    if (schema.format === 'date-time') return 'datetime';
-    if (schema.format === 'uuid') return 'uuid';
-    return 'string';
-  }
-  if (type === 'number' || type === 'integer' || type === 'boolean' || type === 'array') return type;
-  return 'other';
-}
-
-/** Plugin types that declare no operators get the ones their JSON type supports. */
-function operatorsFromKind(kind: ValueKind): readonly FilterOperator[] {
-  switch (kind) {
-    case 'string':
-      return TEXT_OPERATORS;
-    case 'number':
-    case 'integer':
-    case 'date':
-    case 'datetime':
-      return ORDERED_OPERATORS;
-    case 'boolean':
-      return BOOLEAN_OPERATORS;
-    case 'uuid':
-      return EQUALITY_OPERATORS;
-    default:
-      return ['isNull'];
-  }
-}
-
 function isStored(type: FieldTypeDefinition, field: FieldDefinition): boolean {
   return !type.stored || type.stored(field);
 }
@@ -75,7 +45,7 @@ function resolveOwnField(name: string, entity: EntityDefinition, registry: Field
   if (!isStored(type, field)) return undefined;
   const schema = type.jsonSchema(field);
   const kind = valueKindOf(schema);
-  const operators = type.name === 'formula' ? formulaFilterOperators(field) : (type.filterOperators ?? operatorsFromKind(kind));
+  const operators = fieldFilterOperators(type, field);
   return { column: name, kind, operators, ...(Array.isArray(schema.enum) ? { enum: schema.enum } : {}) };
 }
 

@@ -22,6 +22,9 @@ const FORMAT_WORDS: Record<string, string> = {
   uuid: 'a valid id (UUID)',
 };
 
+/** `a, b or c`. */
+const orList = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`);
+
 const isSystemField = (name: string) => (SYSTEM_FIELDS as readonly string[]).includes(name);
 
 /** The property an ajv error points at: the first segment of its JSON pointer. */
@@ -95,6 +98,19 @@ export function ajvErrorToFieldError(error: ErrorObject, entity: EntityDefinitio
       const decimals = step < 1 ? Math.round(-Math.log10(step)) : 0;
       const message = decimals > 0 ? `${label} allows at most ${decimals} decimal places` : `${label} must be a multiple of ${step}`;
       return { field, rule: 'multipleOf', message, params: { multipleOf: step } };
+    }
+    case 'x-scale': {
+      const { problem, precision, scale } = params as { problem: 'scale' | 'precision'; precision: number; scale: number };
+      if (problem === 'scale') {
+        const message = scale === 0 ? `${label} must be a whole number` : `${label} allows at most ${scale} decimal place${scale === 1 ? '' : 's'}`;
+        return { field, rule: 'scale', message, params: { scale } };
+      }
+      const digits = precision - scale;
+      return { field, rule: 'precision', message: `${label} is too large: at most ${digits} digit${digits === 1 ? '' : 's'} before the decimal point`, params: { precision, scale } };
+    }
+    case 'x-schemes': {
+      const schemes = params.schemes as readonly string[];
+      return { field, rule: 'scheme', message: `${label} must be a link starting with ${orList(schemes.map((s) => `${s}:`))}`, params: { schemes } };
     }
     case 'anyOf':
       // The branches have already reported what is wrong.

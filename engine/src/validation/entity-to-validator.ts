@@ -7,7 +7,9 @@ import type { JsonSchema } from '../field-types/field-type-types';
 import { entityToJsonSchema } from '../schema/entity-to-json-schema';
 import { ajvErrorToFieldError } from './ajv-error-to-field-error';
 import { currencyPairs, currencyRuleError, currencyRuleSchemas, type CurrencyPair } from './currency-rules';
+import { emptyRequiredErrors, recordInputErrors } from './record-input-checks';
 import type { EntityValidator, FieldError, RecordValidationMode } from './validation-types';
+import { addValueKeywords } from './value-keywords';
 
 // Compiling is the expensive part; an entity object is immutable once published, so it is
 // compiled once per (entity, registry). WeakMaps let old metadata versions be collected.
@@ -20,8 +22,11 @@ export function entityToValidator(entity: EntityDefinition, registry: FieldTypeR
   const cached = byRegistry.get(registry);
   if (cached) return cached;
 
+  // Built-in numerics check decimals on their text (`x-scale`); the precision option is for
+  // plugin types that still say `multipleOf`.
   const ajv = new Ajv2020({ allErrors: true, useDefaults: true, multipleOfPrecision: 9 });
   addFormats(ajv);
+  addValueKeywords(ajv);
   // Rules between fields (an amount needs its currency code) ride along as `allOf` branches.
   const pairs = currencyPairs(entity);
   const withRules = (schema: JsonSchema, mode: RecordValidationMode): JsonSchema => (pairs.length > 0 ? { ...schema, allOf: currencyRuleSchemas(pairs, mode, entity) } : schema);
@@ -30,11 +35,19 @@ export function entityToValidator(entity: EntityDefinition, registry: FieldTypeR
     update: compile(ajv, withRules(entityToJsonSchema(entity, registry, 'update'), 'update')),
   };
   const validate: EntityValidator = (data, mode) => {
+    // Too-deep values never reach structuredClone or ajv, which recurse and would overflow.
+    const input = recordInputErrors(entity, data);
+    if (input.tooDeep) return { ok: false, errors: input.errors };
+    const empty = emptyRequiredErrors(entity, data);
     // ajv writes defaults into the data it checks; the caller's object stays untouched.
     const value = structuredClone(data);
     const check = compiled[mode];
-    if (check(value)) return { ok: true, value: value as Record<string, unknown> };
-    return { ok: false, errors: translate(check, entity, pairs) };
+    const valid = check(value);
+    if (valid && input.errors.length === 0 && empty.length === 0) return { ok: true, value: value as Record<string, unknown> };
+    // An empty required field is reported once, as required, not also as a wrong type or format.
+    const emptyFields = new Set(empty.map((e) => e.field));
+    const schemaErrors = valid ? [] : translate(check, entity, pairs).filter((e) => !emptyFields.has(e.field));
+    return { ok: false, errors: [...empty, ...input.errors, ...schemaErrors] };
   };
   byRegistry.set(registry, validate);
   return validate;
