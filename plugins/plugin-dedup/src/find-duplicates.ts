@@ -1,5 +1,6 @@
 import type { PluginRecordsApi } from '@tessera/engine';
-import { normalizeContact, normalizeName, toFullWidth } from './normalize-name';
+import { isNameField, normalizeField } from './dedup-keys';
+import { toFullWidth } from './normalize-name';
 
 type Row = Record<string, unknown>;
 
@@ -13,13 +14,12 @@ export interface Duplicate {
 /** How many stored records one probe reads: enough for real duplicates, bounded for a hook. */
 const PROBE_LIMIT = '50';
 
-/** A field named `name` or `…_name` is a company/person name; everything else (phone, email) a contact value. */
-export const isNameField = (field: string): boolean => field === 'name' || field.endsWith('_name');
-/** A field's value as duplicates are compared: a normalized name, or a phone/email without spaces, dashes and case. */
-export const normalizeField = (field: string, value: string) => (isNameField(field) ? normalizeName(value) : normalizeContact(value));
+export { isNameField, normalizeField };
 const normalize = normalizeField;
 
 /**
+ * The fallback when the runtime offers no key store (dedup-store.ts), or its back-fill is not
+ * done: scans, so slow on large tables (issue 20), and blind to records outside the caller's scope.
  * The stored records whose `fields` equal `data`'s after normalizing. SQL cannot compare the
  * normalized forms, so each field is probed with the list API's case-insensitive `contains` on
  * the normalized core (and its full-width spelling), and the few hits are compared here.

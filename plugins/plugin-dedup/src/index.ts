@@ -1,6 +1,10 @@
 import { definePlugin, type PluginRouteContext } from '@tessera/engine';
 import { dedupSettings, dedupSettingsSchema } from './dedup-settings';
+import { backfillKeys } from './backfill-keys';
 import { checkBatch, MAX_BATCH } from './check-batch';
+import { checkOne, keysReady } from './check-duplicates';
+import { dedupHooks } from './dedup-hooks';
+import { storeOf } from './dedup-store';
 import { findDuplicates } from './find-duplicates';
 import { mergeRecords } from './merge-records';
 import { routeError } from './route-error';
@@ -8,6 +12,12 @@ import { routeError } from './route-error';
 export { normalizeName, normalizeContact, toHalfWidth } from './normalize-name';
 export { findDuplicates, normalizeField, type Duplicate } from './find-duplicates';
 export { checkBatch, type BatchResult } from './check-batch';
+export { recordKeys, type DedupKey } from './dedup-keys';
+export { checkDuplicates, checkOne, type ItemMatches } from './check-duplicates';
+export { backfillKeys } from './backfill-keys';
+export { DEDUP_MIGRATIONS, lookupKeys, replaceKeys, dropKeys, insertKeys } from './key-table';
+export { dedupHooks } from './dedup-hooks';
+export type { DedupStore } from './dedup-store';
 export type { DedupSettings } from './dedup-settings';
 
 const UUIDISH = /^[0-9a-zA-Z-]{1,64}$/;
@@ -23,42 +33,46 @@ function configured(ctx: PluginRouteContext<unknown>, entity: unknown) {
 
 /**
  * Duplicate detection (issue 9): `beforeCreate` rejects a record whose phone, email or
- * normalized name equals a stored one the user can see; `GET check` lists the candidates for
- * the UI before saving; `POST merge` folds one record into another.
+ * normalized name equals a stored one; `GET check` lists the candidates for the UI before
+ * saving; `POST merge` folds one record into another. Issue 20: with a key store (dedup-store.ts)
+ * the checks are indexed lookups over the whole table; without one, scoped probes as before.
  */
 export const dedupPlugin = definePlugin({
   name: '@tessera/plugin-dedup',
   version: '0.1.0',
   tessera: '^0.1.0',
   settings: dedupSettingsSchema,
-  hooks: {
-    '*': {
-      async beforeCreate(ctx) {
-        const config = dedupSettings(ctx.settings).entities[ctx.entity];
-        if (!config) return;
-        const [first] = await findDuplicates(ctx.records(ctx.entity), config.fields, ctx.data);
-        if (first) ctx.reject(`Possible duplicate of ${first.id} (same ${first.matches.join(', ')})`, first.matches[0]);
-      },
-      // Only the compared fields the update changes are probed: editing a note on an old
-      // duplicate pair must not start failing.
-      async beforeUpdate(ctx) {
-        const config = dedupSettings(ctx.settings).entities[ctx.entity];
-        if (!config) return;
-        const data = ctx.data as Record<string, unknown>;
-        const changed = config.fields.filter((f) => f in data && data[f] !== ctx.previous[f]);
-        if (changed.length === 0) return;
-        const [first] = await findDuplicates(ctx.records(ctx.entity), changed, data, ctx.id);
-        if (first) ctx.reject(`Possible duplicate of ${first.id} (same ${first.matches.join(', ')})`, first.matches[0]);
+  // '*' because which entities are configured is a per-app setting and hooks are declared
+  // statically; the hooks return at once for others. See README.md ("Hooks only where configured").
+  hooks: { '*': dedupHooks },
+  jobs: [
+    {
+      // Keys for records stored before the key store existed (or before a field was added to
+      // the settings); a no-op once done. Only with a runtime that offers the store.
+      name: 'backfill-keys',
+      cron: '*/5 * * * *',
+      async run(ctx) {
+        const store = storeOf(ctx);
+        if (!store) return;
+        for (const [entity, config] of Object.entries(dedupSettings(ctx.settings).entities)) {
+          const read = await backfillKeys(store, ctx.records(entity), entity, config.fields);
+          if (read) ctx.log.info(`keys written for ${read} ${entity} records`);
+        }
       },
     },
-  },
+  ],
   routes(router) {
     router.get('/check', async (ctx) => {
       const { config, error } = configured(ctx, ctx.query.entity);
       if (error) return error;
       const probe = Object.fromEntries(config.fields.filter((f) => ctx.query[f]).map((f) => [f, ctx.query[f]]));
       if (Object.keys(probe).length === 0) return routeError(422, 'validation_failed', `Give at least one of: ${config.fields.join(', ')}`, config.fields[0]);
-      return { body: { data: await findDuplicates(ctx.records(ctx.query.entity), config.fields, probe, ctx.query.except) } };
+      const [entity, records, store] = [ctx.query.entity, ctx.records(ctx.query.entity), storeOf(ctx)];
+      if (store && (await keysReady(store, entity, config.fields))) {
+        const found = await checkOne(store, records, entity, config.fields, probe, ctx.query.except);
+        return { body: { data: found.visible, ...(found.hidden.length ? { hidden: found.hidden } : {}) } };
+      }
+      return { body: { data: await findDuplicates(records, config.fields, probe, ctx.query.except) } };
     });
     // For imports (there is no record import in the runtime; importers write with the bulk API):
     // which rows duplicate stored records or earlier rows, before anything is written.
@@ -70,7 +84,10 @@ export const dedupPlugin = definePlugin({
       if (!Array.isArray(rows) || rows.length === 0 || rows.length > MAX_BATCH || rows.some((r) => typeof r !== 'object' || r === null || Array.isArray(r))) {
         return routeError(422, 'validation_failed', `records must be an array of 1 to ${MAX_BATCH} objects`, 'records');
       }
-      return { body: { data: await checkBatch(ctx.records(body.entity as string), config.fields, rows as Record<string, unknown>[]) } };
+      const entity = body.entity as string;
+      const store = storeOf(ctx);
+      const indexed = store && (await keysReady(store, entity, config.fields)) ? { store, entity } : undefined;
+      return { body: { data: await checkBatch(ctx.records(entity), config.fields, rows as Record<string, unknown>[], indexed) } };
     });
     router.post('/merge', async (ctx) => {
       const body = (ctx.body ?? {}) as Record<string, unknown>;

@@ -1,0 +1,60 @@
+import type { BeforeCreateContext, BeforeDeleteContext, BeforeUpdateContext, EntityHooks, PluginRecord } from '@tessera/engine';
+import { checkOne, keysReady, type ItemMatches } from './check-duplicates';
+import { recordKeys } from './dedup-keys';
+import { duplicateMessage } from './dedup-messages';
+import { dedupSettings } from './dedup-settings';
+import { storeOf } from './dedup-store';
+import { findDuplicates } from './find-duplicates';
+import { dropKeys, replaceKeys } from './key-table';
+
+type Row = Record<string, unknown>;
+type AnyRecords = Record<string, PluginRecord>;
+
+/** Probes through the records API (no key store in this runtime, or its back-fill not done): the caller's records only. */
+async function probe(records: Parameters<typeof findDuplicates>[0], fields: readonly string[], data: Row, exceptId?: string): Promise<ItemMatches> {
+  const visible = await findDuplicates(records, fields, data, exceptId);
+  return { visible, hidden: [] };
+}
+
+/**
+ * The before-hooks. With a key store they answer from the key table (one indexed lookup over
+ * the whole entity table) and keep it current in the write's own transaction, so a rolled-back
+ * write leaves no key behind. `ctx.id` on create is the id the record will get (needed to write
+ * its keys before the insert; see README.md for the runtime change).
+ */
+export const dedupHooks: EntityHooks<PluginRecord, AnyRecords> = {
+  async beforeCreate(ctx: BeforeCreateContext<PluginRecord, AnyRecords>) {
+    const config = dedupSettings(ctx.settings).entities[ctx.entity];
+    if (!config) return;
+    const data = ctx.data as Row;
+    const store = storeOf(ctx);
+    const id = (ctx as { id?: unknown }).id;
+    const records = ctx.records(ctx.entity);
+    const indexed = store && typeof id === 'string' && (await keysReady(store, ctx.entity, config.fields));
+    const found = indexed ? await checkOne(store, records, ctx.entity, config.fields, data) : await probe(records, config.fields, data);
+    const rejection = duplicateMessage(ctx.entity, found);
+    if (rejection) ctx.reject(rejection.message, rejection.field);
+    // Keys are written even before the back-fill finishes, so it only has older records to cover.
+    if (store && typeof id === 'string') await replaceKeys(store, ctx.entity, id, config.fields, recordKeys(config.fields, data));
+  },
+  // Only the compared fields the update changes are probed: editing a note on an old
+  // duplicate pair must not start failing.
+  async beforeUpdate(ctx: BeforeUpdateContext<PluginRecord, AnyRecords>) {
+    const config = dedupSettings(ctx.settings).entities[ctx.entity];
+    if (!config) return;
+    const data = ctx.data as Row;
+    const changed = config.fields.filter((f) => f in data && data[f] !== ctx.previous[f]);
+    if (changed.length === 0) return;
+    const store = storeOf(ctx);
+    const records = ctx.records(ctx.entity);
+    const indexed = store && (await keysReady(store, ctx.entity, config.fields));
+    const found = indexed ? await checkOne(store, records, ctx.entity, changed, data, ctx.id) : await probe(records, changed, data, ctx.id);
+    const rejection = duplicateMessage(ctx.entity, found);
+    if (rejection) ctx.reject(rejection.message, rejection.field);
+    if (store) await replaceKeys(store, ctx.entity, ctx.id, changed, recordKeys(changed, data));
+  },
+  async beforeDelete(ctx: BeforeDeleteContext<PluginRecord, AnyRecords>) {
+    const store = storeOf(ctx);
+    if (store && dedupSettings(ctx.settings).entities[ctx.entity]) await dropKeys(store, ctx.entity, ctx.id);
+  },
+};
