@@ -28,7 +28,7 @@ const html = ({ base, title }) => `<!doctype html>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>${title}</title>
-    <link rel="stylesheet" href="${base}main.css" onerror="this.remove()" />
+    <link rel="stylesheet" href="${base}main.css" />
   </head>
   <body>
     <div id="root"></div>

@@ -2,6 +2,7 @@ import type { PluginDefinition } from '@tessera/engine';
 import type { AppDefinition } from '@tessera/metadata';
 import type { Knex } from 'knex';
 import type Koa from 'koa';
+import type { RouteDeclaration } from './http/route-types';
 import type { BootstrapResult } from './auth/bootstrap-users';
 import type { JobSettings } from './jobs/app-jobs';
 import type { RecurringJobs } from './jobs/create-recurring-jobs';
@@ -20,6 +21,8 @@ export interface RuntimeOptions {
   dataDir?: string;
   /** Built end-user app (served at `/`) and designer (served at `/designer/`). */
   webDir?: string;
+  /** Behind a reverse proxy that terminates TLS: trust X-Forwarded-For/-Proto (session cookies `Secure`, lockouts by client address). */
+  trustProxy?: boolean;
   designerDir?: string;
   /** Plugins already loaded by the caller, in addition to those app.json names. */
   plugins?: PluginDefinition[];
@@ -52,6 +55,8 @@ export interface Listening {
 
 export interface Runtime {
   koa: Koa<RequestState>;
+  /** Every HTTP route the runtime serves, as declared (the authorization matrix test walks it). */
+  routes: readonly RouteDeclaration[];
   knex: Knex;
   /** Where PGlite keeps its data; undefined on PostgreSQL or in memory. */
   dataDir: string | undefined;

@@ -120,11 +120,16 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     }, (err) => log.error(err));
   }
 
-  const koa = createKoaApp({ knex, getState: () => state, migrations, workflowRegistry, webDir: opts.webDir, designerDir: opts.designerDir, logger: opts.logger, workflowRoutes: (ctx, next) => jobs.middleware(ctx, () => workflows.middleware(ctx, next)), pluginRoutes: plugins.middleware, publicPluginRoutes: plugins.publicMiddleware });
+  const { koa, routes } = createKoaApp({
+    knex, getState: () => state, migrations, workflowRegistry, webDir: opts.webDir, designerDir: opts.designerDir, logger: opts.logger, trustProxy: opts.trustProxy,
+    hostRoutes: [...plugins.routes, ...jobs.routes, ...workflows.routes],
+    bindHooks: plugins.bindHooks,
+  });
   const servers = new Set<Server>();
 
   return {
     koa,
+    routes,
     knex,
     dataDir: (knex as { tesseraDataDir?: string }).tesseraDataDir,
     bootstrap,

@@ -8,6 +8,8 @@ import type { ApprovalInstanceRow } from './approval-store';
 import { approvalFiles, type ApprovalFile } from './approval-files';
 import { mayReadApproval } from './approval-visibility';
 import { methodNotAllowed } from '../http/method-not-allowed';
+import { handledBy } from '../http/handled-by';
+import { defineRoutes, type RouteDeclaration } from '../http/route-types';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ROUTE = /^\/api\/approvals(?:\/([^/]+))?(?:\/([a-z-]+))?\/?$/;
@@ -37,7 +39,19 @@ const detailed = async (knex: Knex, row: ApprovalInstanceRow) => view(row, hasAt
  * `POST /api/approvals/{id}/{action}` (`comment`, `attachments`: ids from `POST /api/files?purpose=approval`),
  * `GET|POST /api/approvals/delegations` (my standing delegations).
  */
-export function approvalRoutes(deps: { knex: Knex; host: ApprovalHost; afterCommit(): void }): AppMiddleware {
+export function approvalRoutes(deps: { knex: Knex; host: ApprovalHost; afterCommit(): void }): RouteDeclaration[] {
+  const approvals = handledBy(approvalMiddleware(deps));
+  return defineRoutes([
+    { method: 'GET', path: '/api/approvals/inbox', action: 'signed-in', summary: 'Your pending approval tasks', handler: approvals },
+    { method: 'GET', path: '/api/approvals/delegations', action: 'signed-in', summary: 'Your standing delegations', handler: approvals },
+    { method: 'POST', path: '/api/approvals/delegations', action: 'signed-in', summary: 'Delegate your approvals for a period', handler: approvals },
+    { method: 'GET', path: '/api/approvals', action: 'signed-in', summary: "A record's approvals (?entity=&recordId=)", handler: approvals },
+    { method: 'GET', path: '/api/approvals/:id', action: 'signed-in', summary: 'One approval: steps, tasks, history', handler: approvals },
+    { method: 'POST', path: '/api/approvals/:id/:verb', action: 'signed-in', summary: 'Approve, reject, return, comment, delegate or add a signer', handler: approvals },
+  ]);
+}
+
+function approvalMiddleware(deps: { knex: Knex; host: ApprovalHost; afterCommit(): void }): AppMiddleware {
   const { knex } = deps;
   return async (ctx, next) => {
     const match = ROUTE.exec(ctx.path);

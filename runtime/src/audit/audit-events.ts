@@ -25,13 +25,14 @@ export function auditEvents(knex: Knex): AppMiddleware {
   return async (ctx, next) => {
     const event = eventOf(ctx);
     if (!event) return next();
-    const body = isObject(ctx.request.body) ? ctx.request.body : {};
+    // The route parses the body: read it once the route has run.
+    const body = () => (isObject(ctx.request.body) ? ctx.request.body : {});
     const base = { requestId: ctx.state.requestId ?? null };
     try {
       await next();
     } catch (err) {
       if (event === 'login' && isHttpError(err) && (err.status === 401 || err.status === 429)) {
-        await writeAudit(knex, { ...base, actorId: null, action: 'login_failed', meta: { username: typeof body.username === 'string' ? body.username.slice(0, 200) : null, status: err.status } });
+        await writeAudit(knex, { ...base, actorId: null, action: 'login_failed', meta: { username: typeof body().username === 'string' ? (body().username as string).slice(0, 200) : null, status: err.status } });
       }
       throw err;
     }
@@ -40,7 +41,7 @@ export function auditEvents(knex: Knex): AppMiddleware {
     if (event === 'login') {
       await writeAudit(knex, { ...base, actorId: (responseUser?.id as string) ?? null, action: 'login' });
     } else if (event === 'admin_change') {
-      await writeAudit(knex, { ...base, actorId: ctx.state.user?.id ?? null, action: event, meta: { method: ctx.method, path: ctx.path, fields: Object.keys(body).filter((k) => !/password/i.test(k)) } });
+      await writeAudit(knex, { ...base, actorId: ctx.state.user?.id ?? null, action: event, meta: { method: ctx.method, path: ctx.path, fields: Object.keys(body()).filter((k) => !/password/i.test(k)) } });
     } else {
       const version = isObject(ctx.body) ? ctx.body.version : undefined;
       await writeAudit(knex, { ...base, actorId: ctx.state.user?.id ?? null, action: event, meta: { version: version ?? null } });

@@ -1,5 +1,6 @@
 import { HttpError, badRequest, notFound, validationFailed } from '../errors/http-error';
-import type { AppContext, AppMiddleware } from '../http/http-types';
+import type { AppContext } from '../http/http-types';
+import { defineRoutes, type RouteDeclaration } from '../http/route-types';
 import type { AuthDeps } from './auth-deps';
 import { TOKEN_SCOPES, type AuthUser, type TokenScope } from './auth-types';
 import { forbidden } from './authorize';
@@ -12,40 +13,41 @@ import { isUuid, passwordProblems } from './validate-user-input';
 /** The user as `/api/auth/*` answers show it (never the hash). */
 export const publicUser = (u: AuthUser) => ({ id: u.id, username: u.username, email: u.email, displayName: u.displayName, roles: u.roles });
 
-const TOKEN_ROUTE = /^\/api\/auth\/tokens\/([^/]+)$/;
-
 /** Sign-in, sign-out, who-am-I, password change and the caller's API tokens. */
-export function authRoutes(deps: AuthDeps): AppMiddleware {
-  return async (ctx, next) => {
-    if (!ctx.path.startsWith('/api/auth/')) return next();
-    const route = `${ctx.method} ${ctx.path}`;
-    switch (route) {
-      case 'POST /api/auth/login':
-        return login(ctx, deps);
-      case 'POST /api/auth/logout':
+export function authRoutes(deps: AuthDeps): RouteDeclaration[] {
+  return defineRoutes([
+    { method: 'POST', path: '/api/auth/login', action: 'public', caller: 'optional', summary: 'Sign in with a username (or email) and password', handler: (ctx) => login(ctx, deps) },
+    {
+      method: 'POST', path: '/api/auth/logout', action: 'public', caller: 'optional', summary: 'Sign out (ends this session)',
+      async handler(ctx) {
         if (ctx.state.auth?.kind === 'session') await deps.sessions.revoke(ctx.state.auth.sessionId);
         clearSessionCookie(ctx);
         ctx.status = 204;
-        return;
-      case 'GET /api/auth/me':
+      },
+    },
+    {
+      method: 'GET', path: '/api/auth/me', action: 'signed-in', summary: 'The signed-in user and the CSRF token of the session',
+      handler(ctx) {
         ctx.body = { data: { user: publicUser(ctx.state.user!), csrfToken: ctx.state.auth?.kind === 'session' ? ctx.state.auth.csrfToken : null } };
-        return;
-      case 'POST /api/auth/password':
-        return changePassword(ctx, deps);
-      case 'GET /api/auth/tokens':
+      },
+    },
+    { method: 'POST', path: '/api/auth/password', action: 'signed-in', token: 'session', summary: 'Change your password', handler: (ctx) => changePassword(ctx, deps) },
+    {
+      method: 'GET', path: '/api/auth/tokens', action: 'signed-in', token: 'session', summary: 'Your API tokens',
+      async handler(ctx) {
         ctx.body = { data: await deps.tokens.listOf(ctx.state.user!.id) };
-        return;
-      case 'POST /api/auth/tokens':
-        return createToken(ctx, deps);
-    }
-    const tokenId = TOKEN_ROUTE.exec(ctx.path)?.[1];
-    if (tokenId && ctx.method === 'DELETE') {
-      if (!isUuid(tokenId) || !(await deps.tokens.revoke(ctx.state.user!.id, tokenId.toLowerCase()))) throw notFound(`You have no API token with id "${tokenId}"`);
-      ctx.status = 204;
-      return;
-    }
-    throw notFound(`No auth endpoint ${route}`);
-  };
+      },
+    },
+    { method: 'POST', path: '/api/auth/tokens', action: 'signed-in', token: 'session', summary: 'Create an API token (shown once)', handler: (ctx) => createToken(ctx, deps) },
+    {
+      method: 'DELETE', path: '/api/auth/tokens/:id', action: 'signed-in', token: 'session', summary: 'Revoke one of your API tokens',
+      async handler(ctx, { params }) {
+        const tokenId = params.id;
+        if (!isUuid(tokenId) || !(await deps.tokens.revoke(ctx.state.user!.id, tokenId.toLowerCase()))) throw notFound(`You have no API token with id "${tokenId}"`);
+        ctx.status = 204;
+      },
+    },
+  ]);
 }
 
 async function login(ctx: AppContext, deps: AuthDeps): Promise<void> {

@@ -5,15 +5,14 @@ import { rowToAuthUser } from './create-user-store';
 import { API_TOKEN_PREFIX, safeEqual, sha256 } from './secret-token';
 import { SESSION_COOKIE } from './session-cookie';
 
-/** API endpoints anyone may call: signing in, and signing out (which must work with an expired session). */
-const PUBLIC_API = new Set(['POST /api/auth/login', 'POST /api/auth/logout']);
 export const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 const unauthenticated = (message = 'Sign in first (a session cookie or an API token is required)') => new HttpError(401, 'unauthenticated', message);
 
 /**
  * Works out who is calling (a bearer API token, else the session cookie) and puts the user on
- * `ctx.state.user`. Everything under /api requires it, except PUBLIC_API. Cookie-authenticated
+ * `ctx.state.user`. A route declares whether it needs a caller (`required`, 401 without one)
+ * or only wants to know one (signing in and out, which must work with an expired session). Cookie-authenticated
  * writes must echo the session's CSRF token in `X-CSRF-Token`: a cross-site page can make the
  * browser send the cookie, but it cannot read the token to send the header.
  *
@@ -22,11 +21,10 @@ const unauthenticated = (message = 'Sign in first (a session cookie or an API to
  * org changes) clears the cache before its answer is sent, so such changes made through this
  * process apply to the very next request; changes made elsewhere apply within the TTL.
  */
-export function authenticate(deps: AuthDeps): AppMiddleware {
+export function authenticate(deps: AuthDeps, opts: { required: boolean } = { required: true }): AppMiddleware {
   return async (ctx, next) => {
-    const isApi = ctx.path === '/api' || ctx.path.startsWith('/api/');
-    if (isApi) await identify(ctx, deps);
-    if (isApi && !ctx.state.user && !PUBLIC_API.has(`${ctx.method} ${ctx.path}`)) throw unauthenticated();
+    if (!ctx.state.user) await identify(ctx, deps);
+    if (opts.required && !ctx.state.user) throw unauthenticated();
     const auth = ctx.state.auth;
     if (auth?.kind === 'session' && !SAFE_METHODS.has(ctx.method)) {
       const sent = ctx.get('x-csrf-token');

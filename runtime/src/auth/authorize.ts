@@ -1,7 +1,6 @@
 import { HttpError } from '../errors/http-error';
-import type { AppContext, AppMiddleware } from '../http/http-types';
+import type { AppContext } from '../http/http-types';
 import type { TokenScope } from './auth-types';
-import { SAFE_METHODS } from './authenticate';
 
 const SCOPE_RANK: Record<TokenScope, number> = { read: 0, write: 1, admin: 2 };
 
@@ -15,21 +14,4 @@ export function requireAccess(ctx: AppContext, need: TokenScope): void {
   if (auth.kind === 'token' && !auth.scopes.some((s) => SCOPE_RANK[s] >= SCOPE_RANK[need])) {
     throw forbidden(`This API token lacks the "${need}" scope`);
   }
-}
-
-const isAdminRoute = (ctx: AppContext) =>
-  ctx.path.startsWith('/api/admin/') || ctx.path === '/api/admin' || (ctx.method === 'POST' && ctx.path === '/api/_meta/publish');
-
-/**
- * Coarse, route-level rules: admin endpoints (user administration, publishing metadata) need
- * the admin role; a token's scope bounds what it may do. Record-level rules (data scope, field
- * permissions) belong to the permissions work, in the SQL of each query.
- */
-export function authorize(): AppMiddleware {
-  return async (ctx, next) => {
-    if (ctx.state.user && !ctx.path.startsWith('/api/auth/')) {
-      requireAccess(ctx, isAdminRoute(ctx) ? 'admin' : SAFE_METHODS.has(ctx.method) ? 'read' : 'write');
-    }
-    await next();
-  };
 }

@@ -41,6 +41,7 @@ export async function startCommand(appDir: string, loud: CliIo): Promise<void> {
     webDir: path.join(appDir, 'dist', 'app'),
     designerDir: path.join(appDir, 'dist', 'designer'),
     adminPassword: process.env.TESSERA_ADMIN_PASSWORD || undefined,
+    trustProxy: readTrustProxy(process.env.TESSERA_TRUST_PROXY),
   });
   // The first start of the example (demo users just created) also gets its 1,000 demo customers;
   // seedApp skips by itself if customers exist or the app is not the CRM. TESSERA_SEED=0 opts out.
@@ -61,4 +62,11 @@ export async function startCommand(appDir: string, loud: CliIo): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** `TESSERA_TRUST_PROXY`: true/1 behind a TLS-terminating proxy; anything else but false/0/empty is a mistake worth stopping for. */
+export function readTrustProxy(value: string | undefined): boolean {
+  if (value === undefined || value === '' || value === 'false' || value === '0') return false;
+  if (value === 'true' || value === '1') return true;
+  throw new Error(`TESSERA_TRUST_PROXY must be true or false, got "${value}"`);
 }

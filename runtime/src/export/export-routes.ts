@@ -2,18 +2,17 @@ import { parseListQuery } from '@tessera/engine';
 import { listQueryToSql } from '@tessera/engine/sql';
 import type { Knex } from 'knex';
 import { writeAudit } from '../audit/write-audit';
-import { HttpError, notFound } from '../errors/http-error';
-import type { AppMiddleware } from '../http/http-types';
-import type { AppState } from '../meta/compile-app-state';
-import { recordAccess } from '../permissions/record-access';
+import { HttpError } from '../errors/http-error';
+import type { AppContext } from '../http/http-types';
+import { defineRoutes, type RouteDeclaration } from '../http/route-types';
+import type { AppState, CompiledEntity } from '../meta/compile-app-state';
+import type { RecordAccess } from '../permissions/record-access';
 import { invalidQuery } from '../records/invalid-query';
 import { scopedTarget } from '../records/record-scope';
 import { rowToRecord } from '../records/row-to-record';
 import { exportCell, exportColumns, type ExportLocale } from './export-cells';
 import { EXPORT_CONTENT_TYPES, writeExport, type ExportFormat } from './write-export';
-import { methodNotAllowed } from '../http/method-not-allowed';
 
-const ROUTE = /^\/api\/([a-z][a-z0-9_-]*)\/export\/?$/;
 /** One request builds the whole file in memory; past this the user should narrow the filter. */
 export const MAX_EXPORT_ROWS = 50_000;
 
@@ -24,38 +23,33 @@ export const MAX_EXPORT_ROWS = 50_000;
  * MAX_EXPORT_ROWS (`X-Export-Truncated: true` when more matched), and leaves an audit entry,
  * because an export is data leaving the system.
  */
-export function exportRoutes(knex: Knex, getState: () => AppState): AppMiddleware {
-  return async (ctx, next) => {
-    const match = ROUTE.exec(ctx.path);
-    if (!match) return next();
-    if (ctx.method !== 'GET') return methodNotAllowed(ctx, 'GET');
-    const state = getState();
-    const entity = state.byPlural.get(match[1]);
-    if (!entity) throw notFound(`No entity is published at /api/${match[1]}`);
-    // Paging belongs to the screen, not to the file: dropped, like the export's own options.
-    const { format = 'csv', locale = 'en', limit: _limit, offset: _offset, cursor: _cursor, count: _count, expand: _expand, ...params } = ctx.query;
-    if (format !== 'csv' && format !== 'xlsx') throw new HttpError(400, 'invalid_query', 'Invalid query: "format" must be csv or xlsx', [{ parameter: 'format', message: 'must be csv or xlsx' }]);
-    const lang: ExportLocale = locale === 'zh' ? 'zh' : 'en';
-    const ra = recordAccess(ctx.state.user!, state, entity, 'read');
-    const parsed = parseListQuery(params, ra.entity, state.registry, ra.entities);
-    if (!parsed.ok) throw invalidQuery(parsed.errors);
-    const query = { ...parsed.value, limit: MAX_EXPORT_ROWS, offset: 0, count: false, expand: [] };
-    if (ra.columns && !query.columns) query.columns = ra.columns;
-    const target = scopedTarget(entity, ctx.state.user!, state, ra);
-    const rows = (await listQueryToSql(knex, query, target)) as Record<string, unknown>[];
-    const page = rows.slice(0, MAX_EXPORT_ROWS);
-    const columns = exportColumns(ra.entity, query.fields, lang);
-    const cells = page.map((row) => {
-      const record = ra.strip(rowToRecord(row, entity));
-      return columns.map((c) => exportCell(c.field, record[c.name], lang));
-    });
-    const name = entity.entity['x-plural'];
-    const file = await writeExport(format as ExportFormat, name, columns.map((c) => c.header), cells);
-    await writeAudit(knex, { actorId: ctx.state.user!.id, requestId: ctx.state.requestId ?? null, action: 'export', entity: entity.entity['x-name'], meta: { format, rows: page.length, query: ctx.querystring.slice(0, 2000) } });
-    ctx.set('Content-Type', EXPORT_CONTENT_TYPES[format as ExportFormat]);
-    ctx.set('Content-Disposition', `attachment; filename="${name}-${new Date().toISOString().slice(0, 10)}.${format}"`);
-    ctx.set('X-Export-Truncated', String(rows.length > MAX_EXPORT_ROWS));
-    ctx.set('Cache-Control', 'no-store');
-    ctx.body = file;
-  };
+export function exportRoutes(knex: Knex): RouteDeclaration[] {
+  return defineRoutes([{ method: 'GET', path: '/api/:plural/export', action: 'export', entity: true, summary: 'The list as a CSV or XLSX file', handler: (ctx, { state, entity, access: ra }) => exportList(ctx, knex, state, entity, ra) }]);
+}
+
+async function exportList(ctx: AppContext, knex: Knex, state: AppState, entity: CompiledEntity, ra: RecordAccess): Promise<void> {
+  // Paging belongs to the screen, not to the file: dropped, like the export's own options.
+  const { format = 'csv', locale = 'en', limit: _limit, offset: _offset, cursor: _cursor, count: _count, expand: _expand, ...params } = ctx.query;
+  if (format !== 'csv' && format !== 'xlsx') throw new HttpError(400, 'invalid_query', 'Invalid query: "format" must be csv or xlsx', [{ parameter: 'format', message: 'must be csv or xlsx' }]);
+  const lang: ExportLocale = locale === 'zh' ? 'zh' : 'en';
+  const parsed = parseListQuery(params, ra.entity, state.registry, ra.entities);
+  if (!parsed.ok) throw invalidQuery(parsed.errors);
+  const query = { ...parsed.value, limit: MAX_EXPORT_ROWS, offset: 0, count: false, expand: [] };
+  if (ra.columns && !query.columns) query.columns = ra.columns;
+  const target = scopedTarget(entity, ctx.state.user!, state, ra);
+  const rows = (await listQueryToSql(knex, query, target)) as Record<string, unknown>[];
+  const page = rows.slice(0, MAX_EXPORT_ROWS);
+  const columns = exportColumns(ra.entity, query.fields, lang);
+  const cells = page.map((row) => {
+    const record = ra.strip(rowToRecord(row, entity));
+    return columns.map((c) => exportCell(c.field, record[c.name], lang));
+  });
+  const name = entity.entity['x-plural'];
+  const file = await writeExport(format as ExportFormat, name, columns.map((c) => c.header), cells);
+  await writeAudit(knex, { actorId: ctx.state.user!.id, requestId: ctx.state.requestId ?? null, action: 'export', entity: entity.entity['x-name'], meta: { format, rows: page.length, query: ctx.querystring.slice(0, 2000) } });
+  ctx.set('Content-Type', EXPORT_CONTENT_TYPES[format as ExportFormat]);
+  ctx.set('Content-Disposition', `attachment; filename="${name}-${new Date().toISOString().slice(0, 10)}.${format}"`);
+  ctx.set('X-Export-Truncated', String(rows.length > MAX_EXPORT_ROWS));
+  ctx.set('Cache-Control', 'no-store');
+  ctx.body = file;
 }

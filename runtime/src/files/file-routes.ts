@@ -1,9 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import type { Knex } from 'knex';
-import { requireAccess } from '../auth/authorize';
 import { HttpError, notFound } from '../errors/http-error';
-import type { AppContext, AppMiddleware } from '../http/http-types';
+import type { AppContext } from '../http/http-types';
+import { defineRoutes, type RouteDeclaration } from '../http/route-types';
 import type { AppState, CompiledEntity } from '../meta/compile-app-state';
 import { recordAccess } from '../permissions/record-access';
 import { recordScope } from '../records/record-scope';
@@ -12,7 +12,6 @@ import { filesDir } from './files-dir';
 import { uploadFile } from './upload-file';
 import { APPROVAL_FILES } from '../approvals/approval-files';
 import { mayReadApproval } from '../approvals/approval-visibility';
-import { methodNotAllowed } from '../http/method-not-allowed';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -20,31 +19,26 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * `POST /api/files?entity=&field=` or `?purpose=approval` (multipart) and `GET /api/files/:id`. Mounted before the
  * JSON body parser, which would refuse a multipart body (and its 1 MB limit is not a file's).
  */
-export function fileRoutes(knex: Knex, getState: () => AppState): AppMiddleware {
-  return async (ctx, next) => {
-    if (ctx.path === '/api/files' || ctx.path === '/api/files/') {
-      if (ctx.method !== 'POST') return methodNotAllowed(ctx, 'POST');
-      requireAccess(ctx, 'write');
-      const state = getState();
-      if (ctx.query.purpose !== undefined) {
-        // An approval attachment: any signed-in writer may upload; attaching it is what the approval checks.
-        if (ctx.query.purpose !== 'approval') throw new HttpError(400, 'invalid_query', 'Invalid query: "purpose" must be "approval" (or absent, with entity and field)', [{ parameter: 'purpose', message: 'must be "approval"' }]);
+export function fileRoutes(knex: Knex): RouteDeclaration[] {
+  return defineRoutes([
+    {
+      method: 'POST', path: '/api/files', action: 'signed-in', body: 'raw', summary: "Upload a file for a record's file field (?entity=&field=) or an approval (?purpose=approval)",
+      async handler(ctx, { state }) {
+        if (ctx.query.purpose !== undefined) {
+          // An approval attachment: any signed-in writer may upload; attaching it is what the approval checks.
+          if (ctx.query.purpose !== 'approval') throw new HttpError(400, 'invalid_query', 'Invalid query: "purpose" must be "approval" (or absent, with entity and field)', [{ parameter: 'purpose', message: 'must be "approval"' }]);
+          ctx.status = 201;
+          ctx.body = { data: await uploadFile(ctx, knex, state.app.name, APPROVAL_FILES.entity, APPROVAL_FILES.field, APPROVAL_FILES.spec) };
+          return;
+        }
+        const { entity, field, spec } = fileField(state, ctx.query.entity, ctx.query.field);
+        mayWrite(ctx, state, entity);
         ctx.status = 201;
-        ctx.body = { data: await uploadFile(ctx, knex, state.app.name, APPROVAL_FILES.entity, APPROVAL_FILES.field, APPROVAL_FILES.spec) };
-        return;
-      }
-      const { entity, field, spec } = fileField(state, ctx.query.entity, ctx.query.field);
-      mayWrite(ctx, state, entity);
-      ctx.status = 201;
-      ctx.body = { data: await uploadFile(ctx, knex, state.app.name, entity, field, spec) };
-      return;
-    }
-    const match = /^\/api\/files\/([^/]+)$/.exec(ctx.path);
-    if (!match) return next();
-    if (ctx.method !== 'GET') return methodNotAllowed(ctx, 'GET');
-    requireAccess(ctx, 'read');
-    await downloadFile(ctx, knex, getState(), match[1]);
-  };
+        ctx.body = { data: await uploadFile(ctx, knex, state.app.name, entity, field, spec) };
+      },
+    },
+    { method: 'GET', path: '/api/files/:id', action: 'signed-in', summary: 'Download a file you may read', handler: (ctx, { state, params }) => downloadFile(ctx, knex, state, params.id) },
+  ]);
 }
 
 function fileField(state: AppState, entityName: unknown, fieldName: unknown) {

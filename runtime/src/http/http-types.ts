@@ -1,6 +1,7 @@
 import type Koa from 'koa';
 import type { AuthMethod, AuthUser } from '../auth/auth-types';
 import type { RecordHooks } from '../plugins/record-hooks-types';
+import type { RouteDeclaration } from './route-types';
 
 /** What middleware puts on `ctx.state` for the rest of the request. */
 export interface RequestState {
@@ -11,6 +12,8 @@ export interface RequestState {
   auth?: AuthMethod;
   /** The app's plugin hooks bound to this request's user (issue 9); absent without plugins. */
   hooks?: RecordHooks;
+  /** The declared route answering this request (mount-routes); an /api answer without one is a bug. */
+  route?: RouteDeclaration;
 }
 
 export type AppContext = Koa.ParameterizedContext<RequestState>;

@@ -1,6 +1,5 @@
 import { appToOpenApi, createWorkflowRegistry, type WorkflowRegistry } from '@tessera/engine';
 import type { Knex } from 'knex';
-import { requireAccess } from '../auth/authorize';
 import { HttpError } from '../errors/http-error';
 import type { AppState } from '../meta/compile-app-state';
 import { createMetadataStore } from '../meta/create-metadata-store';
@@ -11,6 +10,8 @@ import { readMigrationChoices } from '../migrate/read-migration-choices';
 import { appToPackage, mergePackage } from './app-package';
 import { viewsForUser } from '../permissions/views-for-user';
 import type { AppMiddleware } from './http-types';
+import { handledBy } from './handled-by';
+import { defineRoutes, type HttpMethod, type RouteDeclaration } from './route-types';
 
 export interface MetaRouteDeps {
   getState(): AppState;
@@ -52,7 +53,28 @@ function registryView(state: AppState, workflows: WorkflowRegistry) {
 const VERSION_PATH = /^\/api\/_meta\/versions\/([^/]+)$/;
 
 /** The metadata API the designer talks to, and the OpenAPI document of the current app. */
-export function metaRoutes(deps: MetaRouteDeps): AppMiddleware {
+export function metaRoutes(deps: MetaRouteDeps): RouteDeclaration[] {
+  const meta = handledBy(metaMiddleware(deps));
+  const admin = (method: HttpMethod, path: string, summary: string): RouteDeclaration => ({ method, path, action: 'admin', summary, handler: meta });
+  return defineRoutes([
+    { method: 'GET', path: '/api/_meta/app', action: 'signed-in', summary: 'The published app (views and dashboards as you may use them)', handler: meta },
+    { method: 'GET', path: '/api/_meta/field-types', action: 'signed-in', summary: 'The field types of this app', handler: meta },
+    { method: 'GET', path: '/api/openapi.json', action: 'signed-in', summary: 'This OpenAPI document', handler: meta },
+    admin('POST', '/api/_meta/plan', 'Preview the migration a changed app needs'),
+    admin('POST', '/api/_meta/publish', 'Publish a changed app'),
+    admin('POST', '/api/_meta/rollback', 'Roll back to the previous version'),
+    admin('POST', '/api/_meta/rollback/plan', 'Preview a rollback'),
+    admin('GET', '/api/_meta/registry', 'Guards, actions, channels and field types the designer offers'),
+    admin('GET', '/api/_meta/history', 'Published versions and their migrations'),
+    admin('GET', '/api/_meta/archives', 'Archived columns and tables'),
+    admin('POST', '/api/_meta/purge', 'Delete archives for good'),
+    admin('GET', '/api/_meta/export', 'Export entities as a package'),
+    admin('POST', '/api/_meta/import', 'Merge a package into an app'),
+    admin('GET', '/api/_meta/versions/:version', 'The definition of one published version'),
+  ]);
+}
+
+function metaMiddleware(deps: MetaRouteDeps): AppMiddleware {
   const workflows = deps.workflowRegistry ?? createWorkflowRegistry();
   return async (ctx, next) => {
     const route = `${ctx.method} ${ctx.path}`;
@@ -70,7 +92,6 @@ export function metaRoutes(deps: MetaRouteDeps): AppMiddleware {
         ctx.body = { data: deps.getState().registry.list().map(({ name, label, widget }) => ({ name, label, widget })) };
         return;
       case 'POST /api/_meta/plan': {
-        requireAccess(ctx, 'admin');
         const problems = [];
         if (!isObject(body) || body.app === undefined) problems.push({ field: 'app', rule: 'required', message: 'the app definition to plan is required' });
         const choices = readMigrationChoices(isObject(body) ? (body.options ?? {}) : {}, 'options.', problems);
@@ -92,7 +113,6 @@ export function metaRoutes(deps: MetaRouteDeps): AppMiddleware {
         return;
       }
       case 'POST /api/_meta/rollback': {
-        requireAccess(ctx, 'admin');
         const problems = [];
         const base = isObject(body) ? body.baseVersion : undefined;
         if (base !== undefined && (!Number.isInteger(base) || (base as number) < 1)) problems.push({ field: 'baseVersion', rule: 'integer', message: 'must be the current version (a whole number)' });
@@ -103,26 +123,21 @@ export function metaRoutes(deps: MetaRouteDeps): AppMiddleware {
       }
       case 'POST /api/_meta/rollback/plan': {
         // The rollback's dry run: the designer shows these steps (or why it cannot) before confirming.
-        requireAccess(ctx, 'admin');
         const base = isObject(body) ? body.baseVersion : undefined;
         if (base !== undefined && (!Number.isInteger(base) || (base as number) < 1)) throw badRequest([{ field: 'baseVersion', rule: 'integer', message: 'must be the current version (a whole number)' }]);
         ctx.body = await deps.migrations.rollbackPlan({ baseVersion: base as number | undefined });
         return;
       }
       case 'GET /api/_meta/registry':
-        requireAccess(ctx, 'admin');
         ctx.body = registryView(deps.getState(), workflows);
         return;
       case 'GET /api/_meta/history':
-        requireAccess(ctx, 'admin');
         ctx.body = { data: await deps.migrations.history() };
         return;
       case 'GET /api/_meta/archives':
-        requireAccess(ctx, 'admin');
         ctx.body = { data: await listArchives(deps.knex, deps.getState().app.name) };
         return;
       case 'POST /api/_meta/purge': {
-        requireAccess(ctx, 'admin');
         const { confirm, olderThanDays } = readPurgeBody(body);
         const appName = deps.getState().app.name;
         if (!confirm) {
@@ -136,7 +151,6 @@ export function metaRoutes(deps: MetaRouteDeps): AppMiddleware {
         return;
       }
       case 'GET /api/_meta/export': {
-        requireAccess(ctx, 'admin');
         const names = String(ctx.query.entities ?? '').split(',').map((n) => n.trim()).filter(Boolean);
         if (!names.length) throw badRequest([{ field: 'entities', rule: 'required', message: 'name the entities to export, e.g. ?entities=bid,bid_item' }]);
         ctx.body = appToPackage(deps.getState().app, names);
@@ -144,7 +158,6 @@ export function metaRoutes(deps: MetaRouteDeps): AppMiddleware {
       }
       case 'POST /api/_meta/import': {
         // Merges into the caller's draft (or the live app); publishing it is the normal plan/publish path.
-        requireAccess(ctx, 'admin');
         const target = isObject(body) && isObject(body.app) ? body.app : deps.getState().app;
         ctx.body = mergePackage(target as unknown as AppState['app'], isObject(body) ? body.package : undefined);
         return;
@@ -158,15 +171,13 @@ export function metaRoutes(deps: MetaRouteDeps): AppMiddleware {
         const versionMatch = ctx.method === 'GET' ? VERSION_PATH.exec(ctx.path) : null;
         if (versionMatch) {
           // The stored definition of one published version, e.g. for a diff between two of them.
-          requireAccess(ctx, 'admin');
-          const n = Number(versionMatch[1]);
+            const n = Number(versionMatch[1]);
           if (!/^[1-9][0-9]{0,8}$/.test(versionMatch[1])) throw badRequest([{ field: 'version', rule: 'integer', message: 'must be a version number (1 or more)' }]);
           const stored = await createMetadataStore(deps.knex).get(deps.getState().app.name, n);
           if (!stored) throw new HttpError(404, 'not_found', `There is no version ${n}`);
           ctx.body = { version: stored.version, source: stored.source, createdAt: stored.createdAt, app: stored.definition };
           return;
         }
-        if (ctx.path.startsWith('/api/_meta/')) throw new HttpError(404, 'not_found', `No metadata endpoint ${route}`);
         return next();
       }
     }

@@ -1,7 +1,5 @@
 import type { Knex } from 'knex';
-import { requireAccess } from '../auth/authorize';
-import type { AppMiddleware } from '../http/http-types';
-import { methodNotAllowed } from '../http/method-not-allowed';
+import { defineRoutes, type RouteDeclaration } from '../http/route-types';
 import { createJobQueue, type JobQueue } from './create-job-queue';
 import { latestSlot, nextSlot } from './cron-slots';
 import { ensureJobsSchema } from './ensure-jobs-schema';
@@ -24,7 +22,7 @@ export interface RecurringJobsOptions {
 
 export interface RecurringJobs {
   /** `GET /api/_meta/jobs` (admin): every job, its schedule, last run and last error. */
-  middleware: AppMiddleware;
+  routes: RouteDeclaration[];
   /** Creates the bookkeeping table, registers the jobs, then catches up in the background. */
   start(): Promise<void>;
   /** Registers the current jobs with pg-boss (starting it the first time there is one) and drops those that went away. */
@@ -130,15 +128,17 @@ export function createRecurringJobs(opts: RecurringJobsOptions): RecurringJobs {
     }));
   }
 
-  const middleware: AppMiddleware = async (ctx, next) => {
-    if (ctx.path !== '/api/_meta/jobs') return next();
-    if (ctx.method !== 'GET') return methodNotAllowed(ctx, 'GET');
-    requireAccess(ctx, 'admin');
-    ctx.body = { data: await list() };
-  };
+  const routes = defineRoutes([
+    {
+      method: 'GET', path: '/api/_meta/jobs', action: 'admin', summary: 'Recurring jobs, their next and last runs',
+      async handler(ctx) {
+        ctx.body = { data: await list() };
+      },
+    },
+  ]);
 
   return {
-    middleware,
+    routes,
     async start() {
       await ensureJobsSchema(knex);
       await sync();

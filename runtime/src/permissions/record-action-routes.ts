@@ -2,15 +2,14 @@ import type { Knex } from 'knex';
 import { setAuditContext } from '../audit/set-audit-context';
 import { writeAudit } from '../audit/write-audit';
 import { notFound, validationFailed } from '../errors/http-error';
-import type { AppContext, AppMiddleware } from '../http/http-types';
-import type { AppState, CompiledEntity } from '../meta/compile-app-state';
+import type { AppContext } from '../http/http-types';
+import { defineRoutes, type RouteDeclaration } from '../http/route-types';
+import type { CompiledEntity } from '../meta/compile-app-state';
 import { recordScope } from '../records/record-scope';
 import { rowToRecord } from '../records/row-to-record';
-import { recordAccess } from './record-access';
-import { methodNotAllowed } from '../http/method-not-allowed';
+import type { RecordAccess } from './record-access';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ROUTE = /^\/api\/([a-z][a-z0-9_-]*)\/([^/]+)\/(transfer|shares)\/?$/;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -28,29 +27,16 @@ async function activeUser(trx: Knex.Transaction, id: unknown): Promise<boolean> 
  * active user, with its own audit action; `POST /api/{plural}/{id}/shares { user | team, access }`
  * (action `share`) and `GET …/shares`. The record must be in the caller's write scope, else 404.
  */
-export function recordActionRoutes(knex: Knex, getState: () => AppState): AppMiddleware {
-  return async (ctx, next) => {
-    const match = ROUTE.exec(ctx.path);
-    if (!match) return next();
-    const [, plural, rawId, action] = match;
-    const state = getState();
-    const entity = state.byPlural.get(plural);
-    if (!entity) throw notFound(`No entity is published at /api/${plural}`);
-    const missing = notFound(`No ${entity.entity['x-name']} with id "${rawId}"`);
-    if (!UUID.test(rawId)) throw missing;
-    const id = rawId.toLowerCase();
-    if (action === 'transfer') {
-      if (ctx.method !== 'POST') return methodNotAllowed(ctx, 'POST');
-      return transfer(ctx, knex, state, entity, id, missing);
-    }
-    if (ctx.method === 'GET') return listShares(ctx, knex, state, entity, id, missing);
-    if (ctx.method !== 'POST') return methodNotAllowed(ctx, 'GET, POST');
-    return share(ctx, knex, state, entity, id, missing);
-  };
+export function recordActionRoutes(knex: Knex): RouteDeclaration[] {
+  const missingOf = (entity: CompiledEntity, id: string) => notFound(`No ${entity.entity['x-name']} with id "${id}"`);
+  return defineRoutes([
+    { method: 'POST', path: '/api/:plural/:id/transfer', action: 'transfer', entity: true, record: 'write', returns: 'records', summary: 'Hand a record to another user', handler: (ctx, { entity, id, access }) => transfer(ctx, knex, entity, id, access, missingOf(entity, id)) },
+    { method: 'GET', path: '/api/:plural/:id/shares', action: 'read', entity: true, record: 'read', summary: "Who a record is shared with", handler: (ctx, { entity, id }) => listShares(ctx, knex, entity, id) },
+    { method: 'POST', path: '/api/:plural/:id/shares', action: 'share', entity: true, record: 'write', summary: 'Share a record with a user or team', handler: (ctx, { entity, id, access }) => share(ctx, knex, entity, id, access, missingOf(entity, id)) },
+  ]);
 }
 
-async function transfer(ctx: AppContext, knex: Knex, state: AppState, entity: CompiledEntity, id: string, missing: Error): Promise<void> {
-  const ra = recordAccess(ctx.state.user!, state, entity, 'transfer');
+async function transfer(ctx: AppContext, knex: Knex, entity: CompiledEntity, id: string, ra: RecordAccess, missing: Error): Promise<void> {
   const body = isObject(ctx.request.body) ? ctx.request.body : {};
   const problems = unknownKeys(body, ['owner']);
   const row = await knex.transaction(async (trx) => {
@@ -68,7 +54,7 @@ async function transfer(ctx: AppContext, knex: Knex, state: AppState, entity: Co
     if (!updated) throw missing;
     return updated;
   });
-  ctx.body = { data: ra.strip(rowToRecord(row, entity)) };
+  ctx.body = { data: rowToRecord(row, entity) };
 }
 
 /** The record, if it is in the caller's scope (`mode`). */
@@ -76,8 +62,7 @@ async function scopedExists(trx: Knex | Knex.Transaction, entity: CompiledEntity
   return Boolean(await trx.withSchema(entity.schema).table(entity.table).where({ id }).modify(recordScope(entity)).modify(restrict).first('id'));
 }
 
-async function share(ctx: AppContext, knex: Knex, state: AppState, entity: CompiledEntity, id: string, missing: Error): Promise<void> {
-  const ra = recordAccess(ctx.state.user!, state, entity, 'share');
+async function share(ctx: AppContext, knex: Knex, entity: CompiledEntity, id: string, ra: RecordAccess, missing: Error): Promise<void> {
   const body = isObject(ctx.request.body) ? ctx.request.body : {};
   const problems = unknownKeys(body, ['user', 'team', 'access']);
   if ((body.user === undefined) === (body.team === undefined)) problems.push({ field: 'user', rule: 'required', message: 'give exactly one of user or team' });
@@ -103,9 +88,7 @@ async function share(ctx: AppContext, knex: Knex, state: AppState, entity: Compi
   ctx.body = { data: created };
 }
 
-async function listShares(ctx: AppContext, knex: Knex, state: AppState, entity: CompiledEntity, id: string, missing: Error): Promise<void> {
-  const ra = recordAccess(ctx.state.user!, state, entity, 'read');
-  if (!(await scopedExists(knex, entity, id, (qb) => ra.restrict(qb, entity.table, 'read')))) throw missing;
+async function listShares(ctx: AppContext, knex: Knex, entity: CompiledEntity, id: string): Promise<void> {
   const rows = await knex.withSchema('tessera').table('record_shares').where({ entity: entity.entity['x-name'], record_id: id }).orderBy('created_at').select('id', 'user_id', 'team_id', 'access', 'created_at');
   ctx.body = { data: rows };
 }

@@ -3,27 +3,14 @@ import type { PluginDefinition, PluginRouteHandler, PluginRouteOptions, PublicRo
 export interface PluginRoute {
   plugin: PluginDefinition;
   method: string;
+  /** As the plugin wrote it (`/items/:id`), below `/api/plugins/<name>`. */
   path: string;
-  pattern: RegExp;
-  params: string[];
   handler: PluginRouteHandler<unknown>;
   /** Set for a route anyone may call: its verification and service user (see publicPluginRoutes). */
   public?: PublicRouteOptions;
 }
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
-
-/** `/items/:id` → a regex over the path below the plugin's prefix, and the parameter names. */
-function compilePath(path: string): { pattern: RegExp; params: string[] } {
-  const params: string[] = [];
-  const body = path
-    .replace(/^\/*/, '/')
-    .replace(/\/+$/, '')
-    .split('/')
-    .map((part) => (part.startsWith(':') ? (params.push(part.slice(1)), '([^/]+)') : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-    .join('/');
-  return { pattern: new RegExp(`^${body}/?$`), params };
-}
 
 /**
  * A public route must bring its own proof of origin and name its service user: a route that
@@ -48,21 +35,10 @@ export function collectPluginRoutes(plugins: readonly PluginDefinition[]): Plugi
     const router = Object.fromEntries(
       METHODS.map((m) => [m, (path: string, handler: PluginRouteHandler<unknown>, options?: PluginRouteOptions) => {
         const method = m.toUpperCase();
-        routes.push({ plugin, method, path, handler, public: publicOptions(plugin, `${method} ${path}`, options), ...compilePath(path) });
+        routes.push({ plugin, method, path, handler, public: publicOptions(plugin, `${method} ${path}`, options) });
       }]),
     );
     plugin.routes(router as never);
   }
   return routes;
-}
-
-/** The plugin whose prefix `rest` (the path below `/api/plugins/`) starts with; the longest name wins. */
-export function ownerOf(plugins: readonly PluginDefinition[], rest: string): PluginDefinition | undefined {
-  return plugins.filter((p) => rest === p.name || rest.startsWith(`${p.name}/`)).sort((a, b) => b.name.length - a.name.length)[0];
-}
-
-/** `:param` values of a matched route, decoded. */
-export function paramsOf(route: PluginRoute, sub: string): Record<string, string> {
-  const match = route.pattern.exec(sub)!;
-  return Object.fromEntries(route.params.map((name, i) => [name, decodeURIComponent(match[i + 1])]));
 }

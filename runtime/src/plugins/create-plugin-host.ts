@@ -1,10 +1,11 @@
 import type { PluginDefinition } from '@tessera/engine';
 import type { Knex } from 'knex';
 import type { Logger } from '../http/error-handler';
-import type { AppMiddleware } from '../http/http-types';
+import type { AppContext } from '../http/http-types';
+import type { RouteDeclaration } from '../http/route-types';
 import type { AppState } from '../meta/compile-app-state';
 import type { AppMigrations } from '../migrate/create-app-migrations';
-import { settingsOf } from './create-record-hooks';
+import { createRecordHooks, settingsOf } from './create-record-hooks';
 import { storeInitialPluginSettings } from './initial-plugin-settings';
 import { ensurePluginSchema, readPluginStates } from './plugin-state-store';
 import { collectPluginRoutes, type PluginRoute } from './collect-plugin-routes';
@@ -28,9 +29,10 @@ export interface PluginHostOptions {
 }
 
 export interface PluginHost {
-  middleware: AppMiddleware;
-  /** Routes plugins declared public, mounted before authentication (see publicPluginRoutes). */
-  publicMiddleware: AppMiddleware;
+  /** The plugin API, plugins' own routes (signed-in and public) and the admin's plugin switches. */
+  routes: RouteDeclaration[];
+  /** The plugins' record hooks for one signed-in request (`ctx.state.hooks`); nothing without plugins. */
+  bindHooks(ctx: AppContext): void;
   /** Creates `tessera.plugin_state`, stores app.json's initial settings where none are stored, then runs each plugin's `start`; a failing start stops the boot, naming the plugin. */
   start(): Promise<void>;
   /** Each started plugin's `stop`, in reverse order; failures are logged so every plugin gets its turn. */
@@ -45,7 +47,7 @@ export function createPluginHost(opts: PluginHostOptions): PluginHost {
     settings: settingsOf(plugin, (await readPluginStates(knex, getState().app.name)).get(plugin.name)),
     log: { info: (m: string, ...r: unknown[]) => logger.info(`[${plugin.name}] ${m}`, ...r), error: (m: string, ...r: unknown[]) => logger.error(`[${plugin.name}] ${m}`, ...r) },
   });
-  // Each plugin's `routes(router)` runs once; both middlewares serve from the same list.
+  // Each plugin's `routes(router)` runs once, at start; the route table declares them all.
   // A bad route declaration (a public route without verify) fails `start`, inside the boot's clean-up.
   let routes: PluginRoute[] = [];
   let routeProblem: Error | undefined;
@@ -56,8 +58,10 @@ export function createPluginHost(opts: PluginHostOptions): PluginHost {
   }
   const timeoutMs = opts.timeoutMs ?? DEFAULT_PLUGIN_TIMEOUT_MS;
   return {
-    middleware: pluginRoutes({ ...opts, routes, timeoutMs }),
-    publicMiddleware: publicPluginRoutes({ knex, plugins, routes, getState, logger, timeoutMs }),
+    routes: [...publicPluginRoutes({ knex, plugins, routes, getState, logger, timeoutMs }), ...pluginRoutes({ ...opts, routes, timeoutMs })],
+    bindHooks(ctx) {
+      if (plugins.length > 0 && ctx.state.user) ctx.state.hooks = createRecordHooks({ knex, plugins, state: getState(), user: ctx.state.user, requestId: ctx.state.requestId, logger, timeoutMs });
+    },
     async start() {
       if (routeProblem) throw routeProblem;
       await ensurePluginSchema(knex);

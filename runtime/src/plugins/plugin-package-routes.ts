@@ -1,6 +1,5 @@
 import type { PluginDefinition } from '@tessera/engine';
 import type { Knex } from 'knex';
-import { requireAccess } from '../auth/authorize';
 import { HttpError, notFound } from '../errors/http-error';
 import { mergePackage } from '../http/app-package';
 import type { AppContext } from '../http/http-types';
@@ -14,8 +13,6 @@ export interface PluginPackageDeps {
   /** The app's migrations (plan/publish); the same code `POST /api/_meta/plan` and `/publish` run. */
   migrations?: () => AppMigrations;
 }
-
-export const PACKAGE_PATH = /^\/api\/_meta\/plugins\/(.+)\/package\/(plan|apply)$/;
 
 /** What `GET /api/_meta/plugins` and enable say about a plugin's package: its entities, and whether the app has them all. */
 export function packageStatus(plugin: PluginDefinition, state: AppState) {
@@ -37,9 +34,6 @@ export const withPackage = (plugin: PluginDefinition, state: AppState) => {
  * `apply { confirm: true }` publishes that merge as the admin, through the normal publish.
  */
 export async function servePluginPackage(deps: PluginPackageDeps, ctx: AppContext, plugin: PluginDefinition | undefined, name: string, action: 'plan' | 'apply'): Promise<void> {
-  const expected = action === 'plan' ? 'GET' : 'POST';
-  if (ctx.method !== expected) throw new HttpError(405, 'method_not_allowed', `${ctx.method} is not allowed here; use ${expected}`);
-  requireAccess(ctx, 'admin');
   if (!plugin) throw notFound(`No plugin "${name}" is loaded in this app`);
   if (!plugin.package) throw notFound(`Plugin "${name}" contributes no entities (it has no package)`);
   const migrations = deps.migrations?.();

@@ -1,14 +1,14 @@
 import { validatePluginSettings, type PluginDefinition } from '@tessera/engine';
 import type { Knex } from 'knex';
-import { requireAccess } from '../auth/authorize';
-import { HttpError, notFound, validationFailed } from '../errors/http-error';
+import { notFound, validationFailed } from '../errors/http-error';
 import type { Logger } from '../http/error-handler';
-import type { AppContext, AppMiddleware } from '../http/http-types';
+import type { AppContext } from '../http/http-types';
+import { defineRoutes, type HttpMethod, type RouteDeclaration } from '../http/route-types';
 import type { AppState } from '../meta/compile-app-state';
-import { collectPluginRoutes, ownerOf, paramsOf, type PluginRoute } from './collect-plugin-routes';
+import { collectPluginRoutes, type PluginRoute } from './collect-plugin-routes';
 import { invokePluginRoute } from './invoke-plugin-route';
-import { PACKAGE_PATH, servePluginPackage, withPackage, type PluginPackageDeps } from './plugin-package-routes';
-import { createRecordHooks, settingsOf } from './create-record-hooks';
+import { servePluginPackage, withPackage, type PluginPackageDeps } from './plugin-package-routes';
+import { settingsOf } from './create-record-hooks';
 import { keepWriteOnly, maskWriteOnly } from './mask-write-only';
 import { readPluginStates, writePluginState } from './plugin-state-store';
 
@@ -22,35 +22,37 @@ export interface PluginRoutesDeps extends PluginPackageDeps {
   routes?: readonly PluginRoute[];
 }
 
-const PREFIX = '/api/plugins/';
-const SWITCH = /^\/api\/_meta\/plugins\/(.+)\/(enable|disable)$/;
+/** Where a plugin route lives: `/api/plugins/<plugin name><its path>`. */
+export const pluginRoutePath = (route: PluginRoute) => `/api/plugins/${route.plugin.name}${route.path.replace(/^\/*/, '/').replace(/\/+$/, '')}`;
 
 /**
- * Mounted past authentication: gives each request its plugin hooks (`ctx.state.hooks`), serves
- * plugin routes under `/api/plugins/<name>/` (signed-in users; a disabled plugin's routes are
- * 404) and the admin's `/api/_meta/plugins` list and enable/disable switches.
+ * The plugin API: `/api/plugins` (which plugins are on), each plugin's signed-in routes under
+ * `/api/plugins/<name>/` (a disabled plugin's routes are 404), the admin's `/api/_meta/plugins`
+ * list, enable/disable switches and packages. Public plugin routes are declared by publicPluginRoutes.
  */
-export function pluginRoutes(deps: PluginRoutesDeps): AppMiddleware {
-  const { knex, plugins, getState, logger, timeoutMs } = deps;
+export function pluginRoutes(deps: PluginRoutesDeps): RouteDeclaration[] {
+  const { knex, plugins, getState } = deps;
   const routes = deps.routes ?? collectPluginRoutes(plugins);
   const byName = new Map(plugins.map((p) => [p.name, p]));
+  const pkg = (action: 'plan' | 'apply') => (ctx: AppContext, { params }: { params: Record<string, string> }) => servePluginPackage(deps, ctx, byName.get(params.name), params.name, action);
 
-  return async (ctx, next) => {
-    const user = ctx.state.user;
-    if (!user) return next();
-    if (plugins.length > 0) ctx.state.hooks = createRecordHooks({ knex, plugins, state: getState(), user, requestId: ctx.state.requestId, logger, timeoutMs });
-    if (ctx.path === '/api/_meta/plugins' && ctx.method === 'GET') return listPlugins(ctx);
-    const toggle = SWITCH.exec(ctx.path);
-    if (toggle) return switchPlugin(ctx, decodeURIComponent(toggle[1]), toggle[2] === 'enable');
-    const pkg = PACKAGE_PATH.exec(ctx.path);
-    if (pkg) return servePluginPackage(deps, ctx, byName.get(decodeURIComponent(pkg[1])), decodeURIComponent(pkg[1]), pkg[2] as 'plan' | 'apply');
-    if (ctx.path === '/api/plugins' && ctx.method === 'GET') return listEnabled(ctx);
-    if (ctx.path.startsWith(PREFIX)) return serveRoute(ctx);
-    return next();
-  };
+  return defineRoutes([
+    { method: 'GET', path: '/api/_meta/plugins', action: 'admin', summary: "The app's plugins, their settings and packages", handler: (ctx) => listPlugins(ctx) },
+    { method: 'POST', path: '/api/_meta/plugins/*name/enable', action: 'admin', summary: 'Turn a plugin on (with its settings)', handler: (ctx, { params }) => switchPlugin(ctx, params.name, true) },
+    { method: 'POST', path: '/api/_meta/plugins/*name/disable', action: 'admin', summary: 'Turn a plugin off', handler: (ctx, { params }) => switchPlugin(ctx, params.name, false) },
+    { method: 'GET', path: '/api/_meta/plugins/*name/package/plan', action: 'admin', summary: "Preview adding a plugin's entities", handler: pkg('plan') },
+    { method: 'POST', path: '/api/_meta/plugins/*name/package/apply', action: 'admin', summary: "Add a plugin's entities to the app", handler: pkg('apply') },
+    { method: 'GET', path: '/api/plugins', action: 'signed-in', summary: 'Which plugins are on', handler: (ctx) => listEnabled(ctx) },
+    ...routes.filter((r) => !r.public).map((route): RouteDeclaration => ({
+      method: route.method as HttpMethod,
+      path: pluginRoutePath(route),
+      action: 'signed-in',
+      summary: `Route of plugin ${route.plugin.name}`,
+      handler: (ctx, { params }) => serveRoute(ctx, route, params),
+    })),
+  ]);
 
   async function listPlugins(ctx: AppContext) {
-    requireAccess(ctx, 'admin');
     const states = await readPluginStates(knex, getState().app.name);
     ctx.body = { data: plugins.map((p) => ({ name: p.name, version: p.version, tessera: p.tessera ?? null, enabled: states.get(p.name)?.enabled !== false, settings: maskWriteOnly(p.settings, settingsOf(p, states.get(p.name))), ...withPackage(p, getState()) })) };
   }
@@ -62,8 +64,6 @@ export function pluginRoutes(deps: PluginRoutesDeps): AppMiddleware {
   }
 
   async function switchPlugin(ctx: AppContext, name: string, enabled: boolean) {
-    if (ctx.method !== 'POST') throw new HttpError(405, 'method_not_allowed', `${ctx.method} is not allowed here; use POST`);
-    requireAccess(ctx, 'admin');
     const plugin = byName.get(name);
     if (!plugin) throw notFound(`No plugin "${name}" is loaded in this app`);
     const app = getState().app.name;
@@ -81,20 +81,9 @@ export function pluginRoutes(deps: PluginRoutesDeps): AppMiddleware {
     ctx.body = { data: { name, enabled, settings: maskWriteOnly(plugin.settings, settings), ...withPackage(plugin, getState()) } };
   }
 
-  async function serveRoute(ctx: AppContext) {
-    const rest = ctx.path.slice(PREFIX.length);
-    const owner = ownerOf(plugins, rest);
-    if (!owner) throw notFound(`No plugin serves ${ctx.path}`);
-    const sub = rest.slice(owner.name.length) || '/';
-    // Public routes were answered before authentication (publicPluginRoutes); only signed-in ones are left.
-    const candidates = routes.filter((r) => r.plugin === owner && !r.public && r.pattern.test(sub));
-    const route = candidates.find((r) => r.method === ctx.method);
-    if (!route) {
-      if (candidates.length === 0) throw notFound(`Plugin "${owner.name}" has no route ${sub}`);
-      throw new HttpError(405, 'method_not_allowed', `${ctx.method} is not allowed here; use ${candidates.map((r) => r.method).join(', ')}`);
-    }
-    const state = (await readPluginStates(knex, getState().app.name)).get(owner.name);
-    if (state?.enabled === false) throw notFound(`Plugin "${owner.name}" is disabled in this app`);
-    await invokePluginRoute(deps, ctx, route, ctx.state.user!, settingsOf(owner, state), paramsOf(route, sub));
+  async function serveRoute(ctx: AppContext, route: PluginRoute, params: Record<string, string>) {
+    const state = (await readPluginStates(knex, getState().app.name)).get(route.plugin.name);
+    if (state?.enabled === false) throw notFound(`Plugin "${route.plugin.name}" is disabled in this app`);
+    await invokePluginRoute(deps, ctx, route, ctx.state.user!, settingsOf(route.plugin, state), params);
   }
 }

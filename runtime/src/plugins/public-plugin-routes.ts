@@ -4,8 +4,10 @@ import type { Knex } from 'knex';
 import type { UserRow } from '../auth/auth-types';
 import { rowToAuthUser } from '../auth/create-user-store';
 import { HttpError, isHttpError, notFound } from '../errors/http-error';
-import type { AppContext, AppMiddleware } from '../http/http-types';
-import { ownerOf, paramsOf, type PluginRoute } from './collect-plugin-routes';
+import type { AppContext } from '../http/http-types';
+import type { HttpMethod, RouteDeclaration } from '../http/route-types';
+import { pluginRoutePath } from './plugin-routes';
+import type { PluginRoute } from './collect-plugin-routes';
 import { settingsOf } from './create-record-hooks';
 import { firstValues, invokePluginRoute, type InvokeRouteDeps } from './invoke-plugin-route';
 import { readPluginStates } from './plugin-state-store';
@@ -14,7 +16,6 @@ import { runWithTimeout } from './run-with-timeout';
 
 /** A public route's body limit: a form post or webhook, not an upload (signed-in routes get 1 MB). */
 export const PUBLIC_BODY_LIMIT = '64kb';
-const PREFIX = '/api/plugins/';
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
 export interface PublicRoutesDeps extends InvokeRouteDeps {
@@ -30,36 +31,35 @@ const notConfigured = (plugin: string, why: string) =>
  * authentication: for anyone, but only in this order — plugin enabled, rate limit per client
  * address, a small JSON body, the plugin's `verify` (failures counted towards a lock-out),
  * then the handler as the service user `actAs` names (active, and never an admin: least
- * privilege is the point). Every request is logged with its outcome. Any other path goes on
- * to authentication.
+ * privilege is the point). Every request is logged with its outcome.
  */
-export function publicPluginRoutes(deps: PublicRoutesDeps): AppMiddleware {
-  const { knex, plugins, getState, logger, timeoutMs } = deps;
-  const routes = deps.routes.filter((r) => r.public);
+export function publicPluginRoutes(deps: PublicRoutesDeps): RouteDeclaration[] {
+  const { knex, getState, logger, timeoutMs } = deps;
   const throttle = createPublicRouteThrottle(knex);
   const parse = bodyParser({ enableTypes: ['json'], jsonLimit: PUBLIC_BODY_LIMIT, encoding: 'utf-8' });
 
-  return async (ctx, next) => {
-    if (routes.length === 0 || !ctx.path.startsWith(PREFIX)) return next();
-    const rest = ctx.path.slice(PREFIX.length);
-    const owner = ownerOf(plugins, rest);
-    const sub = owner ? rest.slice(owner.name.length) || '/' : '';
-    const route = owner && routes.find((r) => r.plugin === owner && r.method === ctx.method && r.pattern.test(sub));
-    if (!owner || !route) return next();
-    const started = Date.now();
-    const log = (status: number) => logger.info(`[${owner.name}] public ${ctx.method} ${ctx.path} from ${ctx.ip}: ${status} in ${Date.now() - started} ms (request ${ctx.state.requestId})`);
-    try {
-      await serve(ctx, owner, route, sub);
-      log(ctx.status);
-    } catch (err) {
-      log(isHttpError(err) ? err.status : 500);
-      throw err;
-    }
-  };
+  return deps.routes.filter((r) => r.public).map((route): RouteDeclaration => ({
+    method: route.method as HttpMethod,
+    path: pluginRoutePath(route),
+    action: 'public',
+    body: 'raw',
+    summary: `Public route of plugin ${route.plugin.name} (verified by the plugin)`,
+    async handler(ctx, { params }) {
+      const started = Date.now();
+      const log = (status: number) => logger.info(`[${route.plugin.name}] public ${ctx.method} ${ctx.path} from ${ctx.ip}: ${status} in ${Date.now() - started} ms (request ${ctx.state.requestId})`);
+      try {
+        await serve(ctx, route.plugin, route, params);
+        log(ctx.status);
+      } catch (err) {
+        log(isHttpError(err) ? err.status : 500);
+        throw err;
+      }
+    },
+  }));
 
-  async function serve(ctx: AppContext, owner: PluginDefinition, route: PluginRoute, sub: string) {
+  async function serve(ctx: AppContext, owner: PluginDefinition, route: PluginRoute, params: Record<string, string>) {
     const options = route.public!;
-    const where = `${route.method} ${PREFIX}${owner.name}${route.path}`;
+    const where = `${route.method} ${pluginRoutePath(route)}`;
     const state = (await readPluginStates(knex, getState().app.name)).get(owner.name);
     if (state?.enabled === false) throw notFound(`Plugin "${owner.name}" is disabled in this app`);
     const wait = await throttle.hit(where, ctx.ip, options.rateLimitPerMinute ?? DEFAULT_PUBLIC_RATE);
@@ -69,7 +69,6 @@ export function publicPluginRoutes(deps: PublicRoutesDeps): AppMiddleware {
     }
     await parseBody(ctx);
     const settings = settingsOf(owner, state);
-    const params = paramsOf(route, sub);
     const call = { plugin: owner.name, where: `verify of ${where}`, requestId: ctx.state.requestId, timeoutMs, logger };
     const rawBody = (ctx.request as { rawBody?: string }).rawBody ?? '';
     const verified = await runWithTimeout(call, () => options.verify({ plugin: owner.name, settings, params, query: firstValues(ctx.query), headers: firstValues(ctx.headers), rawBody }));

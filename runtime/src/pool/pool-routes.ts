@@ -2,15 +2,14 @@ import type { Knex } from 'knex';
 import { setAuditContext } from '../audit/set-audit-context';
 import { forbidden } from '../auth/authorize';
 import { HttpError, notFound } from '../errors/http-error';
-import type { AppContext, AppMiddleware } from '../http/http-types';
+import type { AppContext } from '../http/http-types';
+import { defineRoutes, type RouteDeclaration } from '../http/route-types';
 import type { AppState, CompiledEntity } from '../meta/compile-app-state';
 import { recordAccess } from '../permissions/record-access';
 import { recordScope } from '../records/record-scope';
 import { rowToRecord } from '../records/row-to-record';
 import { poolOf } from './pool-access';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ROUTE = /^\/api\/([a-z][a-z0-9_-]*)\/([^/]+)\/(claim|release)\/?$/;
 
 /**
  * `POST /api/{plural}/{id}/claim` (action `claim`): the record becomes the caller's if it is
@@ -18,26 +17,26 @@ const ROUTE = /^\/api\/([a-z][a-z0-9_-]*)\/([^/]+)\/(claim|release)\/?$/;
  * write scope — a manager) puts it back. Both lock the row, so of two claimers one wins and
  * the other gets 409; both are audited as their own action by the entity's audit trigger.
  */
-export function poolRoutes(knex: Knex, getState: () => AppState): AppMiddleware {
-  return async (ctx, next) => {
-    const match = ROUTE.exec(ctx.path);
-    if (!match) return next();
-    const [, plural, rawId, action] = match;
-    const state = getState();
-    const entity = state.byPlural.get(plural);
-    if (!entity) throw notFound(`No entity is published at /api/${plural}`);
-    if (ctx.method !== 'POST') {
-      ctx.set('Allow', 'POST');
-      throw new HttpError(405, 'method_not_allowed', `${ctx.method} is not allowed here; use POST`);
-    }
-    poolOf(entity);
-    const missing = notFound(`No ${entity.entity['x-name']} with id "${rawId}"`);
-    if (!UUID.test(rawId)) throw missing;
-    const id = rawId.toLowerCase();
-    const row = await knex.transaction((trx) => (action === 'claim' ? claim(trx, ctx, state, entity, id, missing) : release(trx, ctx, state, entity, id, missing)));
-    const ra = recordAccess(ctx.state.user!, state, entity, action === 'claim' ? 'claim' : 'read');
-    ctx.body = { data: ra.strip(rowToRecord(row, entity)) };
-  };
+const hasPool = (entity: CompiledEntity) => entity.entity['x-pool'] !== undefined;
+
+export function poolRoutes(knex: Knex): RouteDeclaration[] {
+  const missingOf = (entity: CompiledEntity, id: string) => notFound(`No ${entity.entity['x-name']} with id "${id}"`);
+  return defineRoutes([
+    {
+      method: 'POST', path: '/api/:plural/:id/claim', action: 'claim', entity: true, record: 'pool', appliesTo: hasPool, returns: 'records', summary: 'Claim a record from the public pool',
+      async handler(ctx, { state, entity, id }) {
+        poolOf(entity);
+        ctx.body = { data: rowToRecord(await knex.transaction((trx) => claim(trx, ctx, state, entity, id, missingOf(entity, id))), entity) };
+      },
+    },
+    {
+      method: 'POST', path: '/api/:plural/:id/release', action: ['claim', 'transfer'], entity: true, record: 'read', appliesTo: hasPool, returns: 'records', summary: 'Put a record back into the public pool (its owner, or a manager who may transfer it)',
+      async handler(ctx, { state, entity, id }) {
+        poolOf(entity);
+        ctx.body = { data: rowToRecord(await knex.transaction((trx) => release(trx, ctx, state, entity, id, missingOf(entity, id))), entity) };
+      },
+    },
+  ]);
 }
 
 type Row = Record<string, unknown>;

@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import type { AuthUser } from '../auth/auth-types';
 import { HttpError, isHttpError, type ErrorDetail } from '../errors/http-error';
-import type { CompiledEntity } from '../meta/compile-app-state';
+import type { AppState, CompiledEntity } from '../meta/compile-app-state';
+import { assertReadableTargets } from './readable-targets';
 import { idsOutOfScope } from '../permissions/bulk-scope';
 import type { RecordAccess } from '../permissions/record-access';
 import { validateWritable } from '../permissions/validate-writable';
@@ -49,7 +50,7 @@ export type BulkAccess = (op: Op) => RecordAccess;
  * All or nothing: on any failure the answer is 422 with one result per item (the failing ones
  * with their error, the others `not_applied`). Plugin hooks run per item as for single writes.
  */
-export async function bulkRecords(trx: Knex.Transaction, entity: CompiledEntity, user: AuthUser, body: unknown, hooks: RecordHooks | undefined, access: BulkAccess): Promise<WriteAnswer> {
+export async function bulkRecords(trx: Knex.Transaction, entity: CompiledEntity, user: AuthUser, body: unknown, hooks: RecordHooks | undefined, access: BulkAccess, state: AppState): Promise<WriteAnswer> {
   const items = parseBulkBody(body);
   const grants = new Map<Op, RecordAccess>();
   for (const item of items) if (!grants.has(item.op)) grants.set(item.op, access(item.op));
@@ -73,6 +74,7 @@ export async function bulkRecords(trx: Knex.Transaction, entity: CompiledEntity,
   const ctx: WriteContext = { trx, entity, user, ...(hooks ? { hooks } : {}) };
   for (const [i, item] of items.entries()) {
     try {
+      if (item.data) await assertReadableTargets(trx, user, state, entity, item.data);
       const row: Row | undefined =
         item.op === 'create' ? await createRecord(ctx, item.data!)
         : item.op === 'update' ? await updateRecord(ctx, item.id!, item.data!, item.version)

@@ -3,6 +3,8 @@ import type { AuthUser } from '../auth/auth-types';
 import { HttpError, notFound, validationFailed, type ErrorDetail } from '../errors/http-error';
 import type { AppMiddleware } from '../http/http-types';
 import { methodNotAllowed } from '../http/method-not-allowed';
+import { handledBy } from '../http/handled-by';
+import { defineRoutes, type RouteDeclaration } from '../http/route-types';
 import type { AppState } from '../meta/compile-app-state';
 import { recordAccess } from '../permissions/record-access';
 import type { SavedViewRow } from './saved-view-types';
@@ -52,7 +54,17 @@ function readBody(body: unknown, allowed: string[]): Record<string, unknown> {
  * Every query is checked by the engine's list-query parser against the entity as the caller
  * knows it; a shared view that no longer parses for the reader is left out of their list.
  */
-export function savedViewRoutes(knex: Knex, getState: () => AppState): AppMiddleware {
+export function savedViewRoutes(knex: Knex, getState: () => AppState): RouteDeclaration[] {
+  const views = handledBy(savedViewMiddleware(knex, getState));
+  return defineRoutes([
+    { method: 'GET', path: '/api/_views', action: 'signed-in', summary: 'Your saved list views and those shared with you', handler: views },
+    { method: 'POST', path: '/api/_views', action: 'signed-in', summary: 'Save a list view', handler: views },
+    { method: 'PATCH', path: '/api/_views/:id', action: 'signed-in', summary: 'Change one of your saved views', handler: views },
+    { method: 'DELETE', path: '/api/_views/:id', action: 'signed-in', summary: 'Delete one of your saved views', handler: views },
+  ]);
+}
+
+function savedViewMiddleware(knex: Knex, getState: () => AppState): AppMiddleware {
   return async (ctx, next) => {
     const match = ROUTE.exec(ctx.path);
     if (!match) return next();

@@ -1,6 +1,6 @@
 import { createWorkflowRegistry, type CompiledWorkflow, type PluginDefinition, type WorkflowRegistry } from '@tessera/engine';
 import type { Knex } from 'knex';
-import type { AppMiddleware } from '../http/http-types';
+import type { RouteDeclaration } from '../http/route-types';
 import { createJobQueue, type JobQueue } from '../jobs/create-job-queue';
 import type { AppState, CompiledEntity } from '../meta/compile-app-state';
 import { approvalRoutes } from '../approvals/approval-routes';
@@ -35,7 +35,8 @@ export interface WorkflowHostOptions {
 
 export interface WorkflowHost {
   registry: WorkflowRegistry;
-  middleware: AppMiddleware;
+  /** Workflow, transition, approval and outbox routes. */
+  routes: RouteDeclaration[];
   /** Creates the tables; starts the job queue and the timer worker once the app has workflows. */
   start(): Promise<void>;
   /** Delivers pending outbox rows now (also runs after each transition). */
@@ -165,14 +166,15 @@ export function createWorkflowHost(opts: WorkflowHostOptions): WorkflowHost {
       await (await ensureQueue()).send(queueName, data, { startAfterMs, singletonKey, trx });
     },
   });
-  const transitions = workflowRoutes({ knex, getState: opts.getState, workflowOf, armTimers, startApproval: approvals.startApproval, afterCommit: () => void dispatch() });
-  const approvalApi = approvalRoutes({ knex, host: approvals, afterCommit: () => void dispatch() });
-  const outboxApi = outboxRoutes(knex, { webhook: enqueueWebhook, [CHANNEL_DELIVERY_KIND]: enqueueChannel });
-  const middleware: AppMiddleware = (ctx, next) => outboxApi(ctx, () => transitions(ctx, () => approvalApi(ctx, next)));
+  const routes = [
+    ...outboxRoutes(knex, { webhook: enqueueWebhook, [CHANNEL_DELIVERY_KIND]: enqueueChannel }),
+    ...approvalRoutes({ knex, host: approvals, afterCommit: () => void dispatch() }),
+    ...workflowRoutes({ knex, getState: opts.getState, workflowOf, armTimers, startApproval: approvals.startApproval, afterCommit: () => void dispatch() }),
+  ];
 
   return {
     registry,
-    middleware,
+    routes,
     async start() {
       await ensureWorkflowSchema(knex);
       await ensureNotificationSchema(knex);

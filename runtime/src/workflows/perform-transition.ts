@@ -26,6 +26,8 @@ export interface TransitionRequest {
   requestId?: string;
   /** The request's plugin hooks (user events only: a timer has no user for a plugin to act as). */
   hooks?: RecordHooks;
+  /** A user's event: their write scope, on the read of the record (out of scope reads as missing). */
+  scope?(qb: Knex.QueryBuilder): void;
 }
 
 export interface TransitionOutcome {
@@ -55,7 +57,7 @@ export async function performTransition(req: TransitionRequest): Promise<Transit
   const { knex, state, entity, workflow, id, cause } = req;
   const name = entity.entity['x-name'];
   const table = (db: Knex | Knex.Transaction) => db.withSchema(entity.schema).table(entity.table);
-  const row = await table(knex).where({ id }).first();
+  const row = await table(knex).where({ id }).modify((qb) => req.scope?.(qb)).first();
   if (!row) {
     if (cause.kind === 'timer') return null;
     throw notFound(`No ${name} with id "${id}"`);

@@ -1,13 +1,10 @@
 import type { Knex } from 'knex';
-import { requireAccess } from '../auth/authorize';
 import { writeAudit } from '../audit/write-audit';
 import { HttpError, notFound } from '../errors/http-error';
-import type { AppMiddleware } from '../http/http-types';
-import { methodNotAllowed } from '../http/method-not-allowed';
+import type { AppContext } from '../http/http-types';
 import { CHANNEL_DELIVERY_KIND } from '../notifications/fan-out-channels';
 import type { WebhookDelivery } from './deliver-webhook';
 
-export const REPLAY = /^\/api\/_meta\/outbox\/([^/]+)\/replay\/?$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The kinds whose deliveries can die, and so be replayed: each hands the row to its job queue inside `trx`. */
@@ -25,11 +22,9 @@ const REPLAYABLE = ['webhook', CHANNEL_DELIVERY_KIND] as const;
  * replays at once queue it once (the second gets 409); the job is queued in the same transaction
  * and the replay is audited in it. 404 unknown id; 409 when the row is not dead.
  */
-export function replayRoute(knex: Knex, requeue: Requeue): AppMiddleware {
-  return async (ctx) => {
-    const rawId = REPLAY.exec(ctx.path)![1];
-    if (ctx.method !== 'POST') return methodNotAllowed(ctx, 'POST');
-    requireAccess(ctx, 'admin');
+export function replayRoute(knex: Knex, requeue: Requeue): (ctx: AppContext, args: { params: Record<string, string> }) => Promise<void> {
+  return async (ctx, { params }) => {
+    const rawId = params.id;
     if (!UUID.test(rawId)) throw notFound(`No outbox row with id "${rawId}"`);
     const id = rawId.toLowerCase();
     const user = ctx.state.user!;
