@@ -22,3 +22,5 @@ export type { BootstrapResult } from './auth/bootstrap-users';
 export type { RecurringJobs } from './jobs/create-recurring-jobs';
 export type { RecurringJob, RecurringJobStatus, RecurringRun } from './jobs/recurring-job-types';
 export type { JobSettings } from './jobs/app-jobs';
+export type { RouteDeclaration, RouteAction, HttpMethod } from './http/route-types';
+export { routeActions, routeTokenScope, HTTP_METHODS } from './http/route-types';

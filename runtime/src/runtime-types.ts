@@ -57,6 +57,8 @@ export interface Runtime {
   koa: Koa<RequestState>;
   /** Every HTTP route the runtime serves, as declared (the authorization matrix test walks it). */
   routes: readonly RouteDeclaration[];
+  /** The plurals an entity route serves in the published app (all entities it applies to; none for other routes). */
+  pluralsOf(route: RouteDeclaration): string[];
   knex: Knex;
   /** Where PGlite keeps its data; undefined on PostgreSQL or in memory. */
   dataDir: string | undefined;

@@ -130,6 +130,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   return {
     koa,
     routes,
+    pluralsOf: (route) => (route.entity ? [...state.byPlural.entries()].filter(([, e]) => route.appliesTo?.(e, state) ?? true).map(([plural]) => plural) : []),
     knex,
     dataDir: (knex as { tesseraDataDir?: string }).tesseraDataDir,
     bootstrap,
