@@ -189,3 +189,38 @@ forEachDatabase('authorization matrix over the route table', (getCtx) => {
     expect(failures).toEqual([]);
   }, 300_000);
 });
+
+forEachDatabase('the OpenAPI document and the route table', (getCtx) => {
+  let server: TestRuntime;
+  beforeAll(async () => {
+    server = await createTestRuntime({ appDir: exampleDir, databaseUrl: getCtx().databaseUrl, demoUsers: true });
+  }, 120_000);
+  afterAll(() => server?.close());
+
+  it('lists every declared route with the permission it needs', async () => {
+    const doc = (await server.admin.call('GET', '/api/openapi.json')).body as { paths: Record<string, Record<string, { 'x-permission'?: unknown }>> };
+    const missing: string[] = [];
+    for (const route of server.runtime.routes) {
+      const plurals = route.entity ? server.runtime.pluralsOf(route) : [undefined];
+      for (const plural of plurals) {
+        const p = route.path.replace(':plural', plural ?? '').replace(/[:*]([A-Za-z]+)/g, '{$1}');
+        const op = doc.paths[p]?.[route.method.toLowerCase()];
+        if (!op || op['x-permission'] === undefined) missing.push(`${route.method} ${p}`);
+      }
+    }
+    expect(missing).toEqual([]);
+    expect(doc.paths['/api/customers/{id}/transitions/{event}'].post['x-permission']).toEqual({ anyOf: ['transition'], scope: 'write' });
+    expect(doc.paths['/api/customers/export'].get['x-permission']).toEqual({ anyOf: ['export'] });
+  });
+
+  it('sends security headers on pages and API answers', async () => {
+    for (const path of ['/', '/api/auth/me', '/designer/']) {
+      const res = await server.admin.call('GET', path);
+      expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('referrer-policy')).toBe('same-origin');
+    }
+  });
+});

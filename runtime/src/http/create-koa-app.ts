@@ -79,7 +79,8 @@ export function createKoaApp(opts: KoaAppOptions): { koa: Koa<RequestState>; rou
   koa.use(spaRoutes('/', opts.webDir, 'web app'));
   koa.use(auditEvents(opts.knex));
   const auth = createAuthDeps(opts.knex);
-  const routes = appRoutes(opts, auth);
+  let routes: RouteDeclaration[] = [];
+  routes = appRoutes({ ...opts, declaredRoutes: () => routes }, auth);
   koa.use(
     mountRoutes(routes, {
       knex: opts.knex,

@@ -11,6 +11,7 @@ import { appToPackage, mergePackage } from './app-package';
 import { viewsForUser } from '../permissions/views-for-user';
 import type { AppMiddleware } from './http-types';
 import { handledBy } from './handled-by';
+import { withDeclaredRoutes } from './routes-to-openapi';
 import { defineRoutes, type HttpMethod, type RouteDeclaration } from './route-types';
 
 export interface MetaRouteDeps {
@@ -20,6 +21,8 @@ export interface MetaRouteDeps {
   knex: Knex;
   /** Guards, actions and channels the designer offers (`GET /api/_meta/registry`); built-ins when absent. */
   workflowRegistry?: WorkflowRegistry;
+  /** The whole route table, for the OpenAPI document. */
+  declaredRoutes?(): readonly RouteDeclaration[];
 }
 
 type Body = Record<string, unknown>;
@@ -163,8 +166,8 @@ function metaMiddleware(deps: MetaRouteDeps): AppMiddleware {
         return;
       }
       case 'GET /api/openapi.json': {
-        const { app, registry } = deps.getState();
-        ctx.body = appToOpenApi(app, registry);
+        const state = deps.getState();
+        ctx.body = withDeclaredRoutes(appToOpenApi(state.app, state.registry) as unknown as { paths: Record<string, Record<string, unknown>> }, deps.declaredRoutes?.() ?? [], state);
         return;
       }
       default: {

@@ -20,6 +20,8 @@ export interface TestRuntimeOptions {
   demoUsers?: boolean;
   /** The runtime's clock (migrations, recurring jobs); tests of schedules inject one. */
   now?: () => Date;
+  /** Trust X-Forwarded-* (behind a TLS-terminating proxy). */
+  trustProxy?: boolean;
   /** Recurring job schedules (pool return cron, time zone). */
   jobs?: RuntimeOptions['jobs'];
 }
