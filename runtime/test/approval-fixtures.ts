@@ -7,6 +7,7 @@ export function quoteEntity(): EntityDefinition {
     'x-name': 'quote',
     'x-plural': 'quotes',
     'x-label': { en: 'Quote' },
+    'x-display-field': 'name',
     properties: {
       name: { 'x-id': 'q_name', 'x-type': 'text', 'x-label': { en: 'Name' } },
       discount: { 'x-id': 'q_discount', 'x-type': 'number', 'x-label': { en: 'Discount' } },
@@ -34,7 +35,7 @@ export function approvalApp(opts: { steps?: ApprovalStepConfig[] } = {}): AppDef
         draft: { on: { SUBMIT: { target: 'pending_approval', actions: [{ type: 'startApproval' }] } } },
         pending_approval: {
           on: { APPROVED: { target: 'approved', meta: { roles: ['nobody'] } }, REJECTED: { target: 'rejected', meta: { roles: ['nobody'] } }, RETURNED: { target: 'draft', meta: { roles: ['nobody'] } } },
-          approval: { steps, onApproved: 'APPROVED', onRejected: 'REJECTED', onReturned: 'RETURNED', onWithdrawn: 'RETURNED' },
+          approval: { steps, onApproved: 'APPROVED', onRejected: 'REJECTED', onReturned: 'RETURNED', onWithdrawn: 'RETURNED', summary: ['discount'] },
         },
         approved: { type: 'final' },
         rejected: { type: 'final' },

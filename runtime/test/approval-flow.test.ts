@@ -42,6 +42,8 @@ forEachDatabase('approval chains over HTTP', (getCtx) => {
   it('submit → the manager approves → approved, with history and audit in the same transaction', async () => {
     const { id, approval } = await submit(5);
     expect((await inbox(boss)).map((t) => t.approvalId)).toContain(approval);
+    // The approver sees what the approval names of the record, not a bare id.
+    expect((await inbox(boss)).find((t) => t.approvalId === approval)).toMatchObject({ record: { title: 'Q 5', summary: [{ field: 'discount', value: 5 }] } });
     expect(await inbox(rep)).toEqual([]);
     const res = await boss.call('POST', `/api/approvals/${approval}/approve`, { comment: 'ok' });
     expect(res.status).toBe(200);

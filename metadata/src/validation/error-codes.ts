@@ -76,6 +76,7 @@ export const METADATA_ERROR_CODES = [
   'approval-ratio-missing',
   'approval-ratio-unused',
   'approval-field-missing',
+  'approval-summary-field-missing',
   'approval-missing',
   'invalid-condition',
   // permissions (metadata/src/permission)

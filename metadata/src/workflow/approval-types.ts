@@ -47,4 +47,6 @@ export interface ApprovalConfig {
   onReturned?: string;
   /** Event fired when the submitter withdraws. */
   onWithdrawn?: string;
+  /** Fields every approver sees (inbox, approval), even one whose role may not open the record. */
+  summary?: string[];
 }

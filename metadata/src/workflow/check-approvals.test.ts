@@ -68,6 +68,14 @@ describe('approvals in workflow states (validateApp)', () => {
     expect(errorsOf(wf)).toHaveLength(4);
   });
 
+  it('names a summary field the entity lacks, and accepts real ones', () => {
+    const wf = workflow();
+    wf.machine.states.pending.approval!.summary = ['discount', 'discont'];
+    expect(errorsOf(wf)).toEqual([{ code: 'approval-summary-field-missing', pointer: '/workflows/0/machine/states/pending/approval/summary/1' }]);
+    wf.machine.states.pending.approval!.summary = ['discount'];
+    expect(errorsOf(wf)).toEqual([]);
+  });
+
   it('requires a ratio for ratio steps and rejects shapes the meta-schema forbids', () => {
     const wf = workflow();
     delete wf.machine.states.pending.approval!.steps[1].ratio;

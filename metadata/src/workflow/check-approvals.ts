@@ -7,7 +7,7 @@ const EVENT_KEYS = ['onApproved', 'onRejected', 'onReturned', 'onWithdrawn'] as 
 
 /**
  * What the meta-schema cannot say about one state's approval: its outcome events are events of
- * that state, step ids are unique, a ratio step has a ratio, and a `field` rule names a field.
+ * that state, step ids are unique, a ratio step has a ratio, and `field` rules and the summary name fields.
  * `at` builds pointers inside the state (`/workflows/0/machine/states/pending/approval/...`).
  */
 export function checkApproval(state: Json, stateName: string, fieldNames: string[] | undefined, at: (...segments: (string | number)[]) => string): MetadataError[] {
@@ -22,6 +22,13 @@ export function checkApproval(state: Json, stateName: string, fieldNames: string
       errors.push(metadataError('approval-event-missing', at('approval', key), `The approval of the state "${stateName}" fires "${event}" (${key}), which is not an event of that state.`, `${guess ? `Did you mean "${guess}"? ` : ''}Add "${event}" under the state's "on"; its events: ${events.join(', ') || '(none)'}.`));
     }
   }
+  const summary = Array.isArray(approval.summary) ? approval.summary : [];
+  summary.forEach((field, i) => {
+    if (typeof field === 'string' && fieldNames && !fieldNames.includes(field)) {
+      const guess = closestName(field, fieldNames);
+      errors.push(metadataError('approval-summary-field-missing', at('approval', 'summary', i), `The approval in "${stateName}" shows approvers the field "${field}", which is not a field of the entity.`, `${guess ? `Did you mean "${guess}"? ` : ''}Name fields of the record the approvers need to decide.`));
+    }
+  });
   const steps = Array.isArray(approval.steps) ? approval.steps : [];
   const ids = new Set<string>();
   steps.forEach((step, i) => {

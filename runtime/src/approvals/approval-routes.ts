@@ -6,6 +6,8 @@ import { APPROVAL_ACTIONS, parseApprovalBody, type ApprovalVerb } from './approv
 import type { ApprovalHost } from './create-approval-host';
 import type { ApprovalInstanceRow } from './approval-store';
 import { approvalFiles, type ApprovalFile } from './approval-files';
+import { approvalRecordViews } from './approval-record-view';
+import type { AppState } from '../meta/compile-app-state';
 import { mayReadApproval } from './approval-visibility';
 import { methodNotAllowed } from '../http/method-not-allowed';
 import { handledBy } from '../http/handled-by';
@@ -31,7 +33,18 @@ function view(row: ApprovalInstanceRow & { created_at?: unknown; updated_at?: un
 }
 
 const hasAttachments = (row: ApprovalInstanceRow) => row.state.log.some((e) => e.attachments?.length);
-const detailed = async (knex: Knex, row: ApprovalInstanceRow) => view(row, hasAttachments(row) ? await approvalFiles(knex, row.id) : new Map());
+interface ApprovalRouteDeps { knex: Knex; host: ApprovalHost; getState(): AppState; afterCommit(): void }
+
+const summaryOf = (row: { definition?: unknown }) => {
+  const definition = (typeof row.definition === 'string' ? JSON.parse(row.definition) : row.definition) as { summary?: string[] } | undefined;
+  return definition?.summary;
+};
+
+/** An approval with its attachments' names and what approvers see of the record (its title and summary fields). */
+const detailed = async (deps: ApprovalRouteDeps, row: ApprovalInstanceRow & { definition?: unknown }) => {
+  const records = await approvalRecordViews(deps.knex, deps.getState(), [{ entity: row.entity, recordId: row.record_id, summary: summaryOf(row) }]);
+  return { ...view(row, hasAttachments(row) ? await approvalFiles(deps.knex, row.id) : new Map()), record: records.get(`${row.entity}:${row.record_id}`) ?? null };
+};
 
 /**
  * `GET /api/approvals/inbox` (my pending tasks), `GET /api/approvals?entity=&recordId=`,
@@ -39,7 +52,7 @@ const detailed = async (knex: Knex, row: ApprovalInstanceRow) => view(row, hasAt
  * `POST /api/approvals/{id}/{action}` (`comment`, `attachments`: ids from `POST /api/files?purpose=approval`),
  * `GET|POST /api/approvals/delegations` (my standing delegations).
  */
-export function approvalRoutes(deps: { knex: Knex; host: ApprovalHost; afterCommit(): void }): RouteDeclaration[] {
+export function approvalRoutes(deps: ApprovalRouteDeps): RouteDeclaration[] {
   const approvals = handledBy(approvalMiddleware(deps));
   return defineRoutes([
     { method: 'GET', path: '/api/approvals/inbox', action: 'signed-in', summary: 'Your pending approval tasks', handler: approvals },
@@ -51,7 +64,7 @@ export function approvalRoutes(deps: { knex: Knex; host: ApprovalHost; afterComm
   ]);
 }
 
-function approvalMiddleware(deps: { knex: Knex; host: ApprovalHost; afterCommit(): void }): AppMiddleware {
+function approvalMiddleware(deps: ApprovalRouteDeps): AppMiddleware {
   const { knex } = deps;
   return async (ctx, next) => {
     const match = ROUTE.exec(ctx.path);
@@ -70,12 +83,13 @@ function approvalMiddleware(deps: { knex: Knex; host: ApprovalHost; afterCommit(
       const q = knex('tessera.approval_tasks as t').join('tessera.approval_instances as i', 'i.id', 't.instance_id')
         .where({ 't.assignee': user.id, 't.status': 'pending' })
         .orderBy([{ column: 't.created_at' }, { column: 't.id' }]).limit(limit + 1)
-        .select('t.id', 't.instance_id', 't.step', 't.created_at', 't.delegated_from', 'i.entity', 'i.record_id', 'i.submitter');
+        .select('t.id', 't.instance_id', 't.step', 't.created_at', 't.delegated_from', 'i.entity', 'i.record_id', 'i.submitter', 'i.definition');
       if (typeof ctx.query.after === 'string') q.whereRaw('(t.created_at, t.id) > (?, ?)', decodeCursor(ctx.query.after));
       const rows = await q;
       const page = rows.slice(0, limit);
+      const records = await approvalRecordViews(knex, deps.getState(), page.map((r) => ({ entity: r.entity, recordId: r.record_id, summary: summaryOf(r) })));
       ctx.body = {
-        data: page.map((r) => ({ taskId: r.id, approvalId: r.instance_id, entity: r.entity, recordId: r.record_id, step: r.step, submitter: r.submitter, delegatedFrom: r.delegated_from, createdAt: iso(r.created_at) })),
+        data: page.map((r) => ({ taskId: r.id, approvalId: r.instance_id, entity: r.entity, recordId: r.record_id, record: records.get(`${r.entity}:${r.record_id}`) ?? null, step: r.step, submitter: r.submitter, delegatedFrom: r.delegated_from, createdAt: iso(r.created_at) })),
         next: rows.length > limit ? encodeCursor(page[page.length - 1].created_at, page[page.length - 1].id) : null,
       };
       return;
@@ -117,7 +131,7 @@ function approvalMiddleware(deps: { knex: Knex; host: ApprovalHost; afterCommit(
       const row = await knex('tessera.approval_instances').where({ id }).first();
       // Not visible reads as absent, so ids of others' approvals reveal nothing.
       if (!row || !mayReadApproval(row, user)) throw notFound(`No approval with id "${first}"`);
-      ctx.body = { data: await detailed(knex, row) };
+      ctx.body = { data: await detailed(deps, row) };
       return;
     }
     if (!(APPROVAL_ACTIONS as readonly string[]).includes(verb)) throw notFound(`There is no approval action "${verb}"; actions: ${APPROVAL_ACTIONS.join(', ')}`);
@@ -130,6 +144,6 @@ function approvalMiddleware(deps: { knex: Knex; host: ApprovalHost; afterCommit(
     }
     const row = await deps.host.act(knex, id, action);
     deps.afterCommit();
-    ctx.body = { data: await detailed(knex, await knex('tessera.approval_instances').where({ id: row.id }).first()) };
+    ctx.body = { data: await detailed(deps, await knex('tessera.approval_instances').where({ id: row.id }).first()) };
   };
 }

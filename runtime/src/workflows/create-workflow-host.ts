@@ -168,7 +168,7 @@ export function createWorkflowHost(opts: WorkflowHostOptions): WorkflowHost {
   });
   const routes = [
     ...outboxRoutes(knex, { webhook: enqueueWebhook, [CHANNEL_DELIVERY_KIND]: enqueueChannel }),
-    ...approvalRoutes({ knex, host: approvals, afterCommit: () => void dispatch() }),
+    ...approvalRoutes({ knex, host: approvals, getState: opts.getState, afterCommit: () => void dispatch() }),
     ...workflowRoutes({ knex, getState: opts.getState, workflowOf, armTimers, startApproval: approvals.startApproval, afterCommit: () => void dispatch() }),
   ];
 
