@@ -18,3 +18,12 @@ export interface RequestState {
 
 export type AppContext = Koa.ParameterizedContext<RequestState>;
 export type AppMiddleware = Koa.Middleware<RequestState>;
+
+declare module 'koa' {
+  interface Request {
+    /** The parsed JSON body of a write (read-json-body). */
+    body?: unknown;
+    /** Its exact text, for signature checks of public plugin routes. */
+    rawBody?: string;
+  }
+}

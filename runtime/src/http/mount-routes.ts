@@ -6,6 +6,7 @@ import { HttpError } from '../errors/http-error';
 import type { AppState } from '../meta/compile-app-state';
 import type { AppContext, AppMiddleware, RequestState } from './http-types';
 import { jsonBody } from './json-body';
+import { assertCleanQuery } from './read-json-body';
 import { checkCaller, entityAt, filterRecords, isUuid, routeArgs } from './route-guard';
 import type { EntityRouteArgs, RouteArgs, RouteDeclaration } from './route-types';
 
@@ -51,6 +52,7 @@ export function mountRoutes(routes: readonly RouteDeclaration[], deps: MountDeps
       const handle = async () => {
         ctx.state.route = route;
         checkCaller(ctx, route);
+        assertCleanQuery(ctx);
         const args = await routeArgs(ctx, deps.knex, state, route, params);
         if (!args) return ((ctx.state.route = undefined), next());
         if (route.action !== 'public') deps.beforeHandler?.(ctx);

@@ -1,10 +1,10 @@
-import { bodyParser } from '@koa/bodyparser';
 import type { PluginDefinition } from '@tessera/engine';
 import type { Knex } from 'knex';
 import type { UserRow } from '../auth/auth-types';
 import { rowToAuthUser } from '../auth/create-user-store';
 import { HttpError, isHttpError, notFound } from '../errors/http-error';
 import type { AppContext } from '../http/http-types';
+import { readJsonBody } from '../http/read-json-body';
 import type { HttpMethod, RouteDeclaration } from '../http/route-types';
 import { pluginRoutePath } from './plugin-routes';
 import type { PluginRoute } from './collect-plugin-routes';
@@ -36,7 +36,6 @@ const notConfigured = (plugin: string, why: string) =>
 export function publicPluginRoutes(deps: PublicRoutesDeps): RouteDeclaration[] {
   const { knex, getState, logger, timeoutMs } = deps;
   const throttle = createPublicRouteThrottle(knex);
-  const parse = bodyParser({ enableTypes: ['json'], jsonLimit: PUBLIC_BODY_LIMIT, encoding: 'utf-8' });
 
   return deps.routes.filter((r) => r.public).map((route): RouteDeclaration => ({
     method: route.method as HttpMethod,
@@ -88,15 +87,6 @@ export function publicPluginRoutes(deps: PublicRoutesDeps): RouteDeclaration[] {
 
   /** JSON only, at most PUBLIC_BODY_LIMIT; the exact text is kept for the signature check. */
   async function parseBody(ctx: AppContext) {
-    if (!WRITE_METHODS.has(ctx.method) || (!ctx.request.length && !ctx.get('transfer-encoding'))) return;
-    if (!ctx.is('application/json', '+json')) throw new HttpError(415, 'unsupported_media_type', `Content-Type must be application/json (got ${ctx.get('content-type') || 'none'})`);
-    try {
-      await parse(ctx, async () => undefined);
-    } catch (err) {
-      const status = (err as { status?: number }).status;
-      if (status === 413) throw new HttpError(413, 'payload_too_large', `The request body is larger than the ${PUBLIC_BODY_LIMIT} limit of public plugin routes`);
-      if (status === 400 || err instanceof SyntaxError) throw new HttpError(400, 'invalid_json', 'The request body is not valid JSON (an object or array is expected)');
-      throw err;
-    }
+    if (WRITE_METHODS.has(ctx.method)) await readJsonBody(ctx, PUBLIC_BODY_LIMIT);
   }
 }
