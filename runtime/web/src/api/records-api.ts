@@ -27,6 +27,7 @@ export interface WorkflowState {
   transitions: { event: string; target: string; label?: { en: string; zh?: string }; form?: Record<string, unknown> }[];
 }
 
+const ifMatch = (version?: unknown): Record<string, string> => (version === undefined || version === null ? {} : { 'if-match': `W/"${String(version)}"` });
 const base = (plural: string) => `/api/${encodeURIComponent(plural)}`;
 const one = (plural: string, id: string) => `${base(plural)}/${encodeURIComponent(id)}`;
 
@@ -37,7 +38,9 @@ export const recordsApi = {
   create: (plural: string, body: Record<string, unknown>) => requestJson<{ data: RecordData }>(base(plural), { method: 'POST', body }).then((r) => r.data),
   /** With `version`, the write only happens if nobody saved in between (else 412). */
   update: (plural: string, id: string, body: Record<string, unknown>, version?: unknown) =>
-    requestJson<{ data: RecordData }>(one(plural, id), { method: 'PATCH', body, headers: version === undefined || version === null ? {} : { 'if-match': `W/"${String(version)}"` } }).then((r) => r.data),
+    requestJson<{ data: RecordData }>(one(plural, id), { method: 'PATCH', body, headers: ifMatch(version) }).then((r) => r.data),
+  /** With `version`, only if nobody saved in between (else 412). */
+  remove: (plural: string, id: string, version?: unknown) => requestJson<void>(one(plural, id), { method: 'DELETE', headers: ifMatch(version) }),
   history: (plural: string, id: string) => requestJson<{ data: HistoryEntry[] }>(`${one(plural, id)}/history`).then((r) => r.data),
   workflow: (plural: string, id: string) => requestJson<{ data: WorkflowState }>(`${one(plural, id)}/workflow`).then((r) => r.data),
   transition: (plural: string, id: string, event: string, data: Record<string, unknown> = {}) =>

@@ -9,12 +9,14 @@ export interface BoardCardProps {
   onOpen: () => void;
   /** Its last move is not answered yet: shown as saving, and not draggable until it is. */
   saving?: boolean;
+  /** The user may not move cards on this board (no grant for the move): opens, never drags. */
+  locked?: boolean;
 }
 
 /** A record on the board; drag it by any part, click opens it. */
-export function BoardCard({ record, title, subtitle, onOpen, saving = false }: BoardCardProps) {
+export function BoardCard({ record, title, subtitle, onOpen, saving = false, locked = false }: BoardCardProps) {
   const { t } = useTranslation();
-  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: record.id, disabled: saving });
+  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: record.id, disabled: saving || locked });
   const style = transform ? { transform: `translate(${transform.x}px, ${transform.y}px)` } : undefined;
   const className = ['t-board-card', isDragging && 't-dragging', saving && 't-saving'].filter(Boolean).join(' ');
   return (

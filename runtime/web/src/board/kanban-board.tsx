@@ -14,6 +14,7 @@ import { TransitionDialog, type Transition } from '../workflow/transition-dialog
 import { BoardCard } from './board-card';
 import { BoardColumn } from './board-column';
 import { boardFields, workflowFieldOf } from './board-field';
+import { useEntityCapabilities } from '../permissions/capabilities-context';
 
 /** Cards loaded at once; a board is for the working set, the list for the long tail. */
 const BOARD_LIMIT = 500;
@@ -64,6 +65,10 @@ export default function KanbanBoard({ entity, app, onOpen, onList, userId }: Kan
   const [saving, markSaving] = useSavingCards();
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }), useSensor(KeyboardSensor));
   const workflowField = workflowFieldOf(entity, app);
+  // A card moves only if the server would take the move: a transition needs the grant, a plain field update and write access to it.
+  const grant = useEntityCapabilities(entity['x-name']);
+  const canMove = field === workflowField ? Boolean(grant?.actions.includes('transition'))
+    : Boolean(grant?.actions.includes('update')) && !entity.properties[field]?.['x-readonly'];
   const display = entity['x-display-field'] ?? Object.keys(entity.properties)[0];
   const subtitleField = Object.keys(entity.properties).find((n) => n !== display && n !== field && entity.properties[n]['x-type'] === 'select');
   // Only a view's card lines can be references: the default subtitle is a select.
@@ -122,7 +127,7 @@ export default function KanbanBoard({ entity, app, onOpen, onList, userId }: Kan
   const optionLabel = (v: unknown) => localize(options.find((o) => o.value === v)?.label, locale) || String(v ?? '');
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     const record = records?.find((r) => r.id === active.id);
-    if (record && over && record[field] !== over.id && !saving.has(record.id)) void move(record, String(over.id));
+    if (canMove && record && over && record[field] !== over.id && !saving.has(record.id)) void move(record, String(over.id));
   };
 
   return (
@@ -157,7 +162,7 @@ export default function KanbanBoard({ entity, app, onOpen, onList, userId }: Kan
                 <BoardColumn key={option.value} value={option.value} title={localize(option.label, locale)} count={cards.length}>
                   {cards.map((r) => (
                     <BoardCard key={r.id} record={r} title={String(r[display] ?? '') || t('record.untitled')} onOpen={() => onOpen(r.id)}
-                      subtitle={subtitleOf(r)} saving={saving.has(r.id)} />
+                      subtitle={subtitleOf(r)} saving={saving.has(r.id)} locked={!canMove} />
                   ))}
                 </BoardColumn>
               );

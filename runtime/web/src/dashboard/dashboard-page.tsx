@@ -5,6 +5,8 @@ import { PluginDashboardCards } from '../plugins/plugin-dashboard-cards';
 import { ChartCard } from './chart-card';
 import { dashboardCharts } from './dashboard-charts';
 import { MetadataDashboards } from './metadata-dashboards';
+import { useCapabilities } from '../permissions/capabilities-context';
+import { canRead } from '../permissions/app-menu';
 
 /**
  * The dashboard: the app's dashboard definitions (issue 8), or, for an app without any, charts
@@ -12,7 +14,9 @@ import { MetadataDashboards } from './metadata-dashboards';
  */
 export default function DashboardPage({ app, userId }: { app: AppDefinition; userId?: string }) {
   const { t } = useTranslation();
-  const specs = useMemo(() => (app.dashboards?.length ? [] : dashboardCharts(app)), [app]);
+  const caps = useCapabilities();
+  // Derived charts only over entities the user may read (the app's own dashboards come filtered by the server).
+  const specs = useMemo(() => (app.dashboards ? [] : dashboardCharts(app).filter((s) => canRead(caps, s.entity['x-name']))), [app, caps]);
   return (
     <div data-testid="dashboard">
       <h2>{t('dashboard.title')}</h2>

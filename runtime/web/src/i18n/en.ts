@@ -1,7 +1,7 @@
 /** English UI strings of the end-user app. Entity and field labels come from metadata instead. */
 export const en = {
   app: { title: 'Tessera', loading: 'Loading…', refresh: 'Refresh', refreshed: 'App definition reloaded (version {{version}})', version: 'v{{version}}' },
-  nav: { entities: 'Records', empty: 'This app has no entities yet.' },
+  nav: { entities: 'Records', empty: 'This app has no entities yet.', none: 'Your role may not see any records here.' },
   language: { label: 'Language', en: 'English', zh: '中文' },
   list: {
     new: 'New',
@@ -69,7 +69,11 @@ export const en = {
     eq: 'is', ne: 'is not', gt: 'greater than', gte: 'at least', lt: 'less than', lte: 'at most', in: 'is one of', nin: 'is none of',
     between: 'between', contains: 'contains', startsWith: 'starts with', isNull: 'is empty',
   },
-  record: { noRelated: 'None yet.', untitled: '(untitled)' },
+  record: { noRelated: 'None yet.', untitled: '(untitled)', delete: 'Delete', deleteTitle: 'Delete this {{entity}}?', deleteText: 'This cannot be undone.' },
+  access: {
+    title: 'You don’t have access to this', missingTitle: 'Page not found', entity: 'Your role does not allow you to see {{entity}}.', page: 'Your role does not allow you to see this page.',
+    ask: 'If you need it, ask your administrator.', home: 'Go to my start page', notFound: 'This app has no such page.', readOnly: 'You can view this record but not change it.',
+  },
   plugins: { failed: '“{{title}}” could not be shown: the plugin {{plugin}} ran into an error. The rest of the page works as usual.' },
   timeline: {
     title: 'Timeline', none: 'No changes recorded yet.', empty: '(empty)', system: 'system',

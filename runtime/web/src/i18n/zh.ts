@@ -3,7 +3,7 @@ import type { Messages } from './en';
 /** 简体中文界面文字；实体与字段名称来自元数据。 */
 export const zh: Messages = {
   app: { title: 'Tessera', loading: '加载中…', refresh: '刷新', refreshed: '应用定义已重新加载（版本 {{version}}）', version: '版本 {{version}}' },
-  nav: { entities: '记录', empty: '此应用还没有实体。' },
+  nav: { entities: '记录', empty: '此应用还没有实体。', none: '您的角色无权查看此处的任何记录。' },
   language: { label: '语言', en: 'English', zh: '中文' },
   list: {
     new: '新建',
@@ -71,7 +71,11 @@ export const zh: Messages = {
     eq: '等于', ne: '不等于', gt: '大于', gte: '不小于', lt: '小于', lte: '不大于', in: '属于', nin: '不属于',
     between: '介于', contains: '包含', startsWith: '开头是', isNull: '为空',
   },
-  record: { noRelated: '暂无。', untitled: '（无标题）' },
+  record: { noRelated: '暂无。', untitled: '（无标题）', delete: '删除', deleteTitle: '删除此{{entity}}？', deleteText: '此操作无法撤销。' },
+  access: {
+    title: '您无权访问此内容', missingTitle: '页面不存在', entity: '您的角色无权查看{{entity}}。', page: '您的角色无权查看此页面。',
+    ask: '如需访问，请联系管理员。', home: '前往我的首页', notFound: '此应用中没有这个页面。', readOnly: '您可以查看此记录，但不能修改。',
+  },
   plugins: { failed: '无法显示「{{title}}」：插件 {{plugin}} 出错。页面其他部分不受影响。' },
   timeline: {
     title: '时间线', none: '暂无变更记录。', empty: '（空）', system: '系统',

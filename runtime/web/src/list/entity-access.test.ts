@@ -1,27 +1,14 @@
-import type { AppDefinition } from '@tessera/metadata';
 import { entityAccess } from './entity-access';
 
-const app = {
-  permissions: {
-    roles: {
-      rep: { label: { en: 'Rep' }, entities: { customer: { actions: ['read', 'update'], scope: 'own', fields: { rating: 'read', secret: 'hidden' } } } },
-      boss: { label: { en: 'Boss' }, entities: { customer: { actions: ['read', 'delete'], scope: 'all', fields: { rating: 'write' } } } },
-    },
-  },
-} as unknown as AppDefinition;
-
 describe('entityAccess', () => {
-  it('unions the actions of the roles and keeps the most open field access', () => {
-    const rep = entityAccess(app, ['rep'], 'customer');
-    expect([rep.can('update'), rep.can('delete'), rep.writable('rating'), rep.writable('secret'), rep.writable('name')]).toEqual([true, false, false, false, true]);
-    const both = entityAccess(app, ['rep', 'boss'], 'customer');
-    expect([both.can('delete'), both.writable('rating')]).toEqual([true, true]);
+  it('allows the actions the capabilities list and fields neither hidden nor read-only', () => {
+    const rep = entityAccess({ actions: ['read', 'update'], scope: 'own', hidden: ['secret'], readOnly: ['rating'] });
+    expect([rep.can('read'), rep.can('update'), rep.can('delete')]).toEqual([true, true, false]);
+    expect([rep.writable('rating'), rep.writable('secret'), rep.writable('name')]).toEqual([false, false, true]);
   });
 
-  it('grants nothing on an unlisted entity or role, everything to admins and apps without permissions', () => {
-    expect(entityAccess(app, ['rep'], 'order').can('read')).toBe(false);
-    expect(entityAccess(app, ['nobody'], 'customer').can('read')).toBe(false);
-    expect(entityAccess(app, ['admin'], 'order').can('delete')).toBe(true);
-    expect(entityAccess({} as AppDefinition, [], 'order').writable('x')).toBe(true);
+  it('allows nothing before the capabilities are known or for an entity they do not list', () => {
+    const none = entityAccess(undefined);
+    expect([none.can('read'), none.writable('name')]).toEqual([false, false]);
   });
 });

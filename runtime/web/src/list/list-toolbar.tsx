@@ -7,6 +7,8 @@ import type { SavedView } from './use-list-view';
 
 export interface ListToolbarProps {
   entity: EntityDefinition;
+  /** The user's `export` grant: the export links show only with it. */
+  canExport?: boolean;
   view: ListViewState;
   setView: (patch: Partial<ListViewState>) => void;
   saved: SavedView[];
@@ -17,7 +19,7 @@ export interface ListToolbarProps {
 const SEARCH_DELAY_MS = 300;
 
 /** Search box, saved views and export of exactly what the list shows (same sort, search, filter). */
-export function ListToolbar({ entity, view, setView, saved, onSave, onRemove }: ListToolbarProps) {
+export function ListToolbar({ entity, canExport = false, view, setView, saved, onSave, onRemove }: ListToolbarProps) {
   const { t, i18n } = useTranslation();
   const [q, setQ] = useState(view.q);
   const [naming, setNaming] = useState<string>();
@@ -60,8 +62,8 @@ export function ListToolbar({ entity, view, setView, saved, onSave, onRemove }: 
         </form>
       )}
       <span className="t-spacer" />
-      <a className="t-btn" data-testid="export-csv" href={exportHref('csv')} download>{t('list.exportCsv')}</a>
-      <a className="t-btn" data-testid="export-xlsx" href={exportHref('xlsx')} download>{t('list.exportXlsx')}</a>
+      {canExport && <a className="t-btn" data-testid="export-csv" href={exportHref('csv')} download>{t('list.exportCsv')}</a>}
+      {canExport && <a className="t-btn" data-testid="export-xlsx" href={exportHref('xlsx')} download>{t('list.exportXlsx')}</a>}
     </div>
   );
 }

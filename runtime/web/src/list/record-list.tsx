@@ -9,6 +9,7 @@ import { withExpand } from '../records/with-expand';
 import { ErrorBanner } from '../shell/error-banner';
 import { BulkBar } from './bulk-bar';
 import { entityAccess } from './entity-access';
+import { useEntityCapabilities } from '../permissions/capabilities-context';
 import { FilterBuilder } from './filter-builder';
 import { ListToolbar } from './list-toolbar';
 import { nextSort, pageQuery } from './list-query';
@@ -28,19 +29,19 @@ export interface RecordListProps {
   onOpen: (id: string) => void;
   onNew: () => void;
   onBoard: () => void;
-  /** With the app and the user's roles, rows get checkboxes and the bulk actions the roles allow. */
+  /** With the app, rows get checkboxes and the bulk actions the user's capabilities allow. */
   app?: AppDefinition;
-  roles?: readonly string[];
 }
 
 /** An entity's records: sortable columns, search, filter builder, pages with a total, export. */
-export function RecordList({ entity, userId, hasBoard, onOpen, onNew, onBoard, app, roles }: RecordListProps) {
+export function RecordList({ entity, userId, hasBoard, onOpen, onNew, onBoard, app }: RecordListProps) {
   const { t, i18n } = useTranslation();
   const locale = toLocale(i18n.language);
   const plural = entity['x-plural'];
   const { view, setView, saved, save, remove, viewsError, clearViewsError } = useListView(userId, entity);
-  const access = useMemo(() => (app && roles ? entityAccess(app, roles, entity['x-name']) : undefined), [app, roles, entity]);
-  const bulk = Boolean(access && (access.can('update') || access.can('delete')));
+  const grant = useEntityCapabilities(entity['x-name']);
+  const access = useMemo(() => entityAccess(grant), [grant]);
+  const bulk = Boolean(app && (access.can('update') || access.can('delete')));
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [reloadKey, setReloadKey] = useState(0);
   const [page, setPage] = useState<RecordPage>();
@@ -91,14 +92,14 @@ export function RecordList({ entity, userId, hasBoard, onOpen, onNew, onBoard, a
             </select>
           )}
           {hasBoard && <button type="button" className="t-btn" data-testid="view-board" onClick={onBoard}>{t('board.open')}</button>}
-          <button type="button" className="t-btn t-btn-primary" data-testid="record-new" onClick={onNew}>+ {t('list.new')}</button>
+          {access.can('create') && <button type="button" className="t-btn t-btn-primary" data-testid="record-new" onClick={onNew}>+ {t('list.new')}</button>}
         </div>
       </div>
-      <ListToolbar entity={entity} view={view} setView={setView} saved={saved} onSave={save} onRemove={remove} />
+      <ListToolbar entity={entity} canExport={access.can('export')} view={view} setView={setView} saved={saved} onSave={save} onRemove={remove} />
       <FilterBuilder entity={entity} conditions={view.conditions} onChange={(conditions) => setView({ conditions })} />
       {viewsError && <ErrorBanner message={viewsError} onClose={clearViewsError} />}
       {error && <ErrorBanner message={error} />}
-      {app && access && bulk && selected.size > 0 && (
+      {app && bulk && selected.size > 0 && (
         <BulkBar app={app} entity={entity} access={access} selected={rowsOnPage.filter((r) => selected.has(r.id))}
           onDone={() => setReloadKey((k) => k + 1)} onClear={() => setSelected(new Set())} />
       )}

@@ -42,6 +42,8 @@ export interface DashboardCardContribution {
   plugin: string;
   id: string;
   title: PluginText;
+  /** The entities (names) the card reads: it shows only to users who may read them all. */
+  entities?: readonly string[];
   component: ComponentType<DashboardCardProps>;
 }
 

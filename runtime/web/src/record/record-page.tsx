@@ -11,6 +11,8 @@ import { RelatedLists } from './related-lists';
 import { RecordTimeline } from './record-timeline';
 import { PluginRecordPanels } from '../plugins/plugin-record-panels';
 import type { LazySource } from './lazy-source';
+import { useEntityCapabilities } from '../permissions/capabilities-context';
+import { useRecordCapabilities } from '../permissions/use-record-capabilities';
 
 export interface RecordPageProps {
   entity: EntityDefinition;
@@ -39,10 +41,18 @@ export default function RecordPage({ entity, entities, layout, fieldTypes: types
   const widgets = useMemo(() => createWidgets(pluginWidgets), [pluginWidgets]);
   // A transition changes the record on the server: the form reloads it, the timeline too.
   const [reloadKey, setReloadKey] = useState(0);
+  // Save, Delete and the workflow buttons only where the server would accept them: a new record
+  // needs `create`; an existing one its own capabilities (the user's grants within their write scope).
+  const grant = useEntityCapabilities(entity['x-name']);
+  const mayOnRecord = useRecordCapabilities(entity['x-plural'], recordId, reloadKey);
+  const canSave = recordId ? mayOnRecord?.update : Boolean(grant?.actions.includes('create'));
   return (
     <div className="t-record-page">
-      <RecordForm key={reloadKey} entity={entity} entities={entities} layout={layout} registry={registry} widgets={widgets} recordId={recordId} prefill={prefill} onDone={onDone}>
-        {recordId && hasWorkflow && <WorkflowPanel entity={entity} recordId={recordId} reloadKey={reloadKey} onTransitioned={() => setReloadKey((k) => k + 1)} />}
+      <RecordForm key={reloadKey} entity={entity} entities={entities} layout={layout} registry={registry} widgets={widgets} recordId={recordId} prefill={prefill} onDone={onDone}
+        canSave={canSave} canDelete={Boolean(mayOnRecord?.delete)}>
+        {recordId && hasWorkflow && mayOnRecord && (
+          <WorkflowPanel entity={entity} recordId={recordId} reloadKey={reloadKey} canTransition={mayOnRecord.transition} onTransitioned={() => setReloadKey((k) => k + 1)} />
+        )}
       </RecordForm>
       {recordId && hasWorkflow && app && <ApprovalHistory app={app} entity={entity['x-name']} recordId={recordId} reloadKey={reloadKey} />}
       {recordId && <RelatedLists entity={entity} entities={entities} recordId={recordId} />}

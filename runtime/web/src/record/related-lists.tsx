@@ -7,13 +7,17 @@ import { cellValue, referenceFields } from '../records/cell-value';
 import { CellContent } from '../records/cell-content';
 import { useCellContext } from '../records/use-cell-context';
 import { findRelated, newRelatedHref, type RelatedList } from './find-related';
+import { useCapabilities } from '../permissions/capabilities-context';
+import { canRead } from '../permissions/app-menu';
 
 const ROWS = 10;
 const COLUMNS = 4;
 
 /** The record's children, one small table per one-to-many relation, each row a link. */
 export function RelatedLists({ entity, entities, recordId }: { entity: EntityDefinition; entities: readonly EntityDefinition[]; recordId: string }) {
-  const related = findRelated(entity, entities);
+  const caps = useCapabilities();
+  // Children the user may not read get no list at all (the API would answer 403).
+  const related = findRelated(entity, entities).filter((r) => canRead(caps, r.child['x-name']));
   if (related.length === 0) return null;
   return <>{related.map((r) => <RelatedTable key={`${r.child['x-name']}.${r.field}`} related={r} recordId={recordId} entities={entities} />)}</>;
 }
@@ -29,6 +33,7 @@ function RelatedTable({ related: { child, field }, recordId, entities }: { relat
   const refs = referenceFields(child, columns.map(([name]) => name));
   const expand = refs.expand.join(',');
   const cells = useCellContext(entities, page?.data, refs.users);
+  const canCreate = Boolean(useCapabilities()?.entities[child['x-name']]?.actions.includes('create'));
 
   useEffect(() => {
     let live = true;
@@ -45,7 +50,7 @@ function RelatedTable({ related: { child, field }, recordId, entities }: { relat
       <div className="t-card-header">
         <h3>{localize(child['x-label-plural'] ?? child['x-label'], locale)}{page ? ` (${page.total})` : ''}</h3>
         {/* The new record starts with its parent filled in (`#/contacts/new?customer=<id>`). */}
-        <a className="t-btn t-btn-ghost" data-testid={`related-new-${plural}`} href={newRelatedHref(child, field, recordId)}>+ {t('list.new')}</a>
+        {canCreate && <a className="t-btn t-btn-ghost" data-testid={`related-new-${plural}`} href={newRelatedHref(child, field, recordId)}>+ {t('list.new')}</a>}
       </div>
       {page && page.data.length === 0 && <p className="t-empty">{t('record.noRelated')}</p>}
       {page && page.data.length > 0 && (

@@ -7,12 +7,14 @@ import { entityToForm, type FieldTypeRegistry } from '@tessera/engine';
 import type { EntityDefinition, LayoutDefinition } from '@tessera/metadata';
 import { ApiError } from '../api/api-error';
 import { recordsApi, type RecordData } from '../api/records-api';
+import { canCompileValidators } from '../form/can-compile-validators';
 import { detailsToExtraErrors } from '../form/details-to-extra-errors';
 import { localizeErrors } from '../form/localize-errors';
 import { formDataToCreatePayload, formDataToPatchPayload, recordToFormData } from '../form/form-data-to-payload';
 import { prefillFormData } from '../form/prefill-form-data';
 import { SectionObjectTemplate } from '../form/section-object-template';
 import { localize, toLocale } from '../meta/localize';
+import { RecordDeleteButton } from '../record/record-delete-button';
 import { ErrorBanner } from '../shell/error-banner';
 
 export interface RecordFormProps {
@@ -29,17 +31,26 @@ export interface RecordFormProps {
   onDone: (saved?: RecordData) => void;
   /** Shown under the title (the record page puts the workflow buttons there). */
   children?: ReactNode;
+  /**
+   * Whether the user may save: `create` for a new record, the record's own `update` capability
+   * for an existing one; undefined while that is not known yet. Without it the form is read-only.
+   */
+  canSave?: boolean;
+  /** The record's `delete` capability: offers Delete (after a confirm). */
+  canDelete?: boolean;
 }
 
 const templates = { ObjectFieldTemplate: SectionObjectTemplate };
 
 /** Create or edit one record with the form the engine compiles from the entity and its layout. */
-export function RecordForm({ entity, entities, layout, registry, widgets, recordId, prefill, onDone, children }: RecordFormProps) {
+export function RecordForm({ entity, entities, layout, registry, widgets, recordId, prefill, onDone, children, canSave, canDelete = false }: RecordFormProps) {
   const { t, i18n } = useTranslation();
   const locale = toLocale(i18n.language);
   const plural = entity['x-plural'];
   const form = useMemo(() => entityToForm(entity, layout, registry, locale, entities) as { schema: RJSFSchema; uiSchema: UiSchema }, [entity, entities, layout, registry, locale]);
   const fields = useMemo(() => Object.keys((form.schema.properties ?? {}) as object), [form]);
+  // What a save sends: never a field the user may not change (read-only for them, computed, a workflow's state).
+  const writable = useMemo(() => fields.filter((name) => !entity.properties[name]?.['x-readonly']), [fields, entity]);
   const [original, setOriginal] = useState<RecordData>();
   const [formData, setFormData] = useState<Record<string, unknown>>(() => (recordId ? {} : prefillFormData(entity, prefill, fields)));
   const [extraErrors, setExtraErrors] = useState<ErrorSchema>();
@@ -70,12 +81,12 @@ export function RecordForm({ entity, entities, layout, registry, widgets, record
     setExtraErrors(undefined);
     try {
       const saved = original
-        ? await recordsApi.update(plural, original.id, formDataToPatchPayload(data, original, fields), original.version)
-        : await recordsApi.create(plural, formDataToCreatePayload(data, fields));
+        ? await recordsApi.update(plural, original.id, formDataToPatchPayload(data, original, writable), original.version)
+        : await recordsApi.create(plural, formDataToCreatePayload(data, writable));
       onDone(saved);
     } catch (e) {
       if (e instanceof ApiError && e.status === 412 && original) {
-        setStale(formDataToPatchPayload(data, original, fields));
+        setStale(formDataToPatchPayload(data, original, writable));
       } else if (e instanceof ApiError && e.details.length) {
         const { extraErrors: atFields, unplaced } = detailsToExtraErrors(e.details, fields);
         setExtraErrors(atFields);
@@ -102,11 +113,17 @@ export function RecordForm({ entity, entities, layout, registry, widgets, record
   }
 
   const entityLabel = localize(entity['x-label'], locale);
+  const readOnly = canSave !== true;
   return (
     <div className="t-card t-record-form" data-testid="record-form">
       <div className="t-card-header">
         <h2>{t(recordId ? 'form.edit' : 'form.create', { entity: entityLabel })}</h2>
-        <button type="button" className="t-btn t-btn-ghost" data-testid="record-back" onClick={() => onDone()}>{t('form.back')}</button>
+        <div className="t-actions">
+          {recordId && original && canDelete && (
+            <RecordDeleteButton plural={plural} recordId={recordId} version={original.version} entityLabel={entityLabel} onDeleted={() => onDone()} onError={setBanner} />
+          )}
+          <button type="button" className="t-btn t-btn-ghost" data-testid="record-back" onClick={() => onDone()}>{t('form.back')}</button>
+        </div>
       </div>
       {children}
       {banner && <ErrorBanner message={banner} onClose={() => setBanner(undefined)} />}
@@ -116,13 +133,15 @@ export function RecordForm({ entity, entities, layout, registry, widgets, record
           <button type="button" className="t-btn" data-testid="stale-reload" onClick={() => void reloadKeepingEdits()}>{t('form.reloadKeep')}</button>
         </div>
       )}
-      {unreadable ? null : loading ? (
+      {!unreadable && !loading && canSave === false && recordId && <p className="t-muted t-readonly-note" data-testid="record-readonly">{t('access.readOnly')}</p>}
+      {unreadable ? null : loading || canSave === undefined ? (
         <p className="t-muted">{t('app.loading')}</p>
       ) : (
         <Form
           schema={form.schema}
           uiSchema={form.uiSchema}
           formData={formData}
+          readonly={readOnly}
           // formData: widgets that depend on a sibling field (a currency code) read it here.
           formContext={{ locale, formData }}
           validator={validator}
@@ -132,14 +151,18 @@ export function RecordForm({ entity, entities, layout, registry, widgets, record
           transformErrors={transformErrors}
           showErrorList={false}
           noHtml5Validate
+          noValidate={!canCompileValidators()}
           onChange={(e) => setFormData(e.formData as Record<string, unknown>)}
           onSubmit={(e) => void save(e.formData as Record<string, unknown>)}
           onError={() => setBanner(t('form.fixErrors'))}
         >
-          <div className="t-form-actions">
-            <button type="submit" className="t-btn t-btn-primary" data-testid="record-save" disabled={saving}>{saving ? t('form.saving') : t('form.save')}</button>
-            <button type="button" className="t-btn" data-testid="record-cancel" onClick={() => onDone()}>{t('form.cancel')}</button>
-          </div>
+          {/* Read-only: no submit button at all (rjsf would add its own without children). */}
+          {readOnly ? <span /> : (
+            <div className="t-form-actions">
+              <button type="submit" className="t-btn t-btn-primary" data-testid="record-save" disabled={saving}>{saving ? t('form.saving') : t('form.save')}</button>
+              <button type="button" className="t-btn" data-testid="record-cancel" onClick={() => onDone()}>{t('form.cancel')}</button>
+            </div>
+          )}
         </Form>
       )}
     </div>

@@ -10,11 +10,13 @@ export interface WorkflowPanelProps {
   entity: EntityDefinition;
   recordId: string;
   reloadKey: number;
+  /** The record's `transition` capability: without it (out of the user's write scope) no button, whatever the workflow lists. */
+  canTransition?: boolean;
   onTransitioned: (record: RecordData) => void;
 }
 
 /** The record's state and the transitions this user may take now (the server decides which). */
-export function WorkflowPanel({ entity, recordId, reloadKey, onTransitioned }: WorkflowPanelProps) {
+export function WorkflowPanel({ entity, recordId, reloadKey, canTransition = true, onTransitioned }: WorkflowPanelProps) {
   const { t, i18n } = useTranslation();
   const locale = toLocale(i18n.language);
   const plural = entity['x-plural'];
@@ -49,7 +51,7 @@ export function WorkflowPanel({ entity, recordId, reloadKey, onTransitioned }: W
   return (
     <div className="t-workflow" data-testid="workflow-panel">
       <span className="t-badge" data-testid="workflow-state">{stateLabel}</span>
-      {wf.transitions.map((tr) => (
+      {canTransition && wf.transitions.map((tr) => (
         <button key={tr.event} type="button" className="t-btn" data-testid={`transition-${tr.event}`} disabled={busy} onClick={() => void press(tr)}>
           {tr.label ? localize(tr.label, locale) : tr.event}
         </button>

@@ -15,6 +15,11 @@ export function RelationWidget({ id, value, required, disabled, readonly, onChan
   const [error, setError] = useState<string>();
 
   useEffect(() => {
+    // Read-only (the user may not change it, or may not read the target at all): no choices to offer, only the current value.
+    if (readonly || disabled) {
+      setRecords([]);
+      return;
+    }
     let live = true;
     // 200 is enough for a picker; a searchable picker is the follow-up for large tables.
     recordsApi.list(plural, 'limit=200&offset=0').then(
@@ -22,7 +27,7 @@ export function RelationWidget({ id, value, required, disabled, readonly, onChan
       (e: Error) => live && setError(e.message),
     );
     return () => { live = false; };
-  }, [plural]);
+  }, [plural, readonly, disabled]);
 
   // The chosen record may be past the first 200 (a prefilled parent, an old customer): fetch it so the select shows its name.
   const missing = typeof value === 'string' && value !== '' && records !== undefined && !records.some((r) => r.id === value) ? value : undefined;
@@ -47,6 +52,7 @@ export function RelationWidget({ id, value, required, disabled, readonly, onChan
         onFocus={(e) => onFocus(id, e.target.value)}
       >
         <option value="">{records ? t('form.selectPlaceholder') : t('form.relationLoading')}</option>
+        {missing && <option value={missing}>{missing}</option>}
         {records?.map((record) => (
           <option key={record.id} value={record.id}>{String(record[displayField] ?? record.id)}</option>
         ))}
