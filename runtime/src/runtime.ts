@@ -8,6 +8,7 @@ import { ensureAuditSchema } from './audit/ensure-audit-schema';
 import { auditTriggersReady } from './audit/ensure-audit-triggers';
 import { ensurePermissionSchema } from './permissions/ensure-permission-schema';
 import { ensureIdempotencySchema } from './records/ensure-idempotency-schema';
+import { ensureAutonumberSchema } from './records/ensure-autonumber-schema';
 import { ensureFilesSchema } from './files/ensure-files-schema';
 import { createDatabase } from './db/create-database';
 import { createKoaApp } from './http/create-koa-app';
@@ -72,6 +73,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     await ensureAuditSchema(knex);
     await auditTriggersReady(knex, state);
     await ensureIdempotencySchema(knex);
+    await ensureAutonumberSchema(knex);
     await ensureFilesSchema(knex);
     await ensureRemindersSchema(knex);
     await ensureViewsSchema(knex);

@@ -13,7 +13,7 @@ forEachDatabase('input robustness over HTTP', (getCtx) => {
   }, 60_000);
   afterAll(() => rt?.close());
 
-  const raw = (path: string, body: Uint8Array | string, method = 'POST') =>
+  const raw = (path: string, body: Blob | string, method = 'POST') =>
     fetch(rt.url + path, { method, body, headers: { 'content-type': 'application/json', cookie: rt.admin.cookie, 'x-csrf-token': rt.admin.csrfToken } });
   const count = async () => (await rt.admin.call('GET', '/api/customers?count=true&limit=1')).body.meta?.total ?? (await rt.admin.call('GET', '/api/customers')).body.data.length;
 
@@ -28,7 +28,7 @@ forEachDatabase('input robustness over HTTP', (getCtx) => {
 
   it('refuses bytes that are not UTF-8 with 400 instead of storing U+FFFD', async () => {
     const bytes = Buffer.concat([Buffer.from('{"name":"Caf'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]);
-    const res = await raw('/api/customers', new Uint8Array(bytes));
+    const res = await raw('/api/customers', new Blob([new Uint8Array(bytes)]));
     expect(res.status).toBe(400);
     expect((await res.json()).error).toMatchObject({ code: 'invalid_encoding', message: 'The request body is not valid UTF-8 text' });
     expect((await rt.admin.call('GET', '/api/customers?q=%FF')).status).toBe(400);

@@ -30,8 +30,11 @@ export function entityToValidator(entity: EntityDefinition, registry: FieldTypeR
   // Rules between fields (an amount needs its currency code) ride along as `allOf` branches.
   const pairs = currencyPairs(entity);
   const withRules = (schema: JsonSchema, mode: RecordValidationMode): JsonSchema => (pairs.length > 0 ? { ...schema, allOf: currencyRuleSchemas(pairs, mode, entity) } : schema);
+  const createSchema = entityToJsonSchema(entity, registry, 'create');
+  // Values the system gives (autonumbers, formulas): a body that names one is refused, not silently overwritten.
+  const systemGiven = Object.entries(createSchema.properties as Record<string, JsonSchema>).filter(([, p]) => p.readOnly === true).map(([name]) => name);
   const compiled: Record<RecordValidationMode, ValidateFunction> = {
-    create: compile(ajv, withRules(entityToJsonSchema(entity, registry, 'create'), 'create')),
+    create: compile(ajv, withRules(createSchema, 'create')),
     update: compile(ajv, withRules(entityToJsonSchema(entity, registry, 'update'), 'update')),
   };
   const validate: EntityValidator = (data, mode) => {
@@ -39,6 +42,11 @@ export function entityToValidator(entity: EntityDefinition, registry: FieldTypeR
     const input = recordInputErrors(entity, data);
     if (input.tooDeep) return { ok: false, errors: input.errors };
     const empty = emptyRequiredErrors(entity, data);
+    if (typeof data === 'object' && data !== null && !Array.isArray(data)) {
+      for (const field of systemGiven) {
+        if (Object.hasOwn(data, field)) input.errors.push({ field, rule: 'read-only', message: `${entity.properties[field]['x-label'].en ?? field} is set by the system and cannot be written` });
+      }
+    }
     // ajv writes defaults into the data it checks; the caller's object stays untouched.
     const value = structuredClone(data);
     const check = compiled[mode];

@@ -1,4 +1,5 @@
 import { createFieldTypeRegistry, loadPlugins, validateAppWithRegistry, type FieldTypeRegistry, type PluginDefinition, type WorkflowRegistry } from '@tessera/engine';
+import { serverBuiltinFieldTypes } from '@tessera/engine/server';
 import { appPluginNames, parseAppFiles, type AppDefinition, type MetadataError } from '@tessera/metadata';
 import { requireAppPlugins } from '../plugins/require-app-plugins';
 import { readAppDir } from './read-app-dir';
@@ -24,7 +25,8 @@ export function createAppRegistry(
   // Receives the plugins' workflow guards and actions (issue 6); a throwaway one when omitted.
   workflows?: WorkflowRegistry,
 ): FieldTypeRegistry {
-  const registry = createFieldTypeRegistry();
+  // The server's built-ins: their `toDb` (rich text sanitized) runs on every write.
+  const registry = createFieldTypeRegistry(serverBuiltinFieldTypes);
   const given = new Set(extra.map((p) => p.name));
   loadPlugins([...requireAppPlugins(pluginNames.filter((name) => !given.has(name)), appDir), ...extra], registry, workflows);
   return registry;

@@ -7,7 +7,9 @@ import type { AppMiddleware } from './http-types';
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  // 'unsafe-eval': the form validator (ajv) compiles each schema to a function in the browser;
+  // inline script stays forbidden, so injected markup still cannot run.
+  "script-src 'self' 'unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",

@@ -7,6 +7,8 @@ export interface CompiledField {
   name: string;
   column: string;
   fromDb?: (value: unknown) => unknown;
+  /** The field type's server-side write conversion (rich text sanitized), applied to every write. */
+  toDb?: (value: unknown) => unknown;
   /** many-to-many: the join table holding the links; the value is an array of target ids. */
   joinTable?: string;
 }
@@ -48,8 +50,8 @@ function compileEntity(entity: EntityDefinition, registry: FieldTypeRegistry, sc
     if (joinTable) return { name, column: name, joinTable };
     // Columns carry the stable field id, so a field's column is found even if names differ.
     const column = table.columns.find((c) => c.fieldId === field['x-id'])?.name ?? name;
-    const fromDb = registry.get(field['x-type']).fromDb;
-    return { name, column, ...(fromDb ? { fromDb } : {}) };
+    const { fromDb, toDb } = registry.get(field['x-type']);
+    return { name, column, ...(fromDb ? { fromDb } : {}), ...(toDb ? { toDb } : {}) };
   });
   const byColumn = new Map(fields.map((f) => [f.column, f.name]));
   return {

@@ -3,6 +3,9 @@ import { runStatement } from '../db/run-statement';
 import { insertOneSql } from './one-statement-sql';
 import { attachFiles } from '../files/attach-files';
 import { assertRules } from './entity-rule-checks';
+import { autonumberFields, drawAutonumbers } from './draw-autonumbers';
+
+const hasAutonumbers = (entity: Parameters<typeof autonumberFields>[0]) => autonumberFields(entity).length > 0;
 import type { Row, WriteContext } from './record-writes-types';
 import { attachLinks, hasLinks, rejectInverseWrites, writeLinks } from './relation-links';
 import { recordToRow } from './row-to-record';
@@ -12,8 +15,10 @@ import { withDbErrors } from './with-db-errors';
 export async function createRecord(ctx: WriteContext, input: Record<string, unknown>): Promise<Row> {
   const { trx, entity, user } = ctx;
   // Plugin before-hooks may reject or change the data (re-validated) inside this transaction.
-  const data = ctx.hooks ? await ctx.hooks.beforeCreate(ctx, input) : input;
-  rejectInverseWrites(entity, data);
+  const given = ctx.hooks ? await ctx.hooks.beforeCreate(ctx, input) : input;
+  rejectInverseWrites(entity, given);
+  // Numbers the system gives (autonumber fields are read-only to every writer).
+  const data = hasAutonumbers(entity) ? { ...given, ...(await drawAutonumbers(trx, entity)) } : given;
   assertRules(entity, data);
   // On the pool for the one-statement path (ADR 0020, `audit` set), else on the transaction.
   const statement = insertOneSql(entity, recordToRow(data, entity), { id: randomUUID(), userId: user.id, audit: ctx.audit });

@@ -28,14 +28,14 @@ export function rowToRecord(row: Record<string, unknown>, entity: CompiledEntity
   return record;
 }
 
-/** Validated client data → column values; only columns named by metadata ever reach SQL. */
+/** Validated client data → column values through each field type's `toDb`; only columns named by metadata ever reach SQL. */
 export function recordToRow(data: Record<string, unknown>, entity: CompiledEntity): Record<string, unknown> {
   const row: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(data)) {
     if ((SYSTEM_FIELDS as readonly string[]).includes(name)) continue;
     const field = entity.fieldsByName.get(name);
     // Many-to-many values go to their join table (relation-links), never to a column.
-    if (field && !field.joinTable) row[field.column] = value;
+    if (field && !field.joinTable) row[field.column] = field.toDb && value !== null && value !== undefined ? field.toDb(value) : value;
   }
   return row;
 }

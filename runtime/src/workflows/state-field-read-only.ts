@@ -12,7 +12,7 @@ export function stateFieldReadOnly(validate: EntityValidator, entity: EntityDefi
   return (data, mode) => {
     const result = validate(data, mode);
     const named = typeof data === 'object' && data !== null && !Array.isArray(data) && Object.hasOwn(data, field);
-    const error = { field, rule: 'read-only', message: `is the state of the workflow "${workflow.name}"; change it with POST /transitions/{event}` };
+    const error = { field, rule: 'read-only', message: `is set by the workflow "${workflow.name}"; use its actions to change it` };
     if (named) return { ok: false, errors: [...(result.ok ? [] : result.errors.filter((e) => e.field !== field)), error] };
     if (!result.ok || mode !== 'create') return result;
     return { ok: true, value: { ...result.value, [field]: workflow.machine.initial } };
