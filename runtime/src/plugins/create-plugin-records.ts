@@ -7,7 +7,7 @@ import { notFound } from '../errors/http-error';
 import type { AppState, CompiledEntity } from '../meta/compile-app-state';
 import { assertInScope } from '../permissions/assert-in-scope';
 import { recordAccess } from '../permissions/record-access';
-import { validateWritable } from '../permissions/validate-writable';
+import { admitWrite } from '../records/write-door';
 import { createRecord } from '../records/create-record';
 import { deleteRecord } from '../records/delete-record';
 import { invalidQuery } from '../records/invalid-query';
@@ -61,14 +61,12 @@ export function createPluginRecords(deps: PluginRecordsDeps): (entity: string) =
         return row ? ra.strip(rowToRecord(row, entity)) : undefined;
       },
       async create(data) {
-        const ra = recordAccess(user, state, entity, 'create');
-        const valid = validateWritable(ra, data, 'create');
+        const { access: ra, data: valid } = await admitWrite(db, state, user, entity, 'create', data);
         const row = await inTransaction((t) => createRecord({ trx: t, entity, user }, valid));
         return ra.strip(rowToRecord(row, entity));
       },
       async update(id, data) {
-        const ra = recordAccess(user, state, entity, 'update');
-        const valid = validateWritable(ra, data, 'update');
+        const { access: ra, data: valid } = await admitWrite(db, state, user, entity, 'update', data);
         const row = await inTransaction(async (t) => (await assertInScope(t, entity, ra, id), updateRecord({ trx: t, entity, user }, id, valid)));
         return ra.strip(rowToRecord(row, entity));
       },

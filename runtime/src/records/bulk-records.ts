@@ -2,10 +2,9 @@ import type { Knex } from 'knex';
 import type { AuthUser } from '../auth/auth-types';
 import { HttpError, isHttpError, type ErrorDetail } from '../errors/http-error';
 import type { AppState, CompiledEntity } from '../meta/compile-app-state';
-import { assertReadableTargets } from './readable-targets';
+import { admitWrite } from './write-door';
 import { idsOutOfScope } from '../permissions/bulk-scope';
 import type { RecordAccess } from '../permissions/record-access';
-import { validateWritable } from '../permissions/validate-writable';
 import type { RecordHooks } from '../plugins/record-hooks-types';
 import { createRecord } from './create-record';
 import { deleteRecord } from './delete-record';
@@ -55,10 +54,11 @@ export async function bulkRecords(trx: Knex.Transaction, entity: CompiledEntity,
   const grants = new Map<Op, RecordAccess>();
   for (const item of items) if (!grants.has(item.op)) grants.set(item.op, access(item.op));
   const failure = (item: BulkItem, status: number, error: NonNullable<BulkResult['error']>): BulkResult => ({ op: item.op, index: item.index, status, ...(item.id ? { id: item.id } : {}), error });
-  const results: BulkResult[] = items.map((item) => {
-    const error = validateItem(grants.get(item.op)!, item);
-    return error ? failure(item, 422, error) : { op: item.op, index: item.index, status: 0 };
-  });
+  const results: BulkResult[] = [];
+  for (const item of items) {
+    const error = await admitItem(trx, state, user, entity, grants.get(item.op)!, item);
+    results.push(error ? failure(item, 422, error) : { op: item.op, index: item.index, status: 0 });
+  }
   if (results.some((r) => r.error)) throw bulkFailed(results);
 
   for (const op of ['update', 'delete'] as const) {
@@ -74,7 +74,6 @@ export async function bulkRecords(trx: Knex.Transaction, entity: CompiledEntity,
   const ctx: WriteContext = { trx, entity, user, ...(hooks ? { hooks } : {}) };
   for (const [i, item] of items.entries()) {
     try {
-      if (item.data) await assertReadableTargets(trx, user, state, entity, item.data);
       const row: Row | undefined =
         item.op === 'create' ? await createRecord(ctx, item.data!)
         : item.op === 'update' ? await updateRecord(ctx, item.id!, item.data!, item.version)
@@ -97,11 +96,11 @@ function bulkFailed(results: BulkResult[]): HttpError {
   return new HttpError(422, 'bulk_failed', `${failed.length} of ${all.length} item(s) failed; nothing was written: ${failed.slice(0, 5).map((r) => `${r.op}[${r.index}] ${r.error!.message}`).join('; ')}`, all);
 }
 
-/** The item's fields as the caller may write them (hidden = unknown, owner and read-only fields refused). */
-function validateItem(ra: RecordAccess, item: BulkItem): BulkResult['error'] | undefined {
+/** The item through the write door (hidden = unknown, owner and read-only fields refused, readable relations). */
+async function admitItem(trx: Knex.Transaction, state: AppState, user: AuthUser, entity: CompiledEntity, ra: RecordAccess, item: BulkItem): Promise<BulkResult['error'] | undefined> {
   if (item.op === 'delete') return undefined;
   try {
-    item.data = validateWritable(ra, item.data, item.op);
+    item.data = (await admitWrite(trx, state, user, entity, item.op, item.data, ra)).data;
     return undefined;
   } catch (err) {
     if (!isHttpError(err)) throw err;

@@ -3,13 +3,12 @@ import type { Knex } from 'knex';
 import { notFound } from '../errors/http-error';
 import type { AppContext } from '../http/http-types';
 import { defineRoutes, type RouteDeclaration } from '../http/route-types';
-import { assertReadableTargets } from './readable-targets';
+import { admitWrite } from './write-door';
 import type { AppState, CompiledEntity } from '../meta/compile-app-state';
 import { setAuditContext } from '../audit/set-audit-context';
 import { assertInScope } from '../permissions/assert-in-scope';
 import { expandGuard } from '../permissions/expand-guard';
 import { recordAccess } from '../permissions/record-access';
-import { validateWritable } from '../permissions/validate-writable';
 import { bulkRecords } from './bulk-records';
 import { createRecord } from './create-record';
 import { deleteRecord } from './delete-record';
@@ -57,8 +56,7 @@ export function recordRoutes(knex: Knex): RouteDeclaration[] {
     {
       method: 'POST', path: '/api/:plural', action: 'create', entity: true, summary: 'Create a record',
       async handler(ctx, { state, entity, access: ra }) {
-        const data = validateWritable(ra, ctx.request.body, 'create');
-        await assertReadableTargets(knex, ctx.state.user!, state, entity, data);
+        const { data } = await admitWrite(knex, state, ctx.state.user!, entity, 'create', ctx.request.body, ra);
         if (oneStatement(ctx, entity, data, ['beforeCreate', 'afterCreate'])) {
           const row = await createRecord(direct(ctx, entity), data);
           ctx.status = 201;
@@ -84,8 +82,7 @@ export function recordRoutes(knex: Knex): RouteDeclaration[] {
       async handler(ctx, { state, entity, id, access: ra }) {
         // If-Match: the write only happens where the version is still the one the client saw.
         const expected = versionFromIfMatch(ctx.get('If-Match') || undefined);
-        const data = validateWritable(ra, ctx.request.body, 'update');
-        await assertReadableTargets(knex, ctx.state.user!, state, entity, data);
+        const { data } = await admitWrite(knex, state, ctx.state.user!, entity, 'update', ctx.request.body, ra);
         // x-rules read the stored record `for update`: that needs the transaction.
         if (ra.access.scope === 'all' && !hasRules(entity) && oneStatement(ctx, entity, data, ['beforeUpdate', 'afterUpdate'])) {
           const row = await updateRecord(direct(ctx, entity), id, data, expected);
