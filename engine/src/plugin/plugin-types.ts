@@ -51,6 +51,12 @@ export interface PluginDefinition<Records = any> {
   register?(api: PluginRegisterApi): void;
   /** Record hooks keyed by entity name; before-hooks run in the write's transaction and may reject. */
   hooks?: PluginHooks<Records>;
+  /**
+   * The entities the `'*'` hooks act on under these settings (a plugin configured per entity);
+   * absent (or undefined): every entity. Writes of other entities skip the plugin entirely, so
+   * they keep the runtime's one-statement path.
+   */
+  hookEntities?(settings: Record<string, unknown>): readonly string[] | undefined;
   /** Entities (a module package) the plugin contributes; added to the app only after an admin confirms the plan. */
   package?: PluginPackage;
   /** HTTP routes, mounted under `/api/plugins/<name>/`; signed-in users only, unless a route opts in to `{ public: true, verify, actAs }`. */

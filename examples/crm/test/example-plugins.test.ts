@@ -27,6 +27,25 @@ forEachDatabase('the example CRM with its plugins', (getCtx) => {
     expect((plugins.find((p) => p.name === '@tessera/plugin-lead-scoring')!.settings.rules as unknown[]).length).toBe(11);
   });
 
+  it('runs plugins only on the entities their settings name: other writes stay one statement', async () => {
+    const customer = (await sales1.call('POST', '/api/customers', { name: 'One Statement Trading', industry: 'retail', level: 'B', region: 'east' })).body.data.id as string;
+    const statements: string[] = [];
+    const listen = (q: { sql: string }) => statements.push(q.sql);
+    server.runtime.knex.on('query', listen);
+    try {
+      // Opportunities are in no plugin's settings (dedup: customers and contacts; scoring: leads).
+      const created = await sales1.call('POST', '/api/opportunities', { name: 'Fast path deal', customer });
+      expect(created.status).toBe(201);
+      const writes = statements.splice(0).filter((sql) => /^(insert|update|delete|begin|commit)\b/i.test(sql.trim()));
+      expect(writes.filter((sql) => /^insert/i.test(sql.trim()))).toHaveLength(1);
+      expect(writes.some((sql) => /^(begin|commit)/i.test(sql.trim()))).toBe(false);
+      // A customer still goes through the dedup hook, in a transaction.
+      expect((await sales1.call('POST', '/api/customers', { name: 'one statement trading ltd', industry: 'retail', level: 'B', region: 'east' })).status).toBe(422);
+    } finally {
+      server.runtime.knex.off('query', listen);
+    }
+  });
+
   it('refuses a duplicate customer by normalized name and a duplicate contact by phone, naming the field', async () => {
     const first = await sales1.call('POST', '/api/customers', { name: 'Lakeside Trading Co., Ltd.', industry: 'retail', level: 'B', region: 'east' });
     expect(first.status).toBe(201);

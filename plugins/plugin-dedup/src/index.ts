@@ -42,9 +42,10 @@ export const dedupPlugin = definePlugin({
   version: '0.1.0',
   tessera: '^0.1.0',
   settings: dedupSettingsSchema,
-  // '*' because which entities are configured is a per-app setting and hooks are declared
-  // statically; the hooks return at once for others. See README.md ("Hooks only where configured").
+  // '*' for the entities the app's settings configure, and only those: other entities' writes
+  // never reach the plugin (and keep the runtime's one-statement path).
   hooks: { '*': dedupHooks },
+  hookEntities: (settings) => Object.keys(dedupSettings(settings).entities),
   jobs: [
     {
       // Keys for records stored before the key store existed (or before a field was added to

@@ -34,6 +34,11 @@ export const leadScoringPlugin = definePlugin({
   version: '0.1.0',
   tessera: '^0.1.0',
   settings: scoringSettingsSchema,
+  // The scored entity and the activities its rules count; nothing else is written through the plugin.
+  hookEntities: (settings) => {
+    const { rules, target } = settingsOf(settings);
+    return [...new Set([target.entity, ...rules.flatMap((r) => ('activity' in r ? [r.activity.entity] : []))])];
+  },
   hooks: {
     '*': {
       async beforeCreate(ctx) {

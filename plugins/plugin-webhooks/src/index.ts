@@ -1,7 +1,7 @@
 import { definePlugin, type AfterHookContext, type PluginDefinition } from '@tessera/engine';
 import { createDeliveryQueue } from './create-delivery-queue';
 import { verifySignature } from './sign-body';
-import { webhookSettings, webhookSettingsSchema, type WebhookEvent } from './webhook-settings';
+import { webhookSettings, webhookSettingsSchema, type WebhookEvent, type WebhookSettings } from './webhook-settings';
 
 export { signBody, verifySignature } from './sign-body';
 export type { Delivery } from './create-delivery-queue';
@@ -40,6 +40,12 @@ export function createWebhooksPlugin(): PluginDefinition {
     version: '0.1.0',
     tessera: '^0.1.0',
     settings: webhookSettingsSchema,
+    // The entities some endpoint subscribes to; an endpoint naming none takes every entity.
+    hookEntities: (settings) => {
+      const endpoints = (settings as Partial<WebhookSettings>).endpoints ?? [];
+      if (endpoints.some((e) => !e.entities || e.entities.length === 0)) return undefined;
+      return [...new Set(endpoints.flatMap((e) => e.entities ?? []))];
+    },
     hooks: {
       '*': {
         afterCreate: (ctx) => send(ctx, 'created'),

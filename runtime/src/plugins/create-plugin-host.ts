@@ -6,6 +6,7 @@ import type { RouteDeclaration } from '../http/route-types';
 import type { AppState } from '../meta/compile-app-state';
 import type { AppMigrations } from '../migrate/create-app-migrations';
 import { createRecordHooks, settingsOf } from './create-record-hooks';
+import { createPluginStateSnapshot } from './plugin-state-snapshot';
 import { storeInitialPluginSettings } from './initial-plugin-settings';
 import { ensurePluginSchema, readPluginStates } from './plugin-state-store';
 import { collectPluginRoutes, type PluginRoute } from './collect-plugin-routes';
@@ -57,10 +58,11 @@ export function createPluginHost(opts: PluginHostOptions): PluginHost {
     routeProblem = err as Error;
   }
   const timeoutMs = opts.timeoutMs ?? DEFAULT_PLUGIN_TIMEOUT_MS;
+  const snapshot = createPluginStateSnapshot(knex, () => getState().app.name);
   return {
-    routes: [...publicPluginRoutes({ knex, plugins, routes, getState, logger, timeoutMs }), ...pluginRoutes({ ...opts, routes, timeoutMs })],
+    routes: [...publicPluginRoutes({ knex, plugins, routes, getState, logger, timeoutMs }), ...pluginRoutes({ ...opts, routes, timeoutMs, afterSwitch: snapshot.refresh })],
     bindHooks(ctx) {
-      if (plugins.length > 0 && ctx.state.user) ctx.state.hooks = createRecordHooks({ knex, plugins, state: getState(), user: ctx.state.user, requestId: ctx.state.requestId, logger, timeoutMs });
+      if (plugins.length > 0 && ctx.state.user) ctx.state.hooks = createRecordHooks({ knex, plugins, state: getState(), user: ctx.state.user, requestId: ctx.state.requestId, logger, timeoutMs, snapshot: snapshot.current });
     },
     async start() {
       if (routeProblem) throw routeProblem;
@@ -68,6 +70,7 @@ export function createPluginHost(opts: PluginHostOptions): PluginHost {
       // Before any `start`, so a plugin's first start already sees the app's settings.
       if (opts.initialSettings) await storeInitialPluginSettings(knex, getState().app.name, opts.initialSettings);
       await ensurePublicRouteThrottle(knex);
+      await snapshot.refresh();
       for (const plugin of plugins) {
         if (plugin.start) {
           try {

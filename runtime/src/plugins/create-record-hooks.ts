@@ -26,6 +26,14 @@ export interface RecordHooksDeps {
   requestId: string;
   logger: Logger & Pick<Console, 'info'>;
   timeoutMs: number;
+  /** The process's last-read plugin states, so `declares` needs no query (create-plugin-host). */
+  snapshot?: () => ReadonlyMap<string, PluginState> | undefined;
+}
+
+/** Whether `plugin`'s `'*'` hooks act on `entity` under `state` (its `hookEntities`; every entity without one). */
+export function wildcardCovers(plugin: PluginDefinition, entity: string, state: PluginState | undefined): boolean {
+  const entities = plugin.hookEntities?.(settingsOf(plugin, state));
+  return entities === undefined || entities.includes(entity);
 }
 
 /** The settings a hook sees: the app's stored ones, else the schema's defaults. */
@@ -44,14 +52,16 @@ export function createRecordHooks(deps: RecordHooksDeps): RecordHooks {
   async function active(db: Knex | Knex.Transaction, entity: CompiledEntity, hook: HookName) {
     const name = entity.entity['x-name'];
     const found = plugins.flatMap((plugin) =>
-      [plugin.hooks?.[name] as EntityHooks | undefined, plugin.hooks?.['*'] as EntityHooks | undefined]
-        .map((hooks) => hooks?.[hook] as AnyHook | undefined)
-        .filter((fn): fn is AnyHook => typeof fn === 'function')
-        .map((fn) => ({ plugin, fn })),
+      [{ hooks: plugin.hooks?.[name] as EntityHooks | undefined, wildcard: false }, { hooks: plugin.hooks?.['*'] as EntityHooks | undefined, wildcard: true }]
+        .map(({ hooks, wildcard }) => ({ fn: hooks?.[hook] as AnyHook | undefined, wildcard }))
+        .filter((f): f is { fn: AnyHook; wildcard: boolean } => typeof f.fn === 'function')
+        .map((f) => ({ plugin, ...f })),
     );
     if (found.length === 0) return [];
     const states = await readPluginStates(db, state.app.name);
-    return found.filter(({ plugin }) => states.get(plugin.name)?.enabled !== false).map((f) => ({ ...f, settings: settingsOf(f.plugin, states.get(f.plugin.name)) }));
+    return found
+      .filter(({ plugin, wildcard }) => states.get(plugin.name)?.enabled !== false && (!wildcard || wildcardCovers(plugin, name, states.get(plugin.name))))
+      .map((f) => ({ plugin: f.plugin, fn: f.fn, settings: settingsOf(f.plugin, states.get(f.plugin.name)) }));
   }
 
   const base = (plugin: PluginDefinition, settings: Row, entity: CompiledEntity, trx?: Knex.Transaction) => ({
@@ -116,7 +126,21 @@ export function createRecordHooks(deps: RecordHooksDeps): RecordHooks {
   }
 
   const key = (w: HookWrite, id: string) => `${w.entity.entity['x-name']}:${id}`;
-  const hasAny = (entity: CompiledEntity, hooks: HookName[]) => plugins.some((p) => hooks.some((h) => p.hooks?.[entity.entity['x-name']]?.[h] || p.hooks?.['*']?.[h]));
+  /**
+   * Whether a write of `entity` may have one of `hooks` to run, from the last-read plugin
+   * states (no query): a disabled plugin has none, a `'*'` hook only on its `hookEntities`.
+   * Before the first read, every declared hook counts.
+   */
+  const hasAny = (entity: CompiledEntity, hooks: HookName[]) => {
+    const name = entity.entity['x-name'];
+    const states = deps.snapshot?.();
+    return plugins.some((p) => {
+      const known = states?.get(p.name);
+      if (states && known?.enabled === false) return false;
+      const wildcard = hooks.some((h) => p.hooks?.['*']?.[h]) && (!states || wildcardCovers(p, name, known));
+      return wildcard || hooks.some((h) => p.hooks?.[name]?.[h]);
+    });
+  };
 
   return {
     declares: hasAny,

@@ -20,6 +20,8 @@ export interface PluginRoutesDeps extends PluginPackageDeps {
   timeoutMs: number;
   /** The routes plugins declared, collected once by the host. */
   routes?: readonly PluginRoute[];
+  /** After an admin turned a plugin on or off or changed its settings (the host re-reads its snapshot). */
+  afterSwitch?(): Promise<void>;
 }
 
 /** Where a plugin route lives: `/api/plugins/<plugin name><its path>`. */
@@ -77,6 +79,7 @@ export function pluginRoutes(deps: PluginRoutesDeps): RouteDeclaration[] {
       settings = checked.value;
     }
     await writePluginState(knex, app, name, { enabled, settings }, ctx.state.user!.id);
+    await deps.afterSwitch?.();
     // A package is never applied here: the answer points the admin at its plan (issue 9, no silent schema change).
     ctx.body = { data: { name, enabled, settings: maskWriteOnly(plugin.settings, settings), ...withPackage(plugin, getState()) } };
   }
