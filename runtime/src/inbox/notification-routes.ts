@@ -1,7 +1,6 @@
 import type { Knex } from 'knex';
 import { notFound, validationFailed } from '../errors/http-error';
 import type { AppMiddleware } from '../http/http-types';
-import { methodNotAllowed } from '../http/method-not-allowed';
 import { decodeCursor, encodeCursor, isUuid, iso, readLimit } from './keyset-cursor';
 
 const ROUTE = /^\/api\/notifications(?:\/([^/]+))?(?:\/(read))?\/?$/;
@@ -44,18 +43,15 @@ export function notificationRoutes(knex: Knex): AppMiddleware {
     const [, first, verb] = match;
     const me = ctx.state.user!.id;
     if (!first) {
-      if (ctx.method !== 'GET') return methodNotAllowed(ctx, 'GET');
       ctx.body = await listNotifications(knex, me, ctx.query);
       return;
     }
     if (first === 'read-all' && !verb) {
-      if (ctx.method !== 'POST') return methodNotAllowed(ctx, 'POST');
       const updated = await knex('tessera.notifications').where({ user_id: me }).whereNull('read_at').update({ read_at: knex.fn.now() });
       ctx.body = { data: { updated } };
       return;
     }
     if (verb !== 'read' || !isUuid(first)) throw notFound(`No route for ${ctx.method} ${ctx.path}`);
-    if (ctx.method !== 'POST') return methodNotAllowed(ctx, 'POST');
     // coalesce: marking twice keeps the first moment it was read.
     const [row] = await knex('tessera.notifications').where({ id: first.toLowerCase(), user_id: me })
       .update({ read_at: knex.raw('coalesce(read_at, now())') }).returning(['id']);

@@ -1,7 +1,6 @@
 import type { Knex } from 'knex';
 import { validationFailed } from '../errors/http-error';
 import type { AppMiddleware } from '../http/http-types';
-import { methodNotAllowed } from '../http/method-not-allowed';
 import { isUuid, readLimit } from './keyset-cursor';
 
 /**
@@ -13,7 +12,6 @@ import { isUuid, readLimit } from './keyset-cursor';
 export function userDirectoryRoutes(knex: Knex): AppMiddleware {
   return async (ctx, next) => {
     if (ctx.path !== '/api/_users' && ctx.path !== '/api/_users/') return next();
-    if (ctx.method !== 'GET') return methodNotAllowed(ctx, 'GET');
     const { q, ids } = ctx.query;
     const errors = [];
     for (const key of Object.keys(ctx.query)) if (!['q', 'ids', 'limit'].includes(key)) errors.push({ field: key, rule: 'unknown-parameter', message: 'is not a parameter here; use q, ids, limit' });

@@ -2,7 +2,6 @@ import type { Knex } from 'knex';
 import type { AuthUser } from '../auth/auth-types';
 import { HttpError, notFound, validationFailed, type ErrorDetail } from '../errors/http-error';
 import type { AppMiddleware } from '../http/http-types';
-import { methodNotAllowed } from '../http/method-not-allowed';
 import { handledBy } from '../http/handled-by';
 import { defineRoutes, type RouteDeclaration } from '../http/route-types';
 import type { AppState } from '../meta/compile-app-state';
@@ -90,7 +89,6 @@ function savedViewMiddleware(knex: Knex, getState: () => AppState): AppMiddlewar
         };
         return;
       }
-      if (ctx.method !== 'POST') return methodNotAllowed(ctx, 'GET, POST');
       const body = readBody(ctx.request.body, ['entity', 'name', 'query', 'shared']);
       const errors: ErrorDetail[] = [];
       const entity = entityNamed(state, body.entity);
@@ -112,7 +110,6 @@ function savedViewMiddleware(knex: Knex, getState: () => AppState): AppMiddlewar
     }
     if (!UUID.test(rawId)) throw notFound(`No saved view with id "${rawId}"`);
     const id = rawId.toLowerCase();
-    if (ctx.method !== 'PATCH' && ctx.method !== 'DELETE') return methodNotAllowed(ctx, 'PATCH, DELETE');
     // Own views only, in the WHERE: another user's id reads as absent.
     const row: SavedViewRow | undefined = await knex('tessera.saved_views').where({ id, user_id: user.id }).first();
     if (!row) throw notFound(`No saved view with id "${rawId}"`);
