@@ -11,6 +11,7 @@ import { ensureIdempotencySchema } from './records/ensure-idempotency-schema';
 import { ensureAutonumberSchema } from './records/ensure-autonumber-schema';
 import { ensureFilesSchema } from './files/ensure-files-schema';
 import { createDatabase } from './db/create-database';
+import { readConfig } from './config/read-config';
 import { createKoaApp } from './http/create-koa-app';
 import { compileAppState, type AppState } from './meta/compile-app-state';
 import { createAppMigrations } from './migrate/create-app-migrations';
@@ -94,7 +95,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     await knex.destroy();
     throw err;
   }
-  const workflows = createWorkflowHost({ knex, databaseUrl: opts.databaseUrl, getState: () => state, registry: workflowRegistry, logger: opts.logger, webhookSecret: process.env.TESSERA_WEBHOOK_SECRET, plugins: pluginList });
+  const workflows = createWorkflowHost({ knex, databaseUrl: opts.databaseUrl, getState: () => state, registry: workflowRegistry, logger: opts.logger, webhookSecret: readConfig().TESSERA_WEBHOOK_SECRET, plugins: pluginList });
   // Plugin hooks, routes and lifecycle (issue 9): the same plugin objects the registry loaded.
   const plugins = createPluginHost({ knex, plugins: pluginList, getState: () => state, logger: opts.logger ?? console, timeoutMs: opts.pluginTimeoutMs, migrations: () => migrations, initialSettings });
   // pool:return-stale, reminders:send and plugin jobs on pg-boss's cron; pg-boss starts only if there is one.

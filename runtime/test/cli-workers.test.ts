@@ -12,11 +12,12 @@ const describeWithServer = SERVER_URL ? describe : describe.skip;
 
 describe('workerCount', () => {
   it('reads TESSERA_WORKERS, and refuses more than one process on the embedded database', () => {
-    expect(workerCount({}, true)).toBe(1);
-    expect(workerCount({ TESSERA_WORKERS: '3' }, true)).toBe(3);
-    expect(workerCount({ TESSERA_WORKERS: 'auto' }, true)).toBeGreaterThanOrEqual(1);
-    expect(() => workerCount({ TESSERA_WORKERS: 'many' }, true)).toThrow(/TESSERA_WORKERS must be a number/);
-    expect(() => workerCount({ TESSERA_WORKERS: '2' }, false)).toThrow(/needs DATABASE_URL/);
+    const db = { DATABASE_URL: 'postgres://127.0.0.1/x' };
+    expect(workerCount(db)).toBe(1);
+    expect(workerCount({ ...db, TESSERA_WORKERS: '3' })).toBe(3);
+    expect(workerCount({ ...db, TESSERA_WORKERS: 'auto' })).toBeGreaterThanOrEqual(1);
+    expect(() => workerCount({ ...db, TESSERA_WORKERS: 'many' })).toThrow(/TESSERA_WORKERS: must be a whole number from 1 to 64/);
+    expect(() => workerCount({ TESSERA_WORKERS: '2' })).toThrow(/needs DATABASE_URL/);
   });
 });
 

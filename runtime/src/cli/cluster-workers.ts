@@ -1,18 +1,13 @@
 import cluster from 'node:cluster';
-import { availableParallelism } from 'node:os';
+import { readConfig } from '../config/read-config';
 import type { CliIo } from './cli-types';
 
 /**
  * How many processes serve the app: `TESSERA_WORKERS` (a count, or `auto` for one per core),
  * default 1. Embedded PGlite lives inside one process, so without `DATABASE_URL` it is always 1.
  */
-export function workerCount(env: NodeJS.ProcessEnv, hasServer: boolean): number {
-  const raw = env.TESSERA_WORKERS?.trim();
-  if (!raw) return 1;
-  const n = raw === 'auto' ? availableParallelism() : Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new Error(`TESSERA_WORKERS must be a number from 1 to 64 or "auto", got "${raw}"`);
-  if (n > 1 && !hasServer) throw new Error('TESSERA_WORKERS above 1 needs DATABASE_URL: the embedded database (PGlite) serves one process');
-  return n;
+export function workerCount(env: NodeJS.ProcessEnv): number {
+  return readConfig(env).TESSERA_WORKERS;
 }
 
 /** What a worker tells the primary once it listens. */

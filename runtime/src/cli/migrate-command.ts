@@ -1,3 +1,5 @@
+import { userInfo } from 'node:os';
+import { readConfig } from '../config/read-config';
 import { validateAppWithRegistry } from '@tessera/engine';
 import { formatMetadataError } from '@tessera/metadata';
 import { loadAppDir } from '../app-files/load-app-dir';
@@ -58,8 +60,8 @@ export async function migrateCommand(action: string | undefined, appDir: string 
   }
   const { registry } = loaded;
   const app = checked.value;
-  const knex = createDatabase({ url: process.env.DATABASE_URL || undefined, dataDir: process.env.TESSERA_DATA_DIR || undefined });
-  const base = { knex, registry, appliedBy: `cli:${process.env.USER ?? 'unknown'}` };
+  const knex = createDatabase({ url: readConfig().DATABASE_URL, dataDir: readConfig().TESSERA_DATA_DIR });
+  const base = { knex, registry, appliedBy: `cli:${userInfo().username}` };
   try {
     await ensureMetadataSchema(knex);
     switch (action) {

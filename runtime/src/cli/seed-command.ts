@@ -1,3 +1,4 @@
+import { readConfig } from '../config/read-config';
 import path from 'node:path';
 import { createRuntime } from '../runtime';
 import { seedResultLines } from '../seed/seed-result-lines';
@@ -19,9 +20,9 @@ export async function seedCommand(appDir: string, scale: string | undefined, io:
   }
   const runtime = await createRuntime({
     appDir: path.resolve(appDir),
-    databaseUrl: process.env.DATABASE_URL || undefined,
-    dataDir: process.env.TESSERA_DATA_DIR || undefined,
-    adminPassword: process.env.TESSERA_ADMIN_PASSWORD || undefined,
+    databaseUrl: readConfig().DATABASE_URL,
+    dataDir: readConfig().TESSERA_DATA_DIR,
+    adminPassword: readConfig().TESSERA_ADMIN_PASSWORD,
   });
   try {
     io.out(`Seeding ${customers} customers into ${runtime.dataDir ?? 'PostgreSQL (DATABASE_URL)'}…`);

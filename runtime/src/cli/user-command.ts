@@ -1,3 +1,4 @@
+import { readConfig } from '../config/read-config';
 import { ensureAuthSchema } from '../auth/ensure-auth-schema';
 import { createSessionStore } from '../auth/create-session-store';
 import { createUserStore } from '../auth/create-user-store';
@@ -25,7 +26,7 @@ export async function userCommand(action: string | undefined, username: string |
     return 1;
   }
   const password = opts.passwordStdin ? await readPasswordFromStdin() : await promptPassword(`Password for ${username}: `);
-  const knex = createDatabase({ url: process.env.DATABASE_URL || undefined, dataDir: process.env.TESSERA_DATA_DIR || undefined });
+  const knex = createDatabase({ url: readConfig().DATABASE_URL, dataDir: readConfig().TESSERA_DATA_DIR });
   try {
     await ensureAuthSchema(knex);
     const users = createUserStore(knex);

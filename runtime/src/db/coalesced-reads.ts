@@ -1,3 +1,4 @@
+import { config } from '../config/read-config';
 import type { Knex } from 'knex';
 import { runStatement } from './run-statement';
 
@@ -33,7 +34,7 @@ export function createCoalescer<T>() {
 }
 
 // Read once: a process either shares or does not.
-const SHARING = process.env.TESSERA_COALESCE_READS !== 'false';
+const SHARING = config().TESSERA_COALESCE_READS;
 const perDatabase = new WeakMap<Knex, (key: string, run: () => Promise<Row[]>) => Promise<Row[]>>();
 
 /**

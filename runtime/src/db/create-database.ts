@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { readConfig } from '../config/read-config';
 import { PGlite } from '@electric-sql/pglite';
 import knexFactory, { type Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
@@ -20,8 +21,7 @@ export type Database = Knex & { /** Where PGlite keeps its files; absent on Post
  * queues requests behind each other well before the server is busy.
  */
 export function poolMax(env: NodeJS.ProcessEnv = process.env): number {
-  const n = Number(env.TESSERA_DB_POOL_MAX);
-  return Number.isInteger(n) && n > 0 ? n : 20;
+  return readConfig(env).TESSERA_DB_POOL_MAX;
 }
 
 /**
@@ -30,11 +30,11 @@ export function poolMax(env: NodeJS.ProcessEnv = process.env): number {
  * transaction mode).
  */
 export function preparesStatements(env: NodeJS.ProcessEnv = process.env): boolean {
-  return env.TESSERA_DB_PREPARE !== 'false';
+  return readConfig(env).TESSERA_DB_PREPARE;
 }
 
 export function resolveDataDir(dataDir?: string): string {
-  return dataDir ?? process.env.TESSERA_DATA_DIR ?? path.join(process.cwd(), '.tessera-data', 'pglite');
+  return dataDir ?? readConfig().TESSERA_DATA_DIR ?? path.join(process.cwd(), '.tessera-data', 'pglite');
 }
 
 export function createDatabase(opts: DatabaseOptions = {}): Database {

@@ -1,3 +1,4 @@
+import { readConfig } from '../config/read-config';
 import { dirname, join, resolve } from 'node:path';
 import type { Knex } from 'knex';
 
@@ -7,7 +8,8 @@ import type { Knex } from 'knex';
  * uploads of the same bytes share one file.
  */
 export function filesDir(knex: Knex): string {
-  if (process.env.TESSERA_FILES_DIR) return resolve(process.env.TESSERA_FILES_DIR);
+  const dir = readConfig().TESSERA_FILES_DIR;
+  if (dir) return resolve(dir);
   const pglite = (knex as { tesseraDataDir?: string }).tesseraDataDir;
   return pglite ? join(dirname(resolve(pglite)), 'files') : resolve('.tessera-data/files');
 }

@@ -1,5 +1,6 @@
 import type { PluginDefinition } from '@tessera/engine';
 import type { Knex } from 'knex';
+import { readConfig } from '../config/read-config';
 import type { AppState } from '../meta/compile-app-state';
 import { DEFAULT_POOL_RETURN_CRON, poolReturnJob } from '../pool/pool-return-job';
 import { remindersJob } from '../reminders/reminders-job';
@@ -19,8 +20,9 @@ export interface JobSettings {
 
 /** The settings, from the options else the environment; a bad cron or zone fails the boot, naming the variable. */
 export function readJobSettings(given: JobSettings = {}, env: NodeJS.ProcessEnv = process.env): Required<JobSettings> {
-  const timeZone = given.timeZone ?? env.TESSERA_JOBS_TZ ?? DEFAULT_JOBS_TZ;
-  const poolReturnCron = given.poolReturnCron ?? env.TESSERA_POOL_RETURN_CRON ?? DEFAULT_POOL_RETURN_CRON;
+  const vars = readConfig(env);
+  const timeZone = given.timeZone ?? vars.TESSERA_JOBS_TZ;
+  const poolReturnCron = given.poolReturnCron ?? vars.TESSERA_POOL_RETURN_CRON ?? DEFAULT_POOL_RETURN_CRON;
   const problem = cronProblem(poolReturnCron, timeZone);
   if (problem) throw new Error(`The pool return schedule (TESSERA_POOL_RETURN_CRON) ${problem}`);
   return { timeZone, poolReturnCron };

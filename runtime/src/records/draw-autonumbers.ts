@@ -1,6 +1,6 @@
 import { DEFAULT_AUTONUMBER_FORMAT, formatAutonumber } from '@tessera/engine';
 import type { Knex } from 'knex';
-import { DEFAULT_JOBS_TZ } from '../jobs/app-jobs';
+import { config } from '../config/read-config';
 import type { CompiledEntity } from '../meta/compile-app-state';
 
 /** The entity's autonumber fields: name, stable id and format. */
@@ -17,7 +17,7 @@ export const autonumberFields = (entity: CompiledEntity) =>
  */
 export async function drawAutonumbers(db: Knex | Knex.Transaction, entity: CompiledEntity, now = new Date()): Promise<Record<string, string>> {
   const values: Record<string, string> = {};
-  const timeZone = process.env.TESSERA_JOBS_TZ || DEFAULT_JOBS_TZ;
+  const timeZone = config().TESSERA_JOBS_TZ;
   for (const field of autonumberFields(entity)) {
     const { rows } = await db.raw(
       `insert into tessera.autonumber_counters as c (app, entity, field_id, last) values (?, ?, ?, 1)
