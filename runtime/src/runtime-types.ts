@@ -3,6 +3,7 @@ import type { AppDefinition } from '@tessera/metadata';
 import type { Knex } from 'knex';
 import type Koa from 'koa';
 import type { RouteDeclaration } from './http/route-types';
+import type { AccessEntry } from './observe/access-log';
 import type { BootstrapResult } from './auth/bootstrap-users';
 import type { JobSettings } from './jobs/app-jobs';
 import type { RecurringJobs } from './jobs/create-recurring-jobs';
@@ -33,7 +34,9 @@ export interface RuntimeOptions {
    * plugins are ignored.
    */
   appPlugins?: readonly string[];
-  logger?: Logger & Pick<Console, 'info'>;
+  logger?: Logger & Pick<Console, 'info'> & { access?(entry: AccessEntry): void };
+  /** How long closing waits for requests in flight (default 25 s). */
+  drainMs?: number;
   /**
    * On first start (no user yet) create user `admin` with this password. Without it, an app
    * folder with `seed/users.json` gets its demo users. `tessera start` passes

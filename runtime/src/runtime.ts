@@ -12,6 +12,7 @@ import { ensureAutonumberSchema } from './records/ensure-autonumber-schema';
 import { ensureFilesSchema } from './files/ensure-files-schema';
 import { createDatabase } from './db/create-database';
 import { readConfig } from './config/read-config';
+import { createMetrics } from './observe/create-metrics';
 import { createKoaApp } from './http/create-koa-app';
 import { compileAppState, type AppState } from './meta/compile-app-state';
 import { createAppMigrations } from './migrate/create-app-migrations';
@@ -113,7 +114,9 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     throw err;
   }
 
-  const migrations = createAppMigrations({ knex, registry, getState: () => state, setState: (next) => { state = next; jobs.sync().catch((err: Error) => log.error(`recurring jobs: ${err.message}`)); }, now: opts.now, checkApp: workflowProblems(workflowRegistry), workflowStates: workflows.workflowStates });
+  const metrics = createMetrics(knex, () => state.version);
+  let closing = false;
+  const migrations = createAppMigrations({ knex, registry, getState: () => state, setState: (next) => { state = next; metrics.published(next.version); jobs.sync().catch((err: Error) => log.error(`recurring jobs: ${err.message}`)); }, now: opts.now, checkApp: workflowProblems(workflowRegistry), workflowStates: workflows.workflowStates });
   const publish: Runtime['publish'] = (app, baseVersion, choices) => migrations.publish(app, baseVersion, choices);
   // Publishes by other processes reach this one through NOTIFY (DESIGN.md §5); PGlite is one process.
   let listener: MetadataListener | undefined;
@@ -127,6 +130,10 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     knex, getState: () => state, migrations, workflowRegistry, webDir: opts.webDir, designerDir: opts.designerDir, logger: opts.logger, trustProxy: opts.trustProxy,
     hostRoutes: [...plugins.routes, ...jobs.routes, ...workflows.routes],
     bindHooks: plugins.bindHooks,
+    metrics,
+    metricsToken: readConfig().TESSERA_METRICS_TOKEN,
+    readiness: { appName: () => state.app.name, running: () => !closing },
+    accessLog: opts.logger?.access,
   });
   const servers = new Set<Server>();
 
@@ -151,12 +158,14 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
           const address = server.address();
           const actualPort = typeof address === 'object' && address ? address.port : port;
           const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
-          resolve({ url: `http://${shown}:${actualPort}`, close: () => closeServer(server, servers) });
+          resolve({ url: `http://${shown}:${actualPort}`, close: () => closeServer(server, servers, opts.drainMs ?? DEFAULT_DRAIN_MS) });
         });
       });
     },
     async close() {
-      await Promise.all([...servers].map((s) => closeServer(s, servers)));
+      // /readyz turns 503 at once, so a load balancer stops sending while in-flight requests finish.
+      closing = true;
+      await Promise.all([...servers].map((s) => closeServer(s, servers, opts.drainMs ?? DEFAULT_DRAIN_MS)));
       await listener?.close();
       await jobs.stop();
       await plugins.stop();
@@ -166,10 +175,26 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   };
 }
 
-function closeServer(server: Server, servers: Set<Server>): Promise<void> {
+/** How long a stopping server lets requests in flight (an export, an upload) finish. */
+export const DEFAULT_DRAIN_MS = 25_000;
+
+/**
+ * Stops accepting, lets requests in flight finish (idle keep-alive connections close now),
+ * and after `drainMs` cuts whatever is left: a SIGTERM mid-export still delivers the file.
+ */
+function closeServer(server: Server, servers: Set<Server>, drainMs: number): Promise<void> {
   servers.delete(server);
   return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
+    const deadline = setTimeout(() => server.closeAllConnections(), drainMs);
+    // A keep-alive connection turns idle when its last answer is sent: close it then, not at the deadline.
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
+    deadline.unref();
+    sweep.unref();
+    server.close(() => {
+      clearTimeout(deadline);
+      clearInterval(sweep);
+      resolve();
+    });
+    server.closeIdleConnections();
   });
 }

@@ -7,6 +7,7 @@ import { seedRuntimeApp } from '../seed/seed-runtime-app';
 import type { CliIo } from './cli-types';
 import { reportListening, superviseWorkers } from './cluster-workers';
 import { readConfig } from '../config/read-config';
+import { createLogger } from '../observe/create-logger';
 
 /** What the first start created, so the person who ran it knows how to sign in. */
 export function bootstrapLines(result: BootstrapResult): string[] {
@@ -42,6 +43,8 @@ export async function startCommand(appDir: string, loud: CliIo): Promise<void> {
     designerDir: path.join(appDir, 'dist', 'designer'),
     adminPassword: env.TESSERA_ADMIN_PASSWORD,
     trustProxy: env.TESSERA_TRUST_PROXY,
+    // JSON lines (pino) with an access line per request; the banner below stays plain text.
+    logger: createLogger(env.TESSERA_LOG_LEVEL),
   });
   // The first start of the example (demo users just created) also gets its 1,000 demo customers;
   // seedApp skips by itself if customers exist or the app is not the CRM. TESSERA_SEED=0 opts out.

@@ -59,6 +59,7 @@ export const CONFIG_VARS = {
   TESSERA_JOBS_TZ: { group: 'Jobs', doc: 'Time zone of schedules, date reminders and autonumber dates.', default: 'Asia/Shanghai', parse: timeZone } as ConfigVar<string>,
   TESSERA_POOL_RETURN_CRON: { group: 'Jobs', doc: 'When stale customers return to the public pool (cron, in `TESSERA_JOBS_TZ`).', defaultDoc: '`0 2 * * *`', parse: text } as ConfigVar<string | undefined>,
   TESSERA_FILES_DIR: { group: 'Files', doc: 'Where uploaded files are kept.', defaultDoc: '`files/` beside the database folder', parse: text } as ConfigVar<string | undefined>,
+  TESSERA_METRICS_TOKEN: { group: 'Logging', doc: '`GET /metrics` answers requests with this bearer token; without it, only requests from this host.', secret: true, parse: text } as ConfigVar<string | undefined>,
   TESSERA_LOG_LEVEL: { group: 'Logging', doc: `Least severe log level written (${LOG_LEVELS.join(', ')}).`, default: 'info', parse: oneOf(LOG_LEVELS) } as ConfigVar<(typeof LOG_LEVELS)[number]>,
   TESSERA_WORKER_QUIET: { group: 'Development', doc: 'Set by `tessera start` for its worker processes (they print no banner).', default: false, parse: (raw) => ({ value: raw !== '' }) } as ConfigVar<boolean>,
   TESSERA_TEST_LOG: { group: 'Development', doc: 'Tests print the runtime log when set.', default: false, parse: (raw) => ({ value: raw !== '' }) } as ConfigVar<boolean>,

@@ -15,7 +15,9 @@ import { poolRoutes } from '../pool/pool-routes';
 import { inboxRoutes } from '../inbox/inbox-routes';
 import { savedViewRoutes } from '../views/saved-view-routes';
 import { errorHandler, type Logger } from './error-handler';
-import { healthRoutes } from './health-routes';
+import { accessLog, type AccessEntry } from '../observe/access-log';
+import type { Metrics } from '../observe/create-metrics';
+import { observeRoutes, type Readiness } from '../observe/observe-routes';
 import type { AppContext, RequestState } from './http-types';
 import { metaRoutes, type MetaRouteDeps } from './meta-routes';
 import { mountRoutes } from './mount-routes';
@@ -36,6 +38,12 @@ export interface KoaAppOptions extends MetaRouteDeps {
   bindHooks?(ctx: AppContext): void;
   /** Behind a proxy that terminates TLS: trust its X-Forwarded-* headers (TESSERA_TRUST_PROXY). */
   trustProxy?: boolean;
+  /** What `/readyz` checks besides the database. */
+  readiness?: Readiness;
+  metrics?: Metrics;
+  metricsToken?: string;
+  /** One line per answered request. */
+  accessLog?(entry: AccessEntry): void;
 }
 
 /**
@@ -67,10 +75,11 @@ export function createKoaApp(opts: KoaAppOptions): { koa: Koa<RequestState>; rou
   koa.proxy = opts.trustProxy ?? false;
   koa.silent = true; // errors are logged by errorHandler, with the request id
   koa.use(requestId());
+  koa.use(accessLog(opts.accessLog, opts.metrics));
   koa.use(errorHandler(opts.logger));
   koa.use(securityHeaders());
   koa.use(declaredOnly());
-  koa.use(healthRoutes(opts.knex));
+  koa.use(observeRoutes(opts.knex, opts.readiness ?? { appName: () => opts.getState().app.name, running: () => true }, opts.metrics, opts.metricsToken));
   koa.use(async (ctx, next) => {
     if (ctx.path === '/designer') return ctx.redirect('/designer/');
     return next();

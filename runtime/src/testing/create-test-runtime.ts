@@ -20,6 +20,8 @@ export interface TestRuntimeOptions {
   demoUsers?: boolean;
   /** The runtime's clock (migrations, recurring jobs); tests of schedules inject one. */
   now?: () => Date;
+  /** Where the runtime logs (quiet by default; TESSERA_TEST_LOG prints to the console). */
+  logger?: RuntimeOptions['logger'];
   /** Trust X-Forwarded-* (behind a TLS-terminating proxy). */
   trustProxy?: boolean;
   /** Recurring job schedules (pool return cron, time zone). */
@@ -52,7 +54,7 @@ export async function createTestRuntime(opts: TestRuntimeOptions): Promise<TestR
   const runtime = await createRuntime({
     ...rest,
     dataDir: opts.databaseUrl ? undefined : (opts.dataDir ?? 'memory://'),
-    logger: process.env.TESSERA_TEST_LOG ? console : quiet,
+    logger: opts.logger ?? (process.env.TESSERA_TEST_LOG ? console : quiet),
     adminPassword: demoUsers ? undefined : TEST_ADMIN_PASSWORD,
   });
   try {
