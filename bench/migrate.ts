@@ -9,7 +9,7 @@ import { serverBuiltinFieldTypes } from '@tessera/engine/server';
 import type { AppDefinition, FieldDefinition } from '@tessera/metadata';
 import knexFactory from 'knex';
 import { createDatabase } from '../runtime/src/db/create-database';
-import { ensureMetadataSchema } from '../runtime/src/meta/create-metadata-store';
+import { applyInternalMigrations } from '../runtime/src/db/internal-migrations';
 import { hashApp } from '../runtime/src/meta/hash-app';
 import { applyMigration } from '../runtime/src/migrate/apply-migration';
 
@@ -67,7 +67,7 @@ async function main() {
   url.pathname = `/${dbName}`;
   const knex = createDatabase({ url: url.toString() });
   try {
-    await ensureMetadataSchema(knex);
+    await applyInternalMigrations(knex);
     t = performance.now();
     const outcome = await applyMigration({ knex, registry, app, source: 'files', hash: hashApp(app), appliedBy: 'bench' });
     const applySeconds = (performance.now() - t) / 1000;

@@ -3,13 +3,7 @@ import { createWorkflowRegistry, validateAppWithRegistry, validateAppWorkflows, 
 import { appPluginNames, appPluginSettings, formatMetadataError, type AppDefinition } from '@tessera/metadata';
 import { createAppRegistry, loadAppDir } from './app-files/load-app-dir';
 import { bootstrapUsers, type BootstrapResult } from './auth/bootstrap-users';
-import { ensureAuthSchema } from './auth/ensure-auth-schema';
-import { ensureAuditSchema } from './audit/ensure-audit-schema';
 import { auditTriggersReady } from './audit/ensure-audit-triggers';
-import { ensurePermissionSchema } from './permissions/ensure-permission-schema';
-import { ensureIdempotencySchema } from './records/ensure-idempotency-schema';
-import { ensureAutonumberSchema } from './records/ensure-autonumber-schema';
-import { ensureFilesSchema } from './files/ensure-files-schema';
 import { createDatabase } from './db/create-database';
 import { readConfig } from './config/read-config';
 import { createMetrics } from './observe/create-metrics';
@@ -26,8 +20,6 @@ import { createWorkflowHost } from './workflows/create-workflow-host';
 import { appJobs, readJobSettings } from './jobs/app-jobs';
 import { createRecurringJobs } from './jobs/create-recurring-jobs';
 import { checkPluginJobs } from './jobs/plugin-jobs';
-import { ensureRemindersSchema } from './reminders/ensure-reminders-schema';
-import { ensureViewsSchema } from './views/ensure-views-schema';
 
 /** The app and its field-type registry, from `opts.app` or the files in `opts.appDir`. */
 async function readApp(opts: RuntimeOptions, workflows: WorkflowRegistry): Promise<{ app: AppDefinition; registry: FieldTypeRegistry }> {
@@ -68,17 +60,9 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   try {
     const { stored } = await syncStartupVersion(knex, registry, checked.value);
     state = compileAppState(stored.definition, stored.version, registry);
-    // Identity tables beside metadata_versions in the bookkeeping schema, then the first users.
-    await ensureAuthSchema(knex);
-    // Record shares and the append-only audit log (issue 5), then the audit trigger on every entity table.
-    await ensurePermissionSchema(knex);
-    await ensureAuditSchema(knex);
+    // Tessera's own tables came with syncStartupVersion (internal migrations); now the audit
+    // trigger on every entity table, then the first users.
     await auditTriggersReady(knex, state);
-    await ensureIdempotencySchema(knex);
-    await ensureAutonumberSchema(knex);
-    await ensureFilesSchema(knex);
-    await ensureRemindersSchema(knex);
-    await ensureViewsSchema(knex);
     bootstrap = await bootstrapUsers(knex, { adminPassword: opts.adminPassword, appDir: opts.appDir });
   } catch (err) {
     await knex.destroy();

@@ -6,7 +6,7 @@ import { createFieldTypeRegistry } from '@tessera/engine';
 import { serverBuiltinFieldTypes } from '@tessera/engine/server';
 import { createDatabase, forEachDatabase } from '@tessera/runtime';
 import { hashApp } from '../src/meta/hash-app';
-import { ensureMetadataSchema } from '../src/meta/create-metadata-store';
+import { applyInternalMigrations } from '../src/db/internal-migrations';
 import { applyMigration } from '../src/migrate/apply-migration';
 import { editItem, migApp } from './migrate-fixtures';
 
@@ -23,7 +23,7 @@ forEachDatabase('migrate: SIGKILL in the middle of an apply', (getCtx) => {
     const knex = createDatabase({ url });
     const dir = await mkdtemp(path.join(os.tmpdir(), 'tessera-kill-'));
     try {
-      await ensureMetadataSchema(knex);
+      await applyInternalMigrations(knex);
       const v1 = migApp();
       await applyMigration({ knex, registry, app: v1, source: 'files', hash: hashApp(v1), appliedBy: 'test' });
       await knex('app_mig.item').insert(Array.from({ length: 200 }, (_, i) => ({ name: `n${i}`, code: `c${i}`, qty: String(i), note: i % 2 ? 'odd' : null })));

@@ -4,7 +4,7 @@ import { serverBuiltinFieldTypes } from '@tessera/engine/server';
 import type { AppDefinition, FieldDefinition } from '@tessera/metadata';
 import { createDatabase, forEachDatabase } from '@tessera/runtime';
 import type { Knex } from 'knex';
-import { ensureMetadataSchema } from '../src/meta/create-metadata-store';
+import { applyInternalMigrations } from '../src/db/internal-migrations';
 import { hashApp } from '../src/meta/hash-app';
 import { applyMigration } from '../src/migrate/apply-migration';
 
@@ -75,7 +75,7 @@ forEachDatabase('migrate: property — random edit sequences on tables with data
   let knex: Knex;
   beforeAll(async () => {
     knex = createDatabase(getCtx().databaseUrl ? { url: getCtx().databaseUrl } : { dataDir: 'memory://' });
-    await ensureMetadataSchema(knex);
+    await applyInternalMigrations(knex);
   });
   afterAll(() => knex?.destroy());
 

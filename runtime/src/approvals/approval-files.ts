@@ -1,7 +1,6 @@
 import type { FileSpec } from '@tessera/metadata';
 import type { Knex } from 'knex';
 import { validationFailed } from '../errors/http-error';
-import { ensureFilesSchema } from '../files/ensure-files-schema';
 
 /**
  * Approval attachments are ordinary uploads (`tessera.files`) under a reserved purpose: entity
@@ -31,7 +30,6 @@ export interface ApprovalFile {
  */
 export async function attachApprovalFiles(trx: Knex.Transaction, instanceId: string, actor: string, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
-  await ensureFilesSchema(trx);
   const wanted = [...new Set(ids.map((id) => id.toLowerCase()))];
   const attached: { id: string }[] = await trx.withSchema('tessera').table('files')
     .whereIn('id', wanted)
@@ -48,7 +46,6 @@ export async function attachApprovalFiles(trx: Knex.Transaction, instanceId: str
 
 /** The files attached to an instance, by id (one query; none when no upload ever happened). */
 export async function approvalFiles(knex: Knex, instanceId: string): Promise<Map<string, ApprovalFile>> {
-  await ensureFilesSchema(knex);
   const rows = await knex.withSchema('tessera').table('files').where({ entity: APPROVAL_FILES.entity, record_id: instanceId }).select('id', 'name', 'mime', 'size');
   return new Map(rows.map((r) => [r.id as string, { id: r.id, name: r.name, mime: r.mime, size: Number(r.size) }]));
 }

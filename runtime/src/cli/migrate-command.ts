@@ -5,7 +5,7 @@ import { formatMetadataError } from '@tessera/metadata';
 import { loadAppDir } from '../app-files/load-app-dir';
 import { createDatabase } from '../db/create-database';
 import { isHttpError } from '../errors/http-error';
-import { ensureMetadataSchema } from '../meta/create-metadata-store';
+import { applyInternalMigrations } from '../db/internal-migrations';
 import { hashApp } from '../meta/hash-app';
 import { applyMigration, previewMigration } from '../migrate/apply-migration';
 import { listArchives, type ArchiveEntry } from '../migrate/list-archives';
@@ -63,7 +63,7 @@ export async function migrateCommand(action: string | undefined, appDir: string 
   const knex = createDatabase({ url: readConfig().DATABASE_URL, dataDir: readConfig().TESSERA_DATA_DIR });
   const base = { knex, registry, appliedBy: `cli:${userInfo().username}` };
   try {
-    await ensureMetadataSchema(knex);
+    await applyInternalMigrations(knex);
     switch (action) {
       case 'plan': {
         const preview = await previewMigration({ ...base, app, source: 'files', hash: hashApp(app) });

@@ -1,5 +1,5 @@
 import { readConfig } from '../config/read-config';
-import { ensureAuthSchema } from '../auth/ensure-auth-schema';
+import { applyInternalMigrations } from '../db/internal-migrations';
 import { createSessionStore } from '../auth/create-session-store';
 import { createUserStore } from '../auth/create-user-store';
 import { createDatabase } from '../db/create-database';
@@ -28,7 +28,7 @@ export async function userCommand(action: string | undefined, username: string |
   const password = opts.passwordStdin ? await readPasswordFromStdin() : await promptPassword(`Password for ${username}: `);
   const knex = createDatabase({ url: readConfig().DATABASE_URL, dataDir: readConfig().TESSERA_DATA_DIR });
   try {
-    await ensureAuthSchema(knex);
+    await applyInternalMigrations(knex);
     const users = createUserStore(knex);
     if (action === 'add') {
       const row = await users.create({ username, password, roles: opts.roles, email: opts.email, displayName: opts.name });

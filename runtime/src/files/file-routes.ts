@@ -7,7 +7,6 @@ import { defineRoutes, type RouteDeclaration } from '../http/route-types';
 import type { AppState, CompiledEntity } from '../meta/compile-app-state';
 import { recordAccess } from '../permissions/record-access';
 import { recordScope } from '../records/record-scope';
-import { ensureFilesSchema } from './ensure-files-schema';
 import { filesDir } from './files-dir';
 import { uploadFile } from './upload-file';
 import { APPROVAL_FILES } from '../approvals/approval-files';
@@ -70,7 +69,6 @@ interface FileRow { id: string; app: string; entity: string; field: string; name
 async function downloadFile(ctx: AppContext, knex: Knex, state: AppState, rawId: string): Promise<void> {
   const missing = notFound(`No file with id "${rawId}"`);
   if (!UUID.test(rawId)) throw missing;
-  await ensureFilesSchema(knex);
   const file: FileRow | undefined = await knex.withSchema('tessera').table('files').where({ id: rawId.toLowerCase(), app: state.app.name }).first();
   if (!file) throw missing;
   if (file.record_id === null) {

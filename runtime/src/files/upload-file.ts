@@ -8,7 +8,6 @@ import multer from 'multer';
 import { HttpError } from '../errors/http-error';
 import type { AppContext } from '../http/http-types';
 import type { CompiledEntity } from '../meta/compile-app-state';
-import { ensureFilesSchema } from './ensure-files-schema';
 import { filesDir, storageKeyOf } from './files-dir';
 import { hashingStorage, type StagedFile } from './hashing-storage';
 import { contentMatches } from './sniff-mime';
@@ -43,7 +42,6 @@ export async function uploadFile(ctx: AppContext, knex: Knex, app: string, entit
   await mkdir(dirname(join(dir, key)), { recursive: true });
   // Same bytes, same name: a re-upload just replaces identical content.
   await rename(file.tempPath, join(dir, key));
-  await ensureFilesSchema(knex);
   const row = { id: randomUUID(), app, entity: typeof entity === 'string' ? entity : entity.entity['x-name'], field, name: safeName(file.originalname), mime, size: file.size, sha256: file.sha256, storage_key: key, created_by: ctx.state.user!.id };
   await knex.withSchema('tessera').table('files').insert(row);
   return { id: row.id, name: row.name, mime, size: file.size };

@@ -2,7 +2,6 @@ import type { Knex } from 'knex';
 import { defineRoutes, type RouteDeclaration } from '../http/route-types';
 import { createJobQueue, type JobQueue } from './create-job-queue';
 import { latestSlot, nextSlot } from './cron-slots';
-import { ensureJobsSchema } from './ensure-jobs-schema';
 import type { RecurringJob, RecurringJobStatus } from './recurring-job-types';
 import { runRecurringJob, type RunOutcome } from './run-recurring-job';
 
@@ -140,7 +139,6 @@ export function createRecurringJobs(opts: RecurringJobsOptions): RecurringJobs {
   return {
     routes,
     async start() {
-      await ensureJobsSchema(knex);
       await sync();
       void track(catchUp()).catch((err: Error) => logger.error(`recurring jobs: catch-up failed: ${err.message}`));
     },

@@ -26,13 +26,9 @@ const rowToVersion = (row: VersionRow): StoredVersion => ({
   createdAt: row.created_at instanceof Date ? row.created_at.toISOString() : row.created_at,
 });
 
-/** Creates the bookkeeping schema and table when missing; safe to run from several processes at once. */
-export async function ensureMetadataSchema(knex: Knex): Promise<void> {
-  await knex.transaction(async (trx) => {
-    // Concurrent `create … if not exists` can still collide on the catalog; one at a time.
-    await trx.raw('select pg_advisory_xact_lock(hashtext(?))', ['tessera:bootstrap']);
-    await trx.raw('create schema if not exists ??', [META_SCHEMA]);
-    if (await trx.schema.withSchema(META_SCHEMA).hasTable(TABLE)) return;
+/** `tessera.metadata_versions` and `tessera.migration_history` (an internal migration, in its transaction). */
+export async function createMetadataTables(trx: Knex): Promise<void> {
+  if (!(await trx.schema.withSchema(META_SCHEMA).hasTable(TABLE))) {
     await trx.schema.withSchema(META_SCHEMA).createTable(TABLE, (t) => {
       t.increments('id').primary();
       t.text('app_name').notNullable();
@@ -43,11 +39,8 @@ export async function ensureMetadataSchema(knex: Knex): Promise<void> {
       t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(trx.fn.now());
       t.unique(['app_name', 'version']);
     });
-  });
-  await knex.transaction(async (trx) => {
-    await trx.raw('select pg_advisory_xact_lock(hashtext(?))', ['tessera:bootstrap']);
-    await ensureMigrationHistory(trx);
-  });
+  }
+  await ensureMigrationHistory(trx);
 }
 
 export interface MetadataStore {

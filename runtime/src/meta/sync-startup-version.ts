@@ -4,7 +4,8 @@ import type { Knex } from 'knex';
 import { isHttpError } from '../errors/http-error';
 import { applyMigration } from '../migrate/apply-migration';
 import { chooseStartupVersion } from './choose-startup-version';
-import { createMetadataStore, ensureMetadataSchema } from './create-metadata-store';
+import { createMetadataStore } from './create-metadata-store';
+import { applyInternalMigrations } from '../db/internal-migrations';
 import { hashApp } from './hash-app';
 import type { StoredVersion } from './meta-types';
 
@@ -14,7 +15,8 @@ import type { StoredVersion } from './meta-types';
  * never confirms destructive steps or answers prechecks: those need `tessera migrate apply`.
  */
 export async function syncStartupVersion(knex: Knex, registry: FieldTypeRegistry, filesApp: AppDefinition): Promise<{ stored: StoredVersion; reason: string }> {
-  await ensureMetadataSchema(knex);
+  // Tessera's own tables first (versioned, recorded): a database of an older release is upgraded here.
+  await applyInternalMigrations(knex);
   const store = createMetadataStore(knex);
   const filesHash = hashApp(filesApp);
   // Two processes may start at once; the loser of the version race re-reads and decides again.

@@ -57,7 +57,7 @@ async function allowPurgeEntries(trx: Knex): Promise<void> {
   await trx.raw(`create unique index migration_history_version_unique on ${SCHEMA}.${TABLE} (app_name, to_version) where kind <> 'purge'`);
 }
 
-/** Creates `tessera.migration_history`; the caller holds the bootstrap lock (ensureMetadataSchema). */
+/** Creates `tessera.migration_history`, in the internal migration's transaction (createMetadataTables). */
 export async function ensureMigrationHistory(trx: Knex): Promise<void> {
   if (!(await trx.schema.withSchema(SCHEMA).hasTable(TABLE))) {
     await trx.schema.withSchema(SCHEMA).createTable(TABLE, (t) => {

@@ -8,11 +8,10 @@ import type { AppMigrations } from '../migrate/create-app-migrations';
 import { createRecordHooks, settingsOf } from './create-record-hooks';
 import { createPluginStateSnapshot } from './plugin-state-snapshot';
 import { storeInitialPluginSettings } from './initial-plugin-settings';
-import { ensurePluginSchema, readPluginStates } from './plugin-state-store';
+import { readPluginStates } from './plugin-state-store';
 import { collectPluginRoutes, type PluginRoute } from './collect-plugin-routes';
 import { pluginRoutes } from './plugin-routes';
 import { publicPluginRoutes } from './public-plugin-routes';
-import { ensurePublicRouteThrottle } from './public-route-throttle';
 
 /** How long one hook or plugin route may take before its operation fails with 504. */
 export const DEFAULT_PLUGIN_TIMEOUT_MS = 2000;
@@ -66,10 +65,8 @@ export function createPluginHost(opts: PluginHostOptions): PluginHost {
     },
     async start() {
       if (routeProblem) throw routeProblem;
-      await ensurePluginSchema(knex);
       // Before any `start`, so a plugin's first start already sees the app's settings.
       if (opts.initialSettings) await storeInitialPluginSettings(knex, getState().app.name, opts.initialSettings);
-      await ensurePublicRouteThrottle(knex);
       await snapshot.refresh();
       for (const plugin of plugins) {
         if (plugin.start) {

@@ -1,5 +1,4 @@
 import type { Knex } from 'knex';
-import { runBootstrapDdl } from '../db/bootstrap-ddl';
 
 export interface PluginState {
   enabled: boolean;
@@ -9,19 +8,16 @@ export interface PluginState {
 const table = (db: Knex | Knex.Transaction) => db.withSchema('tessera').table('plugin_state');
 
 /** Each app's on/off switch and settings per plugin; a plugin with no row is on, with default settings. */
-export async function ensurePluginSchema(knex: Knex): Promise<void> {
-  await runBootstrapDdl(knex, [
-    `create table if not exists tessera.plugin_state (
-      app text not null,
-      plugin text not null,
-      enabled boolean not null,
-      settings jsonb not null default '{}'::jsonb,
-      updated_at timestamptz not null default now(),
-      updated_by uuid,
-      primary key (app, plugin)
-    )`,
-  ]);
-}
+export const PLUGIN_STATE_DDL: readonly string[] = [
+  `create table if not exists tessera.plugin_state (
+    app text not null,
+    plugin text not null,
+    enabled boolean not null,
+    settings jsonb not null default '{}'::jsonb,
+    updated_at timestamptz not null default now(),
+    updated_by uuid,
+    primary key (app, plugin)
+  )`,];
 
 /**
  * Read per request rather than cached: every process of the app sees an enable/disable at

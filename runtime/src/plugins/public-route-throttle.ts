@@ -1,5 +1,4 @@
 import type { Knex } from 'knex';
-import { runBootstrapDdl } from '../db/bootstrap-ddl';
 import { secondsUntil } from '../auth/login-throttle';
 import { sha256 } from '../auth/secret-token';
 
@@ -9,18 +8,15 @@ export const VERIFY_LOCK_MS = 15 * 60 * 1000;
 export const DEFAULT_PUBLIC_RATE = 60;
 const WINDOW_MS = 60 * 1000;
 
-export async function ensurePublicRouteThrottle(knex: Knex): Promise<void> {
-  await runBootstrapDdl(knex, [
-    `create table if not exists tessera.plugin_route_throttle (
-      key text primary key,
-      window_start timestamptz not null,
-      hits integer not null,
-      failures integer not null default 0,
-      locked_until timestamptz,
-      updated_at timestamptz not null default now()
-    )`,
-  ]);
-}
+export const PUBLIC_ROUTE_THROTTLE_DDL: readonly string[] = [
+  `create table if not exists tessera.plugin_route_throttle (
+    key text primary key,
+    window_start timestamptz not null,
+    hits integer not null,
+    failures integer not null default 0,
+    locked_until timestamptz,
+    updated_at timestamptz not null default now()
+  )`,];
 
 /**
  * Public plugin routes' rate limit, like the login throttle: counted in the database (every

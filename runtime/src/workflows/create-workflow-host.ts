@@ -5,15 +5,12 @@ import { createJobQueue, type JobQueue } from '../jobs/create-job-queue';
 import type { AppState, CompiledEntity } from '../meta/compile-app-state';
 import { approvalRoutes } from '../approvals/approval-routes';
 import { createApprovalHost, TIMEOUT_QUEUE, type ApprovalTimeoutJob } from '../approvals/create-approval-host';
-import { ensureApprovalSchema } from '../approvals/ensure-approval-schema';
 import { CHANNEL_QUEUE, createChannelDelivery, type ChannelJob } from '../notifications/deliver-channel';
-import { ensureNotificationSchema } from '../notifications/ensure-notification-schema';
 import { CHANNEL_DELIVERY_KIND, type EnqueueChannel } from '../notifications/fan-out-channels';
 import { compileAppWorkflows } from './compile-app-workflows';
 import { DEFAULT_RETRY_DELAY_S, DEFAULT_RETRY_LIMIT, deliverWebhook, WEBHOOK_QUEUE } from './deliver-webhook';
 import { dispatchOutbox, type EnqueueWebhook } from './dispatch-outbox';
 import { outboxRoutes } from './outbox-routes';
-import { ensureWorkflowSchema } from './ensure-workflow-schema';
 import { createWorkflowStatesHook } from './move-workflow-states';
 import type { WorkflowStatesHook } from '../migrate/migrate-types';
 import { performTransition, type TransitionRequest } from './perform-transition';
@@ -176,9 +173,6 @@ export function createWorkflowHost(opts: WorkflowHostOptions): WorkflowHost {
     registry,
     routes,
     async start() {
-      await ensureWorkflowSchema(knex);
-      await ensureNotificationSchema(knex);
-      await ensureApprovalSchema(knex);
       if (hasWorkflows()) await ensureQueue();
     },
     dispatch,

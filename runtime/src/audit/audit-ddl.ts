@@ -1,5 +1,3 @@
-import type { Knex } from 'knex';
-import { runBootstrapDdl } from '../db/bootstrap-ddl';
 
 /**
  * `tessera.audit_log`: append-only. The app connects as one database role, which cannot revoke
@@ -11,7 +9,8 @@ import { runBootstrapDdl } from '../db/bootstrap-ddl';
  * actor, request id and a more specific action (transfer) come from transaction-local settings
  * that `setAuditContext` puts on the write's transaction.
  */
-const DDL = [
+/** Applied by the internal migrations (db/internal-migrations.ts), never by hand. */
+export const AUDIT_DDL: readonly string[] = [
   `create table if not exists tessera.audit_log (
     id bigserial primary key,
     at timestamptz not null default now(),
@@ -68,6 +67,3 @@ const DDL = [
    end $$`,
 ];
 
-export async function ensureAuditSchema(knex: Knex): Promise<void> {
-  await runBootstrapDdl(knex, DDL);
-}

@@ -1,9 +1,8 @@
-import type { Knex } from 'knex';
-import { runBootstrapDdl } from '../db/bootstrap-ddl';
 
 // One row per reminder sent: the key is the due moment, so a record is reminded once per due
 // date, again when its date moves, and every year for a yearly one.
-const STATEMENTS = [
+/** Applied by the internal migrations (db/internal-migrations.ts), never by hand. */
+export const REMINDERS_DDL: readonly string[] = [
   'create schema if not exists tessera',
   `create table if not exists tessera.reminders_sent (
     entity text not null,
@@ -15,6 +14,3 @@ const STATEMENTS = [
   )`,
 ];
 
-export async function ensureRemindersSchema(knex: Knex): Promise<void> {
-  await runBootstrapDdl(knex, STATEMENTS);
-}

@@ -1,9 +1,8 @@
-import type { Knex } from 'knex';
-import { runBootstrapDdl } from '../db/bootstrap-ddl';
 
 // One row per saved list view: the list query as the API takes it (filter, sort, q, fields),
 // per user and entity, names unique there. Deleting a user deletes their views.
-const STATEMENTS = [
+/** Applied by the internal migrations (db/internal-migrations.ts), never by hand. */
+export const VIEWS_DDL: readonly string[] = [
   `create table if not exists tessera.saved_views (
     id uuid primary key default gen_random_uuid(),
     user_id uuid not null references tessera.users(id) on delete cascade,
@@ -18,7 +17,3 @@ const STATEMENTS = [
   'create index if not exists saved_views_shared on tessera.saved_views (entity) where shared',
 ];
 
-/** Creates the saved views table when missing; idempotent, run at every start after the identity tables. */
-export async function ensureViewsSchema(knex: Knex): Promise<void> {
-  await runBootstrapDdl(knex, STATEMENTS);
-}

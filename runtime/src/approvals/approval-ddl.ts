@@ -1,10 +1,9 @@
-import type { Knex } from 'knex';
-import { runBootstrapDdl } from '../db/bootstrap-ddl';
 
 // One row per chain (its whole engine state as jsonb, plus the definition it started with, so a
 // later publish never changes a running chain), one row per task (the inbox reads only these),
 // and standing delegations. The inbox index serves "my pending tasks, oldest first" by keyset.
-const STATEMENTS = [
+/** Applied by the internal migrations (db/internal-migrations.ts), never by hand. */
+export const APPROVAL_DDL: readonly string[] = [
   `create table if not exists tessera.approval_instances (
     id uuid primary key default gen_random_uuid(),
     entity text not null,
@@ -49,7 +48,3 @@ const STATEMENTS = [
   'create index if not exists approval_delegations_user on tessera.approval_delegations (user_id, ends_at)',
 ];
 
-/** Creates the approval tables when missing; idempotent, run at every start after the identity tables. */
-export async function ensureApprovalSchema(knex: Knex): Promise<void> {
-  await runBootstrapDdl(knex, STATEMENTS);
-}

@@ -1,10 +1,9 @@
-import type { Knex } from 'knex';
-import { runBootstrapDdl } from '../db/bootstrap-ddl';
 
 // Bookkeeping beside metadata_versions: who moved which record when (history), side effects
 // waiting to leave (outbox, written in the transition's own transaction), round-robin turns,
 // and in-app notifications the outbox delivers.
-const STATEMENTS = [
+/** Applied by the internal migrations (db/internal-migrations.ts), never by hand. */
+export const WORKFLOW_DDL: readonly string[] = [
   'create schema if not exists tessera',
   `create table if not exists tessera.workflow_history (
     id uuid primary key default gen_random_uuid(),
@@ -53,7 +52,3 @@ const STATEMENTS = [
   'create index if not exists notifications_user on tessera.notifications (user_id, created_at)',
 ];
 
-/** Creates the workflow tables when missing; idempotent, run at every start. */
-export async function ensureWorkflowSchema(knex: Knex): Promise<void> {
-  await runBootstrapDdl(knex, STATEMENTS);
-}

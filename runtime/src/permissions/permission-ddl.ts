@@ -1,5 +1,3 @@
-import type { Knex } from 'knex';
-import { runBootstrapDdl } from '../db/bootstrap-ddl';
 import { DEPARTMENT_MEMBERS_DDL } from './department-members-ddl';
 
 /**
@@ -7,7 +5,8 @@ import { DEPARTMENT_MEMBERS_DDL } from './department-members-ddl';
  * entity name + record id (entity tables live in the app schema and come and go with metadata,
  * so there is no foreign key to them); the scope SQL looks shares up by (entity, record).
  */
-const DDL = [
+/** Applied by the internal migrations (db/internal-migrations.ts), never by hand. */
+export const PERMISSION_DDL: readonly string[] = [
   `create table if not exists tessera.record_shares (
     id uuid primary key default gen_random_uuid(),
     entity text not null,
@@ -30,6 +29,3 @@ const DDL = [
   ...DEPARTMENT_MEMBERS_DDL,
 ];
 
-export async function ensurePermissionSchema(knex: Knex): Promise<void> {
-  await runBootstrapDdl(knex, DDL);
-}

@@ -1,12 +1,11 @@
-import type { Knex } from 'knex';
-import { runBootstrapDdl } from '../db/bootstrap-ddl';
 
 /**
  * Identity tables in the bookkeeping schema. Plain `create … if not exists` DDL so that every
  * start can run it; the advisory lock keeps two processes starting at once from colliding on
  * the catalog (the same lock the metadata table uses).
  */
-const DDL = [
+/** Applied by the internal migrations (db/internal-migrations.ts), never by hand. */
+export const AUTH_DDL: readonly string[] = [
   `create table if not exists tessera.departments (
     id uuid primary key default gen_random_uuid(),
     name text not null,
@@ -69,6 +68,3 @@ const DDL = [
   )`,
 ];
 
-export async function ensureAuthSchema(knex: Knex): Promise<void> {
-  await runBootstrapDdl(knex, DDL);
-}

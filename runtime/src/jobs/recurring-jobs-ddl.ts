@@ -1,10 +1,9 @@
-import type { Knex } from 'knex';
-import { runBootstrapDdl } from '../db/bootstrap-ddl';
 
 // One row per recurring job: what it is scheduled as, and how its last run went. `last_due_at`
 // is the schedule slot the last successful run covered; claiming a slot is an UPDATE on it, so
 // a slot runs once however many processes (or catch-up and pg-boss's own cron) reach it.
-const STATEMENTS = [
+/** Applied by the internal migrations (db/internal-migrations.ts), never by hand. */
+export const RECURRING_JOBS_DDL: readonly string[] = [
   'create schema if not exists tessera',
   `create table if not exists tessera.recurring_jobs (
     name text primary key,
@@ -21,7 +20,3 @@ const STATEMENTS = [
   )`,
 ];
 
-/** Creates `tessera.recurring_jobs` when missing; idempotent, run at every start. */
-export async function ensureJobsSchema(knex: Knex): Promise<void> {
-  await runBootstrapDdl(knex, STATEMENTS);
-}
