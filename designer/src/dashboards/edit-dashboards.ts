@@ -1,13 +1,12 @@
 import type { AppDefinition, CardMeasure, DashboardCard, DashboardDefinition, EntityDefinition, LocalizedText } from '@tessera/metadata';
 import { freeName } from '../views/edit-views';
-
-const NUMERIC = new Set(['number', 'integer', 'decimal', 'currency', 'percent']);
+import { isNumericField } from '../model/field-kind';
 const GROUPABLE = new Set(['text', 'select', 'boolean', 'user', 'number', 'integer', 'date', 'datetime', 'email', 'phone', 'url']);
 const BUCKETS = ['day', 'week', 'month', 'year'] as const;
 
 /** What a card may measure: count, and sum/avg of each numeric field (a multi-currency amount only when grouped by its code). */
 export function measureOptions(entity: EntityDefinition): CardMeasure[] {
-  const numeric = Object.entries(entity.properties).filter(([, f]) => NUMERIC.has(f['x-type'])).map(([n]) => n);
+  const numeric = Object.entries(entity.properties).filter(([, f]) => isNumericField(f)).map(([n]) => n);
   return ['count', ...numeric.flatMap((n): CardMeasure[] => [`sum:${n}`, `avg:${n}`])];
 }
 

@@ -2,10 +2,13 @@ import { getDefaultRegistry } from '@rjsf/core';
 import type { RegistryWidgetsType, WidgetProps } from '@rjsf/utils';
 
 /** Stand-ins for the app's own widgets: same input kind, no server round trips while designing. */
-function CurrencyPreview({ id, value, onChange, options }: WidgetProps) {
+function CurrencyPreview({ id, value, onChange, options, schema }: WidgetProps) {
+  // The step of the column's decimals: `x-scale` from the engine's JSON Schema of the field.
+  const scale = (schema as Record<string, unknown>)['x-scale'];
+  const step = typeof scale === 'number' && Number.isInteger(scale) && scale >= 0 && scale <= 20 ? (10 ** -scale).toFixed(scale) : 'any';
   return (
     <div className="d-affix">
-      <input id={id} type="number" step="0.01" value={value ?? ''} onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))} />
+      <input id={id} type="number" step={step} value={value ?? ''} onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))} />
       <span>{String(options.currency ?? 'CNY')}</span>
     </div>
   );

@@ -17,7 +17,8 @@ import { exampleDir, repoRoot } from './browser-harness';
  * dropped leaves no code behind.
  */
 function firstScreenInputs(meta: Metafile): string[] {
-  const main = Object.keys(meta.outputs).find((o) => meta.outputs[o].entryPoint && o.endsWith('.js'))!;
+  // The app's own entry (dynamic imports are entry points in the metafile too, and their order is esbuild's).
+  const main = Object.keys(meta.outputs).find((o) => meta.outputs[o].entryPoint === 'examples/crm/web/app.tsx' && o.endsWith('.js'))!;
   const seen = new Set<string>();
   const stack = [main];
   while (stack.length) {

@@ -5,6 +5,7 @@ import type { FieldTypeDefinition } from '@tessera/engine';
 import { AuthGate } from './auth/auth-gate';
 import { createI18n } from './i18n/create-i18n';
 import { PluginUiProvider } from './plugins/plugin-ui-context';
+import { FieldTypesProvider, fieldTypeFactsSource } from './field-types/field-types-context';
 import { onceSource } from './record/lazy-source';
 import type { PluginUi } from './plugins/plugin-ui-types';
 import { AppShell } from './shell/app-shell';
@@ -24,12 +25,14 @@ export interface MountAppOptions {
 
 /**
  * Renders the end-user app into `element`; returns the React root so a host can unmount it.
- * The field type registry and the form widgets are built by the record page's chunk, so the
- * first screen does not load the form machinery.
+ * The field type registry is built in its own chunk and the form widgets by the record page's, so
+ * the first screen does not load the engine or the form machinery.
  */
 export function mountApp(element: HTMLElement, options: MountAppOptions = {}): Root {
   const i18n = createI18n();
-  const fieldTypes = onceSource<readonly FieldTypeDefinition[]>(options.fieldTypes, []);
+  // One registry for every screen (filters, forms, cells): the engine's built-ins plus the app's plugin types,
+  // built in a chunk of its own the first time a screen asks.
+  const fieldTypes = fieldTypeFactsSource(options.fieldTypes);
   const widgets = onceSource<RegistryWidgetsType>(options.widgets, {});
   const root = createRoot(element);
   const ui: PluginUi = {
@@ -39,7 +42,9 @@ export function mountApp(element: HTMLElement, options: MountAppOptions = {}): R
   root.render(
     <I18nextProvider i18n={i18n}>
       <PluginUiProvider value={ui}>
-        <AuthGate>{(user, logout) => <AppShell fieldTypes={fieldTypes} pluginWidgets={widgets} user={user} onLogout={() => void logout()} />}</AuthGate>
+        <FieldTypesProvider value={fieldTypes}>
+          <AuthGate>{(user, logout) => <AppShell pluginWidgets={widgets} user={user} onLogout={() => void logout()} />}</AuthGate>
+        </FieldTypesProvider>
       </PluginUiProvider>
     </I18nextProvider>,
   );

@@ -1,6 +1,7 @@
 import type { DashboardCard, EntityDefinition, FieldDefinition } from '@tessera/metadata';
 import { bindMe } from '../meta/bind-me';
 import { localize } from '../meta/localize';
+import { TIME_COLUMNS, USER_COLUMNS } from '../records/system-columns';
 
 /** One bar, slice, point or funnel stage: the group's value (`key`), its label, the measure. */
 export interface ChartPoint {
@@ -9,8 +10,8 @@ export interface ChartPoint {
   value: number;
 }
 
-const USER_SYSTEM_FIELDS = new Set(['owner', 'created_by']);
-const DATE_SYSTEM_FIELDS = new Set(['created_at', 'updated_at']);
+const USER_SYSTEM_FIELDS: ReadonlySet<string> = new Set(USER_COLUMNS);
+const DATE_SYSTEM_FIELDS: ReadonlySet<string> = new Set(TIME_COLUMNS);
 
 /** `GET /api/{plural}/aggregate`'s query for a card: its group, its one measure, its filter (with `$me` bound). */
 export function cardQuery(card: DashboardCard, userId?: string): string {

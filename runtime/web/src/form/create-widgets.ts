@@ -2,22 +2,28 @@ import { getDefaultRegistry } from '@rjsf/core';
 import type { RegistryWidgetsType } from '@rjsf/utils';
 import { CurrencyWidget } from './widgets/currency-widget';
 import { DateTimeWidget } from './widgets/datetime-widget';
+import { FileWidget } from './widgets/file-widget';
+import { JsonWidget } from './widgets/json-widget';
+import { NumberWidget } from './widgets/number-widget';
 import { PhoneWidget } from './widgets/phone-widget';
 import { RelationWidget } from './widgets/relation-widget';
 
 /**
  * The widgets rjsf resolves `ui:widget` names against: Tessera's own (`currency`, `phone`,
- * `datetime`, `relation`) plus the plugins' (`rating:stars`). rjsf's built-ins (`text`,
- * `email`, `select`…) need no entry. A plugin may not replace a built-in silently.
+ * `datetime`, `relation`, `file`, and number boxes stepping by the field's decimals) plus the
+ * plugins' (`rating:stars`). rjsf's other built-ins (`text`, `email`, `select`…) need no entry.
+ * A plugin may not replace a built-in silently.
  */
 export function createWidgets(pluginWidgets: RegistryWidgetsType = {}): RegistryWidgetsType {
   const rjsf = getDefaultRegistry().widgets;
   // Stand-ins for newer engine widgets until they get their own (rich text editor, user picker…).
   const fallbacks: RegistryWidgetsType = {
     url: rjsf.URLWidget, richtext: rjsf.TextareaWidget, multiselect: rjsf.CheckboxesWidget,
-    percent: rjsf.UpDownWidget, user: rjsf.TextWidget, readonly: rjsf.TextWidget,
+    user: rjsf.TextWidget, readonly: rjsf.TextWidget,
   };
-  const own: RegistryWidgetsType = { ...fallbacks, currency: CurrencyWidget, phone: PhoneWidget, datetime: DateTimeWidget, relation: RelationWidget };
+  const own: RegistryWidgetsType = {
+    ...fallbacks, currency: CurrencyWidget, phone: PhoneWidget, datetime: DateTimeWidget, relation: RelationWidget, file: FileWidget, json: JsonWidget, updown: NumberWidget, percent: NumberWidget,
+  };
   for (const name of Object.keys(pluginWidgets)) {
     if (name in own) throw new Error(`Plugin widget '${name}' clashes with a built-in widget; plugin widgets are named '<plugin>:<id>'.`);
   }

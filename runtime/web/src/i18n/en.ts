@@ -29,6 +29,15 @@ export const en = {
     exportXlsx: 'Export Excel',
   },
   form: {
+    jsonInvalid: 'Not valid JSON yet.',
+    fileTooLarge: '“{{field}}” takes files up to {{max}}; {{name}} is {{size}}.',
+    fileType: '“{{field}}” takes {{accept}}; {{name}} is not one of them.',
+    fileUploadFailed: '{{name}} could not be uploaded to “{{field}}”: {{message}}',
+    fileUploading: 'Uploading {{name}}',
+    fileRemove: 'Remove {{name}}',
+    fileReplace: 'Replace…',
+    fileSaved: 'Attached file',
+    fileHint: '{{accept}}, up to {{max}}',
     currencyMissing: 'Choose a currency first',
     create: 'New {{entity}}',
     edit: 'Edit {{entity}}',
@@ -68,6 +77,7 @@ export const en = {
   operators: {
     eq: 'is', ne: 'is not', gt: 'greater than', gte: 'at least', lt: 'less than', lte: 'at most', in: 'is one of', nin: 'is none of',
     between: 'between', contains: 'contains', startsWith: 'starts with', isNull: 'is empty',
+    containsAll: 'has all of', containsAny: 'has any of',
   },
   record: { noRelated: 'None yet.', untitled: '(untitled)', delete: 'Delete', deleteTitle: 'Delete this {{entity}}?', deleteText: 'This cannot be undone.' },
   access: {

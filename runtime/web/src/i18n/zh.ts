@@ -31,6 +31,15 @@ export const zh: Messages = {
     exportXlsx: '导出 Excel',
   },
   form: {
+    jsonInvalid: '还不是有效的 JSON。',
+    fileTooLarge: '“{{field}}”只接受不超过 {{max}} 的文件；{{name}} 大小为 {{size}}。',
+    fileType: '“{{field}}”只接受 {{accept}}；{{name}} 不在其中。',
+    fileUploadFailed: '{{name}} 上传到“{{field}}”失败：{{message}}',
+    fileUploading: '正在上传 {{name}}',
+    fileRemove: '移除 {{name}}',
+    fileReplace: '替换…',
+    fileSaved: '已附加的文件',
+    fileHint: '{{accept}}，不超过 {{max}}',
     currencyMissing: '请先选择币种',
     create: '新建{{entity}}',
     edit: '编辑{{entity}}',
@@ -70,6 +79,7 @@ export const zh: Messages = {
   operators: {
     eq: '等于', ne: '不等于', gt: '大于', gte: '不小于', lt: '小于', lte: '不大于', in: '属于', nin: '不属于',
     between: '介于', contains: '包含', startsWith: '开头是', isNull: '为空',
+    containsAll: '包含全部', containsAny: '包含任一',
   },
   record: { noRelated: '暂无。', untitled: '（无标题）', delete: '删除', deleteTitle: '删除此{{entity}}？', deleteText: '此操作无法撤销。' },
   access: {

@@ -20,22 +20,11 @@ export interface ListViewState {
 
 export const emptyView: ListViewState = { q: '', conditions: [], offset: 0 };
 
-const NUMERIC = new Set(['number', 'integer', 'decimal', 'currency', 'percent']);
-
-function coerce(entity: EntityDefinition, field: string, raw: string): unknown {
-  const f = entity.properties[field];
-  if (!f) return raw;
-  if (f['x-type'] === 'boolean') return raw === 'true';
-  if (NUMERIC.has(f['x-type']) || f.minimum !== undefined || f.maximum !== undefined) {
-    const n = Number(raw);
-    return raw.trim() !== '' && Number.isFinite(n) ? n : raw;
-  }
-  return raw;
-}
-
 /**
  * The API's JSON `filter` for the builder's rows (docs/api.md): `{"and":[{"industry":{"in":["it"]}}]}`.
- * Rows without a value are skipped (the user is still typing), except `isNull`.
+ * Rows without a value are skipped (the user is still typing), except `isNull`. Values go as
+ * typed: the API coerces each by its field's value kind (`"1000"` for an amount, `"true"` for a
+ * yes/no), so the list needs no table of which types are numbers.
  */
 export function conditionsToFilter(entity: EntityDefinition, conditions: readonly FilterCondition[]): string | undefined {
   const parts: Record<string, Record<string, unknown>>[] = [];
@@ -46,7 +35,7 @@ export function conditionsToFilter(entity: EntityDefinition, conditions: readonl
       continue;
     }
     if (value.trim() === '') continue;
-    const v = takesList(op) ? value.split(',').map((s) => s.trim()).filter(Boolean).map((s) => coerce(entity, field, s)) : coerce(entity, field, value);
+    const v = takesList(op) ? value.split(',').map((s) => s.trim()).filter(Boolean) : value;
     parts.push({ [field]: { [op]: v } });
   }
   return parts.length ? JSON.stringify({ and: parts }) : undefined;

@@ -11,6 +11,7 @@ import { BulkBar } from './bulk-bar';
 import { entityAccess } from './entity-access';
 import { useEntityCapabilities } from '../permissions/capabilities-context';
 import { FilterBuilder } from './filter-builder';
+import { useFieldTypeFacts } from '../field-types/field-types-context';
 import { ListToolbar } from './list-toolbar';
 import { nextSort, pageQuery } from './list-query';
 import { useListView } from './use-list-view';
@@ -40,6 +41,7 @@ export function RecordList({ entity, userId, hasBoard, onOpen, onNew, onBoard, a
   const plural = entity['x-plural'];
   const { view, setView, saved, save, remove, viewsError, clearViewsError } = useListView(userId, entity);
   const grant = useEntityCapabilities(entity['x-name']);
+  const facts = useFieldTypeFacts();
   const access = useMemo(() => entityAccess(grant), [grant]);
   const bulk = Boolean(app && (access.can('update') || access.can('delete')));
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -96,7 +98,7 @@ export function RecordList({ entity, userId, hasBoard, onOpen, onNew, onBoard, a
         </div>
       </div>
       <ListToolbar entity={entity} canExport={access.can('export')} view={view} setView={setView} saved={saved} onSave={save} onRemove={remove} />
-      <FilterBuilder entity={entity} conditions={view.conditions} onChange={(conditions) => setView({ conditions })} />
+      <FilterBuilder entity={entity} facts={facts} conditions={view.conditions} onChange={(conditions) => setView({ conditions })} />
       {viewsError && <ErrorBanner message={viewsError} onClose={clearViewsError} />}
       {error && <ErrorBanner message={error} />}
       {app && bulk && selected.size > 0 && (

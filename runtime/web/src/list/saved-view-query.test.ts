@@ -14,7 +14,7 @@ describe('saved view queries', () => {
   it('round-trips the builder\'s rows, sort and search', () => {
     const view = { sort: '-name', q: ' acme ', offset: 40, conditions: [{ field: 'industry', op: 'in' as const, value: 'it, finance' }, { field: 'employees', op: 'gt' as const, value: '10' }] };
     const query = viewToQuery(entity, view);
-    expect(query).toEqual({ filter: { and: [{ industry: { in: ['it', 'finance'] } }, { employees: { gt: 10 } }] }, sort: '-name', q: 'acme' });
+    expect(query).toEqual({ filter: { and: [{ industry: { in: ['it', 'finance'] } }, { employees: { gt: '10' } }] }, sort: '-name', q: 'acme' });
     expect(queryToView(query)).toEqual({ sort: '-name', q: 'acme', offset: 0, conditions: [{ field: 'industry', op: 'in', value: 'it, finance' }, { field: 'employees', op: 'gt', value: '10' }] });
   });
 

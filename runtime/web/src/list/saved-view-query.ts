@@ -1,9 +1,15 @@
 import type { EntityDefinition } from '@tessera/metadata';
 import type { SavedViewQuery } from '../api/views-api';
 import { takesList, type FilterOperator } from './filter-operators';
-import { conditionsToFilter, emptyView, type FilterCondition, type ListViewState } from './list-query';
 
-const OPERATORS: ReadonlySet<string> = new Set(['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'nin', 'between', 'contains', 'startsWith', 'isNull']);
+// Every operator a row may hold. Typed against the engine's FilterOperator: a missing or unknown
+// one fails to compile; which of them a field takes is the field type's (`fieldFilterOperators`).
+const OPERATORS: Record<FilterOperator, true> = {
+  eq: true, ne: true, gt: true, gte: true, lt: true, lte: true, in: true, nin: true, between: true,
+  contains: true, startsWith: true, isNull: true, containsAll: true, containsAny: true,
+};
+const isOperator = (op: string): op is FilterOperator => Object.hasOwn(OPERATORS, op);
+import { conditionsToFilter, emptyView, type FilterCondition, type ListViewState } from './list-query';
 
 /** What the server stores for the list's current view: the same filter, sort and search the list requests. */
 export function viewToQuery(entity: EntityDefinition, view: ListViewState): SavedViewQuery {
@@ -27,9 +33,9 @@ export function filterToConditions(filter: Record<string, unknown> | undefined):
     for (const [field, cond] of Object.entries(part)) {
       if (field === 'and' || field === 'or' || field === 'not' || typeof cond !== 'object' || cond === null) continue;
       for (const [op, value] of Object.entries(cond)) {
-        if (!OPERATORS.has(op)) continue;
-        const text = takesList(op as FilterOperator) && Array.isArray(value) ? value.join(', ') : String(value);
-        rows.push({ field, op: op as FilterOperator, value: text });
+        if (!isOperator(op)) continue;
+        const text = takesList(op) && Array.isArray(value) ? value.join(', ') : String(value);
+        rows.push({ field, op, value: text });
       }
     }
   }

@@ -1,6 +1,5 @@
 import { use, useMemo, useState } from 'react';
 import type { RegistryWidgetsType } from '@rjsf/utils';
-import { builtinFieldTypes, createFieldTypeRegistry, type FieldTypeDefinition } from '@tessera/engine';
 import type { AppDefinition, EntityDefinition, LayoutDefinition } from '@tessera/metadata';
 import type { RecordData } from '../api/records-api';
 import { createWidgets } from '../form/create-widgets';
@@ -11,6 +10,7 @@ import { RelatedLists } from './related-lists';
 import { RecordTimeline } from './record-timeline';
 import { PluginRecordPanels } from '../plugins/plugin-record-panels';
 import type { LazySource } from './lazy-source';
+import { useFieldTypeFactsNow } from '../field-types/field-types-context';
 import { useEntityCapabilities } from '../permissions/capabilities-context';
 import { useRecordCapabilities } from '../permissions/use-record-capabilities';
 
@@ -18,8 +18,7 @@ export interface RecordPageProps {
   entity: EntityDefinition;
   entities: readonly EntityDefinition[];
   layout?: LayoutDefinition;
-  /** Loaders are awaited here (under the shell's Suspense): plugin field types and widgets load with the first form. */
-  fieldTypes: LazySource<readonly FieldTypeDefinition[]>;
+  /** A loader is awaited here (under the shell's Suspense), like the field types: plugin widgets load with the first form. */
   pluginWidgets?: LazySource<RegistryWidgetsType>;
   hasWorkflow: boolean;
   recordId?: string;
@@ -34,10 +33,9 @@ export interface RecordPageProps {
  * One record: the form, the workflow buttons, the related lists, plugin panels and the timeline. Its own
  * chunk (with rjsf, ajv and the engine's form compiler), loaded when a record is opened.
  */
-export default function RecordPage({ entity, entities, layout, fieldTypes: typesSource, pluginWidgets: widgetsSource, hasWorkflow, recordId, prefill, onDone, app }: RecordPageProps) {
-  const fieldTypes = typeof typesSource === 'function' ? use(typesSource()) : typesSource;
+export default function RecordPage({ entity, entities, layout, pluginWidgets: widgetsSource, hasWorkflow, recordId, prefill, onDone, app }: RecordPageProps) {
   const pluginWidgets = typeof widgetsSource === 'function' ? use(widgetsSource()) : widgetsSource;
-  const registry = useMemo(() => createFieldTypeRegistry([...builtinFieldTypes, ...fieldTypes]), [fieldTypes]);
+  const { registry } = useFieldTypeFactsNow();
   const widgets = useMemo(() => createWidgets(pluginWidgets), [pluginWidgets]);
   // A transition changes the record on the server: the form reloads it, the timeline too.
   const [reloadKey, setReloadKey] = useState(0);

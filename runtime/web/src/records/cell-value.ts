@@ -1,5 +1,6 @@
 import type { EntityDefinition, FieldDefinition } from '@tessera/metadata';
 import { formatCell } from './format-cell';
+import { USER_COLUMNS } from './system-columns';
 
 /** What a table cell or card line needs besides the value: the locale, the app's entities, user names. */
 export interface CellContext {
@@ -17,11 +18,9 @@ export interface Cell {
   href?: string;
 }
 
-/** System columns that hold a user id (not in `properties`, so they have no field). */
-export const SYSTEM_USER_FIELDS: readonly string[] = ['owner', 'created_by'];
-
+/** A user field, or a system column holding a user id (not in `properties`, so it has no field). */
 export const isUserField = (name: string, field: FieldDefinition | undefined) =>
-  field ? field['x-type'] === 'user' : SYSTEM_USER_FIELDS.includes(name);
+  field ? field['x-type'] === 'user' : (USER_COLUMNS as readonly string[]).includes(name);
 
 /** Many-to-one relations and user fields among `names` (the columns a page shows). */
 export function referenceFields(entity: EntityDefinition, names: readonly string[]): { expand: string[]; users: string[] } {

@@ -13,6 +13,7 @@ import { localizeErrors } from '../form/localize-errors';
 import { formDataToCreatePayload, formDataToPatchPayload, recordToFormData } from '../form/form-data-to-payload';
 import { prefillFormData } from '../form/prefill-form-data';
 import { SectionObjectTemplate } from '../form/section-object-template';
+import { withJsonFields } from '../form/widgets/json-field';
 import { localize, toLocale } from '../meta/localize';
 import { RecordDeleteButton } from '../record/record-delete-button';
 import { ErrorBanner } from '../shell/error-banner';
@@ -47,7 +48,10 @@ export function RecordForm({ entity, entities, layout, registry, widgets, record
   const { t, i18n } = useTranslation();
   const locale = toLocale(i18n.language);
   const plural = entity['x-plural'];
-  const form = useMemo(() => entityToForm(entity, layout, registry, locale, entities) as { schema: RJSFSchema; uiSchema: UiSchema }, [entity, entities, layout, registry, locale]);
+  const form = useMemo(() => {
+    const compiled = entityToForm(entity, layout, registry, locale, entities) as { schema: RJSFSchema; uiSchema: UiSchema };
+    return { ...compiled, uiSchema: withJsonFields(compiled.uiSchema) };
+  }, [entity, entities, layout, registry, locale]);
   const fields = useMemo(() => Object.keys((form.schema.properties ?? {}) as object), [form]);
   // What a save sends: never a field the user may not change (read-only for them, computed, a workflow's state).
   const writable = useMemo(() => fields.filter((name) => !entity.properties[name]?.['x-readonly']), [fields, entity]);
@@ -142,8 +146,9 @@ export function RecordForm({ entity, entities, layout, registry, widgets, record
           uiSchema={form.uiSchema}
           formData={formData}
           readonly={readOnly}
-          // formData: widgets that depend on a sibling field (a currency code) read it here.
-          formContext={{ locale, formData }}
+          // formData: widgets that depend on a sibling field (a currency code) read it here; entity: a
+          // file widget's `x-file` and upload target.
+          formContext={{ locale, formData, entity }}
           validator={validator}
           widgets={widgets}
           templates={templates}

@@ -1,7 +1,6 @@
 import { lazy, Suspense, useMemo } from 'react';
 import type { RegistryWidgetsType } from '@rjsf/utils';
 import { useTranslation } from 'react-i18next';
-import type { FieldTypeDefinition } from '@tessera/engine';
 import type { SignedInUser } from '../api/auth-api';
 import { boardFields } from '../board/board-field';
 import type { LazySource } from '../record/lazy-source';
@@ -31,7 +30,6 @@ const ApprovalsPage = lazy(() => import('../approvals/approvals-page'));
 const AdminPage = lazy(() => import('../admin/admin-page'));
 
 export interface AppShellProps {
-  fieldTypes: LazySource<readonly FieldTypeDefinition[]>;
   pluginWidgets?: LazySource<RegistryWidgetsType>;
   user: SignedInUser;
   onLogout: () => void;
@@ -42,7 +40,7 @@ export interface AppShellProps {
  * signed-in user may see it: the capabilities decide the menu, the landing page, the buttons
  * and the fields (hidden ones removed, read-only ones locked) of every screen below.
  */
-export function AppShell({ fieldTypes, pluginWidgets, user, onLogout }: AppShellProps) {
+export function AppShell({ pluginWidgets, user, onLogout }: AppShellProps) {
   const { t, i18n } = useTranslation();
   const locale = toLocale(i18n.language);
   const { meta, error, refresh } = useAppMeta();
@@ -70,7 +68,7 @@ export function AppShell({ fieldTypes, pluginWidgets, user, onLogout }: AppShell
   else if (entity && (route.isNew || route.recordId)) {
     screen = (
       <RecordPage key={`${entity['x-name']}/${route.recordId ?? 'new'}/${JSON.stringify(route.prefill ?? {})}`} entity={entity} entities={app.entities} layout={layout}
-        fieldTypes={fieldTypes} pluginWidgets={pluginWidgets} recordId={route.recordId} prefill={route.prefill}
+        pluginWidgets={pluginWidgets} recordId={route.recordId} prefill={route.prefill}
         hasWorkflow={Boolean(app.workflows?.some((w) => w.entity === entity['x-name']))} onDone={toList} app={app} />
     );
   } else if (entity && route.board && hasBoard) {

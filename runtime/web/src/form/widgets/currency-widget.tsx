@@ -1,6 +1,7 @@
 import type { WidgetProps } from '@rjsf/utils';
 import { useTranslation } from 'react-i18next';
 import { currencyCodeOf } from './currency-code';
+import { numericStep } from './numeric-step';
 
 /** The symbol of an ISO 4217 code in the UI language (¥ for CNY, $ for USD…). */
 function currencySymbol(currency: string, language: string): string {
@@ -31,7 +32,7 @@ export function CurrencyWidget({ id, value, required, disabled, readonly, onChan
         className="form-control"
         type="number"
         inputMode="decimal"
-        step="0.01"
+        step={numericStep(schema as Record<string, unknown>)}
         value={value ?? ''}
         required={required}
         disabled={disabled || readonly}
