@@ -61,7 +61,7 @@ export async function migrateCommand(action: string | undefined, appDir: string 
   const { registry } = loaded;
   const app = checked.value;
   const knex = createDatabase({ url: readConfig().DATABASE_URL, dataDir: readConfig().TESSERA_DATA_DIR });
-  const base = { knex, registry, appliedBy: `cli:${userInfo().username}` };
+  const base = { knex, registry, appliedBy: `cli:${process.env.USER ?? userInfo().username}` /* the OS account, not a setting */ };
   try {
     await applyInternalMigrations(knex);
     switch (action) {
