@@ -8,6 +8,7 @@ import { fetchPublishedApp, publishApp, type PublishResult } from './api/designe
 import { planApp } from './api/meta-api';
 import { UndoBar } from './draft/undo-bar';
 import { useDraft, type Published } from './draft/use-draft';
+import { EntitySettings } from './entity/entity-settings';
 import { NewEntityForm } from './entity/new-entity-form';
 import { FieldEditor } from './inspector/field-editor';
 import { addEntity } from './model/add-entity';
@@ -63,6 +64,7 @@ export function DesignerShell({ registry, widgets }: { registry: FieldTypeRegist
   const [result, setResult] = useState<PublishResult>();
   const [editing, setEditing] = useState<string>();
   const [creating, setCreating] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const [reviewing, setReviewing] = useState(false);
   const [merging, setMerging] = useState(false);
   const [page, setPage] = useState<DesignerPage>('form');
@@ -99,6 +101,7 @@ export function DesignerShell({ registry, widgets }: { registry: FieldTypeRegist
     if (data?.kind === 'palette' && (overData?.kind === 'canvas' || overData?.kind === 'field' || overData?.kind === 'section')) {
       setResult(undefined);
       setPendingType(String(data.type));
+      setSettingsOpen(false);
       setPendingSection(overData?.sectionId ? String(overData.sectionId) : undefined);
     } else if (data?.kind === 'field' && overData?.kind === 'field' && data.sectionId && data.sectionId === overData.sectionId) {
       setDraft(moveField(draft, entityName, String(data.sectionId), String(data.name), String(overData.name)));
@@ -172,18 +175,21 @@ export function DesignerShell({ registry, widgets }: { registry: FieldTypeRegist
                   {draft.entities.map((e) => (
                     <li key={e['x-name']}>
                       <button type="button" data-testid={`entity-${e['x-name']}`} className={e['x-name'] === entityName ? 'd-entity d-active' : 'd-entity'}
-                        onClick={() => { setEntityName(e['x-name']); setPendingType(undefined); setEditing(undefined); }}>
+                        onClick={() => { setEntityName(e['x-name']); setPendingType(undefined); setEditing(undefined); setSettingsOpen(false); }}>
                         {localize(e['x-label'], i18n.language)}
                       </button>
                     </li>
                   ))}
                 </ul>
-                <button type="button" className="d-btn" data-testid="entity-new" onClick={() => { setCreating(true); setEditing(undefined); }}>+ {t('entity.new')}</button>
+                <div className="d-actions">
+                  <button type="button" className="d-btn" data-testid="entity-new" onClick={() => { setCreating(true); setEditing(undefined); setSettingsOpen(false); }}>+ {t('entity.new')}</button>
+                  {entity && <button type="button" className="d-btn" data-testid="entity-settings-open" onClick={() => { setSettingsOpen(true); setEditing(undefined); setPendingType(undefined); setCreating(false); }}>{t('entitySettings.open')}</button>}
+                </div>
               </section>
               <FieldPalette types={types} />
             </aside>
             <main className="d-center">{entity && (
-              <FormCanvas entity={entity} layout={layout} registry={registry} onEdit={(n) => { setEditing(n); setPendingType(undefined); }}
+              <FormCanvas entity={entity} layout={layout} registry={registry} onEdit={(n) => { setEditing(n); setPendingType(undefined); setSettingsOpen(false); }}
                 onAddSection={() => setDraft(addSection(draft, entity['x-name'], { en: t('section.newLabel', { lng: 'en' }), zh: t('section.newLabel', { lng: 'zh' }) }))}
                 sectionActions={{
                   onRename: (id, text) => setDraft(renameSection(draft, entity['x-name'], id, i18n.language === 'zh' ? 'zh' : 'en', text)),
@@ -196,6 +202,10 @@ export function DesignerShell({ registry, widgets }: { registry: FieldTypeRegist
               {creating && (
                 <NewEntityForm app={draft} onCancel={() => setCreating(false)}
                   onCreate={(d) => { setDraft(addEntity(draft, d)); setEntityName(d.name); setCreating(false); }} />
+              )}
+              {entity && settingsOpen && (
+                <EntitySettings key={entity['x-name']} entity={entity} onClose={() => setSettingsOpen(false)}
+                  onApply={(next) => { setDraft({ ...draft, entities: draft.entities.map((e) => (e['x-name'] === next['x-name'] ? next : e)) }); setSettingsOpen(false); }} />
               )}
               {entity && editing && entity.properties[editing] && (
                 <FieldEditor key={`${entityName}-${editing}`} name={editing} entity={entity} registry={registry} onClose={() => setEditing(undefined)}

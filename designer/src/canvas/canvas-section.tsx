@@ -5,6 +5,9 @@ import { useTranslation } from 'react-i18next';
 import type { LayoutSection } from '@tessera/metadata';
 import { localize } from '../localize';
 
+/** The keyword paths this editor edits (read by the keyword coverage test). */
+export const CANVAS_SECTION_KEYWORDS = ['layout.sections', 'layout.sections[].id', 'layout.sections[].label', 'layout.sections[].columns', 'layout.sections[].tab'] as const;
+
 export interface SectionActions {
   onRename: (sectionId: string, text: string) => void;
   onColumns: (sectionId: string, columns: number) => void;

@@ -5,6 +5,9 @@ import { LabelInputs } from '../views/view-editor-page';
 import { CardPreview } from './card-preview';
 import { groupOptions, measureOptions } from './edit-dashboards';
 
+/** The keyword paths this editor edits (read by the keyword coverage test). */
+export const CARD_EDITOR_KEYWORDS = ['dashboard.cards[].title', 'dashboard.cards[].entity', 'dashboard.cards[].chart', 'dashboard.cards[].measure', 'dashboard.cards[].group', 'dashboard.cards[].width'] as const;
+
 const CHARTS: ChartKind[] = ['bar', 'line', 'pie', 'funnel', 'number'];
 
 /** One card's settings: title, entity, chart, measure, grouping and width. */

@@ -7,6 +7,9 @@ import { SortableList } from '../views/sortable-list';
 import { CardEditor } from './card-editor';
 import { addCard, addDashboard, moveCard, patchCard, removeCard, removeDashboard, renameDashboard } from './edit-dashboards';
 
+/** The keyword paths this editor edits (read by the keyword coverage test). */
+export const DASHBOARD_EDITOR_KEYWORDS = ['app.dashboards', 'dashboard.name', 'dashboard.label', 'dashboard.cards', 'dashboard.cards[].id'] as const;
+
 /**
  * Dashboards (issue 8): add a card (chart, entity, measure, grouping, title in English and
  * Chinese), reorder cards by drag and drop, preview a card's numbers. Edits go to the draft

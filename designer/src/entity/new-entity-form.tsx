@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { AppDefinition } from '@tessera/metadata';
 import { checkEntityNames, proposeEntityNames, type EntityDraft } from '../model/add-entity';
 
+/** The keyword paths this editor edits (read by the keyword coverage test). */
+export const NEW_ENTITY_FORM_KEYWORDS = ['entity.x-name', 'entity.x-plural', 'entity.x-label', 'app.entities', 'app.layouts'] as const;
+
 /**
  * Creates an entity from its labels: the name and plural follow the English label until the
  * user edits them, and are checked the way publishing would (format, reserved, taken).

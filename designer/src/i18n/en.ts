@@ -68,6 +68,8 @@ export const en = {
     },
   },
   editor: {
+    readOnly: 'Read-only',
+    description: 'Help text',
     heading: 'Field {{name}}',
     renameHint: 'Renaming keeps the field id: the column is renamed and its data kept.',
     type: 'Type',
@@ -148,6 +150,11 @@ export const en = {
     problemRequired: '"Set empty" needs an optional field: untick Required or choose another policy.',
   },
   workflow: {
+    workflowLabelEn: 'Workflow name (English)', workflowLabelZh: 'Workflow name (中文)',
+    stateLabelEn: 'Label users see (English)', stateLabelZh: 'Label users see (中文)', stateLabelHint: 'Lists, record pages and the inbox show this instead of {{name}}.',
+    stepLabelEn: 'Step name (English)', stepLabelZh: 'Step name (中文)',
+    summary: 'Fields approvers see', summaryHint: 'Shown in the inbox and the approval even to an approver whose role may not open the record.',
+    timeout: 'Escalate when not decided within', timeoutHours: 'hours (empty: never)', escalateTo: 'Escalate to',
     heading: 'Workflows', pick: 'Workflow', new: 'New workflow', create: 'Create workflow', binding: 'Entity and state field',
     bindingHint: 'The states are the options of this select field; the record stores its state there.',
     noBinding: 'Every select field already has a workflow. Add a select field to the entity first.',
@@ -215,6 +222,40 @@ export const en = {
     clean: 'No conflicts: your changes and theirs merge cleanly. Accept, then publish again.',
     conflicts: 'Both sides changed {{count}} value(s) differently. Pick one for each, then publish again:',
     base: 'Before', ours: 'Mine (draft)', theirs: 'Theirs (live)', accept: 'Use the merged draft',
+  },
+  keywords: {
+    defaultOption: 'Default ({{value}})',
+    problems: {
+      summary: 'Fix the highlighted settings.', required: 'Required.', minimum: 'At least {{limit}}.', maximum: 'At most {{limit}}.',
+      pattern: 'Not in the expected form.', minItems: 'Give at least {{limit}}.', format: 'Not a valid value.',
+    },
+  },
+  entitySettings: {
+    open: 'Entity settings', heading: 'Entity {{name}}', labelEn: 'Label (English)', labelZh: 'Label (中文)',
+    pluralEn: 'Plural label (English)', pluralZh: 'Plural label (中文)', pluralHint: 'Menus and list titles: "Customers".',
+    displayField: 'Record title field', displayDefault: '(name, else the id)', softDelete: 'Keep deleted records (soft delete)', description: 'Description',
+    apply: 'Apply', close: 'Close',
+    indexes: {
+      heading: 'Indexes', hint: 'Composite indexes speed up frequent filters and sorts; a unique one forbids two records sharing all its fields.',
+      columns: 'Fields of index {{n}}', columnsHint: 'At least two, in order; "-name" sorts descending.', unique: 'Unique', name: 'Index name (optional)',
+      add: 'Add index', remove: 'Remove index {{n}}',
+    },
+    rules: {
+      heading: 'Validation rules', hint: 'An expression over the record that must hold on every save, e.g. end_date >= start_date.',
+      id: 'Rule id', expr: 'Must be true', messageEn: 'Message (English)', messageZh: 'Message (中文)', fields: 'Fields the message is about (comma separated)',
+      add: 'Add rule', remove: 'Remove rule {{n}}',
+    },
+    pool: {
+      heading: 'Public pool', enabled: 'Unowned records wait in a pool that users claim from',
+      returnAfterDays: 'Back to the pool after (days without follow-up)', maxClaimsPerUser: 'Records one user may hold from the pool',
+      activityField: 'Last follow-up field', activityDefault: '(last update)',
+    },
+    problems: {
+      labelEn: 'The English label is required.', pluralEn: 'Give the English plural label too.',
+      indexColumns: 'Index {{n}}: choose 2 to 8 different fields.', indexName: 'Index {{n}}: the name uses lowercase letters, digits and _.',
+      ruleId: 'Rule {{n}}: the id uses lowercase letters, digits, _ and -, and is unique.', ruleExpr: 'Rule {{n}}: enter the expression.',
+      ruleMessage: 'Rule {{n}}: enter the English message.', pool: 'Public pool: days and claims are whole numbers of 1 or more.',
+    },
   },
   errors: { load: 'Could not load the app: {{message}}' },
 };

@@ -70,6 +70,8 @@ export const zh: Messages = {
     },
   },
   editor: {
+    readOnly: '只读',
+    description: '帮助文字',
     heading: '字段 {{name}}',
     renameHint: '重命名保留字段 ID：列会被重命名，数据保留。',
     type: '类型',
@@ -150,6 +152,11 @@ export const zh: Messages = {
     problemRequired: '“置空”要求字段非必填：请取消必填或选择其他策略。',
   },
   workflow: {
+    workflowLabelEn: '流程名称（英文）', workflowLabelZh: '流程名称（中文）',
+    stateLabelEn: '用户看到的名称（英文）', stateLabelZh: '用户看到的名称（中文）', stateLabelHint: '列表、记录页和待办中显示此名称，而不是 {{name}}。',
+    stepLabelEn: '步骤名称（英文）', stepLabelZh: '步骤名称（中文）',
+    summary: '审批人可见的字段', summaryHint: '在待办和审批中显示，即使审批人的角色无权打开该记录。',
+    timeout: '超过以下时间未处理则升级', timeoutHours: '小时（留空：不升级）', escalateTo: '升级给',
     heading: '流程', pick: '流程', new: '新建流程', create: '创建流程', binding: '实体与状态字段',
     bindingHint: '状态即该单选字段的选项；记录的状态保存在此字段中。',
     noBinding: '每个单选字段都已有流程。请先为实体添加一个单选字段。',
@@ -217,6 +224,40 @@ export const zh: Messages = {
     clean: '没有冲突：你的更改与对方的更改可以直接合并。接受后请再次发布。',
     conflicts: '双方对 {{count}} 个值做了不同的修改。请逐一选择，然后再次发布：',
     base: '原值', ours: '我的（草稿）', theirs: '对方（已发布）', accept: '使用合并后的草稿',
+  },
+  keywords: {
+    defaultOption: '默认（{{value}}）',
+    problems: {
+      summary: '请修正标出的设置。', required: '必填。', minimum: '至少 {{limit}}。', maximum: '至多 {{limit}}。',
+      pattern: '格式不正确。', minItems: '至少填写 {{limit}} 项。', format: '不是有效的值。',
+    },
+  },
+  entitySettings: {
+    open: '实体设置', heading: '实体 {{name}}', labelEn: '名称（英文）', labelZh: '名称（中文）',
+    pluralEn: '复数名称（英文）', pluralZh: '复数名称（中文）', pluralHint: '用于菜单和列表标题：“客户列表”。',
+    displayField: '记录标题字段', displayDefault: '（name，否则为 ID）', softDelete: '保留已删除的记录（软删除）', description: '描述',
+    apply: '应用', close: '关闭',
+    indexes: {
+      heading: '索引', hint: '组合索引可加快常用的筛选和排序；唯一索引禁止两条记录的这些字段全部相同。',
+      columns: '索引 {{n}} 的字段', columnsHint: '至少两个，按顺序；“-name”表示降序。', unique: '唯一', name: '索引名（可选）',
+      add: '添加索引', remove: '删除索引 {{n}}',
+    },
+    rules: {
+      heading: '校验规则', hint: '每次保存时必须成立的表达式，例如 end_date >= start_date。',
+      id: '规则 ID', expr: '必须为真', messageEn: '提示（英文）', messageZh: '提示（中文）', fields: '提示针对的字段（逗号分隔）',
+      add: '添加规则', remove: '删除规则 {{n}}',
+    },
+    pool: {
+      heading: '公海', enabled: '无负责人的记录进入公海，由用户领取',
+      returnAfterDays: '多少天未跟进退回公海', maxClaimsPerUser: '每人最多持有的公海记录数',
+      activityField: '最后跟进字段', activityDefault: '（最后更新时间）',
+    },
+    problems: {
+      labelEn: '英文名称必填。', pluralEn: '请同时填写英文复数名称。',
+      indexColumns: '索引 {{n}}：请选择 2 到 8 个不同的字段。', indexName: '索引 {{n}}：名称只能使用小写字母、数字和 _。',
+      ruleId: '规则 {{n}}：ID 只能使用小写字母、数字、_ 和 -，且不能重复。', ruleExpr: '规则 {{n}}：请输入表达式。',
+      ruleMessage: '规则 {{n}}：请输入英文提示。', pool: '公海：天数和数量须为不小于 1 的整数。',
+    },
   },
   errors: { load: '无法加载应用：{{message}}' },
 };

@@ -6,8 +6,14 @@ import { localize } from '../localize';
 import { compatibleTypes } from '../model/compatible-types';
 import { checkFieldName } from '../model/label-to-name';
 import { DefaultInput, parseDefault } from './default-input';
+import { checkKeywordValues, type KeywordValues } from './keyword-controls';
+import { KeywordForm } from './keyword-form';
+import { formKeywords, HAND_MADE_KEYWORDS, typeKeywordSchema } from './type-keyword-schema';
 import { OnDeleteSelect } from './on-delete-select';
 import { OptionRows } from './option-rows';
+
+/** The keyword paths this editor edits (read by the keyword coverage test). */
+export const FIELD_EDITOR_KEYWORDS = ['field.x-label', 'field.x-type', 'field.default', 'field.description', 'field.x-readonly', 'field.x-unique', 'field.x-indexed', 'field.x-options', 'field.x-relation.onDelete', 'entity.required', 'entity.properties'] as const;
 
 export interface FieldEdit {
   name: string;
@@ -41,7 +47,17 @@ export function FieldEditor({ name, entity, registry, onApply, onDelete, onClose
   const [indexed, setIndexed] = useState(Boolean(original['x-indexed']));
   const [defaultText, setDefaultText] = useState(original.default === undefined ? '' : String(original.default));
   const [options, setOptions] = useState<SelectOption[]>(original['x-options'] ?? []);
+  const [description, setDescription] = useState(original.description ?? '');
+  const [readOnly, setReadOnly] = useState(Boolean(original['x-readonly']));
   const needsOptions = registry.has(type) && registry.get(type).requiresOptions;
+  // The type's own settings (format, decimals, uploads, reminder…) come from its keyword schema.
+  const originalSchema = registry.has(original['x-type']) ? typeKeywordSchema(registry.get(original['x-type'])) : { properties: {} };
+  const schema = registry.has(type) ? typeKeywordSchema(registry.get(type)) : { properties: {} };
+  const accepts = (keyword: string) => keyword in (schema.properties as object);
+  const [keywordValues, setKeywordValues] = useState<KeywordValues>(() =>
+    Object.fromEntries(formKeywords(originalSchema).filter((k) => original[k as keyof FieldDefinition] !== undefined).map((k) => [k, original[k as keyof FieldDefinition]])));
+  const shownKeywords = Object.fromEntries(formKeywords(schema).filter((k) => keywordValues[k] !== undefined).map((k) => [k, keywordValues[k]]));
+  const keywordProblems = checkKeywordValues(schema, shownKeywords).filter((p) => !HAND_MADE_KEYWORDS.has(p.path[0]));
   const relation = original['x-relation']?.kind === 'many-to-one' ? original['x-relation'] : undefined;
   const [deletePolicy, setDeletePolicy] = useState<OnDeletePolicy>(relation?.onDelete ?? 'restrict');
 
@@ -53,16 +69,20 @@ export function FieldEditor({ name, entity, registry, onApply, onDelete, onClose
     ...(nameProblem ? [t(`inspector.problems.${nameProblem}`, { name: newName })] : []),
     ...(needsOptions && !cleanOptions.length ? [t('inspector.problems.options')] : []),
     ...(parsedDefault.ok ? [] : [t('inspector.problems.default')]),
+    ...(keywordProblems.length ? [t('keywords.problems.summary')] : []),
     ...(relation && deletePolicy === 'set-null' && required ? [t('onDelete.problemRequired')] : []),
   ];
 
   const apply = () => {
     if (problems.length) return;
-    const { 'x-options': _o, 'x-unique': _u, 'x-indexed': _i, default: _d, ...rest } = original;
-    const field: FieldDefinition = { ...rest, 'x-type': type, 'x-label': { en: labelEn.trim(), ...(labelZh.trim() ? { zh: labelZh.trim() } : {}) } };
+    const { 'x-options': _o, 'x-unique': _u, 'x-indexed': _i, default: _d, description: _desc, 'x-readonly': _r, ...rest } = original;
+    for (const keyword of [...formKeywords(originalSchema), ...formKeywords(schema)]) delete rest[keyword as keyof typeof rest];
+    const field: FieldDefinition = { ...rest, 'x-type': type, 'x-label': { en: labelEn.trim(), ...(labelZh.trim() ? { zh: labelZh.trim() } : {}) }, ...shownKeywords };
+    if (description.trim()) field.description = description.trim();
+    if (readOnly) field['x-readonly'] = true;
     if (needsOptions) field['x-options'] = cleanOptions;
-    if (unique) field['x-unique'] = true;
-    if (indexed) field['x-indexed'] = true;
+    if (unique && accepts('x-unique')) field['x-unique'] = true;
+    if (indexed && accepts('x-indexed')) field['x-indexed'] = true;
     if (parsedDefault.ok && parsedDefault.value !== undefined) field.default = parsedDefault.value;
     // Restrict is the default: left implicit unless the field said so, so an untouched field shows no diff.
     if (relation) field['x-relation'] = { ...relation, ...(deletePolicy !== 'restrict' || relation.onDelete ? { onDelete: deletePolicy } : {}) };
@@ -86,9 +106,12 @@ export function FieldEditor({ name, entity, registry, onApply, onDelete, onClose
       </label>
       <div className="d-flags">
         <label className="d-check"><input type="checkbox" data-testid="edit-required" checked={required} onChange={(e) => setRequired(e.target.checked)} />{t('inspector.required')}</label>
-        <label className="d-check"><input type="checkbox" data-testid="edit-unique" checked={unique} onChange={(e) => setUnique(e.target.checked)} />{t('editor.unique')}</label>
-        <label className="d-check"><input type="checkbox" data-testid="edit-indexed" checked={indexed} onChange={(e) => setIndexed(e.target.checked)} />{t('editor.indexed')}</label>
+        {accepts('x-unique') && <label className="d-check"><input type="checkbox" data-testid="edit-unique" checked={unique} onChange={(e) => setUnique(e.target.checked)} />{t('editor.unique')}</label>}
+        {accepts('x-indexed') && <label className="d-check"><input type="checkbox" data-testid="edit-indexed" checked={indexed} onChange={(e) => setIndexed(e.target.checked)} />{t('editor.indexed')}</label>}
+        <label className="d-check"><input type="checkbox" data-testid="edit-readonly" checked={readOnly} onChange={(e) => setReadOnly(e.target.checked)} />{t('editor.readOnly')}</label>
       </div>
+      <label className="d-label">{t('editor.description')}<input data-testid="edit-description" value={description} onChange={(e) => setDescription(e.target.value)} /></label>
+      <KeywordForm key={type} schema={schema} values={keywordValues} omit={HAND_MADE_KEYWORDS} problems={keywordProblems} onChange={setKeywordValues} />
       <DefaultInput type={type} options={cleanOptions} value={defaultText} onChange={setDefaultText} />
       {needsOptions && <OptionRows options={options} onChange={setOptions} />}
       {relation && <OnDeleteSelect target={relation.entity} value={deletePolicy} onChange={setDeletePolicy} />}

@@ -5,7 +5,13 @@ import type { EntityDefinition, SelectOption } from '@tessera/metadata';
 import { localize } from '../localize';
 import type { FieldDraft } from '../model/field-draft';
 import { checkFieldName, labelToName } from '../model/label-to-name';
+import { checkKeywordValues, initialKeywordValues, type KeywordValues } from './keyword-controls';
+import { KeywordForm } from './keyword-form';
 import { OptionRows } from './option-rows';
+import { HAND_MADE_KEYWORDS, typeKeywordSchema } from './type-keyword-schema';
+
+/** The keyword paths this editor edits (read by the keyword coverage test). */
+export const FIELD_INSPECTOR_KEYWORDS = ['field.x-label', 'field.x-type', 'field.x-options', 'field.x-relation', 'field.x-relation.entity'] as const;
 
 export interface FieldInspectorProps {
   type: FieldTypeDefinition;
@@ -29,6 +35,10 @@ export function FieldInspector({ type, entity, entities, onAdd, onCancel }: Fiel
   const [required, setRequired] = useState(false);
   const [options, setOptions] = useState<SelectOption[]>(type.requiresOptions ? [{ value: '', label: { en: '' } }] : []);
   const [relationEntity, setRelationEntity] = useState('');
+  // Keywords the type requires start at its defaults (a file field's size and types), so Add works.
+  const schema = typeKeywordSchema(type);
+  const [keywords, setKeywords] = useState<KeywordValues>(() => initialKeywordValues(schema));
+  const keywordProblems = checkKeywordValues(schema, keywords).filter((p) => !HAND_MADE_KEYWORDS.has(p.path[0]));
 
   const shownName = nameEdited ? name : labelToName(labelEn);
   const nameProblem = checkFieldName(shownName, Object.keys(entity.properties));
@@ -38,6 +48,7 @@ export function FieldInspector({ type, entity, entities, onAdd, onCancel }: Fiel
   const cleanOptions = options.filter((o) => o.value.trim()).map((o) => ({ value: o.value.trim(), label: { ...o.label, en: o.label.en.trim() || o.value.trim() } }));
   if (type.requiresOptions && cleanOptions.length === 0) problems.push(t('inspector.problems.options'));
   if (type.requiresRelation && !relationEntity) problems.push(t('inspector.problems.relation'));
+  if (keywordProblems.length) problems.push(t('keywords.problems.summary'));
 
   const submit = () => {
     if (problems.length) return;
@@ -48,6 +59,7 @@ export function FieldInspector({ type, entity, entities, onAdd, onCancel }: Fiel
       required,
       ...(type.requiresOptions ? { options: cleanOptions } : {}),
       ...(type.requiresRelation ? { relationEntity } : {}),
+      ...(Object.keys(keywords).length ? { keywords } : {}),
     });
   };
 
@@ -78,6 +90,7 @@ export function FieldInspector({ type, entity, entities, onAdd, onCancel }: Fiel
           </select>
         </label>
       )}
+      <KeywordForm schema={schema} values={keywords} omit={HAND_MADE_KEYWORDS} problems={keywordProblems} onChange={setKeywords} />
       {problems.length > 0 && (labelEn || nameEdited) && (
         <ul className="d-problems" data-testid="inspector-problems">{problems.map((p) => <li key={p}>{p}</li>)}</ul>
       )}

@@ -4,6 +4,9 @@ import { checkVisibleWhen } from '@tessera/engine';
 import type { FormLayout } from '@tessera/metadata';
 import { localize } from '../localize';
 
+/** The keyword paths this editor edits (read by the keyword coverage test). */
+export const FIELD_LAYOUT_EDITOR_KEYWORDS = ['layout.sections[].fields', 'layout.sections[].visibleWhen'] as const;
+
 export interface FieldLayoutChange {
   sectionId: string;
   visibleWhen: string;

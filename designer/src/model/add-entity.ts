@@ -2,6 +2,9 @@ import type { AppDefinition, LocalizedText } from '@tessera/metadata';
 import { randomSuffix } from './add-field';
 import { checkFieldName, labelToName } from './label-to-name';
 
+/** Keywords the designer writes for the author, never asked (read by the keyword coverage test). */
+export const ADD_ENTITY_GENERATED_KEYWORDS = ['entity.x-id', 'entity.type', 'layout.name', 'layout.kind', 'layout.entity'] as const;
+
 /** English plural of a snake_case name, good enough for a proposal the user can edit. */
 export function pluralize(name: string): string {
   if (!name) return '';

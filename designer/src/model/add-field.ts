@@ -1,6 +1,9 @@
 import type { AppDefinition, EntityDefinition, FieldDefinition, FormLayout } from '@tessera/metadata';
 import type { FieldDraft } from './field-draft';
 
+/** Keywords the designer writes for the author, never asked (read by the keyword coverage test). */
+export const ADD_FIELD_GENERATED_KEYWORDS = ['field.x-id'] as const;
+
 /** A short random suffix so two designers adding the same name never mint the same id. */
 export function randomSuffix(length = 6): string {
   const bytes = new Uint8Array(length);
@@ -15,7 +18,7 @@ export function newFieldId(entity: string, name: string, random = randomSuffix()
 
 function draftToField(draft: FieldDraft, id: string): FieldDefinition {
   const label = draft.label.zh ? draft.label : { en: draft.label.en };
-  const field: FieldDefinition = { 'x-id': id, 'x-type': draft.type, 'x-label': label };
+  const field = { ...draft.keywords, 'x-id': id, 'x-type': draft.type, 'x-label': label } as FieldDefinition;
   if (draft.options) field['x-options'] = draft.options;
   if (draft.relationEntity) field['x-relation'] = { entity: draft.relationEntity, kind: 'many-to-one' };
   return field;

@@ -10,4 +10,6 @@ export interface FieldDraft {
   options?: SelectOption[];
   /** relation types: the target entity's `x-name`. */
   relationEntity?: string;
+  /** The type's own keywords from its settings form (`x-format`, `x-file`…). */
+  keywords?: Record<string, unknown>;
 }

@@ -2,6 +2,9 @@ import { useTranslation } from 'react-i18next';
 import type { EntityDefinition, EntityPermission, FieldAccess } from '@tessera/metadata';
 import { localize } from '../localize';
 
+/** The keyword paths this editor edits (read by the keyword coverage test). */
+export const FIELD_ACCESS_GRID_KEYWORDS = ['permission.roles.*.entities.*.fields'] as const;
+
 const ACCESS: Array<FieldAccess | 'default'> = ['default', 'read', 'write', 'hidden'];
 
 /** One entity's fields for one role: each readable-and-writable by default, or read-only, or hidden. */

@@ -5,6 +5,9 @@ import { localize } from '../localize';
 import { addRole, setFieldAccess, setScope, toggleAction, toggleAllActions } from '../model/edit-permissions';
 import { FieldAccessGrid } from './field-access-grid';
 
+/** The keyword paths this editor edits (read by the keyword coverage test). */
+export const PERMISSIONS_MATRIX_KEYWORDS = ['app.permissions', 'permission.roles', 'permission.roles.*.entities', 'permission.roles.*.entities.*.actions', 'permission.roles.*.entities.*.scope'] as const;
+
 const SCOPES = ['own', 'team', 'department', 'all'] as const;
 const ROLE_NAME = /^[a-z][a-z0-9_]{0,62}$/;
 

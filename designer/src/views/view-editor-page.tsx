@@ -5,6 +5,9 @@ import { localize } from '../localize';
 import { groupByFields, newView, putView, removeView, switchKind } from './edit-views';
 import { moveItem, SortableList } from './sortable-list';
 
+/** The keyword paths this editor edits (read by the keyword coverage test). */
+export const VIEW_EDITOR_KEYWORDS = ['app.views', 'view.name', 'view.entity', 'view.label', 'view.kind', 'view.columns', 'view.sort', 'view.groupBy', 'view.cardFields'] as const;
+
 const SORTABLE_SYSTEM = ['created_at', 'updated_at'];
 
 /** Label inputs in English and Chinese, as every metadata label is `{ en, zh }`. */

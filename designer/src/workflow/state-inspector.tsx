@@ -19,6 +19,9 @@ export interface StateInspectorProps {
   onAddTransition: (event: string, target: string) => void;
 }
 
+/** The keyword paths this editor edits (read by the keyword coverage test). */
+export const STATE_INSPECTOR_KEYWORDS = ['workflow.machine.states.*.type', 'workflow.machine.states.*.label', 'workflow.machine.initial', 'workflow.machine.states.*.on'] as const;
+
 /** One state: its name, initial/final, the transitions it starts (by keyboard), timers and approval. */
 export function StateInspector({ workflow, state, registry, roles, fields, onWorkflow, onPatch, onRename, onInitial, onAddTransition }: StateInspectorProps) {
   const { t } = useTranslation();
@@ -32,6 +35,13 @@ export function StateInspector({ workflow, state, registry, roles, fields, onWor
   const evProblem = event ? eventProblem(event, eventsOf(workflow, state)) : undefined;
   const timers = Object.entries(config.after ?? {}).map(([ms, timer]) => ({ ms: Number(ms), timer }));
   const isInitial = workflow.machine.initial === state;
+  // What end users see instead of the option value (`pending_close` → "Pending close" / "待结案").
+  const label = config.label ?? { en: '' };
+  const setLabel = (lang: 'en' | 'zh', text: string) => {
+    const next = { ...label, [lang]: text };
+    if (!next.zh) delete next.zh;
+    onPatch({ label: next.en || next.zh ? { ...next, en: next.en || state } : undefined });
+  };
 
   return (
     <section className="d-panel d-inspector" data-testid="state-inspector" aria-labelledby="d-wf-state-title">
@@ -44,6 +54,11 @@ export function StateInspector({ workflow, state, registry, roles, fields, onWor
       </form>
       <span className="d-hint">{t('workflow.stateNameHint', { field: workflow.stateField })}</span>
       {nameProblem && <p className="d-error" role="alert">{t(`workflow.problems.state.${nameProblem}`, { name })}</p>}
+      <div className="d-wf-pair">
+        <label className="d-label">{t('workflow.stateLabelEn')}<input data-testid="state-label-en" value={label.en} placeholder={state} onChange={(e) => setLabel('en', e.target.value)} /></label>
+        <label className="d-label">{t('workflow.stateLabelZh')}<input data-testid="state-label-zh" value={label.zh ?? ''} onChange={(e) => setLabel('zh', e.target.value)} /></label>
+      </div>
+      <span className="d-hint">{t('workflow.stateLabelHint', { name: state })}</span>
       <div className="d-flags">
         <label className="d-check"><input type="checkbox" data-testid="state-initial" checked={isInitial} disabled={isInitial} onChange={onInitial} />{t('workflow.initial')}</label>
         <label className="d-check"><input type="checkbox" data-testid="state-final" checked={config.type === 'final'} onChange={(e) => onPatch({ type: e.target.checked ? 'final' : undefined })} />{t('workflow.final')}</label>

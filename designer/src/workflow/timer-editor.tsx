@@ -5,6 +5,9 @@ import type { RegistryCall } from '../api/meta-api-types';
 import { ActionList } from './call-editor';
 import { delayMs, splitDelay, type DelayUnit } from './delay';
 
+/** The keyword paths this editor edits (read by the keyword coverage test). */
+export const TIMER_EDITOR_KEYWORDS = ['workflow.machine.states.*.after'] as const;
+
 const UNITS: DelayUnit[] = ['minutes', 'hours', 'days'];
 
 /** One `after` timer: the delay in minutes, hours or days, where it goes, and its actions. */

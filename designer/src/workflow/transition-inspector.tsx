@@ -6,6 +6,9 @@ import { ActionList, GuardEditor } from './call-editor';
 import { FormFieldsEditor } from './form-fields-editor';
 import { eventProblem, eventsOf } from './workflow-model';
 
+/** The keyword paths this editor edits (read by the keyword coverage test). */
+export const TRANSITION_INSPECTOR_KEYWORDS = ['workflow.machine.states.*.on'] as const;
+
 export interface TransitionInspectorProps {
   workflow: WorkflowDefinition;
   from: string;

@@ -17,6 +17,9 @@ import { TimerEditor } from './timer-editor';
  * edit states and transitions in the inspector. Every edit goes to the draft app, so undo,
  * the plan preview and publishing work as for forms. Loaded lazily with the canvas library.
  */
+/** The keyword paths this page edits itself (read by the keyword coverage test). */
+export const WORKFLOW_PAGE_KEYWORDS = ['app.workflows', 'workflow.name', 'workflow.entity', 'workflow.stateField', 'workflow.label', 'workflow.machine.states', 'workflow.machine.meta.layout'] as const;
+
 export default function WorkflowPage({ app, onChange }: { app: AppDefinition; onChange: (next: AppDefinition) => void }) {
   const { t, i18n } = useTranslation();
   const [registry, setRegistry] = useState<WorkflowRegistryView>();
@@ -75,6 +78,14 @@ export default function WorkflowPage({ app, onChange }: { app: AppDefinition; on
           <div className="d-actions">
             <button type="button" className="d-btn" data-testid="workflow-new" onClick={() => { setCreating(true); setBinding(free[0]?.value ?? ''); }}>+ {t('workflow.new')}</button>
             <button type="button" className="d-btn" data-testid="workflow-import" onClick={() => setImporting(true)}>{t('workflow.import.open')}</button>
+          </div>
+        )}
+        {workflow && (
+          <div className="d-wf-pair">
+            <label className="d-label">{t('workflow.workflowLabelEn')}<input data-testid="workflow-label-en" value={workflow.label?.en ?? ''} placeholder={workflow.name}
+              onChange={(e) => put(withLabel(workflow, 'en', e.target.value))} /></label>
+            <label className="d-label">{t('workflow.workflowLabelZh')}<input data-testid="workflow-label-zh" value={workflow.label?.zh ?? ''}
+              onChange={(e) => put(withLabel(workflow, 'zh', e.target.value))} /></label>
           </div>
         )}
         {workflow && (
@@ -140,4 +151,11 @@ export default function WorkflowPage({ app, onChange }: { app: AppDefinition; on
       )}
     </div>
   );
+}
+
+function withLabel(wf: WorkflowDefinition, lang: 'en' | 'zh', text: string): WorkflowDefinition {
+  const label: { en: string; zh?: string } = { en: wf.label?.en ?? '', ...(wf.label?.zh ? { zh: wf.label.zh } : {}), [lang]: text };
+  if (!label.zh) delete label.zh;
+  const { label: _old, ...rest } = wf;
+  return label.en || label.zh ? { ...rest, label: { ...label, en: label.en || wf.name } } : rest;
 }

@@ -1,4 +1,5 @@
 import { defineFieldType } from './define-field-type';
+import { typeKeywords } from './keyword-schema';
 import { TEXT_OPERATORS } from './filter-operators';
 import { checkAutonumberFormat } from './format-autonumber';
 
@@ -12,7 +13,7 @@ export const autonumberFieldType = defineFieldType({
   name: 'autonumber',
   label: { en: 'Auto number', zh: '自动编号' },
   widget: 'text',
-  keywords: ['x-format'],
+  ...typeKeywords(['x-format'], { defaults: { 'x-format': DEFAULT_AUTONUMBER_FORMAT } }),
   unique: true,
   filterOperators: TEXT_OPERATORS,
   jsonSchema: (field) => ({ type: 'string', readOnly: true, 'x-format': field['x-format'] ?? DEFAULT_AUTONUMBER_FORMAT }),

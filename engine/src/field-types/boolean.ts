@@ -1,4 +1,5 @@
 import { defineFieldType } from './define-field-type';
+import { typeKeywords } from './keyword-schema';
 import { BOOLEAN_OPERATORS } from './filter-operators';
 
 export const booleanFieldType = defineFieldType({
@@ -6,7 +7,7 @@ export const booleanFieldType = defineFieldType({
   label: { en: 'Yes/No', zh: '是/否' },
   widget: 'checkbox',
   filterOperators: BOOLEAN_OPERATORS,
-  keywords: ['x-indexed'],
+  ...typeKeywords(['x-indexed']),
   jsonSchema: () => ({ type: 'boolean' }),
   column: () => ({ kind: 'boolean' }),
 });

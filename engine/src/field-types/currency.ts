@@ -1,4 +1,5 @@
 import { defineFieldType } from './define-field-type';
+import { typeKeywords } from './keyword-schema';
 import { ORDERED_OPERATORS } from './filter-operators';
 import { numericFromDb, numericSchema } from './numeric-value';
 
@@ -18,7 +19,7 @@ export const currencyFieldType = defineFieldType({
   label: { en: 'Currency', zh: '金额' },
   widget: 'currency',
   filterOperators: ORDERED_OPERATORS,
-  keywords: ['minimum', 'maximum', 'x-precision', 'x-scale', 'x-currency', 'x-currency-field', 'x-unique', 'x-indexed'],
+  ...typeKeywords(['minimum', 'maximum', 'x-precision', 'x-scale', 'x-currency', 'x-currency-field', 'x-unique', 'x-indexed'], { defaults: { 'x-precision': DEFAULT_PRECISION, 'x-scale': DEFAULT_SCALE, 'x-currency': DEFAULT_CURRENCY } }),
   jsonSchema: (field) => ({
     type: 'number',
     ...numericSchema(field['x-precision'] ?? DEFAULT_PRECISION, field['x-scale'] ?? DEFAULT_SCALE),

@@ -1,5 +1,6 @@
 import { dateFromDb } from './date-value';
 import { defineFieldType } from './define-field-type';
+import { typeKeywords } from './keyword-schema';
 import { ORDERED_OPERATORS } from './filter-operators';
 
 export const dateFieldType = defineFieldType({
@@ -7,7 +8,7 @@ export const dateFieldType = defineFieldType({
   label: { en: 'Date', zh: '日期' },
   widget: 'date',
   filterOperators: ORDERED_OPERATORS,
-  keywords: ['x-unique', 'x-indexed', 'x-reminder'],
+  ...typeKeywords(['x-unique', 'x-indexed', 'x-reminder']),
   jsonSchema: () => ({ type: 'string', format: 'date' }),
   column: () => ({ kind: 'date' }),
   fromDb: dateFromDb,

@@ -1,5 +1,6 @@
 import { dateTimeFromDb } from './date-value';
 import { defineFieldType } from './define-field-type';
+import { typeKeywords } from './keyword-schema';
 import { ORDERED_OPERATORS } from './filter-operators';
 
 export const datetimeFieldType = defineFieldType({
@@ -7,7 +8,7 @@ export const datetimeFieldType = defineFieldType({
   label: { en: 'Date and time', zh: '日期时间' },
   widget: 'datetime',
   filterOperators: ORDERED_OPERATORS,
-  keywords: ['x-unique', 'x-indexed', 'x-reminder'],
+  ...typeKeywords(['x-unique', 'x-indexed', 'x-reminder']),
   jsonSchema: () => ({ type: 'string', format: 'date-time' }),
   column: () => ({ kind: 'timestamptz' }),
   fromDb: dateTimeFromDb,

@@ -1,4 +1,5 @@
 import { defineFieldType } from './define-field-type';
+import { typeKeywords } from './keyword-schema';
 import { TEXT_OPERATORS } from './filter-operators';
 
 export const emailFieldType = defineFieldType({
@@ -6,7 +7,7 @@ export const emailFieldType = defineFieldType({
   label: { en: 'Email', zh: '邮箱' },
   widget: 'email',
   filterOperators: TEXT_OPERATORS,
-  keywords: ['maxLength', 'x-unique', 'x-indexed'],
+  ...typeKeywords(['maxLength', 'x-unique', 'x-indexed']),
   jsonSchema: () => ({ type: 'string', format: 'email' }),
   column: () => ({ kind: 'text' }),
 });

@@ -1,4 +1,5 @@
 import type { EntityDefinition, FieldDefinition, LocalizedText } from '@tessera/metadata';
+import type { KeywordSchema } from './keyword-schema';
 
 /** A JSON Schema fragment (2020-12). Kept loose: it is data handed to ajv, rjsf and OpenAPI. */
 export type JsonSchema = Record<string, unknown>;
@@ -69,6 +70,12 @@ export interface FieldTypeDefinition {
   widget: string;
   /** Author keywords the type accepts beyond x-id/x-type/x-label/description/default. */
   keywords?: readonly (keyof FieldDefinition)[];
+  /**
+   * The JSON Schema of those keywords (properties = `keywords`, each with localized `x-label`
+   * and `x-description`): the designer renders the type's settings from it. Build it with
+   * `keywordSchema(keywords, { defaults, required })`.
+   */
+  keywordSchema?: KeywordSchema;
   requiresOptions?: boolean;
   requiresRelation?: boolean;
   /** Database value → API value (e.g. numeric string → number). Identity when absent. */

@@ -1,4 +1,5 @@
 import { defineFieldType } from './define-field-type';
+import { typeKeywords } from './keyword-schema';
 
 const uuid = { type: 'string', format: 'uuid' } as const;
 
@@ -11,7 +12,7 @@ export const fileFieldType = defineFieldType({
   name: 'file',
   label: { en: 'File', zh: '附件' },
   widget: 'file',
-  keywords: ['x-file'],
+  ...typeKeywords(['x-file'], { required: ['x-file'], defaults: { 'x-file': { maxSize: 10 * 1024 * 1024, accept: ['image/*', 'application/pdf'] } } }),
   filterOperators: ['isNull'],
   jsonSchema: (field) => (field['x-file']?.multiple ? { type: 'array', items: uuid, uniqueItems: true, maxItems: 100 } : { ...uuid }),
   column: (field) => (field['x-file']?.multiple ? { kind: 'uuid-array' } : { kind: 'uuid' }),

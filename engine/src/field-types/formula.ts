@@ -1,6 +1,7 @@
 import type { FieldDefinition, FormulaResultType } from '@tessera/metadata';
 import { compileFormula } from './compile-formula';
 import { defineFieldType } from './define-field-type';
+import { typeKeywords } from './keyword-schema';
 import type { ColumnType, FilterOperator, JsonSchema } from './field-type-types';
 import { BOOLEAN_OPERATORS, ORDERED_OPERATORS, TEXT_OPERATORS } from './filter-operators';
 
@@ -29,7 +30,7 @@ export const formulaFieldType = defineFieldType({
   name: 'formula',
   label: { en: 'Formula', zh: '公式' },
   widget: 'readonly',
-  keywords: ['x-formula', 'x-formula-type', 'x-stored', 'x-indexed'],
+  ...typeKeywords(['x-formula', 'x-formula-type', 'x-stored', 'x-indexed'], { required: ['x-formula'], defaults: { 'x-formula-type': 'text' } }),
   // Every operator some result type allows; a field's own are its result type's.
   filterOperators: [...ORDERED_OPERATORS, 'contains', 'startsWith'],
   filterOperatorsFor: (field) => formulaFilterOperators(field),

@@ -1,4 +1,5 @@
 import { defineFieldType } from './define-field-type';
+import { typeKeywords } from './keyword-schema';
 import { ARRAY_OPERATORS } from './filter-operators';
 
 /**
@@ -9,7 +10,7 @@ export const multiselectFieldType = defineFieldType({
   name: 'multiselect',
   label: { en: 'Multi-select', zh: '多选' },
   widget: 'multiselect',
-  keywords: ['x-options'],
+  ...typeKeywords(['x-options']),
   requiresOptions: true,
   indexMethod: 'gin',
   filterOperators: ARRAY_OPERATORS,

@@ -1,4 +1,5 @@
 import { defineFieldType } from './define-field-type';
+import { typeKeywords } from './keyword-schema';
 import { ORDERED_OPERATORS } from './filter-operators';
 import { numericFromDb, numericSchema } from './numeric-value';
 
@@ -11,7 +12,7 @@ export const numberFieldType = defineFieldType({
   label: { en: 'Number', zh: '数字' },
   widget: 'updown',
   filterOperators: ORDERED_OPERATORS,
-  keywords: ['minimum', 'maximum', 'x-precision', 'x-scale', 'x-unique', 'x-indexed'],
+  ...typeKeywords(['minimum', 'maximum', 'x-precision', 'x-scale', 'x-unique', 'x-indexed'], { defaults: { 'x-precision': DEFAULT_PRECISION, 'x-scale': DEFAULT_SCALE } }),
   jsonSchema: (field) => {
     const scale = field['x-scale'] ?? DEFAULT_SCALE;
     return { type: scale === 0 ? 'integer' : 'number', ...numericSchema(field['x-precision'] ?? DEFAULT_PRECISION, scale) };

@@ -1,5 +1,6 @@
 import type { FieldDefinition } from '@tessera/metadata';
 import { defineFieldType } from './define-field-type';
+import { typeKeywords } from './keyword-schema';
 import { ORDERED_OPERATORS } from './filter-operators';
 import { numericFromDb, numericSchema } from './numeric-value';
 
@@ -16,7 +17,7 @@ export const percentFieldType = defineFieldType({
   name: 'percent',
   label: { en: 'Percent', zh: '百分比' },
   widget: 'percent',
-  keywords: ['minimum', 'maximum', 'x-scale', 'x-indexed'],
+  ...typeKeywords(['minimum', 'maximum', 'x-scale', 'x-indexed'], { defaults: { minimum: 0, maximum: 100, 'x-scale': DEFAULT_SCALE } }),
   filterOperators: ORDERED_OPERATORS,
   jsonSchema: (field) => ({ type: 'number', minimum: 0, maximum: 100, ...numericSchema(precisionOf(field), scaleOf(field)) }),
   column: (field) => ({ kind: 'numeric', precision: precisionOf(field), scale: scaleOf(field) }),

@@ -1,4 +1,5 @@
 import { defineFieldType } from './define-field-type';
+import { typeKeywords } from './keyword-schema';
 import { TEXT_OPERATORS } from './filter-operators';
 
 /**
@@ -12,7 +13,7 @@ export const phoneFieldType = defineFieldType({
   label: { en: 'Phone', zh: '电话' },
   widget: 'phone',
   filterOperators: TEXT_OPERATORS,
-  keywords: ['maxLength', 'x-unique', 'x-indexed'],
+  ...typeKeywords(['maxLength', 'x-unique', 'x-indexed']),
   jsonSchema: () => ({ type: 'string', maxLength: 32, pattern: PHONE_PATTERN }),
   column: () => ({ kind: 'varchar', length: 32 }),
 });

@@ -1,5 +1,6 @@
 import type { FieldDefinition } from '@tessera/metadata';
 import { defineFieldType } from './define-field-type';
+import { typeKeywords } from './keyword-schema';
 import { EQUALITY_OPERATORS } from './filter-operators';
 
 const uuid = { type: 'string', format: 'uuid' } as const;
@@ -16,7 +17,7 @@ export const relationFieldType = defineFieldType({
   widget: 'relation',
   // Only many-to-one is a column; the other kinds are not stored, so nothing filters on them.
   filterOperators: EQUALITY_OPERATORS,
-  keywords: ['x-relation', 'x-indexed'],
+  ...typeKeywords(['x-relation', 'x-indexed']),
   requiresRelation: true,
   jsonSchema: (field) => {
     const kind = kindOf(field);

@@ -1,4 +1,5 @@
 import { defineFieldType } from './define-field-type';
+import { typeKeywords } from './keyword-schema';
 import { SEARCH_OPERATORS } from './filter-operators';
 
 /**
@@ -10,7 +11,7 @@ export const richtextFieldType = defineFieldType({
   name: 'richtext',
   label: { en: 'Rich text', zh: '富文本' },
   widget: 'richtext',
-  keywords: ['maxLength'],
+  ...typeKeywords(['maxLength']),
   filterOperators: SEARCH_OPERATORS,
   jsonSchema: () => ({ type: 'string', contentMediaType: 'text/html' }),
   column: () => ({ kind: 'text' }),

@@ -1,5 +1,6 @@
 import type { FieldDefinition } from '@tessera/metadata';
 import { defineFieldType } from './define-field-type';
+import { typeKeywords } from './keyword-schema';
 import { ORDERED_OPERATORS } from './filter-operators';
 import { numericFromDb } from './numeric-value';
 
@@ -17,7 +18,7 @@ export const rollupFieldType = defineFieldType({
   name: 'rollup',
   label: { en: 'Rollup', zh: '汇总' },
   widget: 'readonly',
-  keywords: ['x-rollup', 'x-indexed'],
+  ...typeKeywords(['x-rollup', 'x-indexed'], { required: ['x-rollup'] }),
   filterOperators: ORDERED_OPERATORS,
   computed: true,
   jsonSchema: (field) => ({ type: fnOf(field) === 'count' ? 'integer' : 'number', readOnly: true }),

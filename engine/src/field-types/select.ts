@@ -1,4 +1,5 @@
 import { defineFieldType } from './define-field-type';
+import { typeKeywords } from './keyword-schema';
 import { EQUALITY_OPERATORS } from './filter-operators';
 
 /** One of a fixed list of values; labels live in `x-options` and never reach the database. */
@@ -7,7 +8,7 @@ export const selectFieldType = defineFieldType({
   label: { en: 'Select', zh: '单选' },
   widget: 'select',
   filterOperators: EQUALITY_OPERATORS,
-  keywords: ['x-options', 'x-indexed'],
+  ...typeKeywords(['x-options', 'x-indexed']),
   requiresOptions: true,
   jsonSchema: (field) => ({ type: 'string', enum: (field['x-options'] ?? []).map((option) => option.value) }),
   column: () => ({ kind: 'text' }),

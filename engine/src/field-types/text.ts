@@ -1,4 +1,5 @@
 import { defineFieldType } from './define-field-type';
+import { typeKeywords } from './keyword-schema';
 import { TEXT_OPERATORS } from './filter-operators';
 
 /** Single-line text: varchar when the author caps the length, text otherwise. */
@@ -7,7 +8,7 @@ export const textFieldType = defineFieldType({
   label: { en: 'Text', zh: '文本' },
   widget: 'text',
   filterOperators: TEXT_OPERATORS,
-  keywords: ['maxLength', 'minLength', 'pattern', 'x-unique', 'x-indexed'],
+  ...typeKeywords(['maxLength', 'minLength', 'pattern', 'x-unique', 'x-indexed']),
   jsonSchema: () => ({ type: 'string' }),
   column: (field) => (field.maxLength ? { kind: 'varchar', length: field.maxLength } : { kind: 'text' }),
 });

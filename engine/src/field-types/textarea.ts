@@ -1,4 +1,5 @@
 import { defineFieldType } from './define-field-type';
+import { typeKeywords } from './keyword-schema';
 import { SEARCH_OPERATORS } from './filter-operators';
 
 export const textareaFieldType = defineFieldType({
@@ -6,7 +7,7 @@ export const textareaFieldType = defineFieldType({
   label: { en: 'Long text', zh: '多行文本' },
   widget: 'textarea',
   filterOperators: SEARCH_OPERATORS,
-  keywords: ['maxLength', 'minLength'],
+  ...typeKeywords(['maxLength', 'minLength']),
   jsonSchema: () => ({ type: 'string' }),
   column: () => ({ kind: 'text' }),
 });

@@ -1,4 +1,5 @@
 import { defineFieldType } from './define-field-type';
+import { typeKeywords } from './keyword-schema';
 import { TEXT_OPERATORS } from './filter-operators';
 
 /**
@@ -12,7 +13,7 @@ export const urlFieldType = defineFieldType({
   label: { en: 'URL', zh: '网址' },
   widget: 'url',
   filterOperators: TEXT_OPERATORS,
-  keywords: ['maxLength', 'x-unique', 'x-indexed'],
+  ...typeKeywords(['maxLength', 'x-unique', 'x-indexed']),
   jsonSchema: () => ({ type: 'string', format: 'uri', 'x-schemes': [...URL_SCHEMES] }),
   column: () => ({ kind: 'text' }),
 });

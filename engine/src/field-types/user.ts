@@ -1,4 +1,5 @@
 import { defineFieldType } from './define-field-type';
+import { typeKeywords } from './keyword-schema';
 import { EQUALITY_OPERATORS } from './filter-operators';
 
 /**
@@ -9,7 +10,7 @@ export const userFieldType = defineFieldType({
   name: 'user',
   label: { en: 'User', zh: '用户' },
   widget: 'user',
-  keywords: ['x-indexed'],
+  ...typeKeywords(['x-indexed']),
   filterOperators: EQUALITY_OPERATORS,
   jsonSchema: () => ({ type: 'string', format: 'uuid' }),
   column: () => ({ kind: 'uuid' }),
