@@ -11,17 +11,15 @@ import { invalidQuery } from '../records/invalid-query';
 import { scopedTarget } from '../records/record-scope';
 import { rowToRecord } from '../records/row-to-record';
 import { exportCell, exportColumns, type ExportLocale } from './export-cells';
-import { EXPORT_CONTENT_TYPES, writeExport, type ExportFormat } from './write-export';
-
-/** One request builds the whole file in memory; past this the user should narrow the filter. */
-export const MAX_EXPORT_ROWS = 50_000;
+import { EXPORT_CONTENT_TYPES, type ExportFormat } from './write-export';
+import { streamExport } from './stream-export';
 
 /**
  * `GET /api/{plural}/export?format=csv|xlsx&locale=en|zh&<the list's filter, q, sort, fields>`:
- * the current list view as a file. It runs the list's own query with the user's permissions
- * (scope in the WHERE, hidden fields neither selectable nor filterable), capped at
- * MAX_EXPORT_ROWS (`X-Export-Truncated: true` when more matched), and leaves an audit entry,
- * because an export is data leaving the system.
+ * the current list view as a file, streamed with no row cap (stream-export). It runs the
+ * list's own query with the user's permissions (scope in the WHERE, hidden fields neither
+ * selectable nor filterable) and leaves an audit entry with the row count, because an export
+ * is data leaving the system.
  */
 export function exportRoutes(knex: Knex): RouteDeclaration[] {
   return defineRoutes([{ method: 'GET', path: '/api/:plural/export', action: 'export', entity: true, summary: 'The list as a CSV or XLSX file', handler: (ctx, { state, entity, access: ra }) => exportList(ctx, knex, state, entity, ra) }]);
@@ -34,22 +32,27 @@ async function exportList(ctx: AppContext, knex: Knex, state: AppState, entity: 
   const lang: ExportLocale = locale === 'zh' ? 'zh' : 'en';
   const parsed = parseListQuery(params, ra.entity, state.registry, ra.entities);
   if (!parsed.ok) throw invalidQuery(parsed.errors);
-  const query = { ...parsed.value, limit: MAX_EXPORT_ROWS, offset: 0, count: false, expand: [] };
+  const query = { ...parsed.value, limit: 0, offset: 0, count: false, expand: [] };
   if (ra.columns && !query.columns) query.columns = ra.columns;
   const target = scopedTarget(entity, ctx.state.user!, state, ra);
-  const rows = (await listQueryToSql(knex, query, target)) as Record<string, unknown>[];
-  const page = rows.slice(0, MAX_EXPORT_ROWS);
   const columns = exportColumns(ra.entity, query.fields, lang);
-  const cells = page.map((row) => {
-    const record = ra.strip(rowToRecord(row, entity));
-    return columns.map((c) => exportCell(c.field, record[c.name], lang));
-  });
   const name = entity.entity['x-plural'];
-  const file = await writeExport(format as ExportFormat, name, columns.map((c) => c.header), cells);
-  await writeAudit(knex, { actorId: ctx.state.user!.id, requestId: ctx.state.requestId ?? null, action: 'export', entity: entity.entity['x-name'], meta: { format, rows: page.length, query: ctx.querystring.slice(0, 2000) } });
+  const user = ctx.state.user!;
+  const requestId = ctx.state.requestId ?? null;
   ctx.set('Content-Type', EXPORT_CONTENT_TYPES[format as ExportFormat]);
   ctx.set('Content-Disposition', `attachment; filename="${name}-${new Date().toISOString().slice(0, 10)}.${format}"`);
-  ctx.set('X-Export-Truncated', String(rows.length > MAX_EXPORT_ROWS));
   ctx.set('Cache-Control', 'no-store');
-  ctx.body = file;
+  ctx.body = streamExport({
+    knex,
+    query: listQueryToSql(knex, query, target).clear('limit').clear('offset'),
+    format: format as ExportFormat,
+    sheetName: name,
+    headers: columns.map((c) => c.header),
+    toCells: (row) => {
+      const record = ra.strip(rowToRecord(row, entity));
+      return columns.map((c) => exportCell(c.field, record[c.name], lang));
+    },
+    done: (rows, error) =>
+      writeAudit(knex, { actorId: user.id, requestId, action: 'export', entity: entity.entity['x-name'], meta: { format, rows, complete: !error, query: ctx.querystring.slice(0, 2000) } }),
+  });
 }
