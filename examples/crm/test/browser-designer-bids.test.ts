@@ -156,7 +156,8 @@ describeBrowser('designer: a Bids/Tenders module from an empty app (issue 8)', (
     await ui.click('page-permissions');
     await ui.fill('perm-new-role', 'sales_rep');
     await ui.click('perm-add-role');
-    for (const a of ['read', 'create', 'update']) await ui.click(`perm-bid-${a}`); // scope: own (the default)
+    // Submitting fires a workflow event: reps need the transition grant besides the event's own roles.
+    for (const a of ['read', 'create', 'update', 'transition']) await ui.click(`perm-bid-${a}`); // scope: own (the default)
     await ui.fill('perm-new-role', 'manager');
     await ui.click('perm-add-role');
     await ui.click('perm-bid-all');
@@ -186,7 +187,7 @@ describeBrowser('designer: a Bids/Tenders module from an empty app (issue 8)', (
     expect(machine.states.reviewing.approval).toEqual({ steps: [{ id: 'step_1', approvers: { kind: 'role', roles: ['manager'] }, mode: 'any' }], onApproved: 'APPROVE', onRejected: 'REJECT' });
     expect(machine.states.reviewing.on!.APPROVE.target).toBe('submitted');
     expect(machine.states.reviewing.on!.REJECT.target).toBe('draft');
-    expect(app.permissions!.roles.sales_rep.entities.bid).toEqual({ actions: ['read', 'create', 'update'], scope: 'own' });
+    expect(app.permissions!.roles.sales_rep.entities.bid).toEqual({ actions: ['read', 'create', 'update', 'transition'], scope: 'own' });
     expect(app.permissions!.roles.manager.entities.bid.scope).toBe('all');
     expect(app.permissions!.roles.manager.entities.bid.actions).toContain('approve');
   }, 240_000);
