@@ -9,7 +9,8 @@
  * seconds per side (default 1) that are not counted, and (unless `--no-vacuum`) a `vacuum analyze`
  * of the two tables, so no scenario inherits the dead rows of the one before.
  * The example starts with only its field-type plugins (rating, region; api/bench-plugins.ts):
- * dedup's duplicate probes and lead scoring would be hook work the raw server does not do.
+ * dedup's duplicate probes and lead scoring would be hook work the raw server does not do
+ * (`--plugins app` loads them all, the example as users run it).
  *
  * Each side is served from its own process(es) (node:cluster), never from the bench's own:
  * autocannon runs here, and a server sharing the load generator's event loop would be measured
@@ -25,7 +26,7 @@ import { resolve } from 'node:path';
 import autocannon from 'autocannon';
 import knexFactory from 'knex';
 import { createRuntime, createSessionClient } from '@tessera/runtime';
-import { BENCH_APP_PLUGINS } from './api/bench-plugins';
+import { benchPlugins } from './api/bench-plugins';
 import { startRawServer } from './api/raw-server';
 import { seedCrm } from './api/seed-crm';
 
@@ -100,7 +101,7 @@ const freePort = () => new Promise<number>((done) => { const s = createServer().
 async function serveWorker() {
   const { ROLE, DATABASE_URL, OWNER, PORT } = process.env as Record<string, string>;
   if (ROLE === 'raw') await startRawServer(DATABASE_URL, OWNER, Number(PORT));
-  else await (await createRuntime({ appDir: APP_DIR, databaseUrl: DATABASE_URL, adminPassword: 'bench-admin-password', appPlugins: BENCH_APP_PLUGINS, logger: { info: () => undefined, error: console.error } })).listen(Number(PORT), '127.0.0.1');
+  else await (await createRuntime({ appDir: APP_DIR, databaseUrl: DATABASE_URL, adminPassword: 'bench-admin-password', appPlugins: benchPlugins(process.argv), logger: { info: () => undefined, error: console.error } })).listen(Number(PORT), '127.0.0.1');
   process.send!('up');
 }
 
@@ -123,7 +124,7 @@ async function main() {
     await admin.raw('drop database if exists ?? with (force)', [DB]);
     await admin.raw('create database ??', [DB]);
     const databaseUrl = withDb(SERVER, DB);
-    const runtime = await createRuntime({ appDir: APP_DIR, databaseUrl, adminPassword: 'bench-admin-password', appPlugins: BENCH_APP_PLUGINS, logger: { info: () => undefined, error: console.error } });
+    const runtime = await createRuntime({ appDir: APP_DIR, databaseUrl, adminPassword: 'bench-admin-password', appPlugins: benchPlugins(process.argv), logger: { info: () => undefined, error: console.error } });
     const { url } = await runtime.listen(0, '127.0.0.1');
     const session = await createSessionClient(url, 'admin', 'bench-admin-password');
     const token = (await session.call('POST', '/api/auth/tokens', { name: 'bench', scopes: ['write'] })).body.data.token as string;
