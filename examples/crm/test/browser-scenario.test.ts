@@ -16,6 +16,7 @@ import type { DashboardCard } from '@tessera/metadata';
 import { createTestRuntime, type SessionClient, type TestRuntime } from '@tessera/runtime';
 import path from 'node:path';
 import { ensureWebBuilt, exampleDir, hasChromium, launchChromium, mouseDrag, screenshot } from './browser-harness';
+import { pickRelation, relationValue } from './relation-picker';
 
 if (!hasChromium) console.warn('browser tests skipped: /usr/bin/chromium not found');
 const describeBrowser = hasChromium ? describe : describe.skip;
@@ -43,6 +44,8 @@ describeBrowser('the CRM story: from a new customer to an approved discount, in 
   const click = async (locator: Locator) => { steps.click++; await locator.click(); };
   const fill = async (locator: Locator, value: string) => { steps.fill++; await locator.fill(value); };
   const select = async (locator: Locator, option: string | { label: string }) => { steps.select++; await locator.selectOption(option); };
+  // A relation is a search-as-you-type combobox (issue 18): one fill and one click.
+  const pick = async (page: Page, field: string, title: string) => { steps.fill++; steps.click++; await pickRelation(page, field, title); };
 
   const ok = async (client: SessionClient, method: string, pathname: string, body?: unknown) => {
     const res = await client.call(method, pathname, body);
@@ -119,13 +122,15 @@ describeBrowser('the CRM story: from a new customer to an approved discount, in 
     await openFromList(page, 'customer', CUSTOMER);
     await click(page.getByTestId('related-contacts').getByRole('link', { name: /New/ }));
     expect(new URL(page.url()).hash).toBe(`#/contacts/new?customer=${ids.customer}`);
-    await page.locator('#root_customer').locator('option', { hasText: CUSTOMER }).waitFor({ state: 'attached' });
-    expect(await page.locator('#root_customer').inputValue()).toBe(ids.customer);
-    expect(await page.locator('#root_customer option:checked').textContent()).toBe(CUSTOMER);
+    expect(await relationValue(page, 'customer', CUSTOMER)).toBe(ids.customer);
     await fill(page.locator('#root_name'), CONTACT);
     await fill(page.locator('#root_title'), 'Purchasing manager');
     await fill(page.locator('#root_phone'), '13900139000');
     await click(page.getByTestId('record-save'));
+    // Saved from the customer's related list: back to the customer (issue 18), which lists it.
+    await page.waitForFunction((id) => window.location.hash === `#/customers/${id}`, ids.customer);
+    await page.getByTestId('related-contacts').getByText(CONTACT).waitFor();
+    await click(page.getByTestId('nav-contact'));
     await page.getByTestId('record-list-contact').waitFor();
     // The list names the contact's customer (expanded) instead of showing its id.
     const contactRow = page.getByTestId('record-row').filter({ hasText: CONTACT });
@@ -138,13 +143,12 @@ describeBrowser('the CRM story: from a new customer to an approved discount, in 
     // The follow-up: a phone call now, the next contact on 1 December 2026 at 10:00 Shanghai time.
     await click(page.getByTestId('nav-follow_up'));
     await click(page.getByTestId('record-new'));
-    await page.locator('#root_contact').locator('option', { hasText: CONTACT }).waitFor({ state: 'attached' });
     await fill(page.locator('#root_subject'), FOLLOW_UP);
     await select(page.locator('#root_method'), { label: 'Phone' });
     await fill(page.locator('#root_occurred_at'), '2026-11-20T15:30');
     await fill(page.locator('#root_next_contact_at'), '2026-12-01T10:00');
-    await select(page.locator('#root_customer'), { label: CUSTOMER });
-    await select(page.locator('#root_contact'), { label: CONTACT });
+    await pick(page, 'customer', CUSTOMER);
+    await pick(page, 'contact', CONTACT);
     await fill(page.locator('#root_content'), 'Needs 40 pressure sensors in Q1; send a quote.');
     await click(page.getByTestId('record-save'));
     await page.getByTestId('record-list-follow_up').waitFor();
@@ -228,9 +232,8 @@ describeBrowser('the CRM story: from a new customer to an approved discount, in 
     const { page } = rep;
     await click(page.getByTestId('nav-quote'));
     await click(page.getByTestId('record-new'));
-    await page.locator('#root_customer').locator('option', { hasText: CUSTOMER }).waitFor({ state: 'attached' });
     await fill(page.locator('#root_name'), QUOTE);
-    await select(page.locator('#root_customer'), { label: CUSTOMER });
+    await pick(page, 'customer', CUSTOMER);
     await fill(page.locator('#root_amount'), '86000');
     await fill(page.locator('#root_discount'), '15');
     await click(page.getByTestId('record-save'));

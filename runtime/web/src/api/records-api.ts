@@ -8,6 +8,8 @@ export interface RecordPage {
   total: number;
   limit: number;
   offset: number;
+  /** Keyset paging: the next page's `cursor`, null on the last page. */
+  nextCursor?: string | null;
 }
 
 /** One entry of `GET /api/{plural}/{id}/history`. */
@@ -45,6 +47,9 @@ export const recordsApi = {
   workflow: (plural: string, id: string) => requestJson<{ data: WorkflowState }>(`${one(plural, id)}/workflow`).then((r) => r.data),
   transition: (plural: string, id: string, event: string, data: Record<string, unknown> = {}) =>
     requestJson<{ data: RecordData }>(`${one(plural, id)}/transitions/${encodeURIComponent(event)}`, { method: 'POST', body: data }).then((r) => r.data),
+  /** Hands the record to another active user (the `transfer` capability). */
+  transfer: (plural: string, id: string, owner: string) =>
+    requestJson<{ data: RecordData }>(`${one(plural, id)}/transfer`, { method: 'POST', body: { owner } }).then((r) => r.data),
   aggregate: (plural: string, query: string) => requestJson<{ data: Record<string, unknown>[] }>(`${base(plural)}/aggregate?${query}`).then((r) => r.data),
   exportUrl: (plural: string, query: string) => `${base(plural)}/export?${query}`,
 };

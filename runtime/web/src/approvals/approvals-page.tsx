@@ -87,14 +87,14 @@ export default function ApprovalsPage({ app, userId, onChanged }: ApprovalsPageP
                 return (
                   <Fragment key={task.taskId}>
                     <tr data-testid="inbox-row" data-record-id={task.recordId}>
-                      <td>{entity ? <a href={`#/${entity['x-plural']}/${task.recordId}`} data-testid="inbox-record">{titles[task.recordId] ?? task.recordId.slice(0, 8)}</a> : task.recordId}</td>
-                      <td>{entity ? localize(entity['x-label'], locale) : task.entity}</td>
-                      <td>{stepLabel(app, task.entity, task.step, locale)}</td>
-                      <td>
+                      <td data-label={t('approvals.record')}>{entity ? <a href={`#/${entity['x-plural']}/${task.recordId}`} data-testid="inbox-record">{titles[task.recordId] ?? task.recordId.slice(0, 8)}</a> : task.recordId}</td>
+                      <td data-label={t('approvals.entity')}>{entity ? localize(entity['x-label'], locale) : task.entity}</td>
+                      <td data-label={t('approvals.step')}>{stepLabel(app, task.entity, task.step, locale)}</td>
+                      <td data-label={t('approvals.submitter')}>
                         {names[task.submitter] ?? '…'}
                         {task.delegatedFrom && <div className="t-muted">{t('approvals.delegatedFrom', { name: names[task.delegatedFrom] ?? '…' })}</div>}
                       </td>
-                      <td><time dateTime={task.createdAt} title={new Date(task.createdAt).toLocaleString(locale === 'zh' ? 'zh-CN' : 'en-US')}>{timeAgo(task.createdAt, now, locale)}</time></td>
+                      <td data-label={t('approvals.when')}><time dateTime={task.createdAt} title={new Date(task.createdAt).toLocaleString(locale === 'zh' ? 'zh-CN' : 'en-US')}>{timeAgo(task.createdAt, now, locale)}</time></td>
                       <td className="t-actions">
                         {VERBS.map((verb) => (
                           <button key={verb} type="button" className={verb === 'approve' ? 't-btn t-btn-primary' : 't-btn'} data-testid={`inbox-${verb}`}

@@ -1,7 +1,7 @@
 /** English UI strings of the end-user app. Entity and field labels come from metadata instead. */
 export const en = {
   app: { title: 'Tessera', loading: 'Loading…', refresh: 'Refresh', refreshed: 'App definition reloaded (version {{version}})', version: 'v{{version}}' },
-  nav: { entities: 'Records', empty: 'This app has no entities yet.', none: 'Your role may not see any records here.' },
+  nav: { open: 'Open menu', close: 'Close menu', entities: 'Records', empty: 'This app has no entities yet.', none: 'Your role may not see any records here.' },
   language: { label: 'Language', en: 'English', zh: '中文' },
   list: {
     new: 'New',
@@ -21,6 +21,8 @@ export const en = {
     filterOperator: 'Condition',
     filterValue: 'Value',
     listHint: 'a, b',
+    filterDays: 'Number of days',
+    days: 'days',
     savedViews: 'Saved views',
     saveView: 'Save view',
     viewName: 'View name',
@@ -49,6 +51,12 @@ export const en = {
     fixErrors: 'Please correct the highlighted fields.',
     selectPlaceholder: 'Select…',
     relationLoading: 'Loading options…',
+    relationSearch: 'Type to search…',
+    relationClear: 'Clear',
+    relationNone: 'No matches.',
+    relationNoneNarrowed: 'No matches among the records that belong to what you chose above.',
+    relationMore: 'More…',
+    relationUnavailable: 'A record you cannot see',
     stale: 'Someone else saved this record while you were editing. Reload the latest version; your changes will be kept.',
     reloadKeep: 'Reload and keep my changes',
   },
@@ -77,8 +85,10 @@ export const en = {
   operators: {
     eq: 'is', ne: 'is not', gt: 'greater than', gte: 'at least', lt: 'less than', lte: 'at most', in: 'is one of', nin: 'is none of',
     between: 'between', contains: 'contains', startsWith: 'starts with', isNull: 'is empty',
-    containsAll: 'has all of', containsAny: 'has any of',
+    containsAll: 'has all of', containsAny: 'has any of', lastDays: 'in the last',
   },
+  system: { owner: 'Owner', created_at: 'Created', updated_at: 'Updated', created_by: 'Created by' },
+  transfer: { button: 'Transfer', title: 'Transfer this {{entity}}', text: 'Choose who owns it from now on. The change is kept in the timeline.', to: 'New owner', required: 'Choose the new owner.', confirm: 'Transfer' },
   record: { noRelated: 'None yet.', untitled: '(untitled)', delete: 'Delete', deleteTitle: 'Delete this {{entity}}?', deleteText: 'This cannot be undone.' },
   access: {
     title: 'You don’t have access to this', missingTitle: 'Page not found', entity: 'Your role does not allow you to see {{entity}}.', page: 'Your role does not allow you to see this page.',

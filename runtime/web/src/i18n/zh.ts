@@ -3,7 +3,7 @@ import type { Messages } from './en';
 /** 简体中文界面文字；实体与字段名称来自元数据。 */
 export const zh: Messages = {
   app: { title: 'Tessera', loading: '加载中…', refresh: '刷新', refreshed: '应用定义已重新加载（版本 {{version}}）', version: '版本 {{version}}' },
-  nav: { entities: '记录', empty: '此应用还没有实体。', none: '您的角色无权查看此处的任何记录。' },
+  nav: { open: '打开菜单', close: '关闭菜单', entities: '记录', empty: '此应用还没有实体。', none: '您的角色无权查看此处的任何记录。' },
   language: { label: '语言', en: 'English', zh: '中文' },
   list: {
     new: '新建',
@@ -23,6 +23,8 @@ export const zh: Messages = {
     filterOperator: '条件',
     filterValue: '值',
     listHint: '甲, 乙',
+    filterDays: '天数',
+    days: '天内',
     savedViews: '已保存视图',
     saveView: '保存视图',
     viewName: '视图名称',
@@ -51,6 +53,12 @@ export const zh: Messages = {
     fixErrors: '请修正标出的字段。',
     selectPlaceholder: '请选择…',
     relationLoading: '正在加载选项…',
+    relationSearch: '输入文字搜索…',
+    relationClear: '清除',
+    relationNone: '没有匹配的记录。',
+    relationNoneNarrowed: '在上面所选内容下没有匹配的记录。',
+    relationMore: '更多…',
+    relationUnavailable: '您无权查看的记录',
     stale: '在您编辑期间，其他人保存了这条记录。请重新加载最新版本，您的修改会保留。',
     reloadKeep: '重新加载并保留我的修改',
   },
@@ -79,8 +87,10 @@ export const zh: Messages = {
   operators: {
     eq: '等于', ne: '不等于', gt: '大于', gte: '不小于', lt: '小于', lte: '不大于', in: '属于', nin: '不属于',
     between: '介于', contains: '包含', startsWith: '开头是', isNull: '为空',
-    containsAll: '包含全部', containsAny: '包含任一',
+    containsAll: '包含全部', containsAny: '包含任一', lastDays: '最近',
   },
+  system: { owner: '负责人', created_at: '创建时间', updated_at: '更新时间', created_by: '创建人' },
+  transfer: { button: '转移', title: '转移此{{entity}}', text: '选择今后负责它的人。此次变更会记录在时间线中。', to: '新负责人', required: '请选择新负责人。', confirm: '转移' },
   record: { noRelated: '暂无。', untitled: '（无标题）', delete: '删除', deleteTitle: '删除此{{entity}}？', deleteText: '此操作无法撤销。' },
   access: {
     title: '您无权访问此内容', missingTitle: '页面不存在', entity: '您的角色无权查看{{entity}}。', page: '您的角色无权查看此页面。',

@@ -5,7 +5,7 @@ import type { FieldTypeFacts } from '../field-types/field-type-facts';
 export type { FilterOperator };
 
 /** Operators whose value is a comma-separated list (`between` takes exactly two). */
-export const takesList = (op: FilterOperator) => op === 'in' || op === 'nin' || op === 'between' || op === 'containsAll' || op === 'containsAny';
+export const takesList = (op: string) => op === 'in' || op === 'nin' || op === 'between' || op === 'containsAll' || op === 'containsAny';
 
 /**
  * What a field can be filtered by: exactly the operators the list-query parser accepts for it

@@ -33,4 +33,15 @@ describe('list query', () => {
     expect(nextSort('-industry', 'name')).toBe('name');
   });
 
+  it('filters by the owner and by "updated in the last N days" (system columns)', () => {
+    const before = Date.now();
+    const filter = JSON.parse(conditionsToFilter(entity, [
+      { field: 'owner', op: 'eq', value: 'u1' }, { field: 'updated_at', op: 'lastDays', value: '7' }, { field: 'created_at', op: 'lastDays', value: 'x' }, { field: 'bogus', op: 'eq', value: 'v' },
+    ])!) as { and: Record<string, Record<string, string>>[] };
+    expect(filter.and[0]).toEqual({ owner: { eq: 'u1' } });
+    const since = Date.parse(filter.and[1].updated_at.gte);
+    expect(before - since).toBeGreaterThanOrEqual(7 * 86_400_000);
+    expect(before - since).toBeLessThan(7 * 86_400_000 + 60_000);
+    expect(filter.and).toHaveLength(2); // a days value that is not a number yet, and an unknown field, are left out
+  });
 });

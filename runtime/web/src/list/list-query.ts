@@ -1,10 +1,11 @@
 import type { EntityDefinition } from '@tessera/metadata';
-import { takesList, type FilterOperator } from './filter-operators';
+import { takesList } from './filter-operators';
+import { isSystemFilter, lastDaysSince, type ListOperator } from './system-filters';
 
-/** One row of the filter builder: field → operator → value (as typed). */
+/** One row of the filter builder: field (or a system column, see system-filters.ts) → operator → value (as typed). */
 export interface FilterCondition {
   field: string;
-  op: FilterOperator;
+  op: ListOperator;
   value: string;
 }
 
@@ -29,12 +30,17 @@ export const emptyView: ListViewState = { q: '', conditions: [], offset: 0 };
 export function conditionsToFilter(entity: EntityDefinition, conditions: readonly FilterCondition[]): string | undefined {
   const parts: Record<string, Record<string, unknown>>[] = [];
   for (const { field, op, value } of conditions) {
-    if (!entity.properties[field]) continue;
+    if (!entity.properties[field] && !isSystemFilter(field)) continue;
     if (op === 'isNull') {
       parts.push({ [field]: { isNull: value !== 'false' } });
       continue;
     }
     if (value.trim() === '') continue;
+    if (op === 'lastDays') {
+      const since = lastDaysSince(value);
+      if (since) parts.push({ [field]: { gte: since } });
+      continue;
+    }
     const v = takesList(op) ? value.split(',').map((s) => s.trim()).filter(Boolean) : value;
     parts.push({ [field]: { [op]: v } });
   }

@@ -55,6 +55,9 @@ export function RecordList({ entity, userId, hasBoard, onOpen, onNew, onBoard, a
   const columns = viewCols.length ? viewCols : Object.entries(entity.properties).slice(0, MAX_COLUMNS);
   // Relation columns come expanded (one query per relation, not per row); user columns get names in one directory call.
   const refs = referenceFields(entity, columns.map(([name]) => name));
+  // Whose record it is: an Owner column after the entity's own (names from the user directory), unless
+  // the entity has a field of that name or the user may not see it.
+  const showOwner = !Object.hasOwn(entity.properties, 'owner') && !grant?.hidden.includes('owner') && !columns.some(([name]) => name === 'owner');
   const expandKey = refs.expand.join(',');
   const query = useMemo(() => withExpand(withViewDefinition(pageQuery(entity, view, PAGE_SIZE), entity, active, userId), expandKey ? expandKey.split(',') : []),
     [entity, view, active, userId, expandKey]);
@@ -62,7 +65,7 @@ export function RecordList({ entity, userId, hasBoard, onOpen, onNew, onBoard, a
     const next = listViews.find((v) => v.name === name);
     setView({ viewName: next?.name, sort: next?.sort?.join(','), conditions: [] });
   };
-  const cells = useCellContext(app?.entities ?? NO_ENTITIES, page?.data, refs.users);
+  const cells = useCellContext(app?.entities ?? NO_ENTITIES, page?.data, showOwner ? [...refs.users, 'owner'] : refs.users);
   const cell = (name: string, field: (typeof columns)[number][1], record: Record<string, unknown>) =>
     app && active ? pathCell(app, entity, name, record, cells) : cellValue(name, field, record[name], cells, record);
 
@@ -98,7 +101,7 @@ export function RecordList({ entity, userId, hasBoard, onOpen, onNew, onBoard, a
         </div>
       </div>
       <ListToolbar entity={entity} canExport={access.can('export')} view={view} setView={setView} saved={saved} onSave={save} onRemove={remove} />
-      <FilterBuilder entity={entity} facts={facts} conditions={view.conditions} onChange={(conditions) => setView({ conditions })} />
+      <FilterBuilder entity={entity} facts={facts} hidden={grant?.hidden} conditions={view.conditions} onChange={(conditions) => setView({ conditions })} />
       {viewsError && <ErrorBanner message={viewsError} onClose={clearViewsError} />}
       {error && <ErrorBanner message={error} />}
       {app && bulk && selected.size > 0 && (
@@ -108,7 +111,7 @@ export function RecordList({ entity, userId, hasBoard, onOpen, onNew, onBoard, a
       {page && page.data.length === 0 && <p className="t-empty" data-testid="list-empty">{t(view.q || view.conditions.length ? 'list.noMatch' : 'list.empty')}</p>}
       {page && page.data.length > 0 && (
         <div className="t-table-wrap">
-          <table className="t-table">
+          <table className="t-table t-cards">
             <thead>
               <tr>
                 {bulk && (
@@ -127,6 +130,7 @@ export function RecordList({ entity, userId, hasBoard, onOpen, onNew, onBoard, a
                     )}
                   </th>
                 ))}
+                {showOwner && <th data-testid="column-owner">{t('system.owner')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -139,7 +143,9 @@ export function RecordList({ entity, userId, hasBoard, onOpen, onNew, onBoard, a
                     </td>
                   )}
                   {/* Text only: the row opens its record on click, and a link inside it would steal that click. */}
-                  {columns.map(([name, field]) => <td key={name}>{cell(name, field, record).text}</td>)}
+                  {/* data-label: on a phone each row is a card of "label: value" lines (app.css). */}
+                  {columns.map(([name, field]) => <td key={name} data-label={localize(field['x-label'], locale)}>{cell(name, field, record).text}</td>)}
+                  {showOwner && <td data-testid="cell-owner" data-label={t('system.owner')}>{typeof record.owner === 'string' ? cells.users[record.owner] ?? '' : ''}</td>}
                 </tr>
               ))}
             </tbody>

@@ -47,7 +47,8 @@ export default function RecordPage({ entity, entities, layout, pluginWidgets: wi
   return (
     <div className="t-record-page">
       <RecordForm key={reloadKey} entity={entity} entities={entities} layout={layout} registry={registry} widgets={widgets} recordId={recordId} prefill={prefill} onDone={onDone}
-        canSave={canSave} canDelete={Boolean(mayOnRecord?.delete)}>
+        canSave={canSave} canDelete={Boolean(mayOnRecord?.delete)} canTransfer={Boolean(mayOnRecord?.transfer)} hidden={grant?.hidden}
+        onTransferred={() => setReloadKey((k) => k + 1)}>
         {recordId && hasWorkflow && mayOnRecord && (
           <WorkflowPanel entity={entity} recordId={recordId} reloadKey={reloadKey} canTransition={mayOnRecord.transition} onTransitioned={() => setReloadKey((k) => k + 1)} />
         )}

@@ -61,7 +61,7 @@ function RelatedTable({ related: { child, field }, recordId, entities }: { relat
               <tr key={row.id} data-testid="related-row">
                 {columns.map(([name, f], i) => {
                   const cell = cellValue(name, f, row[name], cells, row);
-                  return <td key={name}>{i === 0 ? <a href={`#/${encodeURIComponent(plural)}/${encodeURIComponent(row.id)}`}>{cell.text || t('record.untitled')}</a> : <CellContent cell={cell} />}</td>;
+                  return <td key={name} data-label={localize(f['x-label'], locale)}>{i === 0 ? <a href={`#/${encodeURIComponent(plural)}/${encodeURIComponent(row.id)}`}>{cell.text || t('record.untitled')}</a> : <CellContent cell={cell} />}</td>;
                 })}
               </tr>
             ))}

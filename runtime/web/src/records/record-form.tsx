@@ -16,6 +16,8 @@ import { SectionObjectTemplate } from '../form/section-object-template';
 import { withJsonFields } from '../form/widgets/json-field';
 import { localize, toLocale } from '../meta/localize';
 import { RecordDeleteButton } from '../record/record-delete-button';
+import { TransferButton } from '../record/transfer-button';
+import { useUserNames } from '../users/use-user-names';
 import { ErrorBanner } from '../shell/error-banner';
 
 export interface RecordFormProps {
@@ -39,12 +41,18 @@ export interface RecordFormProps {
   canSave?: boolean;
   /** The record's `delete` capability: offers Delete (after a confirm). */
   canDelete?: boolean;
+  /** The record's `transfer` capability: offers Transfer (to another active user). */
+  canTransfer?: boolean;
+  /** After a transfer (the record page reloads what depends on the owner). */
+  onTransferred?: () => void;
+  /** Fields the user may not see (their capabilities): the owner line is left out when `owner` is one. */
+  hidden?: readonly string[];
 }
 
 const templates = { ObjectFieldTemplate: SectionObjectTemplate };
 
 /** Create or edit one record with the form the engine compiles from the entity and its layout. */
-export function RecordForm({ entity, entities, layout, registry, widgets, recordId, prefill, onDone, children, canSave, canDelete = false }: RecordFormProps) {
+export function RecordForm({ entity, entities, layout, registry, widgets, recordId, prefill, onDone, children, canSave, canDelete = false, canTransfer = false, onTransferred, hidden = [] }: RecordFormProps) {
   const { t, i18n } = useTranslation();
   const locale = toLocale(i18n.language);
   const plural = entity['x-plural'];
@@ -116,13 +124,23 @@ export function RecordForm({ entity, entities, layout, registry, widgets, record
     }
   }
 
+  const owner = typeof original?.owner === 'string' && !hidden.includes('owner') ? original.owner : undefined;
+  const ownerNames = useUserNames(owner ? [owner] : []);
   const entityLabel = localize(entity['x-label'], locale);
   const readOnly = canSave !== true;
   return (
     <div className="t-card t-record-form" data-testid="record-form">
       <div className="t-card-header">
-        <h2>{t(recordId ? 'form.edit' : 'form.create', { entity: entityLabel })}</h2>
+        <div className="t-title-block">
+          <h2>{t(recordId ? 'form.edit' : 'form.create', { entity: entityLabel })}</h2>
+          {/* Whose record it is, read-only here: only Transfer changes it. */}
+          {owner && <p className="t-muted t-owner" data-testid="record-owner">{t('system.owner')}: <span data-testid="record-owner-name">{ownerNames[owner] ?? ''}</span></p>}
+        </div>
         <div className="t-actions">
+          {recordId && original && canTransfer && (
+            <TransferButton plural={plural} recordId={recordId} owner={owner} entityLabel={entityLabel} onError={setBanner}
+              onTransferred={(record) => { setOriginal(record); onTransferred?.(); }} />
+          )}
           {recordId && original && canDelete && (
             <RecordDeleteButton plural={plural} recordId={recordId} version={original.version} entityLabel={entityLabel} onDeleted={() => onDone()} onError={setBanner} />
           )}
@@ -146,9 +164,9 @@ export function RecordForm({ entity, entities, layout, registry, widgets, record
           uiSchema={form.uiSchema}
           formData={formData}
           readonly={readOnly}
-          // formData: widgets that depend on a sibling field (a currency code) read it here; entity: a
-          // file widget's `x-file` and upload target.
-          formContext={{ locale, formData, entity }}
+          // formData: widgets that depend on a sibling field (a currency code, a dependent picker) read it
+          // here; entity: a file widget's `x-file` and upload target; entities: relation targets.
+          formContext={{ locale, formData, entity, entities }}
           validator={validator}
           widgets={widgets}
           templates={templates}

@@ -26,7 +26,7 @@ export function AppNav({ app, capabilities, route, current, pending }: AppNavPro
   const entities = app ? menuEntities(app, capabilities) : [];
   const item = (active: boolean | undefined) => (active ? 't-nav-item t-active' : 't-nav-item');
   return (
-    <nav className="t-nav" aria-label={t('nav.entities')} data-testid="app-nav" aria-busy={!ready}>
+    <nav id="t-app-nav" className="t-nav" aria-label={t('nav.entities')} data-testid="app-nav" aria-busy={!ready}>
       {ready && app && hasDashboard(app, capabilities) && <a href="#/_dashboard" data-testid="nav-dashboard" className={item(route.dashboard)}>{t('dashboard.title')}</a>}
       {ready && (
         <a href="#/_approvals" data-testid="nav-approvals" className={item(route.approvals)}>

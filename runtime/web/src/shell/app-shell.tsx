@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { RegistryWidgetsType } from '@rjsf/utils';
 import { useTranslation } from 'react-i18next';
 import type { SignedInUser } from '../api/auth-api';
@@ -20,6 +20,7 @@ import { useAppCapabilities } from '../permissions/use-app-capabilities';
 import { LanguageSwitch } from './language-switch';
 import { UserMenu } from './user-menu';
 import { useHashRoute } from './use-hash-route';
+import { parentOfPrefill } from './parent-of-prefill';
 
 // Code-split: the list is in the main bundle (the first screen); the record page (rjsf, ajv,
 // the engine's form compiler), the board (dnd-kit) and the dashboard (recharts) load on demand.
@@ -54,7 +55,13 @@ export function AppShell({ pluginWidgets, user, onLogout }: AppShellProps) {
   const layout = useMemo(() => app?.layouts.find((l) => l.kind === 'form' && l.entity === entity?.['x-name']), [app, entity]);
   const hasBoard = Boolean(app && entity && boardFields(entity, app).length > 0);
   const toList = () => entity && navigate({ plural: entity['x-plural'] });
+  // A record started from a parent's related list ("+ New" on a customer's contacts) goes back to that parent.
+  const parent = app && entity && route.isNew ? parentOfPrefill(entity, app.entities, route.prefill) : undefined;
+  const afterRecord = () => (parent ? navigate(parent) : toList());
   const routeKey = JSON.stringify(route);
+  // Phones: the menu is behind a button; opening a page closes it.
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [routeKey]);
   const pending = usePendingCount(routeKey);
 
   let screen = null;
@@ -69,7 +76,7 @@ export function AppShell({ pluginWidgets, user, onLogout }: AppShellProps) {
     screen = (
       <RecordPage key={`${entity['x-name']}/${route.recordId ?? 'new'}/${JSON.stringify(route.prefill ?? {})}`} entity={entity} entities={app.entities} layout={layout}
         pluginWidgets={pluginWidgets} recordId={route.recordId} prefill={route.prefill}
-        hasWorkflow={Boolean(app.workflows?.some((w) => w.entity === entity['x-name']))} onDone={toList} app={app} />
+        hasWorkflow={Boolean(app.workflows?.some((w) => w.entity === entity['x-name']))} onDone={afterRecord} app={app} />
     );
   } else if (entity && route.board && hasBoard) {
     screen = <KanbanBoard key={entity['x-name']} entity={entity} app={app} userId={user.id} onOpen={(id) => navigate({ plural: entity['x-plural'], recordId: id })} onList={toList} />;
@@ -88,8 +95,10 @@ export function AppShell({ pluginWidgets, user, onLogout }: AppShellProps) {
       <div className="t-app">
         <header className="t-header">
           <div className="t-brand">
+            <button type="button" className="t-btn t-btn-ghost t-menu-button" data-testid="menu-toggle" aria-expanded={menuOpen} aria-controls="t-app-nav"
+              aria-label={t(menuOpen ? 'nav.close' : 'nav.open')} onClick={() => setMenuOpen((o) => !o)}>☰</button>
             <span className="t-logo" aria-hidden="true">◆</span>
-            <span data-testid="app-title">{app ? localize(app.label, locale) : t('app.title')}</span>
+            <span className="t-app-title" data-testid="app-title">{app ? localize(app.label, locale) : t('app.title')}</span>
             {meta && <span className="t-badge" data-testid="app-version">{t('app.version', { version: meta.version })}</span>}
           </div>
           <div className="t-header-actions">
@@ -99,7 +108,7 @@ export function AppShell({ pluginWidgets, user, onLogout }: AppShellProps) {
             <UserMenu user={user} onLogout={onLogout} />
           </div>
         </header>
-        <div className="t-body">
+        <div className={menuOpen ? 't-body t-menu-open' : 't-body'}>
           <AppNav app={app} capabilities={caps} route={route} current={entity} pending={pending} />
           <main className="t-main">
             {failure && <ErrorBanner message={t('errors.network', { message: failure.message })} />}
