@@ -3,6 +3,7 @@ import { APPROVAL_DDL } from '../approvals/approval-ddl';
 import { AUDIT_DDL } from '../audit/audit-ddl';
 import { AUTH_DDL } from '../auth/auth-ddl';
 import { FILES_DDL } from '../files/files-ddl';
+import { IMPORT_DDL } from '../import/import-ddl';
 import { RECURRING_JOBS_DDL } from '../jobs/recurring-jobs-ddl';
 import { createMetadataTables } from '../meta/create-metadata-store';
 import { NOTIFICATION_DDL } from '../notifications/notification-ddl';
@@ -48,6 +49,7 @@ export const INTERNAL_MIGRATIONS: readonly InternalMigration[] = [
   { name: '0.1.0-13-plugin-state', up: statements(PLUGIN_STATE_DDL) },
   { name: '0.1.0-14-public-route-throttle', up: statements(PUBLIC_ROUTE_THROTTLE_DDL) },
   { name: '0.2.0-01-autonumber-counters', up: statements(AUTONUMBER_DDL) },
+  { name: '0.2.0-02-imports', up: statements(IMPORT_DDL) },
 ];
 
 /**

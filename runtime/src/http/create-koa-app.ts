@@ -9,6 +9,7 @@ import { auditEvents } from '../audit/audit-events';
 import { auditTriggersReady } from '../audit/ensure-audit-triggers';
 import { historyRoutes } from '../audit/history-routes';
 import { exportRoutes } from '../export/export-routes';
+import { importRoutes } from '../import/import-routes';
 import { recordActionRoutes } from '../permissions/record-action-routes';
 import { capabilityRoutes } from '../permissions/capability-routes';
 import { poolRoutes } from '../pool/pool-routes';
@@ -62,6 +63,7 @@ export function appRoutes(opts: KoaAppOptions, auth = createAuthDeps(opts.knex))
     ...capabilityRoutes(knex),
     ...(opts.hostRoutes ?? []),
     ...exportRoutes(knex),
+    ...importRoutes(knex, getState),
     ...historyRoutes(knex),
     ...recordActionRoutes(knex),
     ...poolRoutes(knex),
