@@ -19,6 +19,10 @@ function ticketEntity(): EntityDefinition {
       number: { 'x-id': 't_number', 'x-type': 'autonumber', 'x-label': { en: 'Number' }, 'x-format': 'TK-{YYYY}-{0000}' },
       title: { 'x-id': 't_title', 'x-type': 'text', 'x-label': { en: 'Title' } },
       body: { 'x-id': 't_body', 'x-type': 'richtext', 'x-label': { en: 'Body' } },
+      hours: { 'x-id': 't_hours', 'x-type': 'number', 'x-label': { en: 'Hours' } },
+      rate: { 'x-id': 't_rate', 'x-type': 'number', 'x-label': { en: 'Rate' } },
+      cost: { 'x-id': 't_cost', 'x-type': 'formula', 'x-label': { en: 'Cost' }, 'x-formula': 'hours * rate', 'x-formula-type': 'number', 'x-stored': true },
+      long: { 'x-id': 't_long', 'x-type': 'formula', 'x-label': { en: 'Long' }, 'x-formula': 'hours > 10', 'x-formula-type': 'boolean' },
     },
   };
 }
@@ -46,6 +50,20 @@ forEachDatabase('field types on every write', (getCtx) => {
     expect(typed.body.error.details).toEqual([expect.objectContaining({ field: 'number' })]);
     const id = created[0].body.data.id;
     expect((await rt.admin.call('PATCH', `/api/tickets/${id}`, { title: 'Renamed' })).body.data.number).toBe(created[0].body.data.number);
+  });
+
+  it('computes formulas: stored ones on every write (and filterable), virtual ones on every read', async () => {
+    const created = await rt.admin.call('POST', '/api/tickets', { title: 'Billable', hours: 12, rate: 50 });
+    expect(created.body.data).toMatchObject({ cost: 600, long: true });
+    const id = created.body.data.id;
+    const patched = await rt.admin.call('PATCH', `/api/tickets/${id}`, { hours: 2 });
+    expect(patched.body.data).toMatchObject({ hours: 2, rate: 50, cost: 100, long: false });
+    expect((await rt.admin.call('GET', `/api/tickets/${id}`)).body.data).toMatchObject({ cost: 100, long: false });
+    const cheap = await rt.admin.call('GET', '/api/tickets?filter[cost][lt]=200');
+    expect(cheap.body.data.map((t: { id: string }) => t.id)).toContain(id);
+    const typed = await rt.admin.call('PATCH', `/api/tickets/${id}`, { cost: 1 });
+    expect(typed.status).toBe(422);
+    expect(typed.body.error.details).toEqual([expect.objectContaining({ field: 'cost', rule: 'read-only' })]);
   });
 
   it('sanitizes rich text on create, update and bulk', async () => {

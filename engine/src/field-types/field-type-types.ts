@@ -80,6 +80,8 @@ export interface FieldTypeDefinition {
   requiresRelation?: boolean;
   /** Database value → API value (e.g. numeric string → number). Identity when absent. */
   fromDb?(value: unknown): unknown;
+  /** `fromDb` for one field, when it depends on the field's keywords (a formula's result type). */
+  fromDbFor?(field: FieldDefinition): ((value: unknown) => unknown) | undefined;
   /**
    * API value → database value, applied by the runtime before writing (after validation).
    * Identity when absent. Server-only conversions (HTML sanitizing) live in

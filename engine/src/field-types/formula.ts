@@ -4,6 +4,7 @@ import { defineFieldType } from './define-field-type';
 import { typeKeywords } from './keyword-schema';
 import type { ColumnType, FilterOperator, JsonSchema } from './field-type-types';
 import { BOOLEAN_OPERATORS, ORDERED_OPERATORS, TEXT_OPERATORS } from './filter-operators';
+import { numericFromDb } from './numeric-value';
 
 const RESULT_SCHEMAS: Record<FormulaResultType, JsonSchema> = {
   number: { type: 'number' },
@@ -37,6 +38,8 @@ export const formulaFieldType = defineFieldType({
   jsonSchema: (field) => ({ ...RESULT_SCHEMAS[resultType(field)], readOnly: true }),
   column: (field) => RESULT_COLUMNS[resultType(field)],
   stored: (field) => field['x-stored'] === true,
+  // A stored number comes back from its numeric column as text: the API shows a number.
+  fromDbFor: (field) => (resultType(field) === 'number' ? numericFromDb : undefined),
   checkField: (field, entity) => {
     if (!field['x-formula']) return ['A formula field needs "x-formula", e.g. "amount * probability / 100".'];
     const result = compileFormula(field['x-formula'], entity, resultType(field));

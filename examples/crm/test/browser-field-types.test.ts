@@ -89,7 +89,6 @@ const SAMPLES: Record<string, Sample> = {
   autonumber: { value: (v: unknown) => typeof v === 'string' && /^\d{6}$/.test(v), cell: /^\d{6}$/ },
   formula: {
     field: { 'x-formula': 'f_number * 2', 'x-formula-type': 'number', 'x-stored': true }, value: 84, cell: '84',
-    gap: 'the runtime computes no formula values yet (stored or virtual): the API reads null',
   },
   rollup: { field: { 'x-rollup': { relation: 'lines', fn: 'count' } }, value: 0, cell: '0' },
   file: {

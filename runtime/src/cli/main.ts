@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliIo } from './cli-types';
+import { importCommand } from './import-command';
 import { migrateCommand } from './migrate-command';
 import { pluginCommand } from './plugin-command';
 import { seedCommand } from './seed-command';
@@ -31,6 +32,7 @@ const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const io: CliIo = { out: (line) => console.log(line), err: (line) => console.error(line) };
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'import') return importCommand(argv.slice(1), io, path.join(REPO_ROOT, 'examples', 'crm'));
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: {
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },

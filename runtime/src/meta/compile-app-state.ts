@@ -1,4 +1,4 @@
-import { entityJoinTables, entityToTable, entityToValidator, type EntityValidator, type FieldTypeRegistry, type TableSpec } from '@tessera/engine';
+import { compileFormula, entityJoinTables, entityToTable, entityToValidator, type CompiledFormula, type EntityValidator, type FieldTypeRegistry, type TableSpec } from '@tessera/engine';
 import type { AppDefinition, EntityDefinition, WorkflowDefinition } from '@tessera/metadata';
 import { stateFieldReadOnly } from '../workflows/state-field-read-only';
 
@@ -13,8 +13,17 @@ export interface CompiledField {
   joinTable?: string;
 }
 
+/** A formula field, compiled once per published state. */
+export interface CompiledFormulaField {
+  name: string;
+  /** `x-stored`: kept in its column, computed on every write; else computed on every read. */
+  stored: boolean;
+  formula: CompiledFormula;
+}
+
 export interface CompiledEntity {
   entity: EntityDefinition;
+  formulas: CompiledFormulaField[];
   /** PostgreSQL schema and table holding the records. */
   schema: string;
   table: string;
@@ -50,12 +59,21 @@ function compileEntity(entity: EntityDefinition, registry: FieldTypeRegistry, sc
     if (joinTable) return { name, column: name, joinTable };
     // Columns carry the stable field id, so a field's column is found even if names differ.
     const column = table.columns.find((c) => c.fieldId === field['x-id'])?.name ?? name;
-    const { fromDb, toDb } = registry.get(field['x-type']);
+    const type = registry.get(field['x-type']);
+    const fromDb = type.fromDbFor?.(field) ?? type.fromDb;
+    const toDb = type.toDb;
     return { name, column, ...(fromDb ? { fromDb } : {}), ...(toDb ? { toDb } : {}) };
   });
   const byColumn = new Map(fields.map((f) => [f.column, f.name]));
+  // Publish has checked every formula (the field type's checkField), so each compiles.
+  const formulas = Object.entries(entity.properties).flatMap(([name, field]) => {
+    if (field['x-type'] !== 'formula' || !field['x-formula']) return [];
+    const compiled = compileFormula(field['x-formula'], entity, field['x-formula-type'] ?? 'text');
+    return compiled.ok ? [{ name, stored: field['x-stored'] === true, formula: compiled.formula }] : [];
+  });
   return {
     entity,
+    formulas,
     schema,
     table: table.name,
     // A workflow's state field is written by transitions only (issue 6).

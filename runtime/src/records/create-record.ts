@@ -3,6 +3,7 @@ import { runStatement } from '../db/run-statement';
 import { insertOneSql } from './one-statement-sql';
 import { attachFiles } from '../files/attach-files';
 import { assertRules } from './entity-rule-checks';
+import { withStoredFormulas } from './stored-formulas';
 import { autonumberFields, drawAutonumbers } from './draw-autonumbers';
 
 const hasAutonumbers = (entity: Parameters<typeof autonumberFields>[0]) => autonumberFields(entity).length > 0;
@@ -18,7 +19,7 @@ export async function createRecord(ctx: WriteContext, input: Record<string, unkn
   const given = ctx.hooks ? await ctx.hooks.beforeCreate(ctx, input) : input;
   rejectInverseWrites(entity, given);
   // Numbers the system gives (autonumber fields are read-only to every writer).
-  const data = hasAutonumbers(entity) ? { ...given, ...(await drawAutonumbers(trx, entity)) } : given;
+  const data = withStoredFormulas(entity, hasAutonumbers(entity) ? { ...given, ...(await drawAutonumbers(trx, entity)) } : given);
   assertRules(entity, data);
   // On the pool for the one-statement path (ADR 0020, `audit` set), else on the transaction.
   const statement = insertOneSql(entity, recordToRow(data, entity), { id: randomUUID(), userId: user.id, audit: ctx.audit });

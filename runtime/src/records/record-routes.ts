@@ -4,6 +4,7 @@ import { notFound } from '../errors/http-error';
 import type { AppContext } from '../http/http-types';
 import { defineRoutes, type RouteDeclaration } from '../http/route-types';
 import { admitWrite } from './write-door';
+import { hasStoredFormulas } from './stored-formulas';
 import type { AppState, CompiledEntity } from '../meta/compile-app-state';
 import { setAuditContext } from '../audit/set-audit-context';
 import { assertInScope } from '../permissions/assert-in-scope';
@@ -83,8 +84,8 @@ export function recordRoutes(knex: Knex): RouteDeclaration[] {
         // If-Match: the write only happens where the version is still the one the client saw.
         const expected = versionFromIfMatch(ctx.get('If-Match') || undefined);
         const { data } = await admitWrite(knex, state, ctx.state.user!, entity, 'update', ctx.request.body, ra);
-        // x-rules read the stored record `for update`: that needs the transaction.
-        if (ra.access.scope === 'all' && !hasRules(entity) && oneStatement(ctx, entity, data, ['beforeUpdate', 'afterUpdate'])) {
+        // x-rules and stored formulas read the stored record `for update`: that needs the transaction.
+        if (ra.access.scope === 'all' && !hasRules(entity) && !hasStoredFormulas(entity) && oneStatement(ctx, entity, data, ['beforeUpdate', 'afterUpdate'])) {
           const row = await updateRecord(direct(ctx, entity), id, data, expected);
           ctx.set('ETag', etagOf(row.version));
           ctx.body = { data: ra.strip(rowToRecord(row, entity)) };

@@ -25,6 +25,8 @@ export function rowToRecord(row: Record<string, unknown>, entity: CompiledEntity
     if (field.joinTable && raw === undefined) continue;
     record[field.name] = raw === null || raw === undefined ? null : field.fromDb ? field.fromDb(raw) : toIso(raw);
   }
+  // Virtual formulas are computed from the record as read (stored ones came with the row).
+  for (const f of entity.formulas) if (!f.stored) record[f.name] = f.formula.evaluate(record);
   return record;
 }
 

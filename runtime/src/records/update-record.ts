@@ -3,6 +3,7 @@ import { updateOneSql } from './one-statement-sql';
 import { attachFiles } from '../files/attach-files';
 import { currencyConflict, currencyGuards, nullGuards } from './currency-guards';
 import { assertRulesOnUpdate } from './entity-rule-checks';
+import { changeWithStoredFormulas } from './stored-formulas';
 import { missingOrStale } from './missing-or-stale';
 import type { Row, WriteContext } from './record-writes-types';
 import { attachLinks, hasLinks, rejectInverseWrites, writeLinks } from './relation-links';
@@ -16,8 +17,9 @@ import { withDbErrors } from './with-db-errors';
  */
 export async function updateRecord(ctx: WriteContext, id: string, input: Record<string, unknown>, expected?: number): Promise<Row> {
   const { trx, entity } = ctx;
-  const data = ctx.hooks ? await ctx.hooks.beforeUpdate(ctx, id, input) : input;
-  rejectInverseWrites(entity, data);
+  const given = ctx.hooks ? await ctx.hooks.beforeUpdate(ctx, id, input) : input;
+  rejectInverseWrites(entity, given);
+  const data = await changeWithStoredFormulas(trx, entity, id, given);
   await assertRulesOnUpdate(trx, entity, id, data, expected);
   const guards = currencyGuards(entity, data);
   const values = recordToRow(data, entity);
