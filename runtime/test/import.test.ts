@@ -196,6 +196,20 @@ forEachDatabase('import', (getCtx) => {
     expect(contacts.filter((c: { customer: string }) => c.customer === one.id).map((c: { full_name: string }) => c.full_name).sort()).toEqual(['Ann', 'Bob']);
   });
 
+  it('continues an import whose runner stopped (its lease ran out) when its progress is read', async () => {
+    const up = await upload(clerk, 'customers', 'Name,Email\nMu,mu@example.com\nNu,nu@example.com\n');
+    // As a process that died right after starting it would leave it: running, nothing done, lease over.
+    await rt.runtime.knex('tessera.imports').where({ id: up.body.data.id }).update({ status: 'running', mode: 'skip', mapping: JSON.stringify(up.body.data.mapping), lease_until: new Date(Date.now() - 1000) });
+    expect(await finished(clerk, 'customers', up.body.data.id)).toMatchObject({ status: 'done', processed: 2, created: 2 });
+  });
+
+  it('matches by an ID column (an export edited and imported back)', async () => {
+    const omicron = (await rt.admin.call('POST', '/api/customers', { name: 'Omicron', employees: 1 })).body.data;
+    const result = await run(clerk, 'customers', `ID,Name,Employees\n${omicron.id},Omicron Group,77\n00000000-0000-4000-8000-000000000000,Ghost,1\n`, 'update');
+    expect(result).toMatchObject({ updated: 1, created: 0, rejected: 1 });
+    expect((await rt.admin.call('GET', `/api/customers/${omicron.id}`)).body.data).toMatchObject({ name: 'Omicron Group', employees: 77 });
+  });
+
   it('refuses bad files clearly and keeps nothing: not text, no rows, too large (413), not multipart (415)', async () => {
     const count = async () => Number((await rt.runtime.knex('tessera.imports').count('* as n'))[0].n);
     const before = await count();
