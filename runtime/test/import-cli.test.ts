@@ -54,6 +54,8 @@ forEachDatabase('tessera import', (getCtx) => {
     expect((await cli('customer', 'x.csv', '--mode', 'merge')).err).toContain('--mode must be skip, update or create');
     expect((await cli()).code).toBe(1);
     expect((await cli('customer', path.join(dir, 'customers.csv'), '--user', 'nobody')).err).toContain('"nobody" is not an active user');
+    const missing = await cli('customer', path.join(dir, 'nope.csv'));
+    expect(missing).toMatchObject({ code: 1, err: expect.stringContaining('ENOENT') });
     const unknown = await cli('planet', path.join(dir, 'customers.csv'));
     expect(unknown.code).toBe(1);
     expect(unknown.err).toContain('no entity "planet" (entities: contact, customer)');

@@ -93,9 +93,9 @@ export async function importCommand(argv: string[], io: CliIo, defaultAppDir: st
     io.out(`Import ${done.id} done (revert: POST /api/${entity.entity['x-plural']}/imports/${done.id}/revert)`);
     return 0;
   } catch (err) {
-    if (!isHttpError(err)) throw err;
-    io.err(`tessera import: ${err.message}`);
-    for (const d of (err.details ?? []) as { field?: string; message?: string }[]) io.err(`  ${d.field ?? ''}: ${d.message ?? ''}`);
+    // A refusal (bad file, bad mapping, no grant), a missing file, a mapping that is not JSON.
+    io.err(`tessera import: ${(err as Error).message}`);
+    if (isHttpError(err)) for (const d of (err.details ?? []) as { field?: string; message?: string }[]) io.err(`  ${d.field ?? ''}: ${d.message ?? ''}`);
     return 1;
   } finally {
     await runtime.close();
