@@ -29,7 +29,7 @@ export type {
   BeforeTransitionContext, AfterHookContext, AfterTransitionContext,
 } from './plugin/plugin-hook-types';
 export type {
-  PluginContext, PluginUser, PluginLogger, PluginRecordsApi, PluginLifecycleContext, PluginRouteContext, PluginRouteResult,
+  PluginContext, PluginStore, PluginMigration, PluginUser, PluginLogger, PluginRecordsApi, PluginLifecycleContext, PluginRouteContext, PluginRouteResult,
   PluginRouteHandler, PluginRouter, PluginJob, PluginJobContext, PluginRouteOptions, PublicRouteOptions, PublicRouteRequest,
 } from './plugin/plugin-context-types';
 

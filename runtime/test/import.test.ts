@@ -20,8 +20,8 @@ function importApp(): AppDefinition {
     entities: [customer, contactEntity()],
     permissions: {
       roles: {
-        clerk: { label: { en: 'Clerk' }, entities: { customer: grant(['read', 'create', 'update']), contact: grant(['read', 'create']) } },
-        creator: { label: { en: 'Creator' }, entities: { customer: grant(['read', 'create']) } },
+        clerk: { label: { en: 'Clerk' }, entities: { customer: grant(['read', 'create', 'update', 'import']), contact: grant(['read', 'create', 'import']) } },
+        creator: { label: { en: 'Creator' }, entities: { customer: grant(['read', 'create', 'import']) } },
         viewer: { label: { en: 'Viewer' }, entities: { customer: grant(['read']) } },
       },
     },
@@ -145,7 +145,7 @@ forEachDatabase('import', (getCtx) => {
     expect((await clerk.call('POST', `/api/customers/imports/${second.id}/revert`)).status).toBe(409);
   });
 
-  it('needs the grant: a role without create gets 403, update mode needs update; imports are their owner\'s', async () => {
+  it('needs the grant: a role without the import grant gets 403, update mode needs update; imports are their owner\'s', async () => {
     const denied = await upload(viewer, 'customers', 'Name\nNope\n');
     expect(denied.status).toBe(403);
     expect((await viewer.call('GET', '/api/customers/imports')).status).toBe(403);

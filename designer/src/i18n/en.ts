@@ -213,7 +213,7 @@ export const en = {
     role: 'Role', newRole: 'New role name', addRole: 'Add role', entity: 'Entity', scope: 'Data scope', fields: 'Fields',
     toggle: '{{action}} on {{entity}}', scopeOf: 'Data scope for {{entity}}', fieldsHeading: 'Field access · {{entity}}',
     noAccess: 'Grant an action on this entity first.', field: 'Field', access: 'Access', fieldAccess: 'Access to {{field}}',
-    actions: { read: 'Read', create: 'Create', update: 'Update', delete: 'Delete', export: 'Export', transition: 'Transition', approve: 'Approve', transfer: 'Transfer', share: 'Share' },
+    actions: { read: 'Read', create: 'Create', update: 'Update', delete: 'Delete', export: 'Export', transition: 'Transition', approve: 'Approve', transfer: 'Transfer', share: 'Share', claim: 'Claim from pool', import: 'Import' },
     scopes: { own: 'Own records', team: 'Team', department: 'Department', all: 'All', expression: 'Expression (edit in JSON)' },
     accessLevels: { default: 'Default', read: 'Read only', write: 'Read & write', hidden: 'Hidden' },
   },

@@ -215,7 +215,7 @@ export const zh: Messages = {
     role: '角色', newRole: '新角色名', addRole: '添加角色', entity: '实体', scope: '数据范围', fields: '字段',
     toggle: '{{entity}} 的{{action}}', scopeOf: '{{entity}} 的数据范围', fieldsHeading: '字段权限 · {{entity}}',
     noAccess: '请先为此实体授予一个操作。', field: '字段', access: '权限', fieldAccess: '{{field}} 的权限',
-    actions: { read: '查看', create: '新建', update: '编辑', delete: '删除', export: '导出', transition: '流转', approve: '审批', transfer: '转移', share: '共享' },
+    actions: { read: '查看', create: '新建', update: '编辑', delete: '删除', export: '导出', transition: '流转', approve: '审批', transfer: '转移', share: '共享', claim: '从公海领取', import: '导入' },
     scopes: { own: '本人', team: '团队', department: '部门', all: '全部', expression: '表达式（在 JSON 中编辑）' },
     accessLevels: { default: '默认', read: '只读', write: '读写', hidden: '隐藏' },
   },

@@ -26,6 +26,24 @@ export interface PluginRecordsApi<T> {
   delete(id: string): Promise<void>;
 }
 
+/**
+ * SQL on the plugin's own schema, for plugins that declare `migrations` (an index or key table
+ * the plugin keeps itself). Inside a before-hook it runs on the write's transaction. Bindings
+ * are `?` placeholders; identifiers only from the plugin's own code (`schema` is a plain name).
+ */
+export interface PluginStore {
+  schema: string;
+  raw(sql: string, bindings?: readonly unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+}
+
+/** One change to a plugin's own tables: applied once per app, in order, recorded by name. */
+export interface PluginMigration {
+  /** `<version>-<nn>-<what>`, never renamed once released. */
+  name: string;
+  /** The statements, given the schema the plugin's tables live in. */
+  up(store: Pick<PluginStore, 'schema'>): string[];
+}
+
 /** What every hook and route handler receives. */
 export interface PluginContext<Records> {
   /** The plugin's name, as errors and logs show it. */
@@ -36,6 +54,8 @@ export interface PluginContext<Records> {
   requestId: string;
   records<E extends keyof Records & string>(entity: E): PluginRecordsApi<Records[E]>;
   log: PluginLogger;
+  /** The plugin's own tables (only for plugins with `migrations`). */
+  store?: PluginStore;
 }
 
 /** `start` / `stop`: no user, so no records API — a plugin cannot act as nobody. */
@@ -43,6 +63,7 @@ export interface PluginLifecycleContext {
   plugin: string;
   settings: Record<string, unknown>;
   log: PluginLogger;
+  store?: PluginStore;
 }
 
 /**
@@ -60,6 +81,7 @@ export interface PluginJobContext<Records> {
   due: Date;
   /** The slot of the last successful run; undefined the first time. */
   previousDue?: Date;
+  store?: PluginStore;
 }
 
 /** A recurring job (issue 9), run on the schedule by one process of the app, and once on start if a run was missed. */

@@ -16,6 +16,8 @@ export interface BeforeHookContext<T, Records> extends PluginContext<Records> {
 export interface BeforeCreateContext<T, R> extends BeforeHookContext<T, R> {
   /** The validated body; assign to its properties (or replace it) to change what is stored. */
   data: Partial<T>;
+  /** The id the record will have (so a hook can key its own rows to it in the same transaction). */
+  id: string;
 }
 export interface BeforeUpdateContext<T, R> extends BeforeHookContext<T, R> {
   id: string;

@@ -2,7 +2,7 @@ import type { AppDefinition, PermissionsDefinition } from '@tessera/metadata';
 import type { FieldTypeDefinition, JsonSchema } from '../field-types/field-type-types';
 import type { ChannelDefinition } from '../workflow/channel-types';
 import type { ActionDefinition, GuardDefinition } from '../workflow/workflow-types';
-import type { PluginJob, PluginLifecycleContext, PluginRouter } from './plugin-context-types';
+import type { PluginJob, PluginLifecycleContext, PluginMigration, PluginRouter } from './plugin-context-types';
 import type { PluginHooks, PluginRecord } from './plugin-hook-types';
 
 /** What a plugin's `register` may add. Pure: register runs before any database exists. */
@@ -57,6 +57,8 @@ export interface PluginDefinition<Records = any> {
    * they keep the runtime's one-statement path.
    */
   hookEntities?(settings: Record<string, unknown>): readonly string[] | undefined;
+  /** The plugin's own tables (ctx.store), created and changed by these, in order, once per app. */
+  migrations?: readonly PluginMigration[];
   /** Entities (a module package) the plugin contributes; added to the app only after an admin confirms the plan. */
   package?: PluginPackage;
   /** HTTP routes, mounted under `/api/plugins/<name>/`; signed-in users only, unless a route opts in to `{ public: true, verify, actAs }`. */

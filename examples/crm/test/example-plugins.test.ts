@@ -61,6 +61,15 @@ forEachDatabase('the example CRM with its plugins', (getCtx) => {
     expect(twin.body.error.details).toEqual([expect.objectContaining({ field: 'phone' })]);
   });
 
+  it('keeps dedup keys in the plugin\'s own table (its migrations, its store), written in the create\'s transaction', async () => {
+    const created = await sales1.call('POST', '/api/customers', { name: 'Keyed Holdings Co., Ltd.', phone: '13900002222', industry: 'retail', level: 'B', region: 'east' });
+    expect(created.status).toBe(201);
+    const applied = await server.runtime.knex('tessera.plugin_migrations').where({ plugin: '@tessera/plugin-dedup' }).pluck('name');
+    expect(applied).toEqual(['0.2.0-01-dedup-keys']);
+    const keys = await server.runtime.knex.withSchema('plugin_dedup_crm').table('dedup_keys').where({ record_id: created.body.data.id }).orderBy('key_kind').select('key_kind', 'key');
+    expect(keys.map((k) => k.key_kind)).toEqual(expect.arrayContaining(['name', 'phone']));
+  });
+
   it('scores a lead by the rules (a typed-in score is replaced) and lets a well-scored lead qualify', async () => {
     const lead = await sales1.call('POST', '/api/leads', { name: 'Zhou Min', company: 'Lakeview Robotics', source: 'web_form', industry: 'manufacturing', region: 'east', score: 5, phone: '13800138000', email: 'zhou.min@lakeview.example' });
     expect(lead.status).toBe(201);

@@ -4,7 +4,7 @@ import type { LocalizedText } from '../i18n-types';
  * What a role may do to an entity's records. `transfer` changes the owner; `share` grants others
  * access; `claim` reads the entity's public pool (`x-pool`) and takes records from it.
  */
-export const PERMISSION_ACTIONS = ['read', 'create', 'update', 'delete', 'export', 'transition', 'approve', 'transfer', 'share', 'claim'] as const;
+export const PERMISSION_ACTIONS = ['read', 'create', 'update', 'delete', 'export', 'transition', 'approve', 'transfer', 'share', 'claim', 'import'] as const;
 export type PermissionAction = (typeof PERMISSION_ACTIONS)[number];
 
 /**

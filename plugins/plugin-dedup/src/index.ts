@@ -8,6 +8,7 @@ import { storeOf } from './dedup-store';
 import { findDuplicates } from './find-duplicates';
 import { mergeRecords } from './merge-records';
 import { routeError } from './route-error';
+import { DEDUP_MIGRATIONS } from './key-table';
 
 export { normalizeName, normalizeContact, toHalfWidth } from './normalize-name';
 export { findDuplicates, normalizeField, type Duplicate } from './find-duplicates';
@@ -46,6 +47,8 @@ export const dedupPlugin = definePlugin({
   // never reach the plugin (and keep the runtime's one-statement path).
   hooks: { '*': dedupHooks },
   hookEntities: (settings) => Object.keys(dedupSettings(settings).entities),
+  // The key table (key-table.ts) the hooks look duplicates up in; ctx.store reaches it.
+  migrations: DEDUP_MIGRATIONS,
   jobs: [
     {
       // Keys for records stored before the key store existed (or before a field was added to

@@ -1,3 +1,4 @@
+import type { PluginMigration } from '@tessera/engine';
 import type { DedupKey } from './dedup-keys';
 import type { DedupStore } from './dedup-store';
 
@@ -7,15 +8,14 @@ import type { DedupStore } from './dedup-store';
  * instead of `ilike '%…%'` scans. It spans the whole entity table, whoever owns the records:
  * visibility is decided afterwards, through the records API (check-duplicates.ts).
  */
-const keys = (s: DedupStore) => `"${s.schema}".dedup_keys`;
-const ready = (s: DedupStore) => `"${s.schema}".dedup_ready`;
+const keys = (s: Pick<DedupStore, 'schema'>) => `"${s.schema}".dedup_keys`;
+const ready = (s: Pick<DedupStore, 'schema'>) => `"${s.schema}".dedup_ready`;
 
 /**
  * The plugin's migrations, in the shape Strapi's internal migrations have (a versioned name, run
- * once, recorded): the runtime's proposed plugin-store API would apply them under its advisory
- * lock. `dedup_ready` records which (entity, fields) the back-fill has completed.
+ * once, recorded): the runtime applies them under its bootstrap lock (definePlugin `migrations`). `dedup_ready` records which (entity, fields) the back-fill has completed.
  */
-export const DEDUP_MIGRATIONS: { name: string; up: (s: DedupStore) => string[] }[] = [
+export const DEDUP_MIGRATIONS: PluginMigration[] = [
   {
     name: '0.2.0-01-dedup-keys',
     up: (s) => [

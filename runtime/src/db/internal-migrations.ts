@@ -50,6 +50,16 @@ export const INTERNAL_MIGRATIONS: readonly InternalMigration[] = [
   { name: '0.1.0-14-public-route-throttle', up: statements(PUBLIC_ROUTE_THROTTLE_DDL) },
   { name: '0.2.0-01-autonumber-counters', up: statements(AUTONUMBER_DDL) },
   { name: '0.2.0-02-imports', up: statements(IMPORT_DDL) },
+  {
+    name: '0.2.0-03-plugin-migrations',
+    up: statements([`create table if not exists tessera.plugin_migrations (
+      plugin text not null,
+      app text not null,
+      name text not null,
+      applied_at timestamptz not null default now(),
+      primary key (plugin, app, name)
+    )`]),
+  },
 ];
 
 /**

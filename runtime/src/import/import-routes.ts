@@ -13,11 +13,8 @@ import { revertImport } from './revert-import';
 import { resumeIfStalled } from './run-import';
 import { startImport } from './start-import';
 
-/**
- * The permission an import needs. PERMISSION_ACTIONS (metadata) has no `import` yet: until it
- * does, importing is creating (and `update` mode needs update too, checked on start).
- */
-const IMPORT_ACTION = ['create'] as const;
+/** The permission an import needs (`update` mode needs update too, checked on start). */
+const IMPORT_ACTION = 'import';
 
 /** `?locale=zh|en`, else the browser's Accept-Language: the language of cell errors and the result file. */
 function localeOf(ctx: AppContext): ImportLocale {

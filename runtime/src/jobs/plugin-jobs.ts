@@ -4,6 +4,7 @@ import type { AuthUser, UserRow } from '../auth/auth-types';
 import { rowToAuthUser } from '../auth/create-user-store';
 import type { AppState } from '../meta/compile-app-state';
 import { createPluginRecords } from '../plugins/create-plugin-records';
+import { hasStore, pluginSchema, pluginStore } from '../plugins/plugin-store';
 import { settingsOf } from '../plugins/create-record-hooks';
 import { readPluginStates } from '../plugins/plugin-state-store';
 import { cronProblem } from './cron-slots';
@@ -66,6 +67,7 @@ export function pluginJobs(deps: PluginJobsDeps): RecurringJob[] {
             job: name,
             settings: settingsOf(plugin, stored),
             records: createPluginRecords({ knex, state, user, requestId: `job:${name}:${due.toISOString()}` }),
+            ...(hasStore(plugin) ? { store: pluginStore(knex, pluginSchema(plugin.name, state.app.name)) } : {}),
             log: { info: (m: string, ...r: unknown[]) => logger.info(`[${name}] ${m}`, ...r), error: (m: string, ...r: unknown[]) => logger.error(`[${name}] ${m}`, ...r) },
             due,
             ...(previousDue ? { previousDue } : {}),

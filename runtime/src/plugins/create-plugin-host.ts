@@ -7,6 +7,7 @@ import type { AppState } from '../meta/compile-app-state';
 import type { AppMigrations } from '../migrate/create-app-migrations';
 import { createRecordHooks, settingsOf } from './create-record-hooks';
 import { createPluginStateSnapshot } from './plugin-state-snapshot';
+import { applyPluginMigrations, hasStore, pluginSchema, pluginStore } from './plugin-store';
 import { storeInitialPluginSettings } from './initial-plugin-settings';
 import { readPluginStates } from './plugin-state-store';
 import { collectPluginRoutes, type PluginRoute } from './collect-plugin-routes';
@@ -46,6 +47,7 @@ export function createPluginHost(opts: PluginHostOptions): PluginHost {
     plugin: plugin.name,
     settings: settingsOf(plugin, (await readPluginStates(knex, getState().app.name)).get(plugin.name)),
     log: { info: (m: string, ...r: unknown[]) => logger.info(`[${plugin.name}] ${m}`, ...r), error: (m: string, ...r: unknown[]) => logger.error(`[${plugin.name}] ${m}`, ...r) },
+    ...(hasStore(plugin) ? { store: pluginStore(knex, pluginSchema(plugin.name, getState().app.name)) } : {}),
   });
   // Each plugin's `routes(router)` runs once, at start; the route table declares them all.
   // A bad route declaration (a public route without verify) fails `start`, inside the boot's clean-up.
@@ -68,6 +70,8 @@ export function createPluginHost(opts: PluginHostOptions): PluginHost {
       // Before any `start`, so a plugin's first start already sees the app's settings.
       if (opts.initialSettings) await storeInitialPluginSettings(knex, getState().app.name, opts.initialSettings);
       await snapshot.refresh();
+      // The plugins' own tables before any plugin runs (their hooks, routes and jobs use them).
+      await applyPluginMigrations(knex, plugins, getState().app.name);
       for (const plugin of plugins) {
         if (plugin.start) {
           try {

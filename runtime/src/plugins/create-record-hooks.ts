@@ -9,6 +9,7 @@ import { validateWritable } from '../permissions/validate-writable';
 import { recordScope } from '../records/record-scope';
 import { rowToRecord } from '../records/row-to-record';
 import { createPluginRecords } from './create-plugin-records';
+import { hasStore, pluginSchema, pluginStore } from './plugin-store';
 import { PluginRejection } from './plugin-errors';
 import { readPluginStates, type PluginState } from './plugin-state-store';
 import type { HookWrite, RecordHooks } from './record-hooks-types';
@@ -71,6 +72,7 @@ export function createRecordHooks(deps: RecordHooksDeps): RecordHooks {
     user: { id: user.id, username: user.username, roles: [...user.roles] },
     requestId,
     records: createPluginRecords({ knex, trx, state, user, requestId }),
+    ...(hasStore(plugin) ? { store: pluginStore(trx ?? knex, pluginSchema(plugin.name, state.app.name)) } : {}),
     log: { info: (m: string, ...r: unknown[]) => logger.info(`[${plugin.name}] ${m}`, ...r), error: (m: string, ...r: unknown[]) => logger.error(`[${plugin.name}] ${m}`, ...r) },
     reject: (message: string, field?: string): never => {
       throw new PluginRejection(message, field);
@@ -144,8 +146,8 @@ export function createRecordHooks(deps: RecordHooksDeps): RecordHooks {
 
   return {
     declares: hasAny,
-    async beforeCreate(w, data) {
-      return (await before(w, 'beforeCreate', { data }, 'create')) ?? data;
+    async beforeCreate(w, data, id) {
+      return (await before(w, 'beforeCreate', { data, id }, 'create')) ?? data;
     },
     afterCreate(w, row) {
       const record = rowToRecord(row, w.entity);

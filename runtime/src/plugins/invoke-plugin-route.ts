@@ -5,6 +5,7 @@ import type { AppContext } from '../http/http-types';
 import type { AppState } from '../meta/compile-app-state';
 import type { PluginRoute } from './collect-plugin-routes';
 import { createPluginRecords } from './create-plugin-records';
+import { hasStore, pluginSchema, pluginStore } from './plugin-store';
 import { runWithTimeout } from './run-with-timeout';
 
 export interface InvokeRouteDeps {
@@ -33,6 +34,7 @@ export async function invokePluginRoute(deps: InvokeRouteDeps, ctx: AppContext, 
       user: { id: user.id, username: user.username, roles: [...user.roles] },
       requestId,
       records: createPluginRecords({ knex, state: getState(), user, requestId }),
+      ...(hasStore(route.plugin) ? { store: pluginStore(knex, pluginSchema(plugin, getState().app.name)) } : {}),
       log: { info: (m, ...r) => logger.info(`[${plugin}] ${m}`, ...r), error: (m, ...r) => logger.error(`[${plugin}] ${m}`, ...r) },
       params,
       query: firstValues(ctx.query),

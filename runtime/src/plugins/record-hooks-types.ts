@@ -18,7 +18,8 @@ export interface HookWrite {
 export interface RecordHooks {
   /** Whether a loaded plugin declares one of `hooks` for the entity (enabled or not: no query). */
   declares(entity: CompiledEntity, hooks: HookName[]): boolean;
-  beforeCreate(w: HookWrite, data: Row): Promise<Row>;
+  /** `id`: the id the record will get. */
+  beforeCreate(w: HookWrite, data: Row, id: string): Promise<Row>;
   afterCreate(w: HookWrite, row: Row): void;
   /** Returns the (re-validated) data to store. */
   beforeUpdate(w: HookWrite, id: string, data: Row): Promise<Row>;

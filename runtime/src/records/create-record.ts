@@ -15,14 +15,16 @@ import { withDbErrors } from './with-db-errors';
 /** Inserts one validated record; the creator starts as its owner. Returns the stored row. */
 export async function createRecord(ctx: WriteContext, input: Record<string, unknown>): Promise<Row> {
   const { trx, entity, user } = ctx;
+  // The id comes first, so before-hooks can key their own rows to it in this transaction.
+  const id = randomUUID();
   // Plugin before-hooks may reject or change the data (re-validated) inside this transaction.
-  const given = ctx.hooks ? await ctx.hooks.beforeCreate(ctx, input) : input;
+  const given = ctx.hooks ? await ctx.hooks.beforeCreate(ctx, input, id) : input;
   rejectInverseWrites(entity, given);
   // Numbers the system gives (autonumber fields are read-only to every writer).
   const data = withStoredFormulas(entity, hasAutonumbers(entity) ? { ...given, ...(await drawAutonumbers(trx, entity)) } : given);
   assertRules(entity, data);
   // On the pool for the one-statement path (ADR 0020, `audit` set), else on the transaction.
-  const statement = insertOneSql(entity, recordToRow(data, entity), { id: randomUUID(), userId: user.id, audit: ctx.audit });
+  const statement = insertOneSql(entity, recordToRow(data, entity), { id, userId: user.id, audit: ctx.audit });
   const [row] = await withDbErrors(entity, 'write', () => runStatement(trx, statement));
   await attachFiles(ctx, row.id as string, data);
   if (hasLinks(entity)) {
