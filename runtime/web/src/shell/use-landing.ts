@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { Route } from './use-hash-route';
+import { parseHash, type Route } from './use-hash-route';
 
 /** Whether the hash names no screen (`#/` or nothing): the user just signed in or opened the bare URL. */
 export const isEmptyRoute = (route: Route): boolean => !route.plural && !route.dashboard && !route.approvals && !route.admin;
@@ -11,6 +11,7 @@ export const isEmptyRoute = (route: Route): boolean => !route.plural && !route.d
 export function useLanding(route: Route, landing: string | undefined): void {
   const empty = isEmptyRoute(route);
   useEffect(() => {
-    if (empty && landing) window.location.replace(landing);
+    // The hash now, not at the last render: a link opened while the capabilities loaded wins.
+    if (empty && landing && isEmptyRoute(parseHash(window.location.hash))) window.location.replace(landing);
   }, [empty, landing]);
 }
