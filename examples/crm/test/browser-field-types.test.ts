@@ -13,7 +13,7 @@ import { builtinFieldTypes, createFieldTypeRegistry, fieldFilterOperators, type 
 import type { AppDefinition, EntityDefinition, FieldDefinition } from '@tessera/metadata';
 import { createTestRuntime, DEMO_ADMIN_PASSWORD, type TestRuntime } from '@tessera/runtime';
 import path from 'node:path';
-import { conditionsToFilter } from '../../../runtime/web/src/list/list-query';
+import { conditionsToFilter } from '@tessera/runtime/web-data';
 import { pluginFieldTypes } from '../web/plugin-field-types';
 import { ensureWebBuilt, exampleDir, hasChromium, launchChromium, signIn } from './browser-harness';
 import { pickRelation } from './relation-picker';

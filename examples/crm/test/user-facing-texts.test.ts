@@ -8,8 +8,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { en } from '../../../runtime/web/src/i18n/en';
-import { zh } from '../../../runtime/web/src/i18n/zh';
+import { webMessagesEn as en, webMessagesZh as zh } from '@tessera/runtime/web-data';
 
 const exampleDir = path.resolve(__dirname, '..');
 
