@@ -55,6 +55,7 @@ export function pluginJobs(deps: PluginJobsDeps): RecurringJob[] {
       return {
         name,
         cron: job.cron,
+        ...(job.runAtStart ? { runAtStart: true } : {}),
         tz: job.tz ?? deps.tz,
         source: plugin.name,
         async run({ due, previousDue }) {
