@@ -61,7 +61,7 @@ export function createPluginHost(opts: PluginHostOptions): PluginHost {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_PLUGIN_TIMEOUT_MS;
   const snapshot = createPluginStateSnapshot(knex, () => getState().app.name);
   return {
-    routes: [...publicPluginRoutes({ knex, plugins, routes, getState, logger, timeoutMs }), ...pluginRoutes({ ...opts, routes, timeoutMs, afterSwitch: snapshot.refresh })],
+    routes: [...publicPluginRoutes({ knex, routes, getState, logger, timeoutMs }), ...pluginRoutes({ ...opts, routes, timeoutMs, afterSwitch: snapshot.refresh })],
     bindHooks(ctx) {
       if (plugins.length > 0 && ctx.state.user) ctx.state.hooks = createRecordHooks({ knex, plugins, state: getState(), user: ctx.state.user, requestId: ctx.state.requestId, logger, timeoutMs, snapshot: snapshot.current });
     },

@@ -1,5 +1,4 @@
 import type { PluginDefinition } from '@tessera/engine';
-import type { Knex } from 'knex';
 import type { UserRow } from '../auth/auth-types';
 import { rowToAuthUser } from '../auth/create-user-store';
 import { HttpError, isHttpError, notFound } from '../errors/http-error';
@@ -19,7 +18,6 @@ export const PUBLIC_BODY_LIMIT = '64kb';
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
 export interface PublicRoutesDeps extends InvokeRouteDeps {
-  plugins: readonly PluginDefinition[];
   routes: readonly PluginRoute[];
 }
 
@@ -27,8 +25,7 @@ const notConfigured = (plugin: string, why: string) =>
   new HttpError(503, 'plugin_not_configured', `Plugin "${plugin}" cannot serve this public route: ${why}`, [{ field: 'settings', rule: 'service-user', message: why, plugin }]);
 
 /**
- * Serves the routes plugins declared `{ public: true, verify, actAs }`, mounted BEFORE
- * authentication: for anyone, but only in this order — plugin enabled, rate limit per client
+ * Declares the routes plugins made `{ public: true, verify, actAs }`: no sign-in, but only in this order — plugin enabled, rate limit per client
  * address, a small JSON body, the plugin's `verify` (failures counted towards a lock-out),
  * then the handler as the service user `actAs` names (active, and never an admin: least
  * privilege is the point). Every request is logged with its outcome.
