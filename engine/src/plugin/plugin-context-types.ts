@@ -94,8 +94,6 @@ export interface PluginJob<Records> {
   tz?: string;
   /** Username the records API acts as (default: the oldest active admin). */
   runAs?: string;
-  /** Run once as soon as the app starts when it has never run (a back-fill), not only at the first slot. */
-  runAtStart?: boolean;
   run(ctx: PluginJobContext<Records>): Promise<void>;
 }
 

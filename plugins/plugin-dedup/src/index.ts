@@ -54,8 +54,6 @@ export const dedupPlugin = definePlugin({
       // Keys for records stored before the key store existed (or before a field was added to
       // the settings); a no-op once done. Only with a runtime that offers the store.
       name: 'backfill-keys',
-      // A fresh app gets its keys at once, not at the first slot: until then checks fall back to scans.
-      runAtStart: true,
       cron: '*/5 * * * *',
       async run(ctx) {
         const store = storeOf(ctx);

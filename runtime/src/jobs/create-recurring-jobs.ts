@@ -103,9 +103,8 @@ export function createRecurringJobs(opts: RecurringJobsOptions): RecurringJobs {
     for (const row of rows) {
       const job = active.get(row.name);
       if (!job) continue;
-      // Only a slot after the last covered one (or, never run, after registration) was missed;
-      // a never-run job that asks to run at start counts every slot as missed.
-      const covered = row.last_due_at ? new Date(row.last_due_at as string) : job.runAtStart ? new Date(0) : new Date(row.registered_at as string);
+      const covered = new Date((row.last_due_at ?? row.registered_at) as string);
+      // Only a slot after the last covered one (or, never run, after registration) was missed.
       if (latestSlot(job.cron, job.tz, now()) > covered) outcomes[job.name] = await run(job.name);
     }
     return outcomes;

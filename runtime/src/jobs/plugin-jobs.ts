@@ -55,7 +55,6 @@ export function pluginJobs(deps: PluginJobsDeps): RecurringJob[] {
       return {
         name,
         cron: job.cron,
-        ...(job.runAtStart ? { runAtStart: true } : {}),
         tz: job.tz ?? deps.tz,
         source: plugin.name,
         async run({ due, previousDue }) {

@@ -19,8 +19,6 @@ export interface RecurringJob {
   tz: string;
   /** Who declared it: `builtin` or the plugin's name. */
   source: string;
-  /** Never run yet: run at start rather than at the first slot after registration. */
-  runAtStart?: boolean;
   run(run: RecurringRun): Promise<RunResult>;
 }
 
