@@ -31,7 +31,9 @@ forEachDatabase('import throughput', (getCtx) => {
     }, 300_000);
     const t2 = Date.now();
     expect(done).toMatchObject({ status: 'done', processed: rows, created: rows, rejected: 0 });
-    if (rows >= 2_000) expect(seen.size).toBeGreaterThan(1); // progress moved in batches, not all at the end
+    // Progress moved in batches, not all at the end. On PostgreSQL only: PGlite has one connection,
+    // so a progress read may wait behind the batches until the last one.
+    if (getCtx().kind === 'postgres') expect(seen.size).toBeGreaterThan(1);
     // eslint-disable-next-line no-console
     console.log(`import ${getCtx().kind}: ${rows} rows — upload ${t1 - t0} ms, run ${t2 - t1} ms, ${Math.round(rows / ((t2 - t1) / 1000))} rows/s`);
   }, 300_000);
