@@ -51,19 +51,16 @@ forEachDatabase('@tessera/plugin-dedup at 100,000 customers', (getCtx) => {
     }
   });
 
-  it('checks a bulk of 50 with one lookup, far inside the 2000 ms plugin timeout', async () => {
+  it('checks a bulk of 50 with one lookup; a bulk write runs the hook with two statements per item', async () => {
     const batch = Array.from({ length: 50 }, (_, i) => ({ name: `Company ${1000 + i * 7}`, phone: `137${String(i).padStart(8, '0')}` }));
     store.count = 0;
-    let started = performance.now();
     const result = await checkBatch(httpRecords(rt.admin, 'customers'), fields, batch, { store, entity: 'customer' });
-    const batchMs = performance.now() - started;
     expect(store.count).toBe(1);
     expect(result).toHaveLength(50);
     expect(result.every((r) => r.stored[0]?.matches.includes('name'))).toBe(true);
-    expect(batchMs).toBeLessThan(500);
-    // What a bulk write does today: the hook once per item, in one transaction (2 statements each).
-    started = performance.now();
+    // What a bulk write does today: the hook once per item, in one transaction.
+    store.count = 0;
     for (const [i, row] of batch.entries()) await hook({ name: `Bulk Company ${i}`, phone: row.phone });
-    expect(performance.now() - started).toBeLessThan(500);
+    expect(store.count).toBeLessThanOrEqual(2 * batch.length);
   });
 });
