@@ -81,6 +81,9 @@ describeBrowser('designer: a Bids/Tenders module from an empty app (issue 8)', (
       throw new Error(`inspector-add stayed disabled for ${type} "${label}": label "${await value('inspector-label-en')}", name "${await value('inspector-name')}", problems ${JSON.stringify(problems)}`);
     });
     await ui.click('inspector-add');
+    // The inspector of this field must be gone before the next drag, or the next field's label
+    // could be typed into this one's inspector just before it unmounts (the old designer flake).
+    await page.getByTestId('inspector').waitFor({ state: 'detached' });
   };
   const meta = async (rt: TestRuntime) => (await rt.admin.call('GET', '/api/_meta/app')).body as { version: number; app: AppDefinition };
   const dialog = (page: Page, id: string) => page.getByTestId('plan-dialog').getByTestId(id);

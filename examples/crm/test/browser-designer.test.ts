@@ -40,6 +40,9 @@ describeBrowser('designer: a Lots (bid sections) module from the UI alone (issue
     await fill('inspector-label-en', label);
     await extra();
     await click('inspector-add');
+    // The inspector of this field must be gone before the next drag, or the next field's label
+    // could be typed into this one's inspector just before it unmounts (the old designer flake).
+    await page.getByTestId('inspector').waitFor({ state: 'detached' });
   };
 
   beforeAll(async () => {
