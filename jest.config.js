@@ -9,7 +9,8 @@ module.exports = {
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: { '^.+\\.(t|j)sx?$': swc, '/@electric-sql/pglite/dist/.+\\.cjs$': swcCjs },
-  transformIgnorePatterns: ['/node_modules/(?!(json-schema-to-typescript|@electric-sql/pglite)/)'],
+  // The OTLP exporter loads node:http with import() too (runtime/test/tracing.test.ts).
+  transformIgnorePatterns: ['/node_modules/(?!(json-schema-to-typescript|@electric-sql/pglite|@opentelemetry/otlp-exporter-base)/)'],
   // prettier's CommonJS entry runs import() on load, which jest's sandbox cannot; the typegen
   // formats with prettier/standalone anyway, so the whole suite resolves prettier to it.
   moduleNameMapper: { '^prettier$': 'prettier/standalone' },

@@ -54,8 +54,12 @@ const SCENARIOS: Scenario[] = [
   { name: 'count by industry', method: 'GET', path: () => '/api/customers/aggregate?group=industry', rawPath: () => '/customers/aggregate' },
 ];
 
-async function drive(url: string, s: Scenario, ids: string[], raw: boolean, headers: Record<string, string>, seconds: number) {
-  let n = 0;
+// One counter for the whole run: created names stay unique across slices and sides (the
+// example's dedup plugin answers 409 to a second "Bench 7", which is right, but not a create).
+let n = 0;
+
+async function drive(url: string, s: Scenario, ids: string[], raw: boolean, headers: Record<string, string>, seconds: number, cpuOf: () => Promise<number>) {
+  const cpu0 = await cpuOf();
   const result = await autocannon({
     url, connections: 32, duration: seconds, headers: { ...headers, 'content-type': 'application/json' },
     requests: [{
@@ -67,29 +71,35 @@ async function drive(url: string, s: Scenario, ids: string[], raw: boolean, head
       },
     }],
   });
+  const cpu = (await cpuOf()) - cpu0;
   const bad = result.non2xx + result.errors;
-  return { requests: result.requests.total, seconds: result.duration, p99: result.latency.p99, bad };
+  return { requests: result.requests.total, seconds: result.duration, p99: result.latency.p99, bad, cpu };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** API and raw in alternating slices; totals over the slices. */
-async function compare(apiUrl: string, rawUrl: string, s: Scenario, ids: string[], token: string) {
+async function compare(served: Served, s: Scenario, ids: string[], token: string) {
+  const { api: apiUrl, raw: rawUrl } = served;
+  const apiCpu = () => served.cpuOf('api');
+  const rawCpu = () => served.cpuOf('raw');
   const slices = { api: [] as Awaited<ReturnType<typeof drive>>[], raw: [] as Awaited<ReturnType<typeof drive>>[] };
   // Not counted: lets V8 optimise each side's code for this scenario (the runtime has far more
   // of it than the floor, so a cold start would be charged to the API alone).
   if (WARMUP > 0) {
-    await drive(apiUrl, s, ids, false, { authorization: `Bearer ${token}` }, WARMUP);
-    await drive(rawUrl, s, ids, true, {}, WARMUP);
+    await drive(apiUrl, s, ids, false, { authorization: `Bearer ${token}` }, WARMUP, apiCpu);
+    await drive(rawUrl, s, ids, true, {}, WARMUP, rawCpu);
   }
   for (let r = 0; r < ROUNDS; r++) {
-    slices.api.push(await drive(apiUrl, s, ids, false, { authorization: `Bearer ${token}` }, DURATION / ROUNDS));
-    slices.raw.push(await drive(rawUrl, s, ids, true, {}, DURATION / ROUNDS));
+    slices.api.push(await drive(apiUrl, s, ids, false, { authorization: `Bearer ${token}` }, DURATION / ROUNDS, apiCpu));
+    slices.raw.push(await drive(rawUrl, s, ids, true, {}, DURATION / ROUNDS, rawCpu));
   }
   const total = (xs: typeof slices.api) => ({
     rps: xs.reduce((a, x) => a + x.requests, 0) / xs.reduce((a, x) => a + x.seconds, 0),
     p99: median(xs.map((x) => x.p99)),
     bad: xs.reduce((a, x) => a + x.bad, 0),
+    // Server CPU per request (µs, all of the side's processes): holds up on a loaded machine, unlike req/s.
+    cpu: xs.reduce((a, x) => a + x.cpu, 0) / Math.max(1, xs.reduce((a, x) => a + x.requests, 0)),
   });
   return { api: total(slices.api), floor: total(slices.raw) };
 }
@@ -102,15 +112,25 @@ async function serveWorker() {
   const { ROLE, DATABASE_URL, OWNER, PORT } = process.env as Record<string, string>;
   if (ROLE === 'raw') await startRawServer(DATABASE_URL, OWNER, Number(PORT));
   else await (await createRuntime({ appDir: APP_DIR, databaseUrl: DATABASE_URL, adminPassword: 'bench-admin-password', appPlugins: benchPlugins(process.argv), logger: { info: () => undefined, error: console.error } })).listen(Number(PORT), '127.0.0.1');
+  // The primary asks for this process's CPU time around each slice: CPU per request per side.
+  process.on('message', (m) => { if (m === 'cpu?') { const { user, system } = process.cpuUsage(); process.send!({ cpu: user + system }); } });
   process.send!('up');
 }
+
+type Served = Awaited<ReturnType<typeof startWorkers>>;
 
 /** N workers per side; resolves with each side's URL and a function that stops them all. */
 async function startWorkers(databaseUrl: string, owner: string) {
   const ports = { api: await freePort(), raw: await freePort() };
   const workers = (['api', 'raw'] as const).flatMap((role) => Array.from({ length: WORKERS }, () => cluster.fork({ ROLE: role, DATABASE_URL: databaseUrl, OWNER: owner, PORT: String(ports[role]) })));
   await Promise.all(workers.map((w) => new Promise<void>((up, fail) => { w.once('message', () => up()); w.once('exit', (code) => fail(new Error(`bench worker exited with ${code}`))); })));
+  const cpuOf = (role: 'api' | 'raw') => Promise.all(workers.filter((_, i) => (i < WORKERS) === (role === 'api')).map((w) => new Promise<number>((done) => {
+    const answer = (m: unknown) => { if (m && typeof m === 'object' && 'cpu' in m) { w.off('message', answer); done((m as { cpu: number }).cpu); } };
+    w.on('message', answer);
+    w.send('cpu?');
+  }))).then((xs) => xs.reduce((a, b) => a + b, 0));
   return {
+    cpuOf,
     api: `http://127.0.0.1:${ports.api}`,
     raw: `http://127.0.0.1:${ports.raw}`,
     stop: () => Promise.all(workers.map((w) => new Promise((gone) => { w.removeAllListeners('exit'); w.once('exit', gone); w.kill(); }))),
@@ -139,8 +159,8 @@ async function main() {
       // Each scenario starts from vacuumed tables, as pgbench's runs do: otherwise the count
       // after the write scenarios reads ~24k rows whose pages are not yet marked all-visible.
       if (VACUUM) await db.raw('vacuum (analyze) app_crm.customer, app_crm.contact');
-      const { api, floor } = await compare(served.api, served.raw, s, ids, token);
-      const line = `| ${rows} | ${s.name} | ${api.rps.toFixed(0)} | ${api.p99} | ${floor.rps.toFixed(0)} | ${floor.p99} | ${((api.rps / floor.rps) * 100).toFixed(0)}% |${api.bad || floor.bad ? ` non-2xx/errors: ${api.bad}/${floor.bad}` : ''}`;
+      const { api, floor } = await compare(served, s, ids, token);
+      const line = `| ${rows} | ${s.name} | ${api.rps.toFixed(0)} | ${api.p99} | ${floor.rps.toFixed(0)} | ${floor.p99} | ${((api.rps / floor.rps) * 100).toFixed(0)}% | ${api.cpu.toFixed(0)} | ${floor.cpu.toFixed(0)} | ${(api.cpu / floor.cpu).toFixed(2)}× |${api.bad || floor.bad ? ` non-2xx/errors: ${api.bad}/${floor.bad}` : ''}`;
       console.log(line);
       lines.push(line);
     }
@@ -149,7 +169,8 @@ async function main() {
   }
   await admin.destroy();
   console.log(`\n${WORKERS} process(es) per side`);
-  console.log(['', '| rows | scenario | API req/s | API p99 ms | raw req/s | raw p99 ms | API/raw |', '|---|---|---|---|---|---|---|', ...lines].join('\n'));
+  console.log(`\n${benchPlugins(process.argv) ? 'field-type plugins only' : 'every plugin of app.json (--plugins app)'}`);
+  console.log(['', '| rows | scenario | API req/s | API p99 ms | raw req/s | raw p99 ms | API/raw | API CPU µs/req | raw CPU µs/req | CPU API/raw |', '|---|---|---|---|---|---|---|---|---|---|', ...lines].join('\n'));
 }
 
 if (cluster.isWorker) serveWorker().catch((err) => { console.error(err); process.exit(1); });

@@ -7,7 +7,7 @@
  * `--method POST --body '{"name":"x"}'` profiles a write instead (autocannon's -m/-b).
  * `--cpu-prof FILE` writes a V8 CPU profile of the driving window only (not of seeding or startup).
  *
- *   npx tsx bench/profile-get.ts [--rows 10000] [--seconds 8] [--path /api/customers?limit=50] [--raw] [--cpu-prof /tmp/get.cpuprofile]
+ *   npx tsx bench/profile-get.ts [--plugins app] [--rows 10000] [--seconds 8] [--path /api/customers?limit=50] [--raw] [--cpu-prof /tmp/get.cpuprofile]
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { Session } from 'node:inspector/promises';
 import { resolve } from 'node:path';
 import knexFactory from 'knex';
 import { createRuntime, createSessionClient } from '@tessera/runtime';
-import { BENCH_APP_PLUGINS } from './api/bench-plugins';
+import { benchPlugins } from './api/bench-plugins';
 import { startRawServer } from './api/raw-server';
 import { seedCrm } from './api/seed-crm';
 
@@ -35,7 +35,7 @@ async function main() {
   await admin.raw('drop database if exists ?? with (force)', [DB]);
   await admin.raw('create database ??', [DB]);
   const u = new URL(SERVER); u.pathname = `/${DB}`;
-  const runtime = await createRuntime({ appDir: resolve(__dirname, '../examples/crm'), databaseUrl: u.toString(), adminPassword: 'bench-admin-password', appPlugins: BENCH_APP_PLUGINS, logger: { info: () => undefined, error: console.error } });
+  const runtime = await createRuntime({ appDir: resolve(__dirname, '../examples/crm'), databaseUrl: u.toString(), adminPassword: 'bench-admin-password', appPlugins: benchPlugins(process.argv), logger: { info: () => undefined, error: console.error } });
   const { url } = await runtime.listen(0, '127.0.0.1');
   const session = await createSessionClient(url, 'admin', 'bench-admin-password');
   const token = (await session.call('POST', '/api/auth/tokens', { name: 'bench', scopes: ['write'] })).body.data.token as string;

@@ -7,15 +7,16 @@ import type { AppDefinition } from '@tessera/metadata';
 import { fetchPublishedApp, publishApp, type PublishResult } from './api/designer-api';
 import { planApp } from './api/meta-api';
 import { UndoBar } from './draft/undo-bar';
-import { useDraft, type Published } from './draft/use-draft';
+import { DraftStatus } from './draft/draft-status';
+import { useDraft } from './draft/use-draft';
 import { EntitySettings } from './entity/entity-settings';
 import { NewEntityForm } from './entity/new-entity-form';
 import { FieldEditor } from './inspector/field-editor';
 import { addEntity } from './model/add-entity';
-import { saveDraft } from './model/draft-storage';
 import { deleteField, patchField, renameField } from './model/edit-field';
 import { MergeDialog } from './publish/merge-dialog';
 import { PublishDialog } from './publish/publish-dialog';
+import { pendingMappings } from './publish/pending-mappings';
 import { TransferPanel } from './transfer/transfer-panel';
 import { VersionsPanel } from './versions/versions-panel';
 import { designerKeyboardCoordinates } from './canvas/designer-keyboard-coordinates';
@@ -28,10 +29,13 @@ import { FieldInspector } from './inspector/field-inspector';
 import { LanguageSwitch } from './language-switch';
 import { localize } from './localize';
 import { addField } from './model/add-field';
+import { entityForm } from './model/entity-form';
 import { moveField } from './model/move-field';
 import { FieldPalette } from './palette/field-palette';
 import { FormPreview } from './preview/form-preview';
+import { ViewAsRole } from './preview/view-as-role';
 import { PublishBar } from './publish/publish-bar';
+import { PublicFormsPanel } from './public-form/public-forms-panel';
 
 // The workflow canvas (and its graph library) loads only when its tab is opened.
 const WorkflowPage = lazy(() => import('./workflow/workflow-page'));
@@ -52,8 +56,9 @@ const collision: CollisionDetection = (args) => {
 /** The designer: entities, palette, canvas, inspector, preview and publish, around one draft app. */
 export function DesignerShell({ registry, widgets }: { registry: FieldTypeRegistry; widgets: RegistryWidgetsType }) {
   const { t, i18n } = useTranslation();
-  const [published, setPublished] = useState<Published>();
-  const { draft, edit: setDraft, undo, redo, canUndo, canRedo, dirty, reset } = useDraft(published);
+  // The draft lives on the server, shared by implementers and browsers (ADR 0038).
+  const drafts = useDraft();
+  const { published, draft, edit: setDraft, undo, redo, canUndo, canRedo, dirty } = drafts;
   const [loadError, setLoadError] = useState<string>();
   const [entityName, setEntityName] = useState<string>();
   const [pendingType, setPendingType] = useState<string>();
@@ -64,7 +69,10 @@ export function DesignerShell({ registry, widgets }: { registry: FieldTypeRegist
   const [result, setResult] = useState<PublishResult>();
   const [editing, setEditing] = useState<string>();
   const [creating, setCreating] = useState(false);
-  const [settingsOpen, setSettingsOpen] = useState(false);
+  // The entity's own panels on the right: its settings, or its public forms (one at a time).
+  const [entityPanel, setEntityPanel] = useState<'settings' | 'public-forms'>();
+  const settingsOpen = entityPanel === 'settings';
+  const setSettingsOpen = (open: boolean) => setEntityPanel(open ? 'settings' : undefined);
   const [reviewing, setReviewing] = useState(false);
   const [merging, setMerging] = useState(false);
   const [page, setPage] = useState<DesignerPage>('form');
@@ -76,20 +84,19 @@ export function DesignerShell({ registry, widgets }: { registry: FieldTypeRegist
   // `keep`: the draft to carry onto the newly loaded version ("reload and re-apply my draft").
   const load = useCallback(async (keep?: AppDefinition) => {
     try {
-      const meta = await fetchPublishedApp();
-      if (keep) saveDraft(meta.app.name, meta.version, keep);
-      setPublished(meta);
+      const { published: meta, server } = await drafts.load(keep);
+      const app = server.app ?? meta.app;
       setResult(undefined);
       setLoadError(undefined);
-      setEntityName((current) => (meta.app.entities.some((e) => e['x-name'] === current) ? current : meta.app.entities[0]?.['x-name']));
+      setEntityName((current) => (app.entities.some((e) => e['x-name'] === current) ? current : app.entities[0]?.['x-name']));
     } catch (e) {
       setLoadError((e as Error).message);
     }
-  }, []);
+  }, [drafts.load]);
   useEffect(() => void load(), [load]);
 
   const entity = draft?.entities.find((e) => e['x-name'] === entityName);
-  const layout = draft?.layouts.find((l) => l.kind === 'form' && l.entity === entityName);
+  const layout = draft && entityName ? entityForm(draft, entityName) : undefined;
   const types = useMemo(() => registry.list(), [registry]);
 
   const onDragStart = (event: DragStartEvent) => setDragging(String(event.active.data.current?.type ?? ''));
@@ -113,16 +120,15 @@ export function DesignerShell({ registry, widgets }: { registry: FieldTypeRegist
 
   const published_ = (answer: PublishResult) => {
     setReviewing(false);
-    setResult(answer);
-    if (answer.ok && draft && published) {
-      saveDraft(published.app.name, published.version, undefined);
-      setPublished({ version: answer.version, app: draft });
-    }
+    // Success shows once the published draft is cleared on the server, so a reload opens clean.
+    if (answer.ok && draft && published) void drafts.afterPublish(answer.version, draft).then(() => setResult(answer));
+    else setResult(answer);
   };
   // All-safe plans go straight through (the toast reports the version); anything that needs a
   // decision or a confirmation opens the plan dialog instead.
   async function publish() {
     if (!draft || !published) return;
+    setResult(undefined); // the last publish's answer must not read as this one's
     setPublishing(true);
     // Planned against a newer live version, the draft would look like it drops what others added:
     // a stale draft goes to the conflict answer (and its three-way merge) before any plan.
@@ -132,9 +138,11 @@ export function DesignerShell({ registry, widgets }: { registry: FieldTypeRegist
       published_({ ok: false, kind: 'conflict', message: `version ${live.version} is live`, problems: [] });
       return;
     }
-    const plan = await planApp(draft);
+    // Value mappings chosen in the field editor for type changes travel with the plan (ADR 0035).
+    const valueMappings = pendingMappings(published.app, draft);
+    const plan = await planApp(draft, { valueMappings });
     const clean = plan.ok && !plan.value.blockers.length && plan.value.steps.every((s) => !s.destructive) && plan.value.checks.every((c) => c.count === 0);
-    const answer = clean ? await publishApp(draft, published.version) : undefined;
+    const answer = clean ? await publishApp(draft, published.version, { valueMappings }) : undefined;
     setPublishing(false);
     if (answer) published_(answer);
     else setReviewing(true);
@@ -154,9 +162,11 @@ export function DesignerShell({ registry, widgets }: { registry: FieldTypeRegist
         <div className="d-header-actions">
           <a className="d-btn d-btn-ghost" href="/" target="_blank" rel="noreferrer">{t('designer.openApp')}</a>
           <LanguageSwitch />
+          <DraftStatus hasDraft={drafts.hasDraft} saving={drafts.saving} updatedBy={drafts.updatedBy} updatedAt={drafts.updatedAt} conflict={drafts.conflict} error={drafts.error}
+            onDiscard={drafts.discard} onMerge={drafts.mergeWithServer} onReload={drafts.reloadFromServer} />
           <UndoBar canUndo={canUndo} canRedo={canRedo} onUndo={undo} onRedo={redo} />
           <PublishBar dirty={dirty} publishing={publishing} result={result} onPublish={() => void publish()} onReview={() => setReviewing(true)}
-            onReload={() => { if (published) saveDraft(published.app.name, published.version, undefined); void load(); }} onReapply={() => void load(draft)} onMerge={() => setMerging(true)} />
+            onReload={() => void drafts.discard().then(() => load())} onReapply={() => void load(draft)} onMerge={() => setMerging(true)} published={published?.app} draft={draft} />
         </div>
       </header>
       {!draft ? (
@@ -184,9 +194,10 @@ export function DesignerShell({ registry, widgets }: { registry: FieldTypeRegist
                 <div className="d-actions">
                   <button type="button" className="d-btn" data-testid="entity-new" onClick={() => { setCreating(true); setEditing(undefined); setSettingsOpen(false); }}>+ {t('entity.new')}</button>
                   {entity && <button type="button" className="d-btn" data-testid="entity-settings-open" onClick={() => { setSettingsOpen(true); setEditing(undefined); setPendingType(undefined); setCreating(false); }}>{t('entitySettings.open')}</button>}
+                  {entity && <button type="button" className="d-btn" data-testid="public-forms-open" onClick={() => { setEntityPanel('public-forms'); setEditing(undefined); setPendingType(undefined); setCreating(false); }}>{t('publicForm.open')}</button>}
                 </div>
               </section>
-              <FieldPalette types={types} />
+              <FieldPalette types={types} onPick={(type) => { setResult(undefined); setPendingType(type); setPendingSection(undefined); setSettingsOpen(false); setEditing(undefined); setCreating(false); }} />
             </aside>
             <main className="d-center">{entity && (
               <FormCanvas entity={entity} layout={layout} registry={registry} onEdit={(n) => { setEditing(n); setPendingType(undefined); setSettingsOpen(false); }}
@@ -204,11 +215,14 @@ export function DesignerShell({ registry, widgets }: { registry: FieldTypeRegist
                   onCreate={(d) => { setDraft(addEntity(draft, d)); setEntityName(d.name); setCreating(false); }} />
               )}
               {entity && settingsOpen && (
-                <EntitySettings key={entity['x-name']} entity={entity} onClose={() => setSettingsOpen(false)}
+                <EntitySettings key={entity['x-name']} entity={entity} entities={draft.entities} onClose={() => setSettingsOpen(false)}
                   onApply={(next) => { setDraft({ ...draft, entities: draft.entities.map((e) => (e['x-name'] === next['x-name'] ? next : e)) }); setSettingsOpen(false); }} />
               )}
+              {entity && entityPanel === 'public-forms' && (
+                <PublicFormsPanel key={entity['x-name']} app={draft} entity={entity} onChange={setDraft} onClose={() => setEntityPanel(undefined)} />
+              )}
               {entity && editing && entity.properties[editing] && (
-                <FieldEditor key={`${entityName}-${editing}`} name={editing} entity={entity} registry={registry} onClose={() => setEditing(undefined)}
+                <FieldEditor key={`${entityName}-${editing}`} name={editing} entity={entity} registry={registry} app={draft} published={published?.app} onClose={() => setEditing(undefined)}
                   onDelete={() => { setDraft(deleteField(draft, entity['x-name'], editing)); setEditing(undefined); }}
                   onApply={(change) => {
                     const renamed = renameField(draft, entity['x-name'], editing, change.name);
@@ -239,6 +253,7 @@ export function DesignerShell({ registry, widgets }: { registry: FieldTypeRegist
                 />
               )}
               {entity && <FormPreview app={draft} entity={entity} registry={registry} widgets={widgets} />}
+              {entity && <ViewAsRole app={draft} entity={entity} registry={registry} widgets={widgets} />}
               {published && <VersionsPanel published={published} draft={draft} onRolledBack={() => void load()} />}
               {published && <TransferPanel draft={draft} published={published.app} onImported={setDraft} />}
             </aside>
@@ -246,7 +261,7 @@ export function DesignerShell({ registry, widgets }: { registry: FieldTypeRegist
           {merging && published && (
             // The merge becomes the draft on top of the live version; publishing it is the normal path.
             <MergeDialog baseVersion={published.version} draft={draft} onClose={() => setMerging(false)}
-              onMerged={(live, merged) => { saveDraft(published.app.name, published.version, undefined); saveDraft(live.app.name, live.version, merged); setMerging(false); setResult(undefined); setPublished(live); }} />
+              onMerged={(live, merged) => void drafts.rebase(live, merged).then(() => { setMerging(false); setResult(undefined); })} />
           )}
           {reviewing && published && <PublishDialog draft={draft} published={published} onDone={published_} onClose={() => setReviewing(false)} />}
           <DragOverlay dropAnimation={null}>{dragging ? <div className="d-palette-item d-overlay">{registry.has(dragging) ? localize(registry.get(dragging).label, i18n.language) : dragging}</div> : null}</DragOverlay>

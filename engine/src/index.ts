@@ -15,6 +15,14 @@ export { fieldValueKind, valueKindOf, isNumericKind } from './field-types/field-
 export { decimalDigits, numericProblem } from './field-types/numeric-value';
 export { URL_SCHEMES } from './field-types/url';
 export { recordToDb } from './field-types/record-to-db';
+export type { CellParser, CellParseContext, ImportCell, ParsedCell } from './field-types/cell-parser-types';
+export {
+  cellText, splitCellList, parseNumberCell, parseDateCell, parseDateTimeCell, parseBooleanCell, parseOptionText, parseOptionsCell,
+  parseTextCell, parseIdCell, parseIdsCell, parseJsonCell,
+} from './field-types/cell-parsers';
+export { cellMessage } from './field-types/cell-messages';
+export { fieldIsSystemGiven } from './field-types/field-is-system-given';
+export { typeChangeOffers, type TypeChangeOffer, type TypeChangeMapping } from './migration/type-change-offers';
 
 export { definePlugin } from './plugin/define-plugin';
 export { loadPlugins } from './plugin/load-plugins';
@@ -25,7 +33,7 @@ export { TESSERA_VERSION } from './plugin/tessera-version';
 export { validatePluginSettings } from './plugin/validate-plugin-settings';
 export type { PluginSettingsResult } from './plugin/validate-plugin-settings';
 export type {
-  EntityHooks, HookName, PluginHooks, BeforeHookContext, BeforeCreateContext, BeforeUpdateContext, BeforeDeleteContext,
+  EntityHooks, HookName, PluginHooks, BeforeHookContext, BeforeCreateContext, BeforeCreateManyContext, BeforeUpdateContext, BeforeDeleteContext,
   BeforeTransitionContext, AfterHookContext, AfterTransitionContext,
 } from './plugin/plugin-hook-types';
 export type {
@@ -63,11 +71,13 @@ export { localize } from './localize';
 export { parseListQuery, parseGetQuery } from './query/parse-list-query';
 export { parseAggregateQuery } from './query/parse-aggregate-query';
 export { encodeCursor, decodeCursor, cursorFromRow } from './query/list-cursor';
-export { SEARCHABLE_TYPES, searchColumns } from './query/parse-search';
+export { SEARCHABLE_TYPES, searchColumns, searchFields, searchIndexFields, phoneDigits } from './query/search-fields';
+export type { SearchField, SearchMatch } from './query/search-fields';
+export { parseSearch } from './query/parse-search';
 export { QUERY_LIMITS } from './query/query-types';
 export type {
   ListQuery, AggregateQuery, AggregateGroup, AggregateMeasure, ExpandNode, FilterNode, FilterCondition, FieldRef, SortKey,
-  QueryError, QueryResult, RawQuery, BucketUnit, MeasureFn,
+  QueryError, QueryResult, RawQuery, BucketUnit, MeasureFn, SearchQuery,
 } from './query/query-types';
 
 // Workflows (issue 6): guards/actions by name, machines via xstate's pure transition functions.
@@ -90,12 +100,14 @@ export type { ChannelDefinition, ChannelMessage, ChannelRecipient, ChannelSendCo
 export { workflowToMachine, timerEventType } from './workflow/workflow-to-machine';
 export type { CompiledWorkflow } from './workflow/workflow-to-machine';
 export { availableTransitions, transitionWorkflow, fireTimer, fireSystemEvent, stateTimers, currentState } from './workflow/transition-workflow';
+export { dateTimers, isDateTimer, type DateTimer } from './workflow/date-timers';
 export { transitionFormSchema, validateTransitionData } from './workflow/transition-form';
 export { diffWorkflowStates, checkStateMappings } from './workflow/diff-workflow-states';
 export type { WorkflowStateDiff, StateMappings, StateMappingProblem } from './workflow/diff-workflow-states';
 export { startApproval, resumeApproval, chainSteps } from './approval/approval-chain';
 export { applyApprovalAction } from './approval/apply-approval-action';
 export { startApprovalAction } from './approval/start-approval-action';
+export { approverUnion } from './approval/approver-union';
 export type { ApprovalState, ApprovalTask, ApprovalTaskStatus, ApprovalAction, ApprovalContext, ApprovalResult, ApprovalOutcome, ApprovalChainStep, ApprovalLogEntry, ApprovalStatus } from './approval/approval-types';
 export type {
   GuardDefinition, ActionDefinition, WorkflowContext, WorkflowActor, WorkflowEffect, WorkflowCheckContext, CheckProblem, LocalizedTemplate,

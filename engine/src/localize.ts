@@ -1,6 +1,2 @@
-import type { Locale, LocalizedText } from '@tessera/metadata';
-
-/** The text in `locale`, falling back to English (the one language every label has). */
-export function localize(text: LocalizedText, locale: Locale): string {
-  return (locale === 'en' ? text.en : text[locale]) || text.en;
-}
+// One home: a LocalizedText's lookup lives with the type (metadata's light `i18n` entry, which the web shell loads alone).
+export { localize } from '@tessera/metadata/i18n';

@@ -13,7 +13,8 @@ export { listQueryToSql, countQueryToSql } from './query/list-query-to-sql';
 export type { QueryTarget } from './query/list-query-to-sql';
 export { aggregateQueryToSql, groupColumn, measureColumn } from './query/aggregate-query-to-sql';
 export { expandPlan, attachExpanded, capPerParent, truncatedParents, EXPAND_MANY_LIMIT, RANK_KEY } from './query/expand-plan';
-export { filterToSql, escapeLike } from './query/filter-to-sql';
+export { filterToSql, escapeLike, searchConditions } from './query/filter-to-sql';
+export { digitsSql } from './query/search-fields';
 
 // Permissions (issue 5): a data scope as a WHERE with bound values.
 export { scopeToSql } from './permission/scope-to-sql';

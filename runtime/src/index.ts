@@ -10,6 +10,7 @@ export type { ErrorDetail } from './errors/http-error';
 export { forEachDatabase } from './testing/for-each-database';
 export type { DatabaseTestContext } from './testing/for-each-database';
 export { createTestRuntime } from './testing/create-test-runtime';
+export { loadAppDir } from './app-files/load-app-dir';
 export type { TestRuntime, TestRuntimeOptions } from './testing/create-test-runtime';
 export { TEST_ADMIN_PASSWORD, DEMO_ADMIN_PASSWORD } from './testing/create-test-runtime';
 export { createSessionClient } from './testing/create-session-client';

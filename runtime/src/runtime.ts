@@ -7,6 +7,7 @@ import { auditTriggersReady } from './audit/ensure-audit-triggers';
 import { createDatabase } from './db/create-database';
 import { readConfig } from './config/read-config';
 import { createMetrics } from './observe/create-metrics';
+import { startTracing } from './observe/tracing';
 import { createKoaApp } from './http/create-koa-app';
 import { compileAppState, type AppState } from './meta/compile-app-state';
 import { createAppMigrations } from './migrate/create-app-migrations';
@@ -17,9 +18,14 @@ import { appPlugins } from './plugins/app-plugins';
 import { createPluginHost } from './plugins/create-plugin-host';
 import { checkInitialPluginSettings } from './plugins/initial-plugin-settings';
 import { createWorkflowHost } from './workflows/create-workflow-host';
+import { publicFormRoutes } from './public-forms/public-form-routes';
+import { metricRoutes } from './metrics/metric-routes';
 import { appJobs, readJobSettings } from './jobs/app-jobs';
 import { createRecurringJobs } from './jobs/create-recurring-jobs';
 import { checkPluginJobs } from './jobs/plugin-jobs';
+import type { RecurringJob } from './jobs/recurring-job-types';
+import { submitterChannels } from './approvals/submitter-channels';
+import { createReportScheduler } from './reports/report-scheduler';
 
 /** The app and its field-type registry, from `opts.app` or the files in `opts.appDir`. */
 async function readApp(opts: RuntimeOptions, workflows: WorkflowRegistry): Promise<{ app: AppDefinition; registry: FieldTypeRegistry }> {
@@ -54,6 +60,8 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   // Recurring job schedules (issues 5, 6, 9): a bad cron or time zone fails before any database is touched.
   const jobSettings = readJobSettings(opts.jobs);
 
+  // OTEL_* (issue 22): undefined, and no OpenTelemetry code loaded, unless an exporter is configured.
+  const tracing = startTracing(readConfig(), opts.logger ?? console);
   const knex = createDatabase({ url: opts.databaseUrl, dataDir: opts.dataDir });
   let state: AppState;
   let bootstrap: BootstrapResult;
@@ -66,6 +74,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     bootstrap = await bootstrapUsers(knex, { adminPassword: opts.adminPassword, appDir: opts.appDir });
   } catch (err) {
     await knex.destroy();
+    await tracing?.shutdown();
     throw err;
   }
   // Workflow routes, timers (pg-boss) and the outbox; the queue starts only for apps with workflows.
@@ -78,6 +87,7 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
     initialSettings = checkInitialPluginSettings(pluginList, appPluginSettings(checked.value.plugins));
   } catch (err) {
     await knex.destroy();
+    await tracing?.shutdown();
     throw err;
   }
   const workflows = createWorkflowHost({ knex, databaseUrl: opts.databaseUrl, getState: () => state, registry: workflowRegistry, logger: opts.logger, webhookSecret: readConfig().TESSERA_WEBHOOK_SECRET, plugins: pluginList });
@@ -85,16 +95,22 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const plugins = createPluginHost({ knex, plugins: pluginList, getState: () => state, logger: opts.logger ?? console, timeoutMs: opts.pluginTimeoutMs, migrations: () => migrations, initialSettings });
   // pool:return-stale, reminders:send and plugin jobs on pg-boss's cron; pg-boss starts only if there is one.
   const log = opts.logger ?? console;
-  const jobs = createRecurringJobs({ knex, databaseUrl: opts.databaseUrl, logger: log, now: opts.now, jobs: () => appJobs({ knex, getState: () => state, plugins: pluginList, logger: log, settings: jobSettings, afterNotify: () => void workflows.dispatch() }) });
+  const traced = (list: RecurringJob[]) => (tracing ? list.map(tracing.job) : list);
+  // Scheduled reports (issue 21): their sweep joins the recurring jobs while any report is scheduled.
+  const reports = createReportScheduler({ knex, getState: () => state, timeZone: jobSettings.timeZone, now: opts.now, channels: submitterChannels(workflowRegistry.channels, pluginList, () => state.app.name), afterSend: () => void workflows.dispatch(), resync: () => jobs.sync(), logger: log });
+  const jobs = createRecurringJobs({ knex, databaseUrl: opts.databaseUrl, logger: log, now: opts.now, jobs: () => traced([...appJobs({ knex, getState: () => state, plugins: pluginList, logger: log, settings: jobSettings, afterNotify: () => void workflows.dispatch() }), ...workflows.recurringJobs(jobSettings.timeZone), ...reports.jobs()]) });
   try {
     await workflows.start();
     await plugins.start();
+    await reports.start();
     await jobs.start();
   } catch (err) {
+    reports.stop();
     await jobs.stop();
     await plugins.stop();
     await workflows.stop();
     await knex.destroy();
+    await tracing?.shutdown();
     throw err;
   }
 
@@ -112,12 +128,13 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
 
   const { koa, routes } = createKoaApp({
     knex, getState: () => state, migrations, workflowRegistry, webDir: opts.webDir, designerDir: opts.designerDir, logger: opts.logger, trustProxy: opts.trustProxy,
-    hostRoutes: [...plugins.routes, ...jobs.routes, ...workflows.routes],
+    hostRoutes: [...plugins.routes, ...jobs.routes, ...workflows.routes, ...reports.routes, ...publicFormRoutes({ knex, getState: () => state, bindHooks: plugins.bindHooks, fireEvent: workflows.fireEvent, logger: log }), ...metricRoutes(knex, { now: opts.now })],
     bindHooks: plugins.bindHooks,
     metrics,
     metricsToken: readConfig().TESSERA_METRICS_TOKEN,
     readiness: { appName: () => state.app.name, running: () => !closing },
     accessLog: opts.logger?.access,
+    trace: tracing?.request,
   });
   const servers = new Set<Server>();
 
@@ -151,10 +168,13 @@ export async function createRuntime(opts: RuntimeOptions): Promise<Runtime> {
       closing = true;
       await Promise.all([...servers].map((s) => closeServer(s, servers, opts.drainMs ?? DEFAULT_DRAIN_MS)));
       await listener?.close();
+      reports.stop();
       await jobs.stop();
       await plugins.stop();
       await workflows.stop();
       await knex.destroy();
+      // After everything that makes spans has stopped: the last batch leaves now.
+      await tracing?.shutdown();
     },
   };
 }

@@ -17,7 +17,7 @@ forEachDatabase('auth: first-start users', (getCtx) => {
       expect(lines.join('\n')).toMatch(/^ {2}admin\s+admin-demo-123\s+admin$/m);
       const users = await rt.knex('tessera.users').orderBy('username').select('username', 'roles', 'manager_id', 'password_hash');
       const roles = users.flatMap((u: { roles: string[] }) => u.roles).sort();
-      expect(roles).toEqual(['admin', 'management', 'marketing', 'partner', 'sales_manager', 'sales_rep', 'sales_rep', 'service']);
+      expect(roles).toEqual(['admin', 'management', 'marketing', 'partner', 'sales_manager', 'sales_rep', 'sales_rep', 'service', 'web_form']);
       for (const u of users) expect(u.password_hash).toMatch(/^\$argon2id\$/);
       const idOf = (name: string) => users.find((u: { username: string }) => u.username === name).id;
       expect(users.filter((u: { manager_id: string | null }) => u.manager_id !== null).map((u: { username: string }) => u.username)).toEqual(['sales1', 'sales2']);

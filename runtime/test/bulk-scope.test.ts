@@ -23,7 +23,7 @@ forEachDatabase('bulk writes for scoped users', (getCtx) => {
       expect(contact.status).toBe(201);
       ids[`${who}-contact`] = contact.body.data.id;
     }
-  }, 60_000);
+  }, 180_000);
   afterAll(() => rt?.close());
 
   const contactName = async (id: string) => (await as.admin.call('GET', `/api/contacts/${id}`)).body.data?.name;

@@ -1,12 +1,11 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import { createSessionClient, waitFor } from '@tessera/runtime';
 import { withDatabase } from '../src/testing/for-each-database';
 import { workerCount } from '../src/cli/cluster-workers';
+import { startTesseraProcess } from './start-process';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const SERVER_URL = process.env.TEST_DATABASE_URL;
 const describeWithServer = SERVER_URL ? describe : describe.skip;
 
@@ -46,19 +45,14 @@ describeWithServer(`tessera start with TESSERA_WORKERS=2${SERVER_URL ? '' : ' (s
   let admin: Knex;
   let child: ChildProcess;
   let url = '';
-  let output = '';
+  let output: () => string = () => '';
   beforeAll(async () => {
     admin = knexFactory({ client: 'pg', connection: SERVER_URL!, pool: { min: 0, max: 1 } });
     await admin.raw('create database ??', [dbName]);
-    child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'runtime/src/cli/main.ts', 'start'], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: withDatabase(SERVER_URL!, dbName), TESSERA_WORKERS: '2', TESSERA_DATA_DIR: '', PORT: '0', HOST: '127.0.0.1', TESSERA_SEED: '0', TESSERA_ADMIN_PASSWORD: 'workers-admin-password' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-    await waitFor('both workers to listen', async () => (/2 worker processes are serving the app/.test(output) ? true : child.exitCode !== null ? Promise.reject(new Error(output)) : undefined), 90_000);
-    url = /Tessera is running at (http:\/\/\S+)/.exec(output)![1].replace('localhost', '127.0.0.1');
+    const started = await startTesseraProcess(withDatabase(SERVER_URL!, dbName), { TESSERA_WORKERS: '2', TESSERA_ADMIN_PASSWORD: 'workers-admin-password' }, /2 worker processes are serving the app/, 90_000);
+    child = started.child;
+    url = started.url;
+    output = started.output;
   }, 120_000);
   afterAll(async () => {
     if (child && child.exitCode === null) {
@@ -70,7 +64,7 @@ describeWithServer(`tessera start with TESSERA_WORKERS=2${SERVER_URL ? '' : ' (s
   });
 
   it('prints the address once, serves from both processes, and a session made in one works in the other', async () => {
-    expect(output.match(/Tessera is running at/g)).toHaveLength(1);
+    expect(output().match(/Tessera is running at/g)).toHaveLength(1);
     expect(workerPids(child.pid!)).toHaveLength(2);
     const session = await createSessionClient(url, 'admin', 'workers-admin-password');
     const created = await session.call('POST', '/api/customers', { name: 'Served by either' });
@@ -86,7 +80,7 @@ describeWithServer(`tessera start with TESSERA_WORKERS=2${SERVER_URL ? '' : ' (s
     const [first] = workerPids(child.pid!);
     process.kill(first, 'SIGKILL');
     await waitFor('a replacement worker', async () => (workerPids(child.pid!).length === 2 && !workerPids(child.pid!).includes(first) ? true : undefined), 90_000);
-    expect(output).toMatch(/worker \d+ exited \(code null\); starting another/);
+    expect(output()).toMatch(/worker \d+ exited \(code null\); starting another/);
     await waitFor('the app to answer', async () => ((await fetch(`${url}/healthz`, { headers: { connection: 'close' } }).catch(() => undefined))?.status === 200 ? true : undefined), 60_000);
     const workers = workerPids(child.pid!);
     child.kill('SIGTERM');

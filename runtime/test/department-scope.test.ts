@@ -20,7 +20,7 @@ forEachDatabase('department scope follows the org tree', (getCtx) => {
     const sales1 = await rt.login('sales1', 'sales1-demo-123');
     expect((await sales1.call('POST', '/api/customers', { name: 'east corp' })).status).toBe(201);
     for (const d of (await rt.admin.call('GET', '/api/admin/departments')).body.data) dept[d.name] = d.id;
-  }, 60_000);
+  }, 180_000);
   afterAll(() => rt?.close());
 
   const managerSees = async () => (await manager.call('GET', '/api/customers?sort=name')).body.data.map((c: { name: string }) => c.name);

@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import type { FieldDefinition } from '@tessera/metadata';
 import { autoMapping, uniqueKeys } from '../src/import/import-fields';
 import { parseBoolean, parseDate, parseDateTime, parseNumber, parseOption } from '../src/import/parse-cell';
-import { decodeText, readImportFile } from '../src/import/read-import-file';
+import { decodeText, readImportBatches, readImportFile, scanImportFile } from '../src/import/read-import-file';
 
 const value = (p: { ok: boolean; value?: unknown; message?: string }) => (p.ok ? p.value : `ERR ${p.message}`);
 
@@ -56,6 +56,31 @@ describe('import files and mapping', () => {
     await expect(readImportFile(Buffer.from([0x00, 0x01, 0x02, 0xff, 0xfe, 0x00, 0x81]), 'x.csv')).rejects.toMatchObject({ status: 422, message: expect.stringMatching(/UTF-8 or GBK/) });
     await expect(readImportFile(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2]), 'x.xls')).rejects.toMatchObject({ status: 422, message: expect.stringMatching(/\.xlsx or CSV/) });
     await expect(readImportFile(Buffer.from('a,b\n'), 'x.csv')).resolves.toMatchObject({ columns: ['a', 'b'], rows: [] });
+  });
+
+  it('reads a CSV a batch at a time with the rows the whole file gives: blank rows skipped, short rows padded, characters past U+FFFF whole across the parser\'s chunks', async () => {
+    const header = 'Name,Phone,,Name';
+    // The first row puts a character's two halves at code units 65,535 and 65,536: the first chunk's edge.
+    const lines = [header, `${'A'.repeat(64 * 1024 - 1 - header.length - 2)}𠮷,0`];
+    for (let i = 1; i < 4_000; i++) lines.push(i % 700 === 5 ? ',,' : i % 3 ? `𠮷野家 ${i} 😀,${i}` : `"Co, ${i}",${i},x,y,extra`);
+    const text = lines.join('\r\n');
+    expect(text.charCodeAt(64 * 1024 - 1)).toBe(0xd842);
+    expect(text.length).toBeGreaterThan(2 * 64 * 1024);
+    const bytes = Buffer.from(text);
+    const table = await readImportFile(bytes, 'big.csv');
+    const scan = await scanImportFile(bytes, 'big.csv');
+    expect(scan).toEqual({ format: 'csv', encoding: 'utf-8', columns: ['Name', 'Phone', 'Column 3', 'Name (2)', 'Column 5'], total: table.rows.length });
+    expect(table.rows.length).toBe(4_000 - 6);
+    expect(table.rows[0][0]).toMatch(/^A+𠮷$/);
+    const batches: unknown[][][] = [];
+    for await (const batch of readImportBatches(bytes, 'big.csv', scan.columns.length, 0, 500)) batches.push(batch);
+    expect(batches.map((b) => b.length)).toEqual([...Array(7).fill(500), 494]);
+    expect(batches.flat()).toEqual(table.rows);
+    expect(table.rows.filter((r) => String(r[0]).includes('\ufffd'))).toEqual([]);
+    // A run resumed after its first 1,200 rows reads on from the 1,201st.
+    const resumed: unknown[][] = [];
+    for await (const batch of readImportBatches(bytes, 'big.csv', scan.columns.length, 1200, 500)) resumed.push(...batch);
+    expect(resumed).toEqual(table.rows.slice(1200));
   });
 
   it('maps columns by field name and English or Chinese label, preferring what the user chose before', () => {

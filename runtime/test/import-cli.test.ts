@@ -59,5 +59,5 @@ forEachDatabase('tessera import', (getCtx) => {
     const unknown = await cli('planet', path.join(dir, 'customers.csv'));
     expect(unknown.code).toBe(1);
     expect(unknown.err).toContain('no entity "planet" (entities: contact, customer)');
-  }, 60_000);
+  }, 180_000);
 });

@@ -73,7 +73,7 @@ forEachDatabase('import', (getCtx) => {
     const [good, bad, nameless] = preview.body.data.rows;
     expect(good).toMatchObject({ row: 2, errors: [], values: { name: 'Acme', employees: 1200, founded: '2024-01-05', tier: 'gold', active: true, email: 'acme@example.com', revenue: 1234.56 } });
     expect(bad.errors.map((e: { message: string }) => e.message)).toEqual([
-      'Employees: "lots" is not a number (write 1234.56, 1,234.56 or ¥1,234.56)',
+      'Employees: "lots" is not a number (write 1234.56, 1,234.56, ¥1,234.56 or 1.5万)',
       'Founded: "2024-02-30" is not a date (write 2024-01-05, 2024/1/5, 2024年1月5日 or 01/05/2024)',
       'Tier: "Platinum" is not one of the options: Gold, Silver',
       'Active: "maybe" is not yes or no (write yes/no, true/false or 是/否)',

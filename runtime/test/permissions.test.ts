@@ -28,7 +28,7 @@ forEachDatabase('permissions over the example CRM', (getCtx) => {
       ids[`${who}-contact`] = contact.body.data.id;
     }
     await as.admin.call('PATCH', `/api/customers/${ids.sales1}`, { annual_revenue: 500, credit_rating: 'A' });
-  }, 60_000);
+  }, 180_000);
   afterAll(() => rt?.close());
 
   const listNames = async (who: string, plural = 'customers') => {

@@ -151,7 +151,9 @@ forEachDatabase('records: the query language', (getCtx) => {
       { 'founded:week': null, count: 1 },
     ]);
     const today = await get('/api/customers/aggregate?group=created_at:day');
-    expect(today.body.data).toEqual([{ 'created_at:day': new Date().toISOString().slice(0, 10), count: 7 }]);
+    // Buckets follow the workspace's calendar (TESSERA_JOBS_TZ, Asia/Shanghai by default), not UTC.
+    const todayThere = new Intl.DateTimeFormat('en-CA', { timeZone: process.env.TESSERA_JOBS_TZ ?? 'Asia/Shanghai' }).format(new Date());
+    expect(today.body.data).toEqual([{ 'created_at:day': todayThere, count: 7 }]);
   });
 
   const tierPath = '/api/customers/aggregate?group=tier&measures=count';

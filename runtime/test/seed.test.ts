@@ -11,7 +11,7 @@ forEachDatabase('seeding the example CRM', (getCtx) => {
   let rt: TestRuntime;
   beforeAll(async () => {
     rt = await createTestRuntime({ appDir: exampleDir, demoUsers: true, databaseUrl: getCtx().databaseUrl, dataDir: getCtx().dataDir });
-  }, 60_000);
+  }, 180_000);
   afterAll(() => rt?.close());
 
   const snapshot = async () => {

@@ -35,7 +35,7 @@ forEachDatabase('workflow timers (pg-boss)', (getCtx) => {
     } finally {
       await rt.close();
     }
-  }, 60_000);
+  }, 180_000);
 
   it('does not fire when the record left the state first', async () => {
     const rt = await boot(500);
@@ -48,7 +48,7 @@ forEachDatabase('workflow timers (pg-boss)', (getCtx) => {
     } finally {
       await rt.close();
     }
-  }, 60_000);
+  }, 180_000);
 
   it('fires a timer that came due while the runtime was down, once, after the restart', async () => {
     let rt = await boot(1000);

@@ -1,10 +1,14 @@
+import { useRef } from 'react';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { useTranslation } from 'react-i18next';
 import type { FieldDefinition } from '@tessera/metadata';
 import { localize } from '../localize';
 
-/** One field on the canvas; sortable within its section when the entity has a layout. */
+// A press that moved less than the drag threshold (4px, designer-shell's PointerSensor) is a click.
+const CLICK_SLOP = 4;
+
+/** One field on the canvas; sortable within its section when the entity has a layout; a click opens its settings. */
 export function CanvasField({ name, field, required, sectionId, typeLabel, onEdit }: { name: string; field: FieldDefinition; required: boolean; sectionId?: string; typeLabel: string; onEdit?: (name: string) => void }) {
   const { t, i18n } = useTranslation();
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
@@ -12,6 +16,7 @@ export function CanvasField({ name, field, required, sectionId, typeLabel, onEdi
     data: { kind: 'field', name, sectionId },
     disabled: !sectionId,
   });
+  const pressedAt = useRef<{ x: number; y: number } | undefined>(undefined);
   return (
     <li
       ref={setNodeRef}
@@ -20,6 +25,13 @@ export function CanvasField({ name, field, required, sectionId, typeLabel, onEdi
       data-testid={`canvas-field-${name}`}
       {...attributes}
       {...listeners}
+      onPointerDown={(e) => { pressedAt.current = { x: e.clientX, y: e.clientY }; listeners?.onPointerDown?.(e); }}
+      // One click from the canvas to the field's settings; a drag (moved past the threshold) is not a click.
+      onClick={(e) => {
+        const at = pressedAt.current;
+        if (!onEdit || (at && Math.hypot(e.clientX - at.x, e.clientY - at.y) >= CLICK_SLOP)) return;
+        onEdit(name);
+      }}
     >
       <span className="d-field-label">{localize(field['x-label'], i18n.language)}</span>
       <code className="d-field-name">{name}</code>

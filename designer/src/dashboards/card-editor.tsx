@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { AppDefinition, ChartKind, DashboardCard } from '@tessera/metadata';
+import { FilterBuilder } from '../filters/filter-builder';
 import { localize } from '../localize';
 import { LabelInputs } from '../views/view-editor-page';
 import { CardPreview } from './card-preview';
 import { groupOptions, measureOptions } from './edit-dashboards';
 
 /** The keyword paths this editor edits (read by the keyword coverage test). */
-export const CARD_EDITOR_KEYWORDS = ['dashboard.cards[].title', 'dashboard.cards[].entity', 'dashboard.cards[].chart', 'dashboard.cards[].measure', 'dashboard.cards[].group', 'dashboard.cards[].width'] as const;
+export const CARD_EDITOR_KEYWORDS = ['dashboard.cards[].title', 'dashboard.cards[].entity', 'dashboard.cards[].chart', 'dashboard.cards[].measure', 'dashboard.cards[].group', 'dashboard.cards[].width', 'dashboard.cards[].filter'] as const;
 
 const CHARTS: ChartKind[] = ['bar', 'line', 'pie', 'funnel', 'number'];
 
@@ -52,6 +53,7 @@ export function CardEditor({ app, card, onPatch, onRemove }: { app: AppDefinitio
         </label>
         <button type="button" className="d-btn d-btn-danger" data-testid={`card-remove-${card.id}`} onClick={onRemove}>{t('dashboardEditor.removeCard')}</button>
       </div>
+      {entity && <FilterBuilder key={card.entity} id={`card-filter-${card.id}`} entity={entity} value={card.filter} onChange={(filter) => onPatch({ filter })} />}
       {entity && <CardPreview card={card} entity={entity} />}
     </div>
   );

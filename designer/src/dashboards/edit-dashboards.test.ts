@@ -44,4 +44,13 @@ describe('dashboard editing', () => {
     expect(patchCard(number, name, id, { chart: 'pie' }, app.entities).dashboards?.[0].cards[0].group).toBe('stage');
     expect(patchCard(number, name, id, { entity: lead['x-name'], chart: 'bar' }, app.entities).dashboards?.[0].cards[0]).toMatchObject({ entity: 'lead', measure: 'count', group: 'source' });
   });
+  it('sets a card\'s filter and, cleared, leaves no filter key', () => {
+    const { app: one, name } = addDashboard(app, { en: 'D' });
+    const made = addCard(one, name, deal, { en: 'Deals' });
+    const id = made.id;
+    const filtered = patchCard(made.app, name, id, { filter: { and: [{ stage: { eq: 'y' } }] } }, app.entities);
+    expect(filtered.dashboards![0].cards[0].filter).toEqual({ and: [{ stage: { eq: 'y' } }] });
+    const cleared = patchCard(filtered, name, id, { filter: undefined }, app.entities);
+    expect('filter' in cleared.dashboards![0].cards[0]).toBe(false);
+  });
 });

@@ -53,6 +53,7 @@ export function patchCard(app: AppDefinition, name: string, id: string, patch: P
     cards: d.cards.map((c) => {
       if (c.id !== id) return c;
       let next: DashboardCard = { ...c, ...patch };
+      if ('filter' in patch && !patch.filter) delete next.filter; // a cleared filter leaves no empty key behind
       const entity = entities.find((e) => e['x-name'] === next.entity);
       if (entity && patch.entity && patch.entity !== c.entity) {
         const { filter: _, ...rest } = next;

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { EntityDefinition, EntityRule, LocalizedText, PoolDefinition } from '@tessera/metadata';
 import { localize } from '../localize';
 import { IndexesEditor, indexProblems, indexRows, rowsToIndexes, type IndexRow } from './indexes-editor';
-import { PoolEditor, poolProblem } from './pool-editor';
+import { PoolEditor } from './pool-editor';
+import { activitySources, poolProblems } from './pool-settings';
 import { RulesEditor, ruleProblems } from './rules-editor';
 
 /** The keyword paths this editor edits (read by the keyword coverage test). */
@@ -16,7 +17,7 @@ const text = (en: string, zh: string): LocalizedText | undefined => (en.trim() ?
  * record title field, soft deletion, composite indexes, validation rules and the public pool.
  * Edits stay here until Apply, which makes them one undo step.
  */
-export function EntitySettings({ entity, onApply, onClose }: { entity: EntityDefinition; onApply: (next: EntityDefinition) => void; onClose: () => void }) {
+export function EntitySettings({ entity, entities, onApply, onClose }: { entity: EntityDefinition; entities: readonly EntityDefinition[]; onApply: (next: EntityDefinition) => void; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const [labelEn, setLabelEn] = useState(entity['x-label'].en);
   const [labelZh, setLabelZh] = useState(entity['x-label'].zh ?? '');
@@ -30,13 +31,14 @@ export function EntitySettings({ entity, onApply, onClose }: { entity: EntityDef
   const [pool, setPool] = useState<PoolDefinition | undefined>(entity['x-pool']);
   const fields = Object.keys(entity.properties);
   const dateFields = fields.filter((f) => ['date', 'datetime'].includes(entity.properties[f]['x-type']));
+  const sources = activitySources(entities, entity['x-name']);
 
   const problems = [
     ...(!labelEn.trim() ? [t('entitySettings.problems.labelEn')] : []),
     ...(pluralZh.trim() && !pluralEn.trim() ? [t('entitySettings.problems.pluralEn')] : []),
     ...indexProblems(indexes).map(([n, key]) => t(`entitySettings.problems.${key}`, { n })),
     ...ruleProblems(rules).map(([n, key]) => t(`entitySettings.problems.${key}`, { n })),
-    ...(poolProblem(pool) ? [t('entitySettings.problems.pool')] : []),
+    ...poolProblems(pool, sources).map((key) => t(`entitySettings.problems.${key}`)),
   ];
 
   const apply = () => {
@@ -78,7 +80,7 @@ export function EntitySettings({ entity, onApply, onClose }: { entity: EntityDef
       <label className="d-check"><input type="checkbox" data-testid="entity-settings-soft-delete" checked={softDelete} onChange={(e) => setSoftDelete(e.target.checked)} />{t('entitySettings.softDelete')}</label>
       <IndexesEditor rows={indexes} fields={fields} onChange={setIndexes} />
       <RulesEditor rules={rules} onChange={setRules} />
-      <PoolEditor pool={pool} dateFields={dateFields} onChange={setPool} />
+      <PoolEditor pool={pool} dateFields={dateFields} sources={sources} entities={entities} onChange={setPool} />
       {problems.length > 0 && <ul className="d-problems" data-testid="entity-settings-problems">{problems.map((p) => <li key={p}>{p}</li>)}</ul>}
       <div className="d-actions">
         <button type="submit" className="d-btn d-btn-primary" data-testid="entity-settings-apply" disabled={problems.length > 0}>{t('entitySettings.apply')}</button>

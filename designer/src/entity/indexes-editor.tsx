@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { IndexEntry } from '@tessera/metadata';
+import type { IndexCondition, IndexEntry, LocalizedText } from '@tessera/metadata';
 
 /** The keyword paths this editor edits (read by the keyword coverage test). */
 export const INDEXES_EDITOR_KEYWORDS = ['entity.x-indexes'] as const;
@@ -8,15 +8,20 @@ const list = (text: string) => text.split(',').map((s) => s.trim()).filter(Boole
 const COLUMN = /^-?[a-z][a-z0-9_]*$/;
 const NAME = /^[a-z][a-z0-9_]*$/;
 
-/** An index entry in the object form, whichever form it was written in. */
-export interface IndexRow { columns: string[]; unique: boolean; name: string }
+/**
+ * An index entry in the object form, whichever form it was written in. `where` and `message`
+ * make a unique one a conflict check over open records (报备).
+ */
+export interface IndexRow { columns: string[]; unique: boolean; name: string; where?: IndexCondition; message?: LocalizedText }
 
 export const indexRows = (entries: readonly IndexEntry[] = []): IndexRow[] =>
-  entries.map((e) => (Array.isArray(e) ? { columns: [...e], unique: false, name: '' } : { columns: [...e.columns], unique: Boolean(e.unique), name: e.name ?? '' }));
+  entries.map((e) => (Array.isArray(e) ? { columns: [...e], unique: false, name: '' } : { columns: [...e.columns], unique: Boolean(e.unique), name: e.name ?? '', ...(e.where ? { where: e.where } : {}), ...(e.message ? { message: e.message } : {}) }));
 
-/** Back to metadata: the short array form unless the index is unique or named. */
+/** Back to metadata: the short array form unless the index is unique, named or limited to some records. */
 export const rowsToIndexes = (rows: readonly IndexRow[]): IndexEntry[] =>
-  rows.map((r) => (r.unique || r.name ? { columns: r.columns, ...(r.unique ? { unique: true } : {}), ...(r.name ? { name: r.name } : {}) } : r.columns));
+  rows.map((r) => (r.unique || r.name || r.where
+    ? { columns: r.columns, ...(r.unique ? { unique: true } : {}), ...(r.name ? { name: r.name } : {}), ...(r.where?.field && (r.where.notIn?.length || r.where.in?.length) ? { where: r.where } : {}), ...(r.unique && r.message?.en ? { message: r.message } : {}) }
+    : r.columns));
 
 /** Problems of each row, as [row number, message key]. */
 export function indexProblems(rows: readonly IndexRow[]): Array<[number, 'indexColumns' | 'indexName']> {
@@ -46,10 +51,35 @@ export function IndexesEditor({ rows, fields, onChange }: { rows: IndexRow[]; fi
           <label className="d-label">{t('entitySettings.indexes.name')}
             <input data-testid={`entity-index-${i}-name`} value={row.name} spellCheck={false} onChange={(e) => put(i, { name: e.target.value.trim() })} />
           </label>
+          {row.unique && <ConflictCheck row={row} index={i} fields={fields} put={(patch) => put(i, patch)} />}
           <button type="button" className="d-btn d-btn-ghost" data-testid={`entity-index-${i}-remove`} onClick={() => onChange(rows.filter((_, j) => j !== i))}>{t('entitySettings.indexes.remove', { n: i + 1 })}</button>
         </div>
       ))}
       <button type="button" className="d-btn" data-testid="entity-index-add" onClick={() => onChange([...rows, { columns: [], unique: false, name: '' }])}>+ {t('entitySettings.indexes.add')}</button>
     </fieldset>
+  );
+}
+
+/** A unique index limited to open records, and what a refused writer reads (a conflict check, 报备). */
+function ConflictCheck({ row, index: i, fields, put }: { row: IndexRow; index: number; fields: string[]; put: (patch: Partial<IndexRow>) => void }) {
+  const { t } = useTranslation();
+  const where = row.where ?? { field: '', notIn: [] };
+  const message = row.message ?? { en: '' };
+  return (
+    <div className="d-index-conflict">
+      <p className="d-hint">{t('entitySettings.indexes.whereHint')}</p>
+      <label className="d-label">{t('entitySettings.indexes.whereField')}
+        <input data-testid={`entity-index-${i}-where-field`} defaultValue={where.field} spellCheck={false} list="d-entity-fields" onChange={(e) => put({ where: { field: e.target.value.trim(), notIn: where.notIn ?? [] } })} />
+      </label>
+      <label className="d-label">{t('entitySettings.indexes.whereNotIn')}
+        <input data-testid={`entity-index-${i}-where-not-in`} defaultValue={(where.notIn ?? []).join(', ')} spellCheck={false} onChange={(e) => put({ where: { field: where.field, notIn: list(e.target.value) } })} />
+      </label>
+      <label className="d-label">{t('entitySettings.indexes.messageEn')}
+        <input data-testid={`entity-index-${i}-message-en`} value={message.en} onChange={(e) => put({ message: { ...message, en: e.target.value } })} />
+      </label>
+      <label className="d-label">{t('entitySettings.indexes.messageZh')}
+        <input data-testid={`entity-index-${i}-message-zh`} value={message.zh ?? ''} onChange={(e) => put({ message: { ...message, zh: e.target.value } })} />
+      </label>
+    </div>
   );
 }

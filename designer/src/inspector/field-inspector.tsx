@@ -8,10 +8,12 @@ import { checkFieldName, labelToName } from '../model/label-to-name';
 import { checkKeywordValues, initialKeywordValues, type KeywordValues } from './keyword-controls';
 import { KeywordForm } from './keyword-form';
 import { OptionRows } from './option-rows';
+import { PersonalCheckbox } from './personal-checkbox';
+import { isPersonal, personalKeyword } from './personal-data';
 import { HAND_MADE_KEYWORDS, typeKeywordSchema } from './type-keyword-schema';
 
 /** The keyword paths this editor edits (read by the keyword coverage test). */
-export const FIELD_INSPECTOR_KEYWORDS = ['field.x-label', 'field.x-type', 'field.x-options', 'field.x-relation', 'field.x-relation.entity'] as const;
+export const FIELD_INSPECTOR_KEYWORDS = ['field.x-label', 'field.x-type', 'field.x-options', 'field.x-relation', 'field.x-relation.entity', 'field.x-personal'] as const;
 
 export interface FieldInspectorProps {
   type: FieldTypeDefinition;
@@ -35,6 +37,7 @@ export function FieldInspector({ type, entity, entities, onAdd, onCancel }: Fiel
   const [required, setRequired] = useState(false);
   const [options, setOptions] = useState<SelectOption[]>(type.requiresOptions ? [{ value: '', label: { en: '' } }] : []);
   const [relationEntity, setRelationEntity] = useState('');
+  const [personal, setPersonal] = useState(isPersonal(type.name, undefined));
   // Keywords the type requires start at its defaults (a file field's size and types), so Add works.
   const schema = typeKeywordSchema(type);
   const [keywords, setKeywords] = useState<KeywordValues>(() => initialKeywordValues(schema));
@@ -52,6 +55,8 @@ export function FieldInspector({ type, entity, entities, onAdd, onCancel }: Fiel
 
   const submit = () => {
     if (problems.length) return;
+    const personalValue = personalKeyword(type.name, personal);
+    const allKeywords = personalValue === undefined ? keywords : { ...keywords, 'x-personal': personalValue };
     onAdd({
       type: type.name,
       name: shownName,
@@ -59,7 +64,7 @@ export function FieldInspector({ type, entity, entities, onAdd, onCancel }: Fiel
       required,
       ...(type.requiresOptions ? { options: cleanOptions } : {}),
       ...(type.requiresRelation ? { relationEntity } : {}),
-      ...(Object.keys(keywords).length ? { keywords } : {}),
+      ...(Object.keys(allKeywords).length ? { keywords: allKeywords } : {}),
     });
   };
 
@@ -90,6 +95,7 @@ export function FieldInspector({ type, entity, entities, onAdd, onCancel }: Fiel
           </select>
         </label>
       )}
+      <PersonalCheckbox type={type.name} checked={personal} testId="inspector-personal" onChange={setPersonal} />
       <KeywordForm schema={schema} values={keywords} omit={HAND_MADE_KEYWORDS} problems={keywordProblems} onChange={setKeywords} />
       {problems.length > 0 && (labelEn || nameEdited) && (
         <ul className="d-problems" data-testid="inspector-problems">{problems.map((p) => <li key={p}>{p}</li>)}</ul>

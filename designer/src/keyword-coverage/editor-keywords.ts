@@ -15,8 +15,12 @@ import { ADD_ENTITY_GENERATED_KEYWORDS } from '../model/add-entity';
 import { ADD_FIELD_GENERATED_KEYWORDS } from '../model/add-field';
 import { FIELD_ACCESS_GRID_KEYWORDS } from '../permissions/field-access-grid';
 import { PERMISSIONS_MATRIX_KEYWORDS } from '../permissions/permissions-matrix';
+import { PUBLIC_FORM_EDITOR_KEYWORDS } from '../public-form/public-form-editor';
+import { APP_LABEL_EDITOR_KEYWORDS } from '../views/app-label-editor';
+import { CALENDAR_SETTINGS_KEYWORDS } from '../views/calendar-settings';
 import { VIEW_EDITOR_KEYWORDS } from '../views/view-editor-page';
 import { APPROVAL_EDITOR_KEYWORDS } from '../workflow/approval-editor';
+import { LOCK_EDITOR_KEYWORDS } from '../workflow/lock-editor';
 import { STATE_INSPECTOR_KEYWORDS } from '../workflow/state-inspector';
 import { TIMER_EDITOR_KEYWORDS } from '../workflow/timer-editor';
 import { TRANSITION_INSPECTOR_KEYWORDS } from '../workflow/transition-inspector';
@@ -39,13 +43,17 @@ export const EDITOR_KEYWORDS: Record<string, readonly string[]> = {
   'entity/rules-editor': RULES_EDITOR_KEYWORDS,
   'entity/pool-editor': POOL_EDITOR_KEYWORDS,
   'views/view-editor-page': VIEW_EDITOR_KEYWORDS,
+  'views/calendar-settings': CALENDAR_SETTINGS_KEYWORDS,
+  'views/app-label-editor': APP_LABEL_EDITOR_KEYWORDS,
   'dashboards/dashboard-editor-page': DASHBOARD_EDITOR_KEYWORDS,
   'dashboards/card-editor': CARD_EDITOR_KEYWORDS,
   'permissions/permissions-matrix': PERMISSIONS_MATRIX_KEYWORDS,
   'permissions/field-access-grid': FIELD_ACCESS_GRID_KEYWORDS,
+  'public-form/public-form-editor': PUBLIC_FORM_EDITOR_KEYWORDS,
   'workflow/workflow-page': WORKFLOW_PAGE_KEYWORDS,
   'workflow/state-inspector': STATE_INSPECTOR_KEYWORDS,
   'workflow/transition-inspector': TRANSITION_INSPECTOR_KEYWORDS,
+  'workflow/lock-editor': LOCK_EDITOR_KEYWORDS,
   'workflow/timer-editor': TIMER_EDITOR_KEYWORDS,
   'workflow/approval-editor': APPROVAL_EDITOR_KEYWORDS,
   // Written by the designer on the author's behalf (ids, the layout of a new entity).
@@ -70,14 +78,22 @@ export const KEYWORD_EXCEPTIONS: Record<string, string> = {
   'entity.x-plugins': 'Owned by plugins and validated by each plugin\'s own schema; a plugin\'s designer extension edits its part.',
   'field.x-plugins': 'Owned by plugins and validated by each plugin\'s own schema; a plugin\'s designer extension edits its part.',
   'app.name': 'The workspace\'s identity (its schema and stored versions); renaming an app is an operation, not an edit.',
-  'app.label': 'Follow-up: an app settings panel. Set in app.json today.',
   'app.plugins': 'Plugins are enabled and configured in the admin\'s plugin page of the running app, with each plugin\'s settings schema.',
   'workflow.version': 'Set to 1 when the designer creates or imports a workflow; not an author\'s choice.',
   'workflow.machine.id': 'XState\'s machine id, set to the workflow name on creation and import; never shown to users.',
   'field.x-relation.kind': 'The designer creates many-to-one relations; one-to-many and many-to-many kinds are authored in JSON for now (changing a kind changes tables).',
   'field.x-relation.field': 'The inverse field of a one-to-many relation, which the designer does not create yet (see x-relation.kind).',
-  'view.filter': 'A view\'s filter is built in the end-user app\'s filter builder and saved as a view; the designer keeps it and shows it, a designer filter builder is a follow-up.',
-  'dashboard.cards[].filter': 'As view.filter: kept and shown, built in the app\'s filter builder; a designer filter builder is a follow-up.',
   'permission.roles.*.entities.*.scope.expression': 'Expression scopes are written in JSON; the matrix offers own/team/department/all.',
-  'permission.roles.*.label': 'A new role is labelled with its name; a role label editor is a follow-up.',
+  // Metrics (issue 21, ADR 0053): authored as JSON files; a designer editor is a follow-up.
+  'app.metrics': 'Metrics (issue 21) are declared in metrics/*.metric.json for now; the designer has no metric editor yet, so they are kept as written.',
+  'dashboard.metrics': 'Metric cards are written in the dashboard file beside its chart cards; the dashboard editor keeps them as they are and edits only the chart cards.',
+  'metric.$schema': 'An editor hint in JSON files on disk, not app data.',
+  'metric.name': 'Metrics (issue 21) are declared in metrics/*.metric.json for now; the designer has no metric editor yet, so they are kept as written.',
+  'metric.label': 'Metrics (issue 21) are declared in metrics/*.metric.json for now; the designer has no metric editor yet, so they are kept as written.',
+  'metric.description': 'Metrics (issue 21) are declared in metrics/*.metric.json for now; the designer has no metric editor yet, so they are kept as written.',
+  'metric.format': 'Metrics (issue 21) are declared in metrics/*.metric.json for now; the designer has no metric editor yet, so they are kept as written.',
+  'metric.range': 'Metrics (issue 21) are declared in metrics/*.metric.json for now; the designer has no metric editor yet, so they are kept as written.',
+  'metric.value': 'Metrics (issue 21) are declared in metrics/*.metric.json for now; the designer has no metric editor yet, so they are kept as written.',
+  'metric.numerator': 'Metrics (issue 21) are declared in metrics/*.metric.json for now; the designer has no metric editor yet, so they are kept as written.',
+  'metric.denominator': 'Metrics (issue 21) are declared in metrics/*.metric.json for now; the designer has no metric editor yet, so they are kept as written.',
 };

@@ -1,4 +1,5 @@
 import type { AppDefinition, EntityDefinition, FieldDefinition, FormLayout } from '@tessera/metadata';
+import { entityFormIndex } from './entity-form';
 import type { FieldDraft } from './field-draft';
 
 /** Keywords the designer writes for the author, never asked (read by the keyword coverage test). */
@@ -44,7 +45,7 @@ export function addField(app: AppDefinition, entityName: string, draft: FieldDra
   const entity = entities.find((e) => e['x-name'] === entityName);
   if (!entity) throw new Error(`Entity "${entityName}" is not in the app`);
 
-  const index = app.layouts.findIndex((l) => l.kind === 'form' && l.entity === entityName);
+  const index = entityFormIndex(app, entityName);
   let layouts: FormLayout[];
   if (index >= 0 && app.layouts[index].sections.length > 0) {
     layouts = app.layouts.map((layout, i) =>

@@ -1,4 +1,5 @@
 import type { AppDefinition, EntityDefinition, FieldDefinition } from '@tessera/metadata';
+import { renameInSettings } from './rename-in-settings';
 import { renameInViews } from './rename-in-views';
 
 const mapEntity = (app: AppDefinition, entityName: string, fn: (e: EntityDefinition) => EntityDefinition): AppDefinition => ({
@@ -49,7 +50,7 @@ export function renameField(app: AppDefinition, entityName: string, from: string
       return [role, { ...perms, entities: { ...perms.entities, [entityName]: { ...entry, fields } } }];
     })),
   };
-  return renameInViews({ ...next, layouts, ...(workflows ? { workflows } : {}), ...(permissions ? { permissions } : {}) }, entityName, from, to);
+  return renameInViews(renameInSettings({ ...next, layouts, ...(workflows ? { workflows } : {}), ...(permissions ? { permissions } : {}) }, entityName, from, to), entityName, from, to);
 }
 
 /** Removes a field and every reference to it in layouts, `required`, display field and permissions. */
@@ -72,5 +73,5 @@ export function deleteField(app: AppDefinition, entityName: string, name: string
       return [role, { ...perms, entities: { ...perms.entities, [entityName]: { ...entry, fields } } }];
     })),
   };
-  return renameInViews({ ...next, layouts, ...(permissions ? { permissions } : {}) }, entityName, name, undefined);
+  return renameInViews(renameInSettings({ ...next, layouts, ...(permissions ? { permissions } : {}) }, entityName, name, undefined), entityName, name, undefined);
 }

@@ -1,8 +1,10 @@
 import type { AppDefinition, FormLayout, LayoutSection } from '@tessera/metadata';
+import { entityFormIndex } from './entity-form';
 
-/** `app` with the form layout of `entityName` rewritten by `change` (unchanged when it has none). */
+/** `app` with the form of `entityName` rewritten by `change` (unchanged when it has none; its public web forms never). */
 function withLayout(app: AppDefinition, entityName: string, change: (layout: FormLayout) => FormLayout): AppDefinition {
-  return { ...app, layouts: app.layouts.map((l) => (l.kind === 'form' && l.entity === entityName ? change(l) : l)) };
+  const at = entityFormIndex(app, entityName);
+  return at < 0 ? app : { ...app, layouts: app.layouts.map((l, i) => (i === at ? change(l) : l)) };
 }
 
 function withSection(app: AppDefinition, entityName: string, sectionId: string, change: (s: LayoutSection) => LayoutSection): AppDefinition {

@@ -1,12 +1,14 @@
 import type { AppDefinition } from '@tessera/metadata';
+import { entityFormIndex } from './entity-form';
 
 /**
  * A new app where the layout section `sectionId` of `entityName`'s form lists `field` at the
  * position of `overField` (drag-to-reorder in the canvas). Unchanged when either is missing.
  */
 export function moveField(app: AppDefinition, entityName: string, sectionId: string, field: string, overField: string): AppDefinition {
-  const layouts = app.layouts.map((layout) => {
-    if (layout.kind !== 'form' || layout.entity !== entityName) return layout;
+  const at = entityFormIndex(app, entityName);
+  const layouts = app.layouts.map((layout, i) => {
+    if (i !== at) return layout;
     return {
       ...layout,
       sections: layout.sections.map((section) => {

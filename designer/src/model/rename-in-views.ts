@@ -2,8 +2,9 @@ import type { AppDefinition } from '@tessera/metadata';
 
 /**
  * Field references in views and dashboard cards follow a rename (or a delete): columns, card
- * fields, group-by, sort keys (`-amount`), relation paths (`customer.name`), filter keys, a
- * card's measure (`sum:amount`) and group (`deadline:month`). Without this a renamed field
+ * fields, group-by, a calendar's start, end and title, sort keys (`-amount`), relation paths
+ * (`customer.name`), filter keys, a card's measure (`sum:amount`) and group
+ * (`deadline:month`). Without this a renamed field
  * leaves the app invalid ("view names amount: entity has no field amount") and publishing fails.
  * `to` undefined: the field was deleted, so references to it are dropped.
  */
@@ -23,8 +24,10 @@ export function renameInViews(app: AppDefinition, entityName: string, from: stri
   }));
   const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
+  const one = (ref?: string) => (ref === undefined ? undefined : swap(ref));
   const views = app.views?.map((v) => (v.entity !== entityName ? v : defined({
-    ...v, columns: list(v.columns), cardFields: list(v.cardFields), sort: list(v.sort), filter: filter(v.filter), groupBy: v.groupBy === undefined ? undefined : swap(v.groupBy),
+    ...v, columns: list(v.columns), cardFields: list(v.cardFields), sort: list(v.sort), filter: filter(v.filter), groupBy: one(v.groupBy),
+    startField: one(v.startField), endField: one(v.endField), titleField: one(v.titleField),
   })));
   const dashboards = app.dashboards?.map((d) => ({
     ...d,

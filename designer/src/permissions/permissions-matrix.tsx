@@ -1,19 +1,20 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ADMIN_ROLE, PERMISSION_ACTIONS, type AppDefinition, type DataScope } from '@tessera/metadata';
+import { ADMIN_ROLE, PERMISSION_ACTIONS, type AppDefinition } from '@tessera/metadata';
 import { localize } from '../localize';
 import { addRole, setFieldAccess, setScope, toggleAction, toggleAllActions } from '../model/edit-permissions';
 import { FieldAccessGrid } from './field-access-grid';
+import { setRoleLabel } from './role-label';
+import { scopeChoices, scopeOf, scopeValue } from './scope-choices';
 
 /** The keyword paths this editor edits (read by the keyword coverage test). */
-export const PERMISSIONS_MATRIX_KEYWORDS = ['app.permissions', 'permission.roles', 'permission.roles.*.entities', 'permission.roles.*.entities.*.actions', 'permission.roles.*.entities.*.scope'] as const;
+export const PERMISSIONS_MATRIX_KEYWORDS = ['app.permissions', 'permission.roles', 'permission.roles.*.entities', 'permission.roles.*.entities.*.actions', 'permission.roles.*.entities.*.scope', 'permission.roles.*.entities.*.scope.parent', 'permission.roles.*.label'] as const;
 
-const SCOPES = ['own', 'team', 'department', 'all'] as const;
 const ROLE_NAME = /^[a-z][a-z0-9_]{0,62}$/;
 
 /**
  * Roles × entities × actions for the draft's `permissions`: one role at a time, a checkbox per
- * action, the data scope per entity and, for the chosen entity, field-level access. Edits are
+ * action, the data scope per entity (also "through" a parent relation) and, for the chosen entity, field-level access. Edits are
  * ordinary draft edits, so they undo, diff and publish like any other change.
  */
 export function PermissionsMatrix({ app, onChange }: { app: AppDefinition; onChange: (app: AppDefinition) => void }) {
@@ -46,6 +47,13 @@ export function PermissionsMatrix({ app, onChange }: { app: AppDefinition; onCha
             onClick={() => { onChange(addRole(app, newRole, { en: newRole })); setRole(newRole); setNewRole(''); }}>+ {t('permissions.addRole')}</button>
         </div>
         {current && (
+          <div className="d-row" data-testid="perm-role-label">
+            <label className="d-label">{t('roleLabels.en')} <input data-testid="perm-role-label-en" value={current.label.en} onChange={(e) => onChange(setRoleLabel(app, role, { ...current.label, en: e.target.value }))} /></label>
+            <label className="d-label">{t('roleLabels.zh')} <input data-testid="perm-role-label-zh" value={current.label.zh ?? ''} onChange={(e) => onChange(setRoleLabel(app, role, { ...current.label, zh: e.target.value }))} /></label>
+            <span className="d-hint">{t('roleLabels.hint')}</span>
+          </div>
+        )}
+        {current && (
           <table className="d-matrix" data-testid="perm-matrix">
             <thead>
               <tr>
@@ -61,7 +69,7 @@ export function PermissionsMatrix({ app, onChange }: { app: AppDefinition; onCha
                 const name = e['x-name'];
                 const perm = current.entities[name];
                 const label = localize(e['x-label'], i18n.language);
-                const scope = perm && typeof perm.scope === 'string' ? perm.scope : perm ? 'expression' : 'own';
+                const scope = scopeValue(perm?.scope);
                 return (
                   <tr key={name}>
                     <th scope="row">{label}</th>
@@ -77,9 +85,10 @@ export function PermissionsMatrix({ app, onChange }: { app: AppDefinition; onCha
                     </td>
                     <td>
                       <select data-testid={`perm-scope-${name}`} aria-label={t('permissions.scopeOf', { entity: label })} value={scope} disabled={!perm}
-                        onChange={(ev) => onChange(setScope(app, role, name, ev.target.value as DataScope))}>
-                        {SCOPES.map((s) => <option key={s} value={s}>{t(`permissions.scopes.${s}`)}</option>)}
+                        onChange={(ev) => onChange(setScope(app, role, name, scopeOf(ev.target.value)))}>
+                        {scopeChoices(e).map((c) => <option key={c.value} value={c.value}>{c.relation ? t('permissions.scopes.parent', { relation: localize(c.relation, i18n.language) }) : t(`permissions.scopes.${c.value}`)}</option>)}
                         {scope === 'expression' && <option value="expression" disabled>{t('permissions.scopes.expression')}</option>}
+                        {scope.startsWith('parent:') && !scopeChoices(e).some((c) => c.value === scope) && <option value={scope} disabled>{t('permissions.scopes.parent', { relation: scope.slice('parent:'.length) })}</option>}
                       </select>
                     </td>
                     <td><button type="button" className="d-btn d-btn-ghost" data-testid={`perm-fields-open-${name}`} aria-pressed={entityName === name} onClick={() => setEntityName(entityName === name ? undefined : name)}>{t('permissions.fields')}</button></td>

@@ -5,6 +5,7 @@ import type { RegistryWidgetsType, RJSFSchema, UiSchema } from '@rjsf/utils';
 import { useTranslation } from 'react-i18next';
 import { entityToForm, type FieldTypeRegistry } from '@tessera/engine';
 import type { AppDefinition, EntityDefinition } from '@tessera/metadata';
+import { entityForm } from '../model/entity-form';
 import { PreviewSectionTemplate } from './preview-section-template';
 
 const templates = { ObjectFieldTemplate: PreviewSectionTemplate };
@@ -13,7 +14,7 @@ const templates = { ObjectFieldTemplate: PreviewSectionTemplate };
 export function FormPreview({ app, entity, registry, widgets }: { app: AppDefinition; entity: EntityDefinition; registry: FieldTypeRegistry; widgets: RegistryWidgetsType }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'zh' ? 'zh' : 'en';
-  const layout = app.layouts.find((l) => l.kind === 'form' && l.entity === entity['x-name']);
+  const layout = entityForm(app, entity['x-name']);
   const form = useMemo(() => {
     try {
       return entityToForm(entity, layout, registry, locale, app.entities) as { schema: RJSFSchema; uiSchema: UiSchema };

@@ -32,7 +32,9 @@ export function PlanChoices({ checks, published, draft, choices, onChange }: Pla
         const id = check.fieldId ?? '';
         const before = fieldById(published, id);
         const after = fieldById(draft, id);
-        const removed = (before?.['x-options'] ?? []).filter((o) => !(after?.['x-options'] ?? []).some((n) => n.value === o.value));
+        // A type change maps values to the new type (select → number): typed in, not picked (ADR 0035).
+        const retyped = Boolean(before && after && before['x-type'] !== after['x-type']);
+        const removed = retyped ? [] : (before?.['x-options'] ?? []).filter((o) => !(after?.['x-options'] ?? []).some((n) => n.value === o.value));
         return (
           <li key={i} className="d-check-failure" data-testid="plan-check">
             <strong>{t('plan.checkCount', { count: check.count })}</strong> {check.failure}
@@ -46,6 +48,17 @@ export function PlanChoices({ checks, published, draft, choices, onChange }: Pla
                 </select>
               </label>
             ))}
+            {retyped && check.failure.includes('valueMappings') && !after?.['x-options'] && (before?.['x-options'] ?? []).map((option) => (
+              <label key={option.value} className="d-label">{t('plan.mapTyped', { value: option.value })}
+                <input data-testid={`map-${option.value}`} value={choices.valueMappings?.[id]?.[option.value] ?? ''}
+                  onChange={(e) => {
+                    const { [option.value]: _old, ...rest } = choices.valueMappings?.[id] ?? {};
+                    const next = e.target.value.trim() ? { ...rest, [option.value]: e.target.value.trim() } : rest;
+                    onChange({ ...choices, valueMappings: { ...choices.valueMappings, [id]: next } });
+                  }} />
+              </label>
+            ))}
+            {retyped && check.failure.includes('valueMappings') && after?.['x-options'] && <div className="d-hint">{t('plan.mapInEditor')}</div>}
             {check.failure.includes('backfill') && after && (
               <label className="d-label">{t('plan.backfill')}
                 <input data-testid={`backfill-${id}`} defaultValue=""

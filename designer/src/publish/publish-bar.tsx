@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import type { AppDefinition } from '@tessera/metadata';
 import type { PublishResult } from '../api/designer-api';
+import { problemWords } from './problem-words';
 
 export interface PublishBarProps {
   dirty: boolean;
@@ -10,14 +12,18 @@ export interface PublishBarProps {
   onReload: () => void;
   onReapply: () => void;
   onMerge: () => void;
+  /** The live app and the draft: problems are named by their labels, not pointers. */
+  published?: AppDefinition;
+  draft?: AppDefinition;
 }
 
 /**
  * Publish (straight through when the plan is all safe steps, else via the plan dialog), Review
  * plan (always the dialog), and what the last publish answered: a version, problems, or a conflict.
  */
-export function PublishBar({ dirty, publishing, result, onPublish, onReview, onReload, onReapply, onMerge }: PublishBarProps) {
-  const { t } = useTranslation();
+export function PublishBar({ dirty, publishing, result, onPublish, onReview, onReload, onReapply, onMerge, published, draft }: PublishBarProps) {
+  const { t, i18n } = useTranslation();
+  const where = (pointer?: string) => (draft ? problemWords(pointer, published, draft, i18n.language === 'zh' ? 'zh' : 'en', (label) => t('deleteField.deleted', { label })) : undefined);
   return (
     <div className="d-publish">
       {dirty && <span className="d-chip d-chip-warn" data-testid="unsaved">{t('designer.unsaved')}</span>}
@@ -42,7 +48,7 @@ export function PublishBar({ dirty, publishing, result, onPublish, onReview, onR
             <ul>
               {(result.problems.length ? result.problems : [{ message: result.message }]).map((p, i) => (
                 <li key={i}>
-                  {(p.pointer ?? p.field) && <code>{p.pointer ?? p.field}</code>} {p.message}
+                  {where(p.pointer) ? <strong data-testid="problem-where">{where(p.pointer)}:</strong> : (p.pointer ?? p.field) && <code>{p.pointer ?? p.field}</code>} {p.message}
                   {p.hint && <div className="d-hint">{p.hint}</div>}
                 </li>
               ))}

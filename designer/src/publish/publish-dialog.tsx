@@ -6,6 +6,8 @@ import { planApp } from '../api/meta-api';
 import type { ApiResult, MigrationChoices, PlanPreview } from '../api/meta-api-types';
 import { PlanChoices } from './plan-choices';
 import { PlanSteps } from './plan-steps';
+import { clearPendingMappings, pendingMappings } from './pending-mappings';
+import { problemWords } from './problem-words';
 
 export interface PublishDialogProps {
   draft: AppDefinition;
@@ -20,8 +22,9 @@ export interface PublishDialogProps {
  * again whenever a choice changes, so what is shown is what publishing will run.
  */
 export function PublishDialog({ draft, published, onDone, onClose }: PublishDialogProps) {
-  const { t } = useTranslation();
-  const [choices, setChoices] = useState<MigrationChoices>({});
+  const { t, i18n } = useTranslation();
+  // Mappings the field editor kept for type changes start the choices (ADR 0035).
+  const [choices, setChoices] = useState<MigrationChoices>(() => { const valueMappings = pendingMappings(published.app, draft); return valueMappings ? { valueMappings } : {}; });
   const [plan, setPlan] = useState<ApiResult<PlanPreview>>();
   const [busy, setBusy] = useState(false);
   useEffect(() => {
@@ -38,6 +41,7 @@ export function PublishDialog({ draft, published, onDone, onClose }: PublishDial
     setBusy(true);
     const result = await publishApp(draft, published.version, choices);
     setBusy(false);
+    if (result.ok) clearPendingMappings(draft.name);
     onDone(result);
   };
 
@@ -49,7 +53,11 @@ export function PublishDialog({ draft, published, onDone, onClose }: PublishDial
         {plan && !plan.ok && (
           <div className="d-error" role="alert" data-testid="plan-error">
             <p>{plan.message}</p>
-            <ul>{plan.details.map((d, i) => <li key={i}>{d.pointer && <code>{d.pointer}</code>} {d.message}</li>)}</ul>
+            <ul>{plan.details.map((d, i) => {
+              // Where the problem is, in labels ("Dashboard "Sales" card …"), not a JSON pointer.
+              const where = problemWords(d.pointer, published.app, draft, i18n.language === 'zh' ? 'zh' : 'en', (label) => t('deleteField.deleted', { label }));
+              return <li key={i}>{where ? <strong data-testid="problem-where">{where}:</strong> : d.pointer && <code>{d.pointer}</code>} {d.message}</li>;
+            })}</ul>
           </div>
         )}
         {preview && (

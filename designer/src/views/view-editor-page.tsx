@@ -1,12 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppDefinition, EntityDefinition, LocalizedText, ViewDefinition } from '@tessera/metadata';
+import { FilterBuilder } from '../filters/filter-builder';
+import { AppLabelEditor } from './app-label-editor';
+import { CalendarSettings } from './calendar-settings';
+import { calendarDateFields } from './calendar-view';
 import { localize } from '../localize';
 import { groupByFields, newView, putView, removeView, switchKind } from './edit-views';
 import { moveItem, SortableList } from './sortable-list';
 
 /** The keyword paths this editor edits (read by the keyword coverage test). */
-export const VIEW_EDITOR_KEYWORDS = ['app.views', 'view.name', 'view.entity', 'view.label', 'view.kind', 'view.columns', 'view.sort', 'view.groupBy', 'view.cardFields'] as const;
+export const VIEW_EDITOR_KEYWORDS = ['app.views', 'view.name', 'view.entity', 'view.label', 'view.kind', 'view.columns', 'view.sort', 'view.groupBy', 'view.cardFields', 'view.filter'] as const;
 
 const SORTABLE_SYSTEM = ['created_at', 'updated_at'];
 
@@ -50,9 +54,10 @@ function FieldsEditor({ view, entity, onChange }: { view: ViewDefinition; entity
 }
 
 /**
- * List and kanban views (issue 7): entity, kind, columns (or card fields) reordered by drag
- * and drop, a sort, and a kanban's group-by field. Edits go to the draft app, so undo and
- * publish work as for forms. Loaded lazily with its tab.
+ * List, kanban and calendar views (issues 7, 17): entity, kind, columns (or card fields)
+ * reordered by drag and drop, a sort, a kanban's group-by field, a calendar's start, end and
+ * title fields. Edits go to the draft app, so undo and publish work as for forms. Loaded
+ * lazily with its tab.
  */
 export default function ViewEditorPage({ app, onChange }: { app: AppDefinition; onChange: (next: AppDefinition) => void }) {
   const { t, i18n } = useTranslation();
@@ -69,6 +74,9 @@ export default function ViewEditorPage({ app, onChange }: { app: AppDefinition; 
     onChange(putView(app, made.name, made));
     setName(made.name);
   };
+  const newTarget = app.entities.find((e) => e['x-name'] === newEntity);
+  const newEntityDates = newTarget ? calendarDateFields(newTarget) : [];
+  const calendar = view?.kind === 'calendar';
   const [sortField, sortDir] = view?.sort?.[0] ? [view.sort[0].replace(/^[-+]/, ''), view.sort[0].startsWith('-') ? 'desc' : 'asc'] : ['', 'asc'];
   const setSort = (field: string, dir: string) => entity && view && update({ ...view, sort: field ? [`${dir === 'desc' ? '-' : ''}${field}`] : [] });
 
@@ -93,7 +101,10 @@ export default function ViewEditorPage({ app, onChange }: { app: AppDefinition; 
         <div className="d-row">
           <button type="button" className="d-btn" data-testid="view-new-list" onClick={() => create('list')}>+ {t('viewEditor.kind.list')}</button>
           <button type="button" className="d-btn" data-testid="view-new-kanban" onClick={() => create('kanban')}>+ {t('viewEditor.kind.kanban')}</button>
+          <button type="button" className="d-btn" data-testid="view-new-calendar" disabled={!newEntityDates.length} onClick={() => create('calendar')}>+ {t('viewEditor.kind.calendar')}</button>
         </div>
+        {newTarget && !newEntityDates.length && <p className="d-hint">{t('calendar.noDates', { entity: localize(newTarget['x-label'], i18n.language) })}</p>}
+        <AppLabelEditor app={app} onChange={onChange} />
       </aside>
       <main className="d-panel d-grow">
         {!view || !entity ? <p className="d-hint">{t('viewEditor.empty')}</p> : (
@@ -106,6 +117,7 @@ export default function ViewEditorPage({ app, onChange }: { app: AppDefinition; 
                 <select data-testid="view-kind" value={view.kind} onChange={(e) => update(switchKind(app, entity, view, e.target.value as ViewDefinition['kind']))}>
                   <option value="list">{t('viewEditor.kind.list')}</option>
                   <option value="kanban">{t('viewEditor.kind.kanban')}</option>
+                  <option value="calendar" disabled={!calendarDateFields(entity).length}>{t('viewEditor.kind.calendar')}</option>
                 </select>
               </label>
               {view.kind === 'kanban' && (
@@ -116,8 +128,8 @@ export default function ViewEditorPage({ app, onChange }: { app: AppDefinition; 
                 </label>
               )}
             </div>
-            <FieldsEditor view={view} entity={entity} onChange={update} />
-            <div className="d-row">
+            {calendar ? <CalendarSettings view={view} entity={entity} onChange={update} /> : <FieldsEditor view={view} entity={entity} onChange={update} />}
+            <div className="d-row" hidden={calendar}>
               <label>{t('viewEditor.sort')}{' '}
                 <select data-testid="view-sort-field" value={sortField} onChange={(e) => setSort(e.target.value, sortDir)}>
                   <option value="">{t('viewEditor.noSort')}</option>
@@ -131,7 +143,8 @@ export default function ViewEditorPage({ app, onChange }: { app: AppDefinition; 
                 <option value="desc">{t('viewEditor.desc')}</option>
               </select>
             </div>
-            {view.filter && <p className="d-hint">{t('viewEditor.filterKept')} <code>{JSON.stringify(view.filter)}</code></p>}
+            <FilterBuilder key={view.name} id="view-filter" entity={entity} value={view.filter}
+              onChange={(filter) => { const { filter: _old, ...rest } = view; update(filter ? { ...rest, filter } : rest); }} />
             <button type="button" className="d-btn d-btn-danger" data-testid="view-remove" onClick={() => { onChange(removeView(app, view.name)); setName(undefined); }}>{t('viewEditor.remove')}</button>
           </form>
         )}

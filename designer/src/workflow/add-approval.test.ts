@@ -11,12 +11,12 @@ const app = (): AppDefinition => ({
 });
 
 describe('addApproval', () => {
-  it('on a state with no transitions, draws the review pattern: SUBMIT in (starting it), APPROVE on, REJECT back', () => {
+  it('on a state with no transitions, draws the review pattern: SUBMIT in (starting it), APPROVE on, REJECT and RETURN back', () => {
     const wf = addApproval(newWorkflow(app(), 'bid', 'status'), 'reviewing', { kind: 'role', roles: ['manager'] });
     expect(wf.machine.states.draft.on).toEqual({ SUBMIT: { target: 'reviewing', actions: [{ type: 'startApproval' }] } });
     expect(wf.machine.states.reviewing).toEqual({
-      on: { APPROVE: { target: 'submitted', meta: { roles: ['admin'] } }, REJECT: { target: 'draft', meta: { roles: ['admin'] } } },
-      approval: { steps: [{ id: 'step_1', approvers: { kind: 'role', roles: ['manager'] }, mode: 'any' }], onApproved: 'APPROVE', onRejected: 'REJECT' },
+      on: { APPROVE: { target: 'submitted', meta: { roles: ['admin'] } }, REJECT: { target: 'draft', meta: { roles: ['admin'] } }, RETURN: { target: 'draft', meta: { roles: ['admin'] } } },
+      approval: { steps: [{ id: 'step_1', approvers: { kind: 'role', roles: ['manager'] }, mode: 'any' }], onApproved: 'APPROVE', onRejected: 'REJECT', onReturned: 'RETURN' },
     });
     // Completed with the outcomes of a submitted bid, it is a valid workflow (startApproval's target has the approval).
     const done = setFinal(setFinal(addTransition(addTransition(wf, 'submitted', 'WIN', 'won'), 'submitted', 'LOSE', 'lost'), 'won', true), 'lost', true);
@@ -30,9 +30,27 @@ describe('addApproval', () => {
     wf = addTransition(addTransition(wf, 'draft', 'SEND', 'reviewing'), 'submitted', 'REOPEN', 'reviewing');
     const once = addApproval(wf, 'reviewing');
     const twice = addApproval(once, 'reviewing');
-    expect(twice.machine.states.reviewing.approval).toMatchObject({ onApproved: 'OK', onRejected: 'NO', steps: [{ approvers: { kind: 'manager', levels: 1 } }] });
+    expect(twice.machine.states.reviewing.approval).toMatchObject({ onApproved: 'OK', onRejected: 'NO', onReturned: 'RETURN', steps: [{ approvers: { kind: 'manager', levels: 1 } }] });
     expect(twice.machine.states.draft.on).toEqual({ SEND: { target: 'reviewing', actions: [{ type: 'startApproval' }] } });
     expect(twice.machine.states.submitted.on!.REOPEN.actions).toEqual([{ type: 'startApproval' }]);
-    expect(Object.keys(twice.machine.states.reviewing.on!)).toEqual(['OK', 'NO']);
+    expect(Object.keys(twice.machine.states.reviewing.on!)).toEqual(['OK', 'NO', 'RETURN']);
+  });
+
+  it('never takes an unrelated event as an outcome, and rejects to a "rejected" state when there is one', () => {
+    const base = app();
+    base.entities[0].properties.status['x-options'] = ['draft', 'pending', 'approved', 'rejected', 'closed'].map((value) => ({ value, label: { en: value } }));
+    let wf = addTransition(newWorkflow(base, 'bid', 'status'), 'pending', 'CLOSE', 'closed');
+    wf = addApproval(wf, 'pending');
+    expect(wf.machine.states.pending.on).toEqual({
+      CLOSE: { target: 'closed' },
+      APPROVE: { target: 'approved', meta: { roles: ['admin'] } },
+      REJECT: { target: 'rejected', meta: { roles: ['admin'] } },
+      RETURN: { target: 'draft', meta: { roles: ['admin'] } },
+    });
+    expect(wf.machine.states.pending.approval).toMatchObject({ onApproved: 'APPROVE', onRejected: 'REJECT', onReturned: 'RETURN' });
+    expect(wf.machine.states.draft.on).toEqual({ SUBMIT: { target: 'pending', actions: [{ type: 'startApproval' }] } });
+    const done = ['approved', 'rejected', 'closed'].reduce((w, s) => setFinal(w, s, true), wf);
+    const result = validateAppWithRegistry({ ...base, workflows: [done] }, createFieldTypeRegistry());
+    expect(result.ok ? [] : result.errors).toEqual([]);
   });
 });

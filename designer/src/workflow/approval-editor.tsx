@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { ApprovalConfig, ApprovalMode, ApprovalStepConfig, ApproverRule } from '@tessera/metadata';
+import type { ApprovalConfig, ApprovalMode, ApprovalStepConfig } from '@tessera/metadata';
+import { ApproverInput } from './approver-input';
 
 /** The keyword paths this editor edits (read by the keyword coverage test). */
 export const APPROVAL_EDITOR_KEYWORDS = ['workflow.machine.states.*.approval'] as const;
@@ -7,40 +8,6 @@ export const APPROVAL_EDITOR_KEYWORDS = ['workflow.machine.states.*.approval'] a
 const HOUR = 3_600_000;
 
 const MODES: ApprovalMode[] = ['any', 'all', 'ratio', 'sequential'];
-const KINDS: ApproverRule['kind'][] = ['role', 'manager', 'field', 'users'];
-const list = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);
-
-function ruleFor(kind: ApproverRule['kind'], roles: string[]): ApproverRule {
-  if (kind === 'role') return { kind, roles: roles.slice(0, 1) };
-  if (kind === 'manager') return { kind, levels: 1 };
-  if (kind === 'field') return { kind, field: 'owner' };
-  return { kind, users: [] };
-}
-
-/** Who approves one step: roles, the manager chain, a user field of the record, or named users. */
-function ApproverInput({ id, rule, roles, fields, onChange }: { id: string; rule: ApproverRule; roles: string[]; fields: string[]; onChange: (r: ApproverRule) => void }) {
-  const { t } = useTranslation();
-  return (
-    <div className="d-wf-pair">
-      <label className="d-label">{t('workflow.approvers')}
-        <select data-testid={`${id}-kind`} value={rule.kind} onChange={(e) => onChange(ruleFor(e.target.value as ApproverRule['kind'], roles))}>
-          {KINDS.map((k) => <option key={k} value={k}>{t(`workflow.approverKinds.${k}`)}</option>)}
-        </select>
-      </label>
-      {rule.kind === 'role' && <label className="d-label">{t('workflow.approverRoles')}<input data-testid={`${id}-roles`} list="d-wf-roles" defaultValue={rule.roles.join(', ')} onBlur={(e) => onChange({ kind: 'role', roles: list(e.target.value) })} /></label>}
-      {rule.kind === 'manager' && <label className="d-label">{t('workflow.levels')}<input type="number" min={1} max={10} data-testid={`${id}-levels`} value={rule.levels ?? 1} onChange={(e) => onChange({ kind: 'manager', levels: Math.max(1, Number(e.target.value) || 1) })} /></label>}
-      {rule.kind === 'field' && (
-        <label className="d-label">{t('workflow.approverField')}
-          <select data-testid={`${id}-field`} value={rule.field} onChange={(e) => onChange({ kind: 'field', field: e.target.value })}>
-            {[...new Set(['owner', ...fields])].map((f) => <option key={f} value={f}>{f}</option>)}
-          </select>
-        </label>
-      )}
-      {rule.kind === 'users' && <label className="d-label">{t('workflow.approverUsers')}<input data-testid={`${id}-users`} defaultValue={rule.users.join(', ')} onBlur={(e) => onChange({ kind: 'users', users: list(e.target.value) })} /></label>}
-    </div>
-  );
-}
-
 export interface ApprovalEditorProps {
   value?: ApprovalConfig;
   events: string[];
@@ -92,7 +59,6 @@ export function ApprovalEditor({ value, events, roles, fields, onChange, onAdd }
   return (
     <fieldset className="d-wf-approval" data-testid="approval">
       <legend>{t('workflow.approval')}</legend>
-      <datalist id="d-wf-roles">{roles.map((r) => <option key={r} value={r} />)}</datalist>
       <ol>
         {value.steps.map((s, i) => (
           <li key={i} data-testid={`approval-step-${i}`}>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { WorkflowCallRef } from '@tessera/metadata';
 import type { RegistryCall } from '../api/meta-api-types';
+import { NotifyEditor, type NotifyParams } from './notify-editor';
 import { ParamsForm } from './params-form';
 
 /** Picks a guard (or none) from the registry and edits its params. */
@@ -22,7 +23,7 @@ export function GuardEditor({ id, guards, value, onChange }: { id: string; guard
 }
 
 /** An ordered list of actions: add one from the registry, remove, move up or down, edit params. */
-export function ActionList({ id, actions, value, onChange }: { id: string; actions: RegistryCall[]; value: WorkflowCallRef[]; onChange: (next: WorkflowCallRef[]) => void }) {
+export function ActionList({ id, actions, value, roles = [], channels = [], onChange }: { id: string; actions: RegistryCall[]; value: WorkflowCallRef[]; roles?: string[]; channels?: string[]; onChange: (next: WorkflowCallRef[]) => void }) {
   const { t } = useTranslation();
   const move = (i: number, by: number) => {
     const next = [...value];
@@ -44,7 +45,8 @@ export function ActionList({ id, actions, value, onChange }: { id: string; actio
                 <button type="button" className="d-btn d-btn-ghost" aria-label={t('workflow.moveDown', { name: a.type })} disabled={i === value.length - 1} onClick={() => move(i, 1)}>↓</button>
                 <button type="button" className="d-btn d-btn-ghost" data-testid={`${id}-${i}-remove`} aria-label={t('workflow.remove', { name: a.type })} onClick={() => onChange(value.filter((_, j) => j !== i))}>✕</button>
               </div>
-              {def ? <ParamsForm id={`${id}-${i}`} schema={def.paramsSchema} value={a.params ?? {}} onChange={(params) => onChange(value.map((x, j) => (j === i ? { ...x, params } : x)))} />
+              {a.type === 'notify' && def ? <NotifyEditor id={`${id}-${i}`} value={(a.params ?? {}) as NotifyParams} roles={roles} channels={channels} onChange={(params) => onChange(value.map((x, j) => (j === i ? { ...x, params: params as Record<string, unknown> } : x)))} />
+                : def ? <ParamsForm id={`${id}-${i}`} schema={def.paramsSchema} value={a.params ?? {}} onChange={(params) => onChange(value.map((x, j) => (j === i ? { ...x, params } : x)))} />
                 : <p className="d-error">{t('workflow.unknownAction', { name: a.type })}</p>}
             </li>
           );

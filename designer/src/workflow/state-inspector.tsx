@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { WorkflowDefinition, WorkflowStateConfig } from '@tessera/metadata';
 import type { WorkflowRegistryView } from '../api/meta-api-types';
 import { ApprovalEditor } from './approval-editor';
+import { LockEditor } from './lock-editor';
 import { TimerEditor } from './timer-editor';
 import { addApproval, eventProblem, eventsOf, putTimer, removeTimer, stateProblem } from './workflow-model';
 
@@ -12,6 +13,8 @@ export interface StateInspectorProps {
   registry: WorkflowRegistryView;
   roles: string[];
   fields: string[];
+  /** A field's label in the reader's language (the lock lists fields by label). */
+  fieldLabel?: (field: string) => string;
   onWorkflow: (next: WorkflowDefinition) => void;
   onPatch: (patch: Partial<WorkflowStateConfig>) => void;
   onRename: (to: string) => void;
@@ -22,8 +25,8 @@ export interface StateInspectorProps {
 /** The keyword paths this editor edits (read by the keyword coverage test). */
 export const STATE_INSPECTOR_KEYWORDS = ['workflow.machine.states.*.type', 'workflow.machine.states.*.label', 'workflow.machine.initial', 'workflow.machine.states.*.on'] as const;
 
-/** One state: its name, initial/final, the transitions it starts (by keyboard), timers and approval. */
-export function StateInspector({ workflow, state, registry, roles, fields, onWorkflow, onPatch, onRename, onInitial, onAddTransition }: StateInspectorProps) {
+/** One state: its name, initial/final, the transitions it starts (by keyboard), timers, approval and record lock. */
+export function StateInspector({ workflow, state, registry, roles, fields, fieldLabel = (f) => f, onWorkflow, onPatch, onRename, onInitial, onAddTransition }: StateInspectorProps) {
   const { t } = useTranslation();
   const config = workflow.machine.states[state];
   const names = Object.keys(workflow.machine.states);
@@ -81,7 +84,7 @@ export function StateInspector({ workflow, state, registry, roles, fields, onWor
         <p className="d-hint">{t('workflow.timersHint')}</p>
         <ol className="d-wf-timers">
           {timers.map(({ ms, timer }, i) => (
-            <TimerEditor key={ms} index={i} workflow={workflow} ms={ms} timer={timer} actions={registry.actions}
+            <TimerEditor key={ms} index={i} workflow={workflow} ms={ms} timer={timer} actions={registry.actions} roles={roles} channels={registry.channels}
               onChange={(next, nextTimer) => (timers.some((x) => x.ms === next && next !== ms) ? undefined : onWorkflow(putTimer(workflow, state, ms, next, nextTimer)))}
               onRemove={() => onWorkflow(removeTimer(workflow, state, ms))} />
           ))}
@@ -89,6 +92,8 @@ export function StateInspector({ workflow, state, registry, roles, fields, onWor
         <button type="button" className="d-btn" data-testid="timer-add"
           onClick={() => { let ms = 86_400_000; while (config.after?.[String(ms)]) ms += 86_400_000; onWorkflow(putTimer(workflow, state, undefined, ms, { target: state })); }}>{t('workflow.addTimer')}</button>
       </fieldset>
+
+      <LockEditor value={config.lock} fields={fields} labelOf={fieldLabel} roles={roles} onChange={(lock) => onPatch({ lock })} />
 
       <ApprovalEditor value={config.approval} events={eventsOf(workflow, state)} roles={roles} fields={fields} onChange={(approval) => onPatch({ approval })}
         onAdd={() => onWorkflow(addApproval(workflow, state))} />

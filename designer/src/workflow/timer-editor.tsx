@@ -11,8 +11,8 @@ export const TIMER_EDITOR_KEYWORDS = ['workflow.machine.states.*.after'] as cons
 const UNITS: DelayUnit[] = ['minutes', 'hours', 'days'];
 
 /** One `after` timer: the delay in minutes, hours or days, where it goes, and its actions. */
-export function TimerEditor({ index, workflow, ms, timer, actions, onChange, onRemove }: {
-  index: number; workflow: WorkflowDefinition; ms: number; timer: WorkflowDelayedTransitionConfig; actions: RegistryCall[];
+export function TimerEditor({ index, workflow, ms, timer, actions, roles, channels, onChange, onRemove }: {
+  index: number; workflow: WorkflowDefinition; ms: number; timer: WorkflowDelayedTransitionConfig; actions: RegistryCall[]; roles?: string[]; channels?: string[];
   onChange: (ms: number, timer: WorkflowDelayedTransitionConfig) => void; onRemove: () => void;
 }) {
   const { t } = useTranslation();
@@ -40,7 +40,7 @@ export function TimerEditor({ index, workflow, ms, timer, actions, onChange, onR
         <button type="button" className="d-btn d-btn-ghost" data-testid={`timer-${index}-remove`} aria-label={t('workflow.removeTimer')} onClick={onRemove}>✕</button>
       </div>
       {bad && <p className="d-error" role="alert">{t('workflow.problems.delay')}</p>}
-      <ActionList id={`timer-${index}-action`} actions={actions} value={timer.actions ?? []}
+      <ActionList id={`timer-${index}-action`} actions={actions} roles={roles} channels={channels} value={timer.actions ?? []}
         onChange={(list) => { const { actions: _a, ...rest } = timer; onChange(ms, list.length ? { ...rest, actions: list } : rest); }} />
     </li>
   );

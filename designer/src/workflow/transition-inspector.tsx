@@ -64,7 +64,7 @@ export function TransitionInspector({ workflow, from, event, registry, roles, on
       </div>
       <GuardEditor id="transition-guard" guards={registry.guards} value={transition.guard}
         onChange={(guard) => { const { guard: _g, ...rest } = transition; onChange(guard ? { ...rest, guard } : rest); }} />
-      <ActionList id="transition-action" actions={registry.actions} value={transition.actions ?? []}
+      <ActionList id="transition-action" actions={registry.actions} roles={roles} channels={registry.channels} value={transition.actions ?? []}
         onChange={(actions) => { const { actions: _a, ...rest } = transition; onChange(actions.length ? { ...rest, actions } : rest); }} />
       <fieldset>
         <legend>{t('workflow.roles')}</legend>

@@ -156,29 +156,43 @@ export const setPosition = (wf: WorkflowDefinition, state: string, p: Position) 
 /** Every event name of a state (its `on` keys), for approval outcomes and duplicate checks. */
 export const eventsOf = (wf: WorkflowDefinition, state: string) => Object.keys(wf.machine.states[state]?.on ?? {});
 
+const OUTCOME_NAMES = {
+  approve: /^(APPROVE|APPROVED|ACCEPT|OK|PASS)$/,
+  reject: /^(REJECT|REJECTED|DECLINE|DENY|NO)$/,
+  return: /^(RETURN|RETURNED|SEND_BACK|REVISE)$/,
+};
+
 /**
  * Puts an approval on `state` (one step, mode any, `approvers`) as the usual review pattern:
- * - outcomes are the state's first two events; a state with none gets APPROVE to the next state
- *   (in the select's option order) and REJECT back to the initial one, both admin-only so users
- *   cannot skip the approval (the approval host takes them);
- * - every transition into the state starts the approval (`startApproval`); when none leads
- *   there, SUBMIT from the state before it is drawn.
+ * - SUBMIT: every transition into the state starts the approval (`startApproval`); when none
+ *   leads there, SUBMIT is drawn from the state before it (option order), or the initial one;
+ * - APPROVE goes on to the next state, REJECT to a state named like "rejected" (else back to the
+ *   initial state), RETURN back to the state it was submitted from. Each is reused when the
+ *   state already has an event of that name (APPROVE/OK, REJECT/NO, RETURN…), never guessed
+ *   from unrelated events (a CLOSE stays a CLOSE). New ones are admin-only, so users cannot
+ *   skip the approval (the approval host takes them).
  */
 export function addApproval(wf: WorkflowDefinition, state: string, approvers: ApproverRule = { kind: 'manager', levels: 1 }): WorkflowDefinition {
   const names = Object.keys(wf.machine.states);
   const at = names.indexOf(state);
+  const others = names.filter((n) => n !== state);
+  const initial = wf.machine.initial !== state ? wf.machine.initial : undefined;
+  const before = names.slice(0, Math.max(0, at)).reverse().find((n) => wf.machine.states[n].type !== 'final') ?? initial ?? others[0] ?? state;
+  const forward = names.slice(at + 1).find((n) => !/reject/.test(n)) ?? others.find((n) => n !== before) ?? state;
+  const rejected = others.find((n) => /reject/.test(n)) ?? initial ?? before;
+  const systemOnly = { meta: { roles: ['admin'] } };
   let next = wf;
-  let events = eventsOf(wf, state);
-  if (events.length === 0) {
-    const forward = names[at + 1] ?? state;
-    const back = wf.machine.initial !== state ? wf.machine.initial : (names[at - 1] ?? state);
-    const systemOnly = { meta: { roles: ['admin'] } };
-    next = patchState(next, state, { on: { APPROVE: { target: forward, ...systemOnly }, REJECT: { target: back, ...systemOnly } } });
-    events = ['APPROVE', 'REJECT'];
-  }
+  const outcome = (kind: keyof typeof OUTCOME_NAMES, event: string, target: string): string => {
+    const existing = eventsOf(next, state).find((e) => OUTCOME_NAMES[kind].test(e));
+    if (existing) return existing;
+    next = patchState(next, state, { on: { ...next.machine.states[state].on, [event]: { target, ...systemOnly } } });
+    return event;
+  };
+  const onApproved = outcome('approve', 'APPROVE', forward);
+  const onRejected = outcome('reject', 'REJECT', rejected);
+  const onReturned = outcome('return', 'RETURN', before);
   const incoming = names.flatMap((from) => Object.entries(next.machine.states[from].on ?? {}).filter(([, t]) => from !== state && t.target === state).map(([event]) => ({ from, event })));
-  const before = names[at - 1] ?? (wf.machine.initial !== state ? wf.machine.initial : undefined);
-  if (incoming.length === 0 && before && before !== state && !eventsOf(next, before).includes('SUBMIT')) {
+  if (incoming.length === 0 && before !== state && !eventsOf(next, before).includes('SUBMIT')) {
     next = addTransition(next, before, 'SUBMIT', state);
     incoming.push({ from: before, event: 'SUBMIT' });
   }
@@ -186,5 +200,6 @@ export function addApproval(wf: WorkflowDefinition, state: string, approvers: Ap
     const t = next.machine.states[from].on![event];
     if (!(t.actions ?? []).some((a) => a.type === 'startApproval')) next = putTransition(next, from, event, { ...t, actions: [...(t.actions ?? []), { type: 'startApproval' }] });
   }
-  return patchState(next, state, { approval: { steps: [{ id: 'step_1', approvers, mode: 'any' }], onApproved: events[0], onRejected: events[1] ?? events[0] } });
+  const kept = wf.machine.states[state].approval;
+  return patchState(next, state, { approval: { ...kept, steps: kept?.steps ?? [{ id: 'step_1', approvers, mode: 'any' }], onApproved, onRejected, onReturned } });
 }

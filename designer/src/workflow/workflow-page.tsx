@@ -11,6 +11,8 @@ import { TransitionInspector } from './transition-inspector';
 import { WorkflowCanvas, type Selection } from './workflow-canvas';
 import { addState, addTransition, eventsOf, newWorkflow, patchState, putTimer, putTransition, putWorkflow, removeTimer, removeTransition, renameState, selectFields, setInitial, setPositions, stateProblem } from './workflow-model';
 import { TimerEditor } from './timer-editor';
+import { StateFieldForm } from './state-field-form';
+import { SimulatorPanel } from './simulator-panel';
 
 /**
  * The workflow page (issue 8): pick or create an entity's workflow, draw it on a canvas and
@@ -29,6 +31,8 @@ export default function WorkflowPage({ app, onChange }: { app: AppDefinition; on
   const [connecting, setConnecting] = useState<{ from: string; to: string }>();
   const [importing, setImporting] = useState(false);
   const [creating, setCreating] = useState(false);
+  const [creatingField, setCreatingField] = useState(false);
+  const [simulating, setSimulating] = useState(false);
   const [newState, setNewState] = useState('');
   const bindings = app.entities.flatMap((e) => selectFields(e).map((f) => ({ value: `${e['x-name']}.${f}`, label: `${localize(e['x-label'], i18n.language)} · ${localize(e.properties[f]['x-label'], i18n.language)}` })));
   const free = bindings.filter((b) => !(app.workflows ?? []).some((w) => `${w.entity}.${w.stateField}` === b.value));
@@ -48,6 +52,15 @@ export default function WorkflowPage({ app, onChange }: { app: AppDefinition; on
     setCreating(false);
     setSelection(undefined);
   };
+  // A new select field and the workflow over it, as one edit (one undo step).
+  const createWithField = (withField: AppDefinition, entityName: string, field: string) => {
+    const wf = newWorkflow(withField, entityName, field);
+    onChange(putWorkflow(withField, wf.name, wf));
+    setName(wf.name);
+    setCreating(false);
+    setCreatingField(false);
+    setSelection(undefined);
+  };
   const newStateProblem = newState && workflow ? stateProblem(newState, Object.keys(workflow.machine.states)) : undefined;
 
   return (
@@ -60,7 +73,9 @@ export default function WorkflowPage({ app, onChange }: { app: AppDefinition; on
             {(app.workflows ?? []).map((w) => <option key={w.name} value={w.name}>{w.label ? `${localize(w.label, i18n.language)} (${w.name})` : w.name}</option>)}
           </select>
         </label>
-        {creating ? (
+        {creatingField ? (
+          <StateFieldForm app={app} onCreate={createWithField} onCancel={() => setCreatingField(false)} />
+        ) : creating ? (
           <form className="d-wf-create" onSubmit={(e) => { e.preventDefault(); if (binding) create(); }}>
             <label className="d-label">{t('workflow.binding')}
               <select data-testid="workflow-binding" value={binding} onChange={(e) => setBinding(e.target.value)}>
@@ -71,6 +86,7 @@ export default function WorkflowPage({ app, onChange }: { app: AppDefinition; on
             {free.length === 0 && <p className="d-error">{t('workflow.noBinding')}</p>}
             <div className="d-actions">
               <button type="submit" className="d-btn d-btn-primary" data-testid="workflow-create" disabled={!binding}>{t('workflow.create')}</button>
+              <button type="button" className="d-btn" data-testid="workflow-new-state-field" onClick={() => setCreatingField(true)}>{t('workflow.stateField.open')}</button>
               <button type="button" className="d-btn" onClick={() => setCreating(false)}>{t('inspector.cancel')}</button>
             </div>
           </form>
@@ -86,6 +102,11 @@ export default function WorkflowPage({ app, onChange }: { app: AppDefinition; on
               onChange={(e) => put(withLabel(workflow, 'en', e.target.value))} /></label>
             <label className="d-label">{t('workflow.workflowLabelZh')}<input data-testid="workflow-label-zh" value={workflow.label?.zh ?? ''}
               onChange={(e) => put(withLabel(workflow, 'zh', e.target.value))} /></label>
+          </div>
+        )}
+        {workflow && (
+          <div className="d-actions">
+            <button type="button" className="d-btn" data-testid="workflow-simulate" aria-pressed={simulating} onClick={() => { setSimulating(!simulating); setSelection(undefined); }}>{t('simulator.open')}</button>
           </div>
         )}
         {workflow && (
@@ -117,8 +138,10 @@ export default function WorkflowPage({ app, onChange }: { app: AppDefinition; on
       </main>
       <aside className="d-wf-inspector">
         {registryError && <p className="d-error" role="alert">{t('workflow.registryError', { message: registryError })}</p>}
+        {workflow && entity && simulating && <SimulatorPanel key={workflow.name} workflow={workflow} entity={entity} roles={roles} onClose={() => setSimulating(false)} />}
         {workflow && registry && selection?.kind === 'state' && workflow.machine.states[selection.state] && (
           <StateInspector key={`${workflow.name}-${selection.state}`} workflow={workflow} state={selection.state} registry={registry} roles={roles} fields={fields}
+            fieldLabel={(f) => `${localize(entity?.properties[f]?.['x-label'], i18n.language) || f} (${f})`}
             onWorkflow={put} onPatch={(patch) => put(patchState(workflow, selection.state, patch))}
             onRename={(to) => { const r = renameState(app, workflow, selection.state, to); onChange(r.app); setSelection({ kind: 'state', state: to }); }}
             onInitial={() => put(setInitial(workflow, selection.state))}
@@ -133,13 +156,13 @@ export default function WorkflowPage({ app, onChange }: { app: AppDefinition; on
           <section className="d-panel d-inspector" data-testid="timer-inspector">
             <h2>{t('workflow.timerHeading', { from: selection.from })}</h2>
             <ol className="d-wf-timers">
-              <TimerEditor index={0} workflow={workflow} ms={selection.ms} timer={workflow.machine.states[selection.from].after![String(selection.ms)]} actions={registry.actions}
+              <TimerEditor key={`${workflow.name}-${selection.from}`} index={0} workflow={workflow} ms={selection.ms} timer={workflow.machine.states[selection.from].after![String(selection.ms)]} actions={registry.actions} roles={roles} channels={registry.channels}
                 onChange={(ms, timer) => { put(putTimer(workflow, selection.from, selection.ms, ms, timer)); setSelection({ ...selection, ms }); }}
                 onRemove={() => { put(removeTimer(workflow, selection.from, selection.ms)); setSelection({ kind: 'state', state: selection.from }); }} />
             </ol>
           </section>
         )}
-        {workflow && !selection && <p className="d-hint d-panel">{t('workflow.selectHint')}</p>}
+        {workflow && !selection && !simulating && <p className="d-hint d-panel">{t('workflow.selectHint')}</p>}
       </aside>
       {connecting && workflow && (
         <EventPrompt from={connecting.from} to={connecting.to} taken={eventsOf(workflow, connecting.from)} onCancel={() => setConnecting(undefined)}

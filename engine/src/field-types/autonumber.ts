@@ -13,7 +13,9 @@ export const autonumberFieldType = defineFieldType({
   name: 'autonumber',
   label: { en: 'Auto number', zh: '自动编号' },
   widget: 'text',
-  ...typeKeywords(['x-format'], { defaults: { 'x-format': DEFAULT_AUTONUMBER_FORMAT } }),
+  // The system numbers records: an import never carries one.
+  parseCell: null,
+  ...typeKeywords(['x-format', 'x-searchable'], { defaults: { 'x-format': DEFAULT_AUTONUMBER_FORMAT } }),
   unique: true,
   filterOperators: TEXT_OPERATORS,
   jsonSchema: (field) => ({ type: 'string', readOnly: true, 'x-format': field['x-format'] ?? DEFAULT_AUTONUMBER_FORMAT }),

@@ -1,3 +1,4 @@
+import { parseBooleanCell } from './cell-parsers';
 import { defineFieldType } from './define-field-type';
 import { typeKeywords } from './keyword-schema';
 import { BOOLEAN_OPERATORS } from './filter-operators';
@@ -6,6 +7,7 @@ export const booleanFieldType = defineFieldType({
   name: 'boolean',
   label: { en: 'Yes/No', zh: '是/否' },
   widget: 'checkbox',
+  parseCell: parseBooleanCell,
   filterOperators: BOOLEAN_OPERATORS,
   ...typeKeywords(['x-indexed']),
   jsonSchema: () => ({ type: 'boolean' }),

@@ -1,3 +1,4 @@
+import { parseNumberCell } from './cell-parsers';
 import { defineFieldType } from './define-field-type';
 import { typeKeywords } from './keyword-schema';
 import { ORDERED_OPERATORS } from './filter-operators';
@@ -18,6 +19,7 @@ export const currencyFieldType = defineFieldType({
   name: 'currency',
   label: { en: 'Currency', zh: '金额' },
   widget: 'currency',
+  parseCell: (cell) => parseNumberCell(cell, 'number'),
   filterOperators: ORDERED_OPERATORS,
   ...typeKeywords(['minimum', 'maximum', 'x-precision', 'x-scale', 'x-currency', 'x-currency-field', 'x-unique', 'x-indexed'], { defaults: { 'x-precision': DEFAULT_PRECISION, 'x-scale': DEFAULT_SCALE, 'x-currency': DEFAULT_CURRENCY } }),
   jsonSchema: (field) => ({

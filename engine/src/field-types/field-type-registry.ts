@@ -1,6 +1,17 @@
 import type { KnownFieldType } from '@tessera/metadata';
 import { builtinFieldTypes } from './builtin-field-types';
 import type { FieldTypeDefinition } from './field-type-types';
+import { isNumericKind, valueKindOf } from './field-value-kind';
+
+/** Whether a type keeps numbers in a column of its own (a rollup may sum or average it): not computed, not a formula. */
+function numericColumn(def: FieldTypeDefinition): boolean {
+  if (def.computed || def.stored) return false;
+  try {
+    return isNumericKind(valueKindOf(def.jsonSchema({ 'x-id': 'probe', 'x-type': def.name, 'x-label': { en: def.name } })));
+  } catch {
+    return false; // a type that needs keywords to describe its values is not judged here
+  }
+}
 
 export interface FieldTypeRegistry {
   /** Throws when a type of the same name is already registered. */
@@ -33,6 +44,7 @@ export function createFieldTypeRegistry(types: readonly FieldTypeDefinition[] = 
         name: def.name,
         ...(def.requiresOptions ? { requiresOptions: true } : {}),
         ...(def.requiresRelation ? { requiresRelation: true } : {}),
+        ...(numericColumn(def) ? { numeric: true } : {}),
       })),
   };
   for (const def of types) registry.register(def);

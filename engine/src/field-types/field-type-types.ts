@@ -1,4 +1,5 @@
 import type { EntityDefinition, FieldDefinition, LocalizedText } from '@tessera/metadata';
+import type { CellParser } from './cell-parser-types';
 import type { KeywordSchema } from './keyword-schema';
 
 /** A JSON Schema fragment (2020-12). Kept loose: it is data handed to ajv, rjsf and OpenAPI. */
@@ -111,6 +112,13 @@ export interface FieldTypeDefinition {
    * create/update bodies, so writing it is 422 `read-only`.
    */
   computed?: boolean;
+  /**
+   * How an imported spreadsheet cell becomes a value (see `cell-parsers.ts` for the shared
+   * readers of numbers, dates, options…). `null` says no cell can carry one (a file, a value the
+   * system computes): the importer does not offer such fields. Every type declares one or the
+   * other; a generated test names any that does not.
+   */
+  parseCell?: CellParser | null;
   /** The column's default, for values that start somewhere other than null (a count at 0). */
   columnDefault?(field: FieldDefinition): ColumnDefault | undefined;
 }

@@ -12,6 +12,8 @@ export const fileFieldType = defineFieldType({
   name: 'file',
   label: { en: 'File', zh: '附件' },
   widget: 'file',
+  // A cell cannot carry a file's bytes.
+  parseCell: null,
   ...typeKeywords(['x-file'], { required: ['x-file'], defaults: { 'x-file': { maxSize: 10 * 1024 * 1024, accept: ['image/*', 'application/pdf'] } } }),
   filterOperators: ['isNull'],
   jsonSchema: (field) => (field['x-file']?.multiple ? { type: 'array', items: uuid, uniqueItems: true, maxItems: 100 } : { ...uuid }),

@@ -31,6 +31,8 @@ export const formulaFieldType = defineFieldType({
   name: 'formula',
   label: { en: 'Formula', zh: '公式' },
   widget: 'readonly',
+  // Computed from the record's other fields, never imported.
+  parseCell: null,
   ...typeKeywords(['x-formula', 'x-formula-type', 'x-stored', 'x-indexed'], { required: ['x-formula'], defaults: { 'x-formula-type': 'text' } }),
   // Every operator some result type allows; a field's own are its result type's.
   filterOperators: [...ORDERED_OPERATORS, 'contains', 'startsWith'],

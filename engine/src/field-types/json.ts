@@ -1,3 +1,4 @@
+import { parseJsonCell } from './cell-parsers';
 import { defineFieldType } from './define-field-type';
 import { typeKeywords } from './keyword-schema';
 
@@ -6,6 +7,7 @@ export const jsonFieldType = defineFieldType({
   name: 'json',
   label: { en: 'JSON', zh: 'JSON' },
   widget: 'json',
+  parseCell: parseJsonCell,
   ...typeKeywords([]),
   filterOperators: ['isNull'],
   // Any JSON value: an empty schema (a type union would trip ajv's strictTypes).

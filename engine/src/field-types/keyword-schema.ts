@@ -1,4 +1,4 @@
-import type { FieldDefinition, LocalizedText } from '@tessera/metadata';
+import { LOCALE_TAG_PATTERN, type FieldDefinition, type LocalizedText } from '@tessera/metadata';
 import type { JsonSchema } from './field-type-types';
 
 /** An author keyword of a field (`x-format`, `maxLength`…). */
@@ -32,7 +32,9 @@ const localizedText = (label: LocalizedText): JsonSchema => labelled({
     en: labelled({ type: 'string', minLength: 1 }, text('English', '英文')),
     zh: labelled({ type: 'string' }, text('Chinese', '中文')),
   },
-  additionalProperties: false,
+  // Any other language by its BCP 47 tag (languages as data, ADR 0048); the designer edits en and zh.
+  propertyNames: { pattern: LOCALE_TAG_PATTERN },
+  additionalProperties: { type: 'string' },
 }, label);
 
 /**
@@ -51,16 +53,37 @@ export const FIELD_KEYWORD_SCHEMAS: Partial<Record<FieldKeyword, JsonSchema>> = 
   'x-currency-field': labelled({ type: 'string', minLength: 1 }, text('Currency field', '币种字段'), text('A select field whose option values are currency codes: each record names its own currency. Leave the currency empty when set.', '选项值为币种代码的单选字段：每条记录使用各自的币种。设置后请留空“币种”。')),
   'x-unique': labelled({ type: 'boolean' }, text('Unique', '唯一')),
   'x-indexed': labelled({ type: 'boolean' }, text('Indexed', '建索引')),
+  'x-searchable': labelled({ type: 'boolean' }, text('Searchable', '可搜索'), text('Found by the list search, relation pickers and the global search (Ctrl+K), with a fast index. The display field always is.', '可在列表搜索、关联选择和全局搜索（Ctrl+K）中查找，并建立快速索引。显示字段始终可搜索。')),
   'x-format': labelled({ type: 'string', minLength: 1, maxLength: 100 }, text('Number format', '编号格式'), text('Literal text with {0000} for the counter and {YYYY}, {MM}, {DD} for the date, e.g. BID-{YYYY}-{0000}.', '固定文字加 {0000} 表示序号，{YYYY}、{MM}、{DD} 表示日期，例如 BID-{YYYY}-{0000}。')),
   'x-formula': labelled({ type: 'string', minLength: 1, maxLength: 2000 }, text('Formula', '公式'), text('An expression over the record\'s fields, e.g. amount * probability / 100.', '基于记录字段的表达式，例如 amount * probability / 100。')),
   'x-formula-type': labelled({ enum: ['number', 'text', 'boolean', 'date'] }, text('Result type', '结果类型')),
   'x-stored': labelled({ type: 'boolean' }, text('Stored (filterable and sortable)', '存储（可筛选、排序）')),
   'x-rollup': labelled({
     type: 'object',
-    required: ['relation', 'fn'],
+    required: ['fn'],
     properties: {
-      relation: labelled({ type: 'string', minLength: 1 }, text('One-to-many field', '一对多字段')),
-      fn: labelled({ enum: ['count', 'sum', 'min', 'max'] }, text('Function', '函数')),
+      relation: labelled({ type: 'string', minLength: 1 }, text('One-to-many field', '一对多字段'), text('Roll up the records this field lists. Or leave it empty and name an entity and a match.', '汇总该字段列出的记录。也可留空，改为指定实体和匹配条件。')),
+      entity: labelled({ type: 'string', minLength: 1 }, text('Entity of the records', '记录所属实体'), text('Roll up the records of this entity that match this record.', '汇总该实体中与本记录匹配的记录。')),
+      match: labelled({
+        type: 'object',
+        required: ['field', 'equals'],
+        properties: {
+          field: labelled({ type: 'string', minLength: 1 }, text('Their field', '对方字段'), text('A user, relation or select field of those records, e.g. the salesperson credited.', '对方记录的用户、关联或单选字段，例如业绩归属人。')),
+          equals: labelled({ type: 'string', minLength: 1 }, text('Equals this record\'s field', '等于本记录的字段'), text('The field of this record it must equal, e.g. the target\'s salesperson.', '必须与之相等的本记录字段，例如目标的销售人员。')),
+        },
+        additionalProperties: false,
+      }, text('Match', '匹配')),
+      period: labelled({
+        type: 'object',
+        required: ['date', 'year'],
+        properties: {
+          date: labelled({ type: 'string', minLength: 1 }, text('Their date field', '对方日期字段')),
+          year: labelled({ type: 'string', minLength: 1 }, text('Year field of this record', '本记录的年度字段')),
+          month: labelled({ type: 'string', minLength: 1 }, text('Month field of this record', '本记录的月份字段'), text('A record with no month counts the whole year.', '月份为空时统计全年。')),
+        },
+        additionalProperties: false,
+      }, text('Period', '期间'), text('Only records dated in this record\'s year (and month).', '只统计日期在本记录年度（及月份）内的记录。')),
+      fn: labelled({ enum: ['count', 'sum', 'avg', 'min', 'max'] }, text('Function', '函数')),
       field: labelled({ type: 'string', minLength: 1 }, text('Field of the related records', '关联记录的字段'), text('Not needed for count.', 'count 不需要。')),
     },
     additionalProperties: false,
@@ -108,6 +131,31 @@ export const FIELD_KEYWORD_SCHEMAS: Partial<Record<FieldKeyword, JsonSchema>> = 
       entity: labelled({ type: 'string', minLength: 1 }, text('Related entity', '关联对象')),
       kind: labelled({ enum: ['many-to-one', 'one-to-many', 'many-to-many'] }, text('Kind', '关系类型')),
       onDelete: labelled({ enum: ['restrict', 'set-null', 'cascade'] }, text('When the related record is deleted', '关联记录被删除时')),
+      onTransfer: labelled({
+        oneOf: [
+          { enum: ['all', 'open', 'none'] },
+          {
+            type: 'object',
+            required: ['open'],
+            properties: {
+              open: {
+                type: 'object',
+                required: ['field'],
+                properties: {
+                  field: { type: 'string', pattern: '^[a-z][a-z0-9_]*$' },
+                  notIn: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string' } },
+                  fromNow: { const: true },
+                },
+                minProperties: 2,
+                maxProperties: 2,
+                $comment: 'field, and exactly one of notIn or fromNow.',
+                additionalProperties: false,
+              },
+            },
+            additionalProperties: false,
+          },
+        ],
+      }, text('When the related record is transferred', '关联记录转移时')),
       field: labelled({ type: 'string', minLength: 1 }, text('Inverse field', '反向字段')),
     },
     additionalProperties: false,

@@ -1,3 +1,4 @@
+import { parseOptionsCell } from './cell-parsers';
 import { defineFieldType } from './define-field-type';
 import { typeKeywords } from './keyword-schema';
 import { ARRAY_OPERATORS } from './filter-operators';
@@ -10,6 +11,7 @@ export const multiselectFieldType = defineFieldType({
   name: 'multiselect',
   label: { en: 'Multi-select', zh: '多选' },
   widget: 'multiselect',
+  parseCell: parseOptionsCell,
   ...typeKeywords(['x-options']),
   requiresOptions: true,
   indexMethod: 'gin',

@@ -1,3 +1,4 @@
+import { parseNumberCell } from './cell-parsers';
 import { defineFieldType } from './define-field-type';
 import { typeKeywords } from './keyword-schema';
 import { ORDERED_OPERATORS } from './filter-operators';
@@ -11,6 +12,7 @@ export const numberFieldType = defineFieldType({
   name: 'number',
   label: { en: 'Number', zh: '数字' },
   widget: 'updown',
+  parseCell: (cell, field) => parseNumberCell(cell, (field['x-scale'] ?? DEFAULT_SCALE) === 0 ? 'integer' : 'number'),
   filterOperators: ORDERED_OPERATORS,
   ...typeKeywords(['minimum', 'maximum', 'x-precision', 'x-scale', 'x-unique', 'x-indexed'], { defaults: { 'x-precision': DEFAULT_PRECISION, 'x-scale': DEFAULT_SCALE } }),
   jsonSchema: (field) => {

@@ -1,3 +1,4 @@
+import { parseNumberCell } from './cell-parsers';
 import type { FieldDefinition } from '@tessera/metadata';
 import { defineFieldType } from './define-field-type';
 import { typeKeywords } from './keyword-schema';
@@ -17,6 +18,7 @@ export const percentFieldType = defineFieldType({
   name: 'percent',
   label: { en: 'Percent', zh: '百分比' },
   widget: 'percent',
+  parseCell: (cell) => parseNumberCell(cell, 'number', true),
   ...typeKeywords(['minimum', 'maximum', 'x-scale', 'x-indexed'], { defaults: { minimum: 0, maximum: 100, 'x-scale': DEFAULT_SCALE } }),
   filterOperators: ORDERED_OPERATORS,
   jsonSchema: (field) => ({ type: 'number', minimum: 0, maximum: 100, ...numericSchema(precisionOf(field), scaleOf(field)) }),

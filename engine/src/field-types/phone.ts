@@ -1,3 +1,4 @@
+import { parseTextCell } from './cell-parsers';
 import { defineFieldType } from './define-field-type';
 import { typeKeywords } from './keyword-schema';
 import { TEXT_OPERATORS } from './filter-operators';
@@ -12,8 +13,9 @@ export const phoneFieldType = defineFieldType({
   name: 'phone',
   label: { en: 'Phone', zh: '电话' },
   widget: 'phone',
+  parseCell: parseTextCell,
   filterOperators: TEXT_OPERATORS,
-  ...typeKeywords(['maxLength', 'x-unique', 'x-indexed']),
+  ...typeKeywords(['maxLength', 'x-unique', 'x-indexed', 'x-searchable']),
   jsonSchema: () => ({ type: 'string', maxLength: 32, pattern: PHONE_PATTERN }),
   column: () => ({ kind: 'varchar', length: 32 }),
 });

@@ -1,3 +1,4 @@
+import { parseIdCell, parseIdsCell } from './cell-parsers';
 import type { FieldDefinition } from '@tessera/metadata';
 import { defineFieldType } from './define-field-type';
 import { typeKeywords } from './keyword-schema';
@@ -15,6 +16,8 @@ export const relationFieldType = defineFieldType({
   name: 'relation',
   label: { en: 'Relation', zh: '关联' },
   widget: 'relation',
+  // Titles are looked up by the importer in one query per batch; ids read here.
+  parseCell: (cell, field) => (kindOf(field) === 'many-to-one' ? parseIdCell(cell) : parseIdsCell(cell)),
   // Only many-to-one is a column; the other kinds are not stored, so nothing filters on them.
   filterOperators: EQUALITY_OPERATORS,
   ...typeKeywords(['x-relation', 'x-indexed']),

@@ -1,3 +1,4 @@
+import { parseTextCell } from './cell-parsers';
 import { defineFieldType } from './define-field-type';
 import { typeKeywords } from './keyword-schema';
 import { SEARCH_OPERATORS } from './filter-operators';
@@ -11,6 +12,8 @@ export const richtextFieldType = defineFieldType({
   name: 'richtext',
   label: { en: 'Rich text', zh: '富文本' },
   widget: 'richtext',
+  // Imported as written: the server's toDb sanitizes it like any other write.
+  parseCell: parseTextCell,
   ...typeKeywords(['maxLength']),
   filterOperators: SEARCH_OPERATORS,
   jsonSchema: () => ({ type: 'string', contentMediaType: 'text/html' }),

@@ -9,15 +9,18 @@ const fnOf = (field: FieldDefinition) => field['x-rollup']?.fn ?? 'count';
 const startsAtZero = (field: FieldDefinition) => fnOf(field) === 'count' || fnOf(field) === 'sum';
 
 /**
- * count/sum/min/max of a field of the records listed by a one-to-many field (`x-rollup`).
- * Stored in a column that a trigger on the child table keeps right (planned with the
- * migration: `entityRollups`, `planRollups`), so it is correct whoever writes the children,
- * in bulk or in SQL. `computed`: never part of a client body (422 read-only).
+ * count/sum/avg/min/max of a field of other records (`x-rollup`): those a one-to-many field
+ * lists, or those of an entity that match this record (and fall in its year/month). Stored in
+ * a column that triggers keep right (planned with the migration: `entityRollups`,
+ * `planRollups`), so it is correct whoever writes the records, in bulk or in SQL.
+ * `computed`: never part of a client body (422 read-only). avg/min/max of nothing is null.
  */
 export const rollupFieldType = defineFieldType({
   name: 'rollup',
   label: { en: 'Rollup', zh: '汇总' },
   widget: 'readonly',
+  // Maintained by the database, never imported.
+  parseCell: null,
   ...typeKeywords(['x-rollup', 'x-indexed'], { required: ['x-rollup'] }),
   filterOperators: ORDERED_OPERATORS,
   computed: true,

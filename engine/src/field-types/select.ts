@@ -1,3 +1,4 @@
+import { parseOptionText, cellText } from './cell-parsers';
 import { defineFieldType } from './define-field-type';
 import { typeKeywords } from './keyword-schema';
 import { EQUALITY_OPERATORS } from './filter-operators';
@@ -7,6 +8,7 @@ export const selectFieldType = defineFieldType({
   name: 'select',
   label: { en: 'Select', zh: '单选' },
   widget: 'select',
+  parseCell: (cell, field) => parseOptionText(cellText(cell), field),
   filterOperators: EQUALITY_OPERATORS,
   ...typeKeywords(['x-options', 'x-indexed']),
   requiresOptions: true,

@@ -1,3 +1,4 @@
+import { parseTextCell } from './cell-parsers';
 import { defineFieldType } from './define-field-type';
 import { typeKeywords } from './keyword-schema';
 import { SEARCH_OPERATORS } from './filter-operators';
@@ -6,8 +7,9 @@ export const textareaFieldType = defineFieldType({
   name: 'textarea',
   label: { en: 'Long text', zh: '多行文本' },
   widget: 'textarea',
+  parseCell: parseTextCell,
   filterOperators: SEARCH_OPERATORS,
-  ...typeKeywords(['maxLength', 'minLength']),
+  ...typeKeywords(['maxLength', 'minLength', 'x-searchable']),
   jsonSchema: () => ({ type: 'string' }),
   column: () => ({ kind: 'text' }),
 });

@@ -1,3 +1,4 @@
+import { parseTextCell } from './cell-parsers';
 import { defineFieldType } from './define-field-type';
 import { typeKeywords } from './keyword-schema';
 import { TEXT_OPERATORS } from './filter-operators';
@@ -12,8 +13,9 @@ export const urlFieldType = defineFieldType({
   name: 'url',
   label: { en: 'URL', zh: '网址' },
   widget: 'url',
+  parseCell: parseTextCell,
   filterOperators: TEXT_OPERATORS,
-  ...typeKeywords(['maxLength', 'x-unique', 'x-indexed']),
+  ...typeKeywords(['maxLength', 'x-unique', 'x-indexed', 'x-searchable']),
   jsonSchema: () => ({ type: 'string', format: 'uri', 'x-schemes': [...URL_SCHEMES] }),
   column: () => ({ kind: 'text' }),
 });

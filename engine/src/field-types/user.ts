@@ -1,3 +1,4 @@
+import { parseIdCell } from './cell-parsers';
 import { defineFieldType } from './define-field-type';
 import { typeKeywords } from './keyword-schema';
 import { EQUALITY_OPERATORS } from './filter-operators';
@@ -10,6 +11,8 @@ export const userFieldType = defineFieldType({
   name: 'user',
   label: { en: 'User', zh: '用户' },
   widget: 'user',
+  // Names and usernames are looked up by the importer in one query per batch; an id reads here.
+  parseCell: parseIdCell,
   ...typeKeywords(['x-indexed']),
   filterOperators: EQUALITY_OPERATORS,
   jsonSchema: () => ({ type: 'string', format: 'uuid' }),

@@ -8,7 +8,7 @@ import type { FormSection, FormSpec } from './form-types';
 /**
  * The create/edit form of an entity for @rjsf/core 6. The schema is the create-mode schema
  * without null unions (rjsf renders plain types better; empty inputs are simply omitted) and
- * with titles in `locale`. Selects keep `enum` (the same values the validator checks) and get
+ * with titles in `locale` (any BCP 47 tag; messages use `zh` for any Chinese, else `en`). Selects keep `enum` (the same values the validator checks) and get
  * their localized labels from `ui:enumNames`, which rjsf 6 still reads. `entities` is the
  * app's entity list, used to describe relation targets to the relation widget.
  */
@@ -16,16 +16,17 @@ export function entityToForm(
   entity: EntityDefinition,
   layout: LayoutDefinition | undefined,
   registry: FieldTypeRegistry,
-  locale: Locale,
+  locale: string,
   entities: readonly EntityDefinition[],
 ): FormSpec {
+  const messages: Locale = locale.split('-')[0]?.toLowerCase() === 'zh' ? 'zh' : 'en';
   const properties: Record<string, JsonSchema> = {};
   const uiSchema: Record<string, unknown> = {};
   const fieldNames = Object.keys(entity.properties);
 
   for (const [name, field] of Object.entries(entity.properties)) {
     const type = fieldTypeOf(entity, name, field, registry);
-    properties[name] = fieldToJsonSchema(type, field, { nullable: false, locale });
+    properties[name] = fieldToJsonSchema(type, field, { nullable: false, locale: messages });
     const ui: Record<string, unknown> = { 'ui:widget': type.widget, 'ui:title': localize(field['x-label'], locale) };
     if (field['x-options']) ui['ui:enumNames'] = field['x-options'].map((option) => localize(option.label, locale));
     if (field['x-readonly']) ui['ui:readonly'] = true;
@@ -58,7 +59,7 @@ function layoutToSections(
   layout: LayoutDefinition | undefined,
   entity: EntityDefinition,
   fieldNames: string[],
-  locale: Locale,
+  locale: string,
 ): FormSection[] {
   if (!layout || layout.sections.length === 0) {
     return [{ id: 'main', title: localize(entity['x-label'], locale), columns: 1, fields: fieldNames }];

@@ -1,6 +1,6 @@
 import type { ColumnType } from '../field-types/field-type-types';
 import { invalidInputSql } from './invalid-input-sql';
-import { columnTypeSql, ident } from './migration-sql';
+import { columnTypeSql, ident, literal } from './migration-sql';
 
 export type ColumnCast =
   | {
@@ -17,6 +17,18 @@ export type ColumnCast =
   | { ok: false; reason: string };
 
 const TEXTUAL = new Set(['text', 'varchar']);
+
+/** Lists and JSON are not mapped value by value. */
+const UNMAPPED = new Set(['text-array', 'uuid-array', 'jsonb']);
+
+/** Old value (its text form) → the new value's text form, or null to empty it. */
+export type ValueMapping = Record<string, string | null>;
+
+/** `expr` with each mapped value replaced (a CASE over its text form); unmapped values pass through. */
+export function mappedTextSql(expr: string, mapping: ValueMapping): string {
+  const arms = Object.entries(mapping).map(([from, to]) => `when ${literal(from)} then ${to === null ? 'null' : literal(to)}`);
+  return arms.length === 0 ? expr : `(case ${expr} ${arms.join(' ')} else ${expr} end)`;
+}
 const INTEGERS: Record<string, number> = { smallint: 1, integer: 2, bigint: 3 };
 
 /** Integer digits a column can hold; Infinity for unbounded kinds. */
@@ -31,12 +43,23 @@ function integerDigits(type: ColumnType): number {
  * Parseable conversions are checked with patterns and range checks (invalidInputSql), which
  * work on PostgreSQL 15 as on PGlite (pg_input_is_valid is 16+).
  */
-export function columnCast(column: string, from: ColumnType, to: ColumnType): ColumnCast {
+export function columnCast(column: string, from: ColumnType, to: ColumnType, mapping?: ValueMapping): ColumnCast {
   const col = ident(column);
   const target = columnTypeSql(to);
   const checked = (failingWhere: string, using = `${col}::text::${target}`): ColumnCast => ({ ok: true, using, lossless: false, lossy: false, failingWhere });
   // jsonb strings lose their quotes (#>> '{}'); everything else is read as its text form.
-  const text = from.kind === 'jsonb' ? `(${col} #>> '{}')` : `${col}::text`;
+  const plain = from.kind === 'jsonb' ? `(${col} #>> '{}')` : `${col}::text`;
+  if (mapping && Object.keys(mapping).length > 0 && !UNMAPPED.has(from.kind) && !UNMAPPED.has(to.kind)) {
+    // A type change with a value mapping (ADR 0035): mapped values are rewritten in the same
+    // cast, everything else converts (or fails the precheck) as it would without one.
+    const mapped = mappedTextSql(plain, mapping);
+    if (to.kind === 'text' || to.kind === 'varchar' || to.kind === 'char') {
+      const failingWhere = to.kind === 'text' ? undefined : to.kind === 'varchar' ? `length(${mapped}) > ${to.length}` : `length(${mapped}) <> ${to.length}`;
+      return { ok: true, using: `${mapped}::${target}`, lossless: false, lossy: true, ...(failingWhere ? { failingWhere } : {}) };
+    }
+    return { ok: true, using: `${mapped}::${target}`, lossless: false, lossy: true, failingWhere: `${mapped} is not null and ${invalidInputSql(mapped, to)}` };
+  }
+  const text = plain;
   const parses = () => checked(invalidInputSql(text, to), `${text}::${target}`);
 
   if (from.kind === 'text-array') {

@@ -2,9 +2,10 @@ import type { EntityDefinition } from '@tessera/metadata';
 import type { ColumnSpec } from '../field-types/field-type-types';
 import type { FieldTypeRegistry } from '../field-types/field-type-registry';
 import { entityToTable } from '../schema/entity-to-table';
-import { addColumnSql, addForeignKeySql, addIndexSql } from '../schema/table-to-sql';
+import { addColumnSql, addForeignKeySql, addIndexSql, indexPredicateSql } from '../schema/table-to-sql';
 import type { ForeignKeySpec, IndexSpec, TableSpec } from '../schema/table-types';
-import { columnCast } from './column-cast';
+import { columnCast, type ValueMapping } from './column-cast';
+import { planOptionsCheck } from './plan-type-mapping';
 import { archiveName, columnTypeSql, countRowsSql, duplicateGroupsSql, duplicateValuesSql, ident, literal, qualified } from './migration-sql';
 import type { MigrationStep, PlanMigrationOptions, PrecheckQuery } from './migration-types';
 import { planSelectRemap } from './plan-select-remap';
@@ -28,7 +29,7 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
 function indexKey(index: IndexSpec, columns: readonly ColumnSpec[]): string {
   const ids = index.columns.map((name) => `${index.descending?.includes(name) ? '-' : ''}${columns.find((c) => c.name === name)?.fieldId ?? name}`);
   // A partial index (unique over live records) and a full one over the same columns differ.
-  return `${index.unique ? 'unique' : 'plain'}:${index.method ?? 'btree'}:${ids.join(',')}${index.whereNull?.length ? `:where-null:${index.whereNull.join(',')}` : ''}`;
+  return `${index.unique ? 'unique' : 'plain'}:${index.search ? `trgm-${index.search}` : index.method ?? 'btree'}:${ids.join(',')}${index.whereNull?.length ? `:where-null:${index.whereNull.join(',')}` : ''}${index.whereValues ? `:where:${JSON.stringify(index.whereValues)}` : ''}`;
 }
 
 const fkFieldId = (fk: ForeignKeySpec, table: TableSpec) => table.columns.find((c) => c.name === fk.column)?.fieldId ?? fk.column;
@@ -61,7 +62,10 @@ export function diffEntity(ctx: DiffContext, from: EntityDefinition, to: EntityD
     const fromField = Object.values(from.properties).find((f) => f['x-id'] === fieldId);
     const toField = Object.values(to.properties).find((f) => f['x-id'] === fieldId);
     if (fromField && toField) planSelectRemap(ctx, ref, newTable.name, column.name, was.type, fromField, toField);
-    if (!sameJson(was.type, column.type)) planTypeChange(ctx, ref, newTable.name, column, was);
+    // A mapping given for a field whose type changes belongs to the type change (ADR 0035).
+    const typeMapping = fromField && toField && fromField['x-type'] !== toField['x-type'] ? ctx.opts.valueMappings?.[fieldId] : undefined;
+    if (fromField && toField && fromField['x-type'] !== toField['x-type']) planOptionsCheck(ctx, ref, newTable.name, column.name, was.type, column.type, fromField, toField, typeMapping);
+    if (!sameJson(was.type, column.type)) planTypeChange(ctx, ref, newTable.name, column, was, typeMapping);
   }
 
   for (const [fieldId, was] of oldColumns) {
@@ -110,8 +114,8 @@ function diffSystemColumns(ctx: DiffContext, oldTable: TableSpec, newTable: Tabl
   }
 }
 
-function planTypeChange(ctx: DiffContext, ref: string, table: string, column: ColumnSpec, was: ColumnSpec): void {
-  const cast = columnCast(column.name, was.type, column.type);
+function planTypeChange(ctx: DiffContext, ref: string, table: string, column: ColumnSpec, was: ColumnSpec, mapping?: ValueMapping): void {
+  const cast = columnCast(column.name, was.type, column.type, mapping);
   const what = `${table}.${column.name} from ${columnTypeSql(was.type)} to ${columnTypeSql(column.type)}`;
   if (!cast.ok) {
     ctx.block(`Cannot change column ${what}: ${cast.reason}. Add a new field and copy the values instead.`);
@@ -123,10 +127,10 @@ function planTypeChange(ctx: DiffContext, ref: string, table: string, column: Co
     safe: cast.lossless,
     destructive: cast.lossy,
     fieldId: column.fieldId,
-    description: `Change column ${what}${cast.lossy ? ' (values lose detail)' : ''}`,
+    description: `Change column ${what}${cast.lossy ? ' (values lose detail)' : ''}${mapping && Object.keys(mapping).length ? `, mapping ${Object.keys(mapping).length} value(s)` : ''}`,
     sql: [`alter table ${ref} alter column ${col} type ${columnTypeSql(column.type)} using ${cast.using}`],
     ...(cast.failingWhere
-      ? { checks: [{ description: `Rows of ${table} whose ${column.name} would not convert`, sql: countRowsSql(ref, `${col} is not null and (${cast.failingWhere})`), failure: `Some ${table} records have a ${column.name} that is not a valid ${columnTypeSql(column.type)}; fix them or keep the old type.` }] }
+      ? { checks: [{ description: `Rows of ${table} whose ${column.name} would not convert`, sql: countRowsSql(ref, `${col} is not null and (${cast.failingWhere})`), failure: mapping && Object.keys(mapping).length ? `Some ${table} records have a ${column.name} that the value mapping does not turn into a valid ${columnTypeSql(column.type)}; map their values (valueMappings.${column.fieldId}) or keep the old type.` : `Some ${table} records have a ${column.name} that is not a valid ${columnTypeSql(column.type)}; fix them or keep the old type.` }] }
       : {}),
   });
 }
@@ -212,7 +216,7 @@ function duplicatesCheck(ref: string, table: string, index: IndexSpec): Precheck
   const live = index.whereNull?.length ? ' live' : '';
   return {
     description: `Duplicate (${names}) combinations in ${table}`,
-    sql: duplicateGroupsSql(ref, index.columns, index.whereNull),
+    sql: duplicateGroupsSql(ref, index.columns, indexPredicateSql(index)),
     failure: `Some combinations of ${names} are shared by more than one${live} ${table} record; make them unique first.`,
   };
 }

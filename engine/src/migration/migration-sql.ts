@@ -50,15 +50,15 @@ export function duplicateValuesSql(table: string, column: string): string {
 }
 
 /**
- * Groups of rows sharing every value of `columns` (none empty, and only rows where `whereNull`
- * columns are null, as a partial unique index sees them): what a new composite unique index
+ * Groups of rows sharing every value of `columns` (none empty, and only rows the partial index's
+ * `predicate` covers): what a new composite unique index
  * would refuse. `count` is the number of groups; each sample names the values, how many
  * records share them and up to 3 of their ids, e.g. `customer=…, email=a@x.cn: 2 records (id1, id2)`.
  */
-export function duplicateGroupsSql(table: string, columns: readonly string[], whereNull: readonly string[] = []): string {
+export function duplicateGroupsSql(table: string, columns: readonly string[], predicate?: string): string {
   const cols = columns.map(ident);
   const values = columns.map((name, i) => `${literal(`${name}=`)} || ${cols[i]}::text`).join(` || ', ' || `);
-  const where = [...cols.map((c) => `${c} is not null`), ...whereNull.map((name) => `${ident(name)} is null`)].join(' and ');
+  const where = [...cols.map((c) => `${c} is not null`), ...(predicate ? [predicate] : [])].join(' and ');
   const group = `${values} || ': ' || count(*) || ' records (' || array_to_string((array_agg(id::text order by id))[1:3], ', ') || ')'`;
   return `select count(*)::int as count, (array_agg(grp order by grp))[1:5] as samples from (select ${group} as grp from ${table} where ${where} group by ${cols.join(', ')} having count(*) > 1) as duplicates`;
 }

@@ -17,8 +17,20 @@ export type ScopeCondition =
   | { op: ScopeComparison; left: ScopeOperand; right: ScopeOperand }
   | { field: string };
 
-/** One role's data scope on one entity, compiled. `none` = an expression that failed to compile (deny). */
-export type CompiledScope = { kind: 'own' } | { kind: 'team' } | { kind: 'department' } | { kind: 'expression'; condition: ScopeCondition } | { kind: 'none' };
+/**
+ * "Controlled by parent": the records whose many-to-one `field` points at a record of `entity`
+ * the same user may read (or, for a write, write). `pooled`: that entity has a public pool, so a
+ * user who may claim reads its unowned records, and so their children.
+ */
+export interface ParentScope {
+  kind: 'parent';
+  field: string;
+  entity: string;
+  pooled: boolean;
+}
+
+/** One role's data scope on one entity, compiled. `none` = a scope that failed to compile (deny). */
+export type CompiledScope = { kind: 'own' } | { kind: 'team' } | { kind: 'department' } | { kind: 'expression'; condition: ScopeCondition } | ParentScope | { kind: 'none' };
 
 /** What one user may do with one entity, every role of theirs taken together. */
 export interface EntityAccess {
@@ -30,6 +42,10 @@ export interface EntityAccess {
   hidden: ReadonlySet<string>;
   /** Readable but not writable fields. */
   readOnly: ReadonlySet<string>;
+  /** Where the records live (`schema.table`), when resolved for SQL: a parent scope's subquery reads it. */
+  table?: string;
+  /** The same user's access to another entity: what a parent scope applies to the parent. */
+  related?: (entityName: string) => EntityAccess;
 }
 
 export interface ResolvedPermissions {

@@ -52,4 +52,30 @@ describe('resolvePermissions', () => {
     const merged = resolvePermissions(app, { roles: ['expr', 'broken', 'rep'] }).entity('customer');
     expect(merged.scope).toEqual([{ kind: 'expression', condition: { op: '==', left: { field: 'level' }, right: { value: 'A' } } }, { kind: 'none' }, { kind: 'own' }]);
   });
+
+  it('compiles a parent scope to the relation\'s target; the parent\'s access comes from the same roles, its table from the schema', () => {
+    const withTickets = {
+      ...app,
+      entities: [
+        { ...app.entities[0], 'x-pool': { claimLimit: 5 } },
+        { type: 'object', 'x-name': 'ticket', 'x-plural': 'tickets', 'x-label': { en: 'T' }, properties: { subject: { 'x-id': 't1', 'x-type': 'text', 'x-label': { en: 'S' } }, customer: { 'x-id': 't2', 'x-type': 'relation', 'x-label': { en: 'C' }, 'x-relation': { entity: 'customer', kind: 'many-to-one' } } } },
+      ],
+      permissions: {
+        roles: {
+          ...app.permissions!.roles,
+          rep: { ...app.permissions!.roles.rep, entities: { ...app.permissions!.roles.rep.entities, ticket: { actions: ['read', 'create'], scope: { parent: 'customer' } } } },
+          typo: { label: { en: 'Typo' }, entities: { ticket: { actions: ['read'], scope: { parent: 'subject' } } } },
+        },
+      },
+    } as unknown as AppDefinition;
+    const rep = resolvePermissions(withTickets, { roles: ['rep'] }, { schema: 'app_t' });
+    const ticket = rep.entity('ticket');
+    expect(ticket.scope).toEqual([{ kind: 'parent', field: 'customer', entity: 'customer', pooled: true }]);
+    expect(ticket.table).toBe('app_t.ticket');
+    expect(ticket.related!('customer')).toBe(rep.entity('customer'));
+    expect(rep.entity('customer').scope).toEqual([{ kind: 'own' }]);
+    // A field that is not a many-to-one relation (publish refuses it) grants nothing.
+    expect(resolvePermissions(withTickets, { roles: ['typo'] }).entity('ticket').scope).toEqual([{ kind: 'none' }]);
+    expect(resolvePermissions(withTickets, { roles: ['typo'] }).entity('ticket').table).toBeUndefined();
+  });
 });

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { CompiledScope, EntityAccess, ScopeCondition, ScopeOperand, ScopeSubject } from './permission-types';
+import type { CompiledScope, EntityAccess, ParentScope, ScopeCondition, ScopeOperand, ScopeSubject } from './permission-types';
 
 export interface ScopeSqlOptions {
   /** The table reference the columns are qualified with: the list's alias `t0`, or the table name. */
@@ -45,11 +45,19 @@ function conditionSql(qb: Where, cond: ScopeCondition, subject: ScopeSubject, q:
   qb.whereRaw(`${left.sql} ${SQL_OPS[cond.op]} ${right.sql}`, [...left.bindings, ...right.bindings]);
 }
 
+/** What a scope compiles against: the options, and the entities already on the way down (parent scopes). */
+interface ScopeContext extends ScopeSqlOptions {
+  bk: string;
+  path: readonly string[];
+}
+
 /**
  * One scope as SQL. Team and department resolve in the database with the user's id bound, so
  * a team or org-tree change applies to the very next query and nothing is cached in memory.
  */
-function oneScopeSql(qb: Where, scope: CompiledScope, subject: ScopeSubject, q: string, bk: string): void {
+function oneScopeSql(qb: Where, scope: CompiledScope, access: EntityAccess, subject: ScopeSubject, ctx: ScopeContext): void {
+  const q = ctx.qualifier;
+  const bk = ctx.bk;
   const owner = `${q}.owner`;
   switch (scope.kind) {
     case 'own':
@@ -68,9 +76,49 @@ function oneScopeSql(qb: Where, scope: CompiledScope, subject: ScopeSubject, q: 
       return void qb.whereRaw(`?? in (select m.user_id from ${bk}.department_members m where m.department_id = ?)`, [owner, subject.departmentId]);
     case 'expression':
       return conditionSql(qb, scope.condition, subject, q);
+    case 'parent':
+      return parentSql(qb, scope, access, subject, ctx);
     case 'none':
       return void qb.whereRaw('false');
   }
+}
+
+/**
+ * "Controlled by parent": `child.field in (select p.id from <parent> p where <the user's scope on
+ * the parent>)` — the parent's own scopes and shares, in the same mode (a write needs the parent
+ * in the write scope), compiled by this same function one level down. One subquery per level,
+ * every value bound; the relation's index turns it into a semi-join on the child (ADR 0056).
+ */
+function parentSql(qb: Where, scope: ParentScope, access: EntityAccess, subject: ScopeSubject, ctx: ScopeContext): void {
+  const parent = access.related?.(scope.entity);
+  const column = `${ctx.qualifier}.${scope.field}`;
+  // Fail closed: an access built without its resolver, or a cycle publish should have refused.
+  if (!parent || ctx.path.includes(scope.entity)) return void qb.whereRaw('false');
+  const reads = parent.actions.has('read');
+  // The pool is read-only, as on the parent's own list: claimers see unowned parents' children.
+  const pool = scope.pooled && ctx.mode === 'read' && parent.actions.has('claim');
+  if (!reads && !pool) return void qb.whereRaw('false');
+  // Every parent: every child that has one.
+  if (reads && parent.scope === 'all') return void qb.whereNotNull(column);
+  const alias = `scope_p${ctx.path.length}`;
+  const inner = reads ? scopeWhere(parent, subject, { ...ctx, qualifier: alias, pool, path: [...ctx.path, scope.entity] }) : (b: Where) => void b.whereNull(`${alias}.owner`);
+  qb.whereIn(column, (sub: Where) => void sub.select(`${alias}.id`).from(`${parent.table ?? scope.entity} as ${alias}`).modify(inner!));
+}
+
+function scopeWhere(access: EntityAccess, subject: ScopeSubject, ctx: ScopeContext): ((qb: Where) => void) | undefined {
+  if (access.scope === 'all') return undefined;
+  const scopes = access.scope;
+  const { qualifier: q, bk } = ctx;
+  return (qb) =>
+    void qb.where((outer) => {
+      for (const scope of scopes) outer.orWhere((b) => oneScopeSql(b, scope, access, subject, ctx));
+      if (ctx.pool && ctx.mode === 'read') outer.orWhereNull(`${q}.owner`);
+      outer.orWhereRaw(
+        `?? in (select s.record_id from ${bk}.record_shares s where s.entity = ? ${ctx.mode === 'write' ? "and s.access = 'edit' " : ''}` +
+          `and (s.user_id = ? or s.team_id in (select mine.team_id from ${bk}.team_members mine where mine.user_id = ?)))`,
+        [`${q}.id`, access.entity, subject.id, subject.id],
+      );
+    });
 }
 
 /**
@@ -79,18 +127,5 @@ function oneScopeSql(qb: Where, scope: CompiledScope, subject: ScopeSubject, q: 
  * scope `all` (no clause, so an unrestricted list costs nothing extra). Every value is bound.
  */
 export function scopeToSql(access: EntityAccess, subject: ScopeSubject, opts: ScopeSqlOptions): ((qb: Where) => void) | undefined {
-  if (access.scope === 'all') return undefined;
-  const scopes = access.scope;
-  const q = opts.qualifier;
-  const bk = opts.bookkeepingSchema ?? 'tessera';
-  return (qb) =>
-    void qb.where((outer) => {
-      for (const scope of scopes) outer.orWhere((b) => oneScopeSql(b, scope, subject, q, bk));
-      if (opts.pool && opts.mode === 'read') outer.orWhereNull(`${q}.owner`);
-      outer.orWhereRaw(
-        `?? in (select s.record_id from ${bk}.record_shares s where s.entity = ? ${opts.mode === 'write' ? "and s.access = 'edit' " : ''}` +
-          `and (s.user_id = ? or s.team_id in (select mine.team_id from ${bk}.team_members mine where mine.user_id = ?)))`,
-        [`${q}.id`, access.entity, subject.id, subject.id],
-      );
-    });
+  return scopeWhere(access, subject, { ...opts, bk: opts.bookkeepingSchema ?? 'tessera', path: [access.entity] });
 }

@@ -3,7 +3,7 @@ import type { PluginDefinition } from './plugin-types';
 import { satisfiesRange } from './satisfies-range';
 import { TESSERA_VERSION } from './tessera-version';
 
-const HOOK_NAMES = new Set(['beforeCreate', 'afterCreate', 'beforeUpdate', 'afterUpdate', 'beforeDelete', 'afterDelete', 'beforeTransition', 'afterTransition']);
+const HOOK_NAMES = new Set(['beforeCreate', 'beforeCreateMany', 'afterCreate', 'beforeUpdate', 'afterUpdate', 'beforeDelete', 'afterDelete', 'beforeTransition', 'afterTransition']);
 
 /**
  * What loading checks before a plugin's `register` runs: a readable, matching `tessera`

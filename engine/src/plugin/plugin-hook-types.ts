@@ -19,6 +19,18 @@ export interface BeforeCreateContext<T, R> extends BeforeHookContext<T, R> {
   /** The id the record will have (so a hook can key its own rows to it in the same transaction). */
   id: string;
 }
+/**
+ * Many creates at once (an import batch): one call for every item, so a plugin can check them
+ * all in one query instead of one per record. The items are what will be inserted in this
+ * transaction, with the ids they will get, unless the hook refuses them: `rejectItem` refuses
+ * one (the others go on), `reject` the whole batch. `data` is read-only here (a plugin that
+ * changes records does it in `beforeCreate`). A plugin with this hook for an entity has its
+ * `beforeCreate` called only for single creates; without one, batches call `beforeCreate` per item.
+ */
+export interface BeforeCreateManyContext<T, R> extends BeforeHookContext<T, R> {
+  items: readonly { id: string; data: Readonly<Partial<T>> }[];
+  rejectItem(index: number, message: string, field?: string): void;
+}
 export interface BeforeUpdateContext<T, R> extends BeforeHookContext<T, R> {
   id: string;
   data: Partial<T>;
@@ -55,6 +67,7 @@ type Awaitable<T> = T | Promise<T>;
 /** The hooks a plugin may put on one entity. */
 export interface EntityHooks<T = PluginRecord, R = Record<string, PluginRecord>> {
   beforeCreate?(ctx: BeforeCreateContext<T, R>): Awaitable<void>;
+  beforeCreateMany?(ctx: BeforeCreateManyContext<T, R>): Awaitable<void>;
   afterCreate?(ctx: AfterHookContext<T, R>): Awaitable<void>;
   beforeUpdate?(ctx: BeforeUpdateContext<T, R>): Awaitable<void>;
   afterUpdate?(ctx: AfterHookContext<T, R>): Awaitable<void>;

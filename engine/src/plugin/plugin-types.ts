@@ -57,6 +57,13 @@ export interface PluginDefinition<Records = any> {
    * they keep the runtime's one-statement path.
    */
   hookEntities?(settings: Record<string, unknown>): readonly string[] | undefined;
+  /**
+   * The fields of `entity` whose change the plugin's update hooks act on under these settings;
+   * absent (or undefined): every field. An update that changes none of them skips the plugin's
+   * update hooks, so it keeps the runtime's one-statement path (a dedup plugin has nothing to
+   * check when only an amount changes).
+   */
+  updateFields?(settings: Record<string, unknown>, entity: string): readonly string[] | undefined;
   /** The plugin's own tables (ctx.store), created and changed by these, in order, once per app. */
   migrations?: readonly PluginMigration[];
   /** Entities (a module package) the plugin contributes; added to the app only after an admin confirms the plan. */

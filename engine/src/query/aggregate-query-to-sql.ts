@@ -6,26 +6,28 @@ export const groupColumn = (index: number) => `g${index}`;
 export const measureColumn = (index: number) => `m${index}`;
 
 /**
- * A date bucket as the `YYYY-MM-DD` of its first day, in UTC for timestamps so the answer
- * does not depend on the server's time zone. Weeks start on Monday (ISO).
+ * A date bucket as the `YYYY-MM-DD` of its first day. A timestamp is bucketed on the calendar of
+ * `timeZone` (the workspace's: a deal won at 07:30 in Shanghai on the 1st belongs to that month,
+ * not to the previous one as in UTC), never the server's. Weeks start on Monday (ISO).
  */
-function groupExpression(knex: Knex, group: AggregateGroup, alias: string): Knex.Raw {
+function groupExpression(knex: Knex, group: AggregateGroup, alias: string, timeZone: string): Knex.Raw {
   const column = `${BASE_ALIAS}.${group.field.column}`;
   if (!group.bucket) return knex.raw('?? as ??', [column, alias]);
-  const source = group.field.kind === 'date' ? '??::timestamp' : "?? at time zone 'UTC'";
-  return knex.raw(`date_trunc(?, ${source})::date::text as ??`, [group.bucket, column, alias]);
+  if (group.field.kind === 'date') return knex.raw('date_trunc(?, ??::timestamp)::date::text as ??', [group.bucket, column, alias]);
+  return knex.raw('date_trunc(?, ?? at time zone ?)::date::text as ??', [group.bucket, column, timeZone, alias]);
 }
 
 /**
  * `select <groups> as g0.., <measures> as m0.. where <filter> group by 1.. order by 1..`.
  * Groups are ordinals so the bound bucket unit is written once.
  */
-export function aggregateQueryToSql(knex: Knex, query: AggregateQuery, target: QueryTarget): Knex.QueryBuilder {
+export function aggregateQueryToSql(knex: Knex, query: AggregateQuery, target: QueryTarget, timeZone = 'UTC'): Knex.QueryBuilder {
   const { qb, scope } = baseQuery(knex, target);
-  query.groups.forEach((group, i) => qb.select(groupExpression(knex, group, groupColumn(i))));
+  query.groups.forEach((group, i) => qb.select(groupExpression(knex, group, groupColumn(i), timeZone)));
   query.measures.forEach((measure, i) => {
     if (measure.fn === 'count' || !measure.field) qb.select(knex.raw('count(*) as ??', [measureColumn(i)]));
-    // fn comes from a fixed list (count|sum|avg|min|max), never from the request text.
+    else if (measure.fn === 'distinct') qb.select(knex.raw('count(distinct ??) as ??', [`${BASE_ALIAS}.${measure.field.column}`, measureColumn(i)]));
+    // fn comes from a fixed list (sum|avg|min|max here), never from the request text.
     else qb.select(knex.raw(`${measure.fn}(??) as ??`, [`${BASE_ALIAS}.${measure.field.column}`, measureColumn(i)]));
   });
   applyWhere(qb, query, scope);

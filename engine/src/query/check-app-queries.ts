@@ -1,4 +1,4 @@
-import type { AppDefinition, MetadataError } from '@tessera/metadata';
+import { measureQuery, metricMeasures, type AppDefinition, type MetadataError } from '@tessera/metadata';
 import type { FieldTypeRegistry } from '../field-types/field-type-registry';
 import { parseAggregateQuery } from './parse-aggregate-query';
 import { parseListQuery } from './parse-list-query';
@@ -41,6 +41,19 @@ export function checkAppQueries(app: AppDefinition, registry: FieldTypeRegistry)
       const parsed = parseAggregateQuery(query, target, registry, app.entities);
       if (!parsed.ok) errors.push({ pointer: `/dashboards/${d}/cards/${c}`, code: 'card-query-invalid', message: `Card "${card.id}" of dashboard "${dashboard.name}" is not a query the API accepts: ${describe(parsed.errors)}.`, hint: 'Fix the measure, group or filter; docs/api.md describes the aggregate API.' });
     });
+  });
+  // Metrics (issue 21): each measure, and each metric card's group, is an aggregate request the API accepts.
+  (app.metrics ?? []).forEach((metric, m) => {
+    const groups = [undefined, ...new Set((app.dashboards ?? []).flatMap((d) => (d.metrics ?? []).filter((c) => c.metric === metric.name && c.group).map((c) => c.group!)))];
+    for (const { side, measure } of metricMeasures(metric)) {
+      const target = entity(measure.entity);
+      if (!target) continue;
+      for (const group of groups) {
+        const { filter, ...query } = measureQuery(measure, group);
+        const parsed = parseAggregateQuery({ ...query, ...(filter ? { filter: filter.split(ME).join(SOME_USER) } : {}) }, target, registry, app.entities);
+        if (!parsed.ok) errors.push({ pointer: `/metrics/${m}/${side}`, code: 'metric-query-invalid', message: `The ${side} of metric "${metric.name}"${group ? ` grouped by "${group}"` : ''} is not a query the API accepts: ${describe(parsed.errors)}.`, hint: 'Fix the measure or filter (or the card\'s group); docs/api.md describes the aggregate API.' });
+      }
+    }
   });
   return errors;
 }

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import type { FilterCondition, FilterNode, FilterValue, RelationHop } from './query-types';
+import type { FilterCondition, FilterNode, FilterValue, RelationHop, SearchQuery } from './query-types';
+import { digitsSql } from './search-fields';
 
 /** Where a filter is applied: the app schema and the alias of the table it starts from. */
 export interface SqlScope {
@@ -107,7 +108,18 @@ function comparisonToSql(qb: Knex.QueryBuilder, column: string, cond: FilterCond
 }
 
 /** `q`: the text as a substring of any searchable column, case-insensitive. */
-export function searchToSql(qb: Knex.QueryBuilder, search: { text: string; columns: string[] }, scope: SqlScope): Knex.QueryBuilder {
+export function searchToSql(qb: Knex.QueryBuilder, search: SearchQuery, scope: SqlScope): Knex.QueryBuilder {
+  return qb.where((b) => void searchConditions(b, search, scope.alias));
+}
+
+/**
+ * The OR of a search's conditions on `alias`'s columns: a case-insensitive substring of a text
+ * column, the digits of a phone column (the expression its trigram index is built on). No
+ * column to match is no match.
+ */
+export function searchConditions(b: Knex.QueryBuilder, search: SearchQuery, alias: string): void {
   const pattern = `%${escapeLike(search.text)}%`;
-  return qb.where((b) => void search.columns.forEach((column) => b.orWhereRaw('?? ilike ?', [`${scope.alias}.${column}`, pattern])));
+  for (const column of search.columns) b.orWhereRaw('?? ilike ?', [`${alias}.${column}`, pattern]);
+  for (const column of search.phones ?? []) b.orWhereRaw(`${digitsSql('??')} like ?`, [`${alias}.${column}`, `%${search.digits}%`]);
+  if (search.columns.length === 0 && !search.phones?.length) b.whereRaw('false');
 }

@@ -8,11 +8,11 @@ import { QUERY_LIMITS } from './query-types';
 import { resolveFieldPath, type QueryContext } from './resolve-field-path';
 
 const AGGREGATE_PARAMETERS = new Set(['filter', 'q', 'group', 'measures', 'limit']);
-const BUCKETS: readonly BucketUnit[] = ['day', 'week', 'month', 'year'];
+const BUCKETS: readonly BucketUnit[] = ['day', 'week', 'month', 'quarter', 'year'];
 const GROUPABLE = new Set(['string', 'number', 'integer', 'boolean', 'date', 'datetime', 'uuid']);
 const NUMERIC = new Set(['number', 'integer']);
 const ORDERED = new Set(['number', 'integer', 'date', 'datetime']);
-const FUNCTIONS: readonly MeasureFn[] = ['count', 'sum', 'avg', 'min', 'max'];
+const FUNCTIONS: readonly MeasureFn[] = ['count', 'sum', 'avg', 'min', 'max', 'distinct'];
 
 function ownField(path: string, parameter: string, ctx: QueryContext, errors: QueryError[]) {
   const resolved = resolveFieldPath(path, ctx);
@@ -45,7 +45,7 @@ function parseGroups(raw: string | undefined, ctx: QueryContext, errors: QueryEr
   return groups;
 }
 
-/** `measures=count,sum:annual_revenue`: sum/avg of numbers, min/max of numbers and dates. */
+/** `measures=count,sum:annual_revenue,distinct:customer`: sum/avg of numbers, min/max of numbers and dates, distinct of anything groupable. */
 function parseMeasures(raw: string | undefined, ctx: QueryContext, errors: QueryError[]): AggregateMeasure[] {
   const items = (raw ?? 'count').split(',');
   if (items.length > QUERY_LIMITS.maxMeasures) errors.push({ parameter: 'measures', message: `names more than ${QUERY_LIMITS.maxMeasures} measures` });
@@ -68,7 +68,7 @@ function parseMeasures(raw: string | undefined, ctx: QueryContext, errors: Query
     }
     const field = ownField(path, 'measures', ctx, errors);
     if (!field) continue;
-    const fits = fn === 'sum' || fn === 'avg' ? NUMERIC.has(field.kind) : ORDERED.has(field.kind);
+    const fits = fn === 'sum' || fn === 'avg' ? NUMERIC.has(field.kind) : fn === 'distinct' ? GROUPABLE.has(field.kind) : ORDERED.has(field.kind);
     if (fits) measures.push({ name, fn, field });
     else errors.push({ parameter: 'measures', message: `${fn} does not apply to "${path}"` });
   }

@@ -1,24 +1,13 @@
 import type { EntityDefinition } from '@tessera/metadata';
-import type { QueryError } from './query-types';
+import type { QueryError, SearchQuery } from './query-types';
 import { QUERY_LIMITS } from './query-types';
-
-/**
- * Field types `q` searches. There is no `x-searchable` keyword yet, so every stored field of
- * a short-text type takes part; long text (richtext HTML) does not.
- */
-export const SEARCHABLE_TYPES: readonly string[] = ['text', 'textarea', 'email', 'phone', 'url', 'autonumber'];
-
-export function searchColumns(entity: EntityDefinition): string[] {
-  return Object.entries(entity.properties)
-    .filter(([, field]) => SEARCHABLE_TYPES.includes(field['x-type']))
-    .map(([name]) => name);
-}
+import { phoneDigits, searchFields } from './search-fields';
 
 /**
  * `q=华为`: a substring, matched case-insensitively against the searchable fields. Substring
  * matching (ILIKE) needs no word segmentation, which is what makes it work for Chinese.
  */
-export function parseSearch(raw: string | string[] | undefined, entity: EntityDefinition, errors: QueryError[]): { text: string; columns: string[] } | undefined {
+export function parseSearch(raw: string | string[] | undefined, entity: EntityDefinition, errors: QueryError[]): SearchQuery | undefined {
   if (raw === undefined) return undefined;
   if (Array.isArray(raw)) {
     errors.push({ parameter: 'q', message: 'must be given once' });
@@ -34,10 +23,14 @@ export function parseSearch(raw: string | string[] | undefined, entity: EntityDe
     errors.push({ parameter: 'q', message: 'must not contain a NUL character' });
     return undefined;
   }
-  const columns = searchColumns(entity);
-  if (columns.length === 0) {
+  const fields = searchFields(entity);
+  if (fields.length === 0) {
     errors.push({ parameter: 'q', message: `${entity['x-name']} has no searchable fields` });
     return undefined;
   }
-  return { text, columns };
+  const columns = fields.filter((f) => f.match === 'text').map((f) => f.name);
+  const phones = fields.filter((f) => f.match === 'digits').map((f) => f.name);
+  const digits = phoneDigits(text);
+  // A phone holds no letters: a search that is not a number never matches one.
+  return phones.length > 0 && digits ? { text, columns, phones, digits } : { text, columns };
 }

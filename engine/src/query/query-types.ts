@@ -77,7 +77,7 @@ export interface ExpandNode {
 export interface ListQuery {
   filter?: FilterNode;
   /** Full-text search: the text, and the columns it is matched against. */
-  search?: { text: string; columns: string[] };
+  search?: SearchQuery;
   /** Always ends with `id` so the order is total (keyset pagination needs that). */
   sort: SortKey[];
   /** Field names to return (`id` is always returned); undefined: all. */
@@ -92,7 +92,7 @@ export interface ListQuery {
   expand: ExpandNode[];
 }
 
-export type BucketUnit = 'day' | 'week' | 'month' | 'year';
+export type BucketUnit = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
 export interface AggregateGroup {
   /** As the client wrote it: `industry`, `created_at:month`. */
@@ -101,7 +101,8 @@ export interface AggregateGroup {
   bucket?: BucketUnit;
 }
 
-export type MeasureFn = 'count' | 'sum' | 'avg' | 'min' | 'max';
+/** `distinct`: how many different values of a field (e.g. customers with a won deal). */
+export type MeasureFn = 'count' | 'sum' | 'avg' | 'min' | 'max' | 'distinct';
 
 export interface AggregateMeasure {
   /** As the client wrote it: `count`, `sum:annual_revenue`. */
@@ -113,7 +114,7 @@ export interface AggregateMeasure {
 
 export interface AggregateQuery {
   filter?: FilterNode;
-  search?: { text: string; columns: string[] };
+  search?: SearchQuery;
   groups: AggregateGroup[];
   measures: AggregateMeasure[];
   limit: number;
@@ -144,3 +145,14 @@ export const QUERY_LIMITS = {
   maxMeasures: 10,
   maxAggregateRows: 1000,
 } as const;
+
+/**
+ * `q`: the text and the text columns it is a substring of; with `phones`, the phone columns
+ * whose digits contain `digits` (the search's own digits, when it looks like a number).
+ */
+export interface SearchQuery {
+  text: string;
+  columns: string[];
+  phones?: string[];
+  digits?: string;
+}

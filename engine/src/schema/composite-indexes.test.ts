@@ -87,3 +87,35 @@ describe('x-indexes object form → composite unique indexes', () => {
     expect(planMigration(contacts([unique], true), contacts([unique], true), registry).steps).toEqual([]);
   });
 });
+
+describe('x-indexes where → conflict checks over open records (报备)', () => {
+  const stage = { 'x-id': 'f_stage', 'x-type': 'select', 'x-label': label('Stage'), 'x-options': ['open', 'won', 'lost'].map((value) => ({ value, label: label(value) })) };
+  const opportunity = (indexes?: EntityDefinition['x-indexes']): EntityDefinition => ({
+    type: 'object', 'x-id': 'e_opp', 'x-name': 'opportunity', 'x-plural': 'opportunities', 'x-label': label('Opportunity'), 'x-soft-delete': true,
+    ...(indexes ? { 'x-indexes': indexes } : {}),
+    properties: {
+      customer: { 'x-id': 'f_customer', 'x-type': 'text', 'x-label': label('Customer') },
+      line: { 'x-id': 'f_line', 'x-type': 'text', 'x-label': label('Line') },
+      stage: stage as never,
+    },
+  });
+  const apps = (indexes?: EntityDefinition['x-indexes']): AppDefinition => ({ name: 'crm', label: label('CRM'), entities: [opportunity(indexes)], layouts: [] });
+  const filing = { columns: ['customer', 'line'], unique: true, where: { field: 'stage', notIn: ['won', 'lost'] }, message: { en: 'Already filed', zh: '已有报备' } };
+
+  it('is a partial unique index over live records outside the listed states (no stage yet counts as open), values quoted', () => {
+    const table = entityToTable(opportunity([filing]), registry, { schema: 'app_crm' });
+    const index = table.indexes.at(-1)!;
+    expect(index).toMatchObject({ unique: true, whereNull: ['deleted_at'], whereValues: { column: 'stage', notIn: ['won', 'lost'] }, message: filing.message });
+    expect(addIndexSql(table, index)).toEqual([`create unique index "opportunity_customer_line_key" on "app_crm"."opportunity" ("customer", "line") where "deleted_at" is null and ("stage" is null or "stage" not in ('won', 'lost'))`]);
+    const among = entityToTable(opportunity([{ ...filing, where: { field: 'stage', in: ["o'pen"] } }]), registry, { schema: 'app_crm' }).indexes.at(-1)!;
+    expect(addIndexSql(table, among)[0]).toMatch(/ and "stage" in \('o''pen'\)$/);
+  });
+
+  it('its precheck counts only the records it covers; changing the states replaces it, changing the message plans nothing', () => {
+    const [step] = planMigration(apps(), apps([filing]), registry, { confirmDestructive: true }).steps.filter((s) => s.kind === 'add-index');
+    expect(step.checks![0].sql).toContain(`where "customer" is not null and "line" is not null and "deleted_at" is null and ("stage" is null or "stage" not in ('won', 'lost')) group by`);
+    const wider = planMigration(apps([filing]), apps([{ ...filing, where: { field: 'stage', notIn: ['lost'] } }]), registry, { confirmDestructive: true });
+    expect(wider.steps.map((s) => s.kind).sort()).toEqual(['add-index', 'drop-index']);
+    expect(planMigration(apps([filing]), apps([{ ...filing, message: { en: 'Filed already' } }]), registry).steps).toEqual([]);
+  });
+});

@@ -10,14 +10,22 @@ export interface RollupSpec {
   parentTable: string;
   column: string;
   childTable: string;
-  /** The child's many-to-one column that points at the parent. */
-  foreignKey: string;
+  /**
+   * Which children count: `relation` — the child's many-to-one column `foreignKey` points at the
+   * parent; `match` — the child's `childKey` equals the parent's `parentKey`, and with a period
+   * the child's `date` lies in the parent's `year` (and `month`, when set).
+   */
+  join: RollupJoin;
   fn: RollupFunction;
   /** The child column aggregated; absent for count. */
   valueColumn?: string;
   /** Soft-deleted children (deleted_at set) no longer count. */
   childSoftDelete: boolean;
 }
+
+export type RollupJoin =
+  | { kind: 'relation'; foreignKey: string }
+  | { kind: 'match'; childKey: string; parentKey: string; period?: { date: string; year: string; month?: string } };
 
 /**
  * The rollups of `entity`, resolved against the app's entities. Rollups whose relation or
@@ -28,10 +36,9 @@ export function entityRollups(entity: EntityDefinition, entities: readonly Entit
   for (const [column, field] of Object.entries(entity.properties)) {
     const rollup = field['x-rollup'];
     if (field['x-type'] !== 'rollup' || !rollup) continue;
-    const relation = entity.properties[rollup.relation]?.['x-relation'];
-    if (relation?.kind !== 'one-to-many' || !relation.field) continue;
-    const child = entities.find((e) => e['x-name'] === relation.entity);
-    if (!child) continue;
+    const join = joinOf(entity, rollup);
+    const child = join && entities.find((e) => e['x-name'] === join.child);
+    if (!join || !child) continue;
     specs.push({
       fieldId: field['x-id'],
       schema,
@@ -39,11 +46,25 @@ export function entityRollups(entity: EntityDefinition, entities: readonly Entit
       parentTable: entity['x-name'],
       column,
       childTable: child['x-name'],
-      foreignKey: relation.field,
+      join: join.join,
       fn: rollup.fn,
       ...(rollup.fn !== 'count' && rollup.field ? { valueColumn: rollup.field } : {}),
       childSoftDelete: child['x-soft-delete'] === true,
     });
   }
   return specs;
+}
+
+function joinOf(entity: EntityDefinition, rollup: NonNullable<EntityDefinition['properties'][string]['x-rollup']>): { child: string; join: RollupJoin } | undefined {
+  if (rollup.relation !== undefined) {
+    const relation = entity.properties[rollup.relation]?.['x-relation'];
+    if (relation?.kind !== 'one-to-many' || !relation.field) return undefined;
+    return { child: relation.entity, join: { kind: 'relation', foreignKey: relation.field } };
+  }
+  if (rollup.entity === undefined || !rollup.match) return undefined;
+  const { period } = rollup;
+  return {
+    child: rollup.entity,
+    join: { kind: 'match', childKey: rollup.match.field, parentKey: rollup.match.equals, ...(period ? { period: { date: period.date, year: period.year, ...(period.month ? { month: period.month } : {}) } } : {}) },
+  };
 }

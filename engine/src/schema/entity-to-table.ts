@@ -1,6 +1,7 @@
 import type { EntityDefinition } from '@tessera/metadata';
 import type { FieldTypeRegistry } from '../field-types/field-type-registry';
 import type { ColumnSpec } from '../field-types/field-type-types';
+import { searchIndexFields } from '../query/search-fields';
 import { fieldTypeOf } from './field-to-json-schema';
 import { identifierName } from './identifier-name';
 import type { ForeignKeySpec, IndexSpec, TableSpec } from './table-types';
@@ -77,7 +78,18 @@ export function entityToTable(entity: EntityDefinition, registry: FieldTypeRegis
     }
   }
   indexes.push(...compositeIndexes(entity, table, indexes));
+  indexes.push(...searchIndexes(entity, table, columns));
   return { schema: opts.schema, name: table, columns, foreignKeys, indexes };
+}
+
+/**
+ * Trigram indexes for the entity's search (the display field and `x-searchable` fields), so a
+ * substring search — Chinese or Latin, three characters or more — is an index scan at any size.
+ */
+function searchIndexes(entity: EntityDefinition, table: string, columns: readonly ColumnSpec[]): IndexSpec[] {
+  return searchIndexFields(entity)
+    .filter((f) => columns.some((c) => c.name === f.name))
+    .map((f) => ({ name: identifierName([table, f.name, 'trgm'], 'idx'), columns: [f.name], unique: false, search: f.match }));
 }
 
 /**
@@ -85,7 +97,9 @@ export function entityToTable(entity: EntityDefinition, registry: FieldTypeRegis
  * columns (`_idx`, or `_key` when unique) so two entries never collide with each other or with
  * a field's own index; the object form may name the index itself. A unique one of a
  * soft-delete entity is partial, over live records: a deleted record does not keep its values
- * taken (the usual CRM expectation — re-entering a deleted contact must work).
+ * taken (the usual CRM expectation — re-entering a deleted contact must work). `where` makes it
+ * partial over the records a select field puts in or out (open opportunities): unique, that is a
+ * conflict check across every owner (报备).
  */
 function compositeIndexes(entity: EntityDefinition, table: string, existing: readonly IndexSpec[]): IndexSpec[] {
   const out: IndexSpec[] = [];
@@ -100,6 +114,8 @@ function compositeIndexes(entity: EntityDefinition, table: string, existing: rea
       name, columns, unique,
       ...(descending.length ? { descending } : {}),
       ...(unique && entity['x-soft-delete'] ? { whereNull: ['deleted_at'] } : {}),
+      ...(entry.message ? { message: entry.message } : {}),
+      ...(entry.where ? { whereValues: { column: entry.where.field, ...(entry.where.in ? { in: entry.where.in } : {}), ...(entry.where.notIn ? { notIn: entry.where.notIn } : {}) } } : {}),
     });
   }
   return out;

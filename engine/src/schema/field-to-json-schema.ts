@@ -14,7 +14,7 @@ export interface FieldSchemaOptions {
 /** Author keywords that narrow the type's own bound; the stricter of the two wins. */
 const UPPER_BOUNDS = ['maxLength', 'maximum'] as const;
 const LOWER_BOUNDS = ['minLength', 'minimum'] as const;
-const COPIED = ['pattern', 'default', 'description'] as const;
+const COPIED = ['pattern', 'default'] as const;
 
 /** The field type of `field`, or an error naming the entity, the field and the type. */
 export function fieldTypeOf(
@@ -48,6 +48,9 @@ export function fieldToJsonSchema(type: FieldTypeDefinition, field: FieldDefinit
     if (field[key] !== undefined && !(key === 'default' && opts.withoutDefault)) schema[key] = field[key];
   }
   schema.title = localize(field['x-label'], opts.locale ?? 'en');
+  // Help in the reader's language: JSON Schema (ajv, OpenAPI) knows only a string.
+  const help = field.description;
+  if (help !== undefined) schema.description = typeof help === 'string' ? help : localize(help, opts.locale ?? 'en');
   if (field['x-readonly']) schema.readOnly = true;
   return opts.nullable ? withNull(schema) : schema;
 }

@@ -14,7 +14,7 @@ const tableKey = (t: TableSpec) => `${t.schema}.${t.name}`;
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const columnShape = (c: ColumnSpec) => ({ type: c.type, nullable: c.nullable, primaryKey: !!c.primaryKey, default: c.default ?? null });
 const fkShape = (f: ForeignKeySpec) => ({ column: f.column, references: f.references, onDelete: f.onDelete });
-const indexShape = (i: IndexSpec) => ({ columns: i.columns, unique: i.unique });
+const indexShape = (i: IndexSpec) => ({ columns: i.columns, unique: i.unique, ...(i.search ? { search: i.search } : {}) });
 
 /**
  * The additive steps that take the database from `current` to `target`: new schemas, tables,

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import type { ColumnSpec } from '../field-types/field-type-types';
 import { identifierName } from './identifier-name';
 import type { ForeignKeySpec, IndexSpec, TableSpec } from './table-types';
+import { digitsSql } from '../query/search-fields';
 
 // A query builder only: with no connection, knex never opens a socket; it compiles to text.
 const pg = knex({ client: 'pg' });
@@ -79,7 +80,8 @@ export function addForeignKeySql(table: TableSpec, fk: ForeignKeySpec): string[]
 }
 
 export function addIndexSql(table: TableSpec, index: IndexSpec): string[] {
-  if (index.descending?.length || index.whereNull?.length) return [customIndexSql(table, index)];
+  if (index.search) return searchIndexSql(table, index);
+  if (index.descending?.length || indexPredicateSql(index)) return [customIndexSql(table, index)];
   return toStatements(
     pg.schema.withSchema(table.schema).alterTable(table.name, (t) => {
       if (index.unique) t.unique(index.columns, { indexName: index.name, useConstraint: false });
@@ -88,6 +90,19 @@ export function addIndexSql(table: TableSpec, index: IndexSpec): string[] {
       else t.index(index.columns, index.name);
     }),
   );
+}
+
+/**
+ * A partial index's condition as SQL, or undefined for a full index. Values come from metadata
+ * (a select's options) and are quoted as literals: DDL takes no bindings. A `notIn` keeps rows
+ * whose column is NULL (a record with no stage yet is open).
+ */
+export function indexPredicateSql(index: Pick<IndexSpec, 'whereNull' | 'whereValues'>): string | undefined {
+  const parts = (index.whereNull ?? []).map((name) => `${pg.raw('??', [name]).toQuery()} is null`);
+  const values = index.whereValues;
+  if (values?.in?.length) parts.push(pg.raw(`?? in (${values.in.map(() => '?').join(', ')})`, [values.column, ...values.in]).toQuery());
+  if (values?.notIn?.length) parts.push(pg.raw(`(?? is null or ?? not in (${values.notIn.map(() => '?').join(', ')}))`, [values.column, values.column, ...values.notIn]).toQuery());
+  return parts.length ? parts.join(' and ') : undefined;
 }
 
 /**
@@ -102,6 +117,21 @@ function customIndexSql(table: TableSpec, index: IndexSpec): string {
     const nullable = table.columns.find((c) => c.name === name)?.nullable !== false;
     return `${pg.raw('??', [name]).toQuery()} desc${nullable ? ' nulls last' : ''}`;
   });
-  const where = index.whereNull?.length ? ` where ${index.whereNull.map((name) => `${pg.raw('??', [name]).toQuery()} is null`).join(' and ')}` : '';
+  const predicate = indexPredicateSql(index);
+  const where = predicate ? ` where ${predicate}` : '';
   return `${pg.raw(`create ${index.unique ? 'unique ' : ''}index ?? on ??.??`, [index.name, table.schema, table.name]).toQuery()} (${parts.join(', ')})${where}`;
+}
+
+/**
+ * A trigram GIN index (pg_trgm, created in `public` on first use; PostgreSQL ships it in
+ * contrib and PGlite loads it as an extension). A phone's index is over its digits, the same
+ * expression the search compares (`digitsSql`).
+ */
+function searchIndexSql(table: TableSpec, index: IndexSpec): string[] {
+  const column = pg.raw('??', [index.columns[0]]).toQuery();
+  const expression = index.search === 'digits' ? `(${digitsSql(column)})` : column;
+  return [
+    'create extension if not exists pg_trgm with schema public',
+    `${pg.raw('create index ?? on ??.?? using gin', [index.name, table.schema, table.name]).toQuery()} (${expression} public.gin_trgm_ops)`,
+  ];
 }

@@ -1,4 +1,4 @@
-import type { OnDeletePolicy } from '@tessera/metadata';
+import type { LocalizedText, OnDeletePolicy } from '@tessera/metadata';
 import type { ColumnSpec, IndexMethod } from '../field-types/field-type-types';
 
 export interface ForeignKeySpec {
@@ -23,6 +23,15 @@ export interface IndexSpec {
    * soft-delete entity covers live records only (`where deleted_at is null`).
    */
   whereNull?: string[];
+  /** A partial index over the rows whose column has (`in`) or has not (`notIn`, NULL included) one of the values. */
+  whereValues?: { column: string; in?: string[]; notIn?: string[] };
+  /** What a writer reads when this unique index refuses a record (metadata's own words; not part of the DDL). */
+  message?: LocalizedText;
+  /**
+   * A trigram (pg_trgm GIN) index for substring search of one column: `text` over the column
+   * itself, `digits` over its digits only (phones). `ILIKE '%…%'` is then an index scan.
+   */
+  search?: 'text' | 'digits';
 }
 
 /** What one entity needs in PostgreSQL: data, not SQL, so two versions can be diffed. */

@@ -9,7 +9,7 @@ import { checkAppQueries } from '../query/check-app-queries';
 import { checkEntityRules } from './entity-rules';
 
 /** Keywords every field may carry, whatever its type. */
-const COMMON_KEYWORDS = new Set(['x-id', 'x-type', 'x-label', 'description', '$comment', 'default', 'x-readonly', 'x-plugins']);
+const COMMON_KEYWORDS = new Set(['x-id', 'x-type', 'x-label', 'description', '$comment', 'default', 'x-readonly', 'x-plugins', 'x-personal']);
 
 const pointerPart = (part: string) => part.replace(/~/g, '~0').replace(/\//g, '~1');
 

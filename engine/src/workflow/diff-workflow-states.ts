@@ -1,4 +1,5 @@
 import type { AppDefinition, WorkflowDefinition } from '@tessera/metadata';
+import { isDateTimer } from './date-timers';
 
 /** What a publish changes for the records in flight of one workflow (issue 6). */
 export interface WorkflowStateDiff {
@@ -48,8 +49,9 @@ export function diffWorkflowStates(from: AppDefinition | null | undefined, to: A
     const newTimers = Object.entries(states).flatMap(([state, config]) => {
       const old = prev.machine.states[state];
       if (!old) return [];
-      const before = new Set(Object.keys(old.after ?? {}));
-      const delays = Object.keys(config.after ?? {}).filter((ms) => !before.has(ms)).map(Number);
+      // Date timers (`since`) are never armed: the sweep finds their records by the date.
+      const before = new Set(Object.entries(old.after ?? {}).filter(([, t]) => !isDateTimer(t)).map(([ms]) => ms));
+      const delays = Object.entries(config.after ?? {}).filter(([ms, t]) => !isDateTimer(t) && !before.has(ms)).map(([ms]) => Number(ms));
       return delays.length > 0 ? [{ state, delays }] : [];
     });
     if (removed.length === 0 && newTimers.length === 0) continue;

@@ -1,6 +1,7 @@
 import type { WorkflowTransitionConfig } from '@tessera/metadata';
 import { transition as xstateTransition, type AnyMachineSnapshot } from 'xstate';
 import { transitionFormSchema, validateTransitionData } from './transition-form';
+import { dateTimers, isDateTimer } from './date-timers';
 import { timerEventType, type CompiledWorkflow } from './workflow-to-machine';
 import type { AvailableTransition, TransitionResult, WorkflowContext, WorkflowEffect, WorkflowTimer } from './workflow-types';
 
@@ -44,11 +45,13 @@ function step(compiled: CompiledWorkflow, from: string, event: { type: string; d
   const [next, actions] = xstateTransition(compiled.machine, snapshot, event);
   const effects: WorkflowEffect[] = [];
   const timers: WorkflowTimer[] = [];
+  // xstate schedules every `after` on entry; a date timer is the runtime's sweep's, not a job.
+  const byDate = new Set(dateTimers(compiled).map((t) => t.event));
   for (const action of actions) {
     const params = (action.params ?? {}) as Record<string, unknown>;
     if (action.type === 'xstate.raise' && typeof params.delay === 'number') {
       const raised = params.event as { type: string };
-      timers.push({ event: raised.type, delayMs: params.delay });
+      if (!byDate.has(raised.type)) timers.push({ event: raised.type, delayMs: params.delay });
       continue;
     }
     const def = compiled.registry.actions.get(action.type);
@@ -76,10 +79,10 @@ export function transitionWorkflow(compiled: CompiledWorkflow, from: string, eve
   return step(compiled, from, { type: event, data: form.value }, { ...ctx, data: form.value });
 }
 
-/** The timers of `state` itself, for a record that just entered it (e.g. on creation). */
+/** The timers of `state` itself, for a record that just entered it (e.g. on creation); date timers are swept instead. */
 export function stateTimers(compiled: CompiledWorkflow, state: string): WorkflowTimer[] {
   const after = compiled.definition.machine.states[state]?.after ?? {};
-  return Object.keys(after).map((ms) => ({ event: timerEventType(compiled, state, Number(ms)), delayMs: Number(ms) }));
+  return Object.entries(after).filter(([, t]) => !isDateTimer(t)).map(([ms]) => ({ event: timerEventType(compiled, state, Number(ms)), delayMs: Number(ms) }));
 }
 
 /** A due timer of `state` fires: the delayed transition, taken by the system (no user, no form). */

@@ -1,4 +1,4 @@
-import type { AppDefinition, EntityDefinition, MetadataError, ValidationResult, WorkflowCallRef, WorkflowDefinition, WorkflowTransitionConfig } from '@tessera/metadata';
+import type { AppDefinition, EntityDefinition, MetadataError, ValidationResult, WorkflowCallRef, WorkflowDefinition, WorkflowDelayedTransitionConfig, WorkflowTransitionConfig } from '@tessera/metadata';
 import Ajv2020 from 'ajv/dist/2020';
 import type { ValidateFunction } from 'ajv';
 import { conditionProblem } from '../approval/approval-chain';
@@ -56,7 +56,7 @@ export function validateWorkflow(def: WorkflowDefinition, entities: readonly Ent
       const why = step.condition ? conditionProblem(step.condition) : undefined;
       if (why) problem('invalid-condition', pointerOf('machine', 'states', stateName, 'approval', 'steps', i, 'condition'), `The condition of the approval step "${step.id}" does not parse: ${why}.`, 'Write a jexl expression over the record, e.g. "discount > 10".');
     });
-    const groups = [['on', state.on ?? {}], ['after', state.after ?? {}]] as const;
+    const groups: ReadonlyArray<readonly ['on' | 'after', Record<string, WorkflowTransitionConfig | WorkflowDelayedTransitionConfig>]> = [['on', state.on ?? {}], ['after', state.after ?? {}]];
     for (const [group, transitions] of groups) {
       for (const [key, t] of Object.entries(transitions)) {
         const at = pointerOf('machine', 'states', stateName, group, key);

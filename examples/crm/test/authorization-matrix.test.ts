@@ -15,7 +15,7 @@ import { PERMISSION_ACTIONS, type EntityDefinition, type PermissionAction } from
 import { createTestRuntime, forEachDatabase, httpCall, HTTP_METHODS, routeActions, routeTokenScope, type RouteDeclaration, type SessionClient, type TestRuntime } from '@tessera/runtime';
 import { exampleDir } from './browser-harness';
 
-interface RolePermission { actions: PermissionAction[]; scope: string }
+interface RolePermission { actions: PermissionAction[]; scope: string | { expression?: string; parent?: string } }
 const permissions = JSON.parse(readFileSync(path.join(exampleDir, 'permissions.json'), 'utf8')) as { roles: Record<string, { entities: Record<string, RolePermission> }> };
 /** A demo user per role of the example (README's table). */
 const ROLE_USERS: Record<string, string> = { admin: 'admin', sales_manager: 'manager', sales_rep: 'sales1', service: 'service', marketing: 'marketing', management: 'executive', partner: 'partner' };
@@ -23,8 +23,32 @@ const ROLE_USERS: Record<string, string> = { admin: 'admin', sales_manager: 'man
 type Kind = 'own' | 'outside' | 'missing' | 'none';
 type Outcome = 'allowed' | 403 | 404;
 
+/** The published entities (set in the matrix's beforeAll). */
+let entities: EntityDefinition[];
+
 const grantOf = (role: string, entity: string): RolePermission | undefined =>
   role === 'admin' ? { actions: [...PERMISSION_ACTIONS], scope: 'all' } : permissions.roles[role]?.entities[entity];
+
+/** The many-to-one field a `{ parent }` scope sees `entity` through, and the entity it points at. */
+function parentOf(role: string, entity: string): { field: string; entity: string } | undefined {
+  const scope = grantOf(role, entity)?.scope;
+  if (typeof scope !== 'object' || !scope.parent) return undefined;
+  const relation = entities.find((e) => e['x-name'] === entity)!.properties[scope.parent]['x-relation']!;
+  return { field: scope.parent, entity: relation.entity };
+}
+
+/**
+ * Whether `role` sees a record of `entity` owned by `kind` (its parents, under a parent scope,
+ * owned by the same user; see `recordOwnedBy`). The outsider's department is outside every
+ * role's tree: only scope `all` reaches it, or a parent scope whose parent `all` reaches.
+ */
+function inScope(role: string, entity: string, kind: 'own' | 'outside'): boolean {
+  const grant = grantOf(role, entity);
+  if (!grant) return false;
+  const parent = parentOf(role, entity);
+  if (parent) return Boolean(grantOf(role, parent.entity)?.actions.includes('read')) && inScope(role, parent.entity, kind);
+  return kind === 'own' || grant.scope === 'all';
+}
 
 /** What the declaration and permissions.json say the answer must be. */
 function expected(route: RouteDeclaration, role: string, entity: string | undefined, kind: Kind): Outcome {
@@ -32,8 +56,7 @@ function expected(route: RouteDeclaration, role: string, entity: string | undefi
   const grant = grantOf(role, entity!);
   if (!grant || !routeActions(route).some((a) => grant.actions.includes(a))) return 403;
   if (kind === 'missing') return 404;
-  // The outsider's department is outside every role's tree: only scope `all` reaches it.
-  if (kind === 'outside' && grant.scope !== 'all') return 404;
+  if ((kind === 'own' || kind === 'outside') && !inScope(role, entity!, kind)) return 404;
   return 'allowed';
 }
 
@@ -81,7 +104,6 @@ forEachDatabase('authorization matrix over the route table', (getCtx) => {
   const clients = new Map<string, SessionClient>();
   const templates = new Map<string, string>(); // entity x-name → id of a record to copy
   let outsiderId: string;
-  let entities: EntityDefinition[];
   const byPlural = () => new Map(entities.map((e) => [e['x-plural'], e]));
 
   beforeAll(async () => {
@@ -107,12 +129,20 @@ forEachDatabase('authorization matrix over the route table', (getCtx) => {
   }, 180_000);
   afterAll(() => server?.close());
 
-  /** A fresh copy of the entity's template owned by `owner` (each case gets its own: some probes change it). */
-  async function recordOwnedBy(entity: EntityDefinition, owner: string, deleted: boolean): Promise<string> {
+  /**
+   * A fresh copy of the entity's template owned by `owner` (each case gets its own: some probes
+   * change it). Where `role` sees the entity through a parent (`{ parent }` scope), the copy
+   * points at a fresh parent owned by `owner` too, so "own" and "outside" mean the same there.
+   */
+  async function recordOwnedBy(entity: EntityDefinition, owner: string, deleted: boolean, role: string): Promise<string> {
     const table = server.runtime.knex.withSchema(`app_${server.runtime.app().name}`).table(entity['x-name']);
     const row = await table.clone().where({ id: templates.get(entity['x-name']) }).first();
     const id = randomUUID();
-    await table.clone().insert({ ...row, id, owner, ...(deleted ? { deleted_at: new Date() } : {}) });
+    // Autonumbers are unique: each copy gets its own.
+    const numbers = Object.entries(entity.properties).filter(([, f]) => f['x-type'] === 'autonumber').map(([name]) => [name, `${String(row[name])}-${id.slice(0, 8)}`]);
+    const parent = parentOf(role, entity['x-name']);
+    const parentId = parent && (await recordOwnedBy(entities.find((e) => e['x-name'] === parent.entity)!, owner, false, role));
+    await table.clone().insert({ ...row, id, owner, ...Object.fromEntries(numbers), ...(parent ? { [parent.field]: parentId } : {}), ...(deleted ? { deleted_at: new Date() } : {}) });
     return id;
   }
 
@@ -128,7 +158,7 @@ forEachDatabase('authorization matrix over the route table', (getCtx) => {
           const kinds: Kind[] = route.entity && route.record ? ['own', 'outside', 'missing'] : ['none'];
           for (const kind of kinds) {
             let id: string = randomUUID();
-            if (kind === 'own' || kind === 'outside') id = await recordOwnedBy(entity!, kind === 'own' ? client.user.id : outsiderId, route.path.endsWith('/restore'));
+            if (kind === 'own' || kind === 'outside') id = await recordOwnedBy(entity!, kind === 'own' ? client.user.id : outsiderId, route.path.endsWith('/restore'), role);
             const url = pathOf(route.path, { ...PARAMS, plural: plural ?? '', id });
             // A stale version: a delete that passes the guard is refused by its precondition, so the record stays.
             const headers = route.method === 'DELETE' && route.entity ? { 'If-Match': '"0"' } : undefined;

@@ -6,9 +6,8 @@
  * user's manager and deletes a team (after a confirm).
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createTestRuntime, type TestRuntime } from '@tessera/runtime';
-import path from 'node:path';
-import { ensureWebBuilt, exampleDir, hasChromium, launchChromium, screenshot, signIn } from './browser-harness';
+import type { TestRuntime } from '@tessera/runtime';
+import { hasChromium, launchChromium, screenshot, signIn, startExampleApp } from './browser-harness';
 
 if (!hasChromium) console.warn('browser tests skipped: /usr/bin/chromium not found');
 const describeBrowser = hasChromium ? describe : describe.skip;
@@ -38,8 +37,7 @@ describeBrowser('admin screens in the browser', () => {
   }
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await createTestRuntime({ appDir: exampleDir, webDir: path.join(exampleDir, 'dist/app'), designerDir: path.join(exampleDir, 'dist/designer'), demoUsers: true });
+    server = await startExampleApp();
     for (const [who, name] of [['sales1', 'Scope East corp'], ['sales2', 'Scope West corp']]) {
       const client = await server.login(who, `${who}-demo-123`);
       expect((await client.call('POST', '/api/customers', { name })).status).toBe(201);

@@ -5,9 +5,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import type { DashboardDefinition } from '@tessera/metadata';
-import { createTestRuntime, DEMO_ADMIN_PASSWORD, type TestRuntime } from '@tessera/runtime';
-import path from 'node:path';
-import { ensureWebBuilt, exampleDir, hasChromium, launchChromium, screenshot, signIn } from './browser-harness';
+import { DEMO_ADMIN_PASSWORD, type TestRuntime } from '@tessera/runtime';
+import { hasChromium, launchChromium, screenshot, signIn, startExampleApp } from './browser-harness';
 
 if (!hasChromium) console.warn('browser tests skipped: /usr/bin/chromium not found');
 const describeBrowser = hasChromium ? describe : describe.skip;
@@ -29,8 +28,7 @@ describeBrowser('example CRM dashboards and views in the browser', () => {
   };
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await createTestRuntime({ appDir: exampleDir, webDir: path.join(exampleDir, 'dist/app'), designerDir: path.join(exampleDir, 'dist/designer'), demoUsers: true });
+    server = await startExampleApp();
     const customers = await call('POST', '/api/customers/bulk', { create: ['it', 'it', 'finance', 'retail'].map((industry, i) => ({ name: `Dash ${i}`, industry, level: i % 2 ? 'A' : 'B' })) });
     const customer = customers.data[0].id as string;
     for (const [name, amount, win] of [['Small deal', 1000, false], ['Big deal', 2500, true], ['Huge deal', 4000, true]] as const) {

@@ -138,10 +138,7 @@ describeBrowser('designer: a Bids/Tenders module from an empty app (issue 8)', (
     await ui.click('workflow-create'); // bound to bid.status, the only select: its options are the states
     for (const s of ['draft', 'reviewing', 'submitted', 'won', 'lost']) await admin.getByTestId(`wf-node-${s}`).waitFor();
     await ui.click('wf-state-reviewing');
-    await ui.click('approval-add'); // SUBMIT in (starting it), APPROVE → submitted, REJECT → draft
-    await ui.select('approval-step-0-approvers-kind', 'role');
-    await ui.fill('approval-step-0-approvers-roles', 'manager');
-    await ui.press('approval-step-0-approvers-roles', 'Tab');
+    await ui.click('approval-add'); // SUBMIT in (starting it), APPROVE → submitted, REJECT and RETURN → draft
     await ui.click('wf-state-submitted');
     await ui.fill('state-new-event', 'WIN'); // the target proposed is the next state, won
     await ui.click('state-add-transition');
@@ -165,6 +162,11 @@ describeBrowser('designer: a Bids/Tenders module from an empty app (issue 8)', (
     await ui.click('perm-add-role');
     await ui.click('perm-bid-all');
     await ui.select('perm-scope-bid', 'all');
+    // Approvers are picked from the roles the app has, so the approval step's role comes after them.
+    await ui.click('page-workflows');
+    await ui.click('wf-state-reviewing');
+    await ui.select('approval-step-0-approvers-kind', 'role');
+    await ui.click('approval-step-0-approvers-role-manager');
 
     counter.phase('publish');
     await ui.click('plan-preview');
@@ -187,7 +189,8 @@ describeBrowser('designer: a Bids/Tenders module from an empty app (issue 8)', (
     const machine = app.workflows![0].machine;
     expect(machine.initial).toBe('draft');
     expect(machine.states.draft.on!.SUBMIT).toEqual({ target: 'reviewing', actions: [{ type: 'startApproval' }] });
-    expect(machine.states.reviewing.approval).toEqual({ steps: [{ id: 'step_1', approvers: { kind: 'role', roles: ['manager'] }, mode: 'any' }], onApproved: 'APPROVE', onRejected: 'REJECT' });
+    expect(machine.states.reviewing.approval).toEqual({ steps: [{ id: 'step_1', approvers: { kind: 'role', roles: ['manager'] }, mode: 'any' }], onApproved: 'APPROVE', onRejected: 'REJECT', onReturned: 'RETURN' });
+    expect(machine.states.reviewing.on!.RETURN.target).toBe('draft');
     expect(machine.states.reviewing.on!.APPROVE.target).toBe('submitted');
     expect(machine.states.reviewing.on!.REJECT.target).toBe('draft');
     expect(app.permissions!.roles.sales_rep.entities.bid).toEqual({ actions: ['read', 'create', 'update', 'transition'], scope: 'own' });

@@ -3,10 +3,9 @@
  * condition the app form honours, and the permissions matrix publishing a revoked action that
  * the API then enforces. Counts the UI steps the scenario takes.
  */
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { createTestRuntime, DEMO_ADMIN_PASSWORD, type TestRuntime } from '@tessera/runtime';
-import { ensureWebBuilt, exampleDir, hasChromium, launchChromium, mouseDrag, screenshot } from './browser-harness';
+import { DEMO_ADMIN_PASSWORD, type TestRuntime } from '@tessera/runtime';
+import { hasChromium, launchChromium, mouseDrag, newDesktopPage, screenshot, startExampleApp } from './browser-harness';
 
 const describeBrowser = hasChromium ? describe : describe.skip;
 
@@ -35,11 +34,9 @@ describeBrowser('designer: layouts and permissions (issue 8)', () => {
   };
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await createTestRuntime({ appDir: exampleDir, webDir: path.join(exampleDir, 'dist/app'), designerDir: path.join(exampleDir, 'dist/designer'), demoUsers: true });
+    server = await startExampleApp();
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'en-US' });
-    page.on('pageerror', (error) => console.error('page error:', error.message));
+    page = await newDesktopPage(browser);
   }, 120_000);
 
   afterAll(async () => {

@@ -6,11 +6,27 @@
  */
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { createTestRuntime, DEMO_ADMIN_PASSWORD, type TestRuntime } from '@tessera/runtime';
+import type { AppDefinition } from '@tessera/metadata';
+import { createTestRuntime, DEMO_ADMIN_PASSWORD, loadAppDir, type TestRuntime } from '@tessera/runtime';
 import { ensureWebBuilt, exampleDir, hasChromium, launchChromium, screenshot } from './browser-harness';
 
 const describeBrowser = hasChromium ? describe : describe.skip;
-const options = () => ({ appDir: exampleDir, webDir: path.join(exampleDir, 'dist/app'), designerDir: path.join(exampleDir, 'dist/designer'), demoUsers: true });
+
+/**
+ * The example as it was before contracts had a workflow: without the shipped contract approval
+ * and its two approval states, so the contract's status is free to be drawn from scratch here.
+ */
+async function appWithoutContractWorkflow(): Promise<AppDefinition> {
+  const loaded = await loadAppDir(exampleDir);
+  if (!loaded.ok) throw new Error('the example app does not load');
+  const app = loaded.app;
+  expect(app.workflows!.map((w) => w.name)).toContain('contract_approval');
+  app.workflows = app.workflows!.filter((w) => w.entity !== 'contract');
+  const status = app.entities.find((e) => e['x-name'] === 'contract')!.properties.status as { 'x-options': { value: string }[] };
+  status['x-options'] = status['x-options'].filter((o) => o.value !== 'pending_approval' && o.value !== 'approved');
+  return app;
+}
+const options = async () => ({ app: await appWithoutContractWorkflow(), appDir: exampleDir, webDir: path.join(exampleDir, 'dist/app'), designerDir: path.join(exampleDir, 'dist/designer'), demoUsers: true });
 
 // As Stately's editor exports it: context, an entry action and a string target the importer converts.
 const statelyExport = {
@@ -54,7 +70,7 @@ describeBrowser('designer: a workflow on the canvas, published and used (issue 8
 
   beforeAll(async () => {
     ensureWebBuilt();
-    server = await createTestRuntime(options());
+    server = await createTestRuntime(await options());
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1500, height: 950 }, locale: 'en-US' });
     page.on('pageerror', (error) => console.error('page error:', error.message));
@@ -89,12 +105,11 @@ describeBrowser('designer: a workflow on the canvas, published and used (issue 8
     await page.getByTestId('transition-inspector').waitFor();
     await page.locator('.react-flow__edge').filter({ hasText: 'ACTIVATE' }).waitFor();
 
-    // A notify action from the registry, its params in the form its JSON Schema describes.
+    // A notify action from the registry: its message written, its recipient picked.
     await select('transition-action-add', 'notify');
-    const params = page.getByTestId('transition-action-0-params');
-    await params.locator('input[type=text], textarea').first().fill('Contract {{name}} is active');
+    await page.getByTestId('transition-action-0-message-en').fill('Contract {{name}} is active');
     steps++;
-    await params.locator('[id$="to_0"]').fill('owner');
+    await page.getByTestId('transition-action-0-to-owner').check();
     steps++;
 
     // The other transitions with the keyboard-friendly form of the state inspector.

@@ -7,9 +7,8 @@
  * and transfers a customer; at 390×844 the list, record, inbox and dashboard fit the screen.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createTestRuntime, type TestRuntime } from '@tessera/runtime';
-import path from 'node:path';
-import { ensureWebBuilt, exampleDir, hasChromium, launchChromium, screenshot, signIn } from './browser-harness';
+import type { TestRuntime } from '@tessera/runtime';
+import { hasChromium, launchChromium, screenshot, signIn, startExampleApp } from './browser-harness';
 
 if (!hasChromium) console.warn('browser tests skipped: /usr/bin/chromium not found');
 const describeBrowser = hasChromium ? describe : describe.skip;
@@ -41,8 +40,7 @@ describeBrowser('everyday use: pickers that search, owners, transfer, phone widt
   }
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await createTestRuntime({ appDir: exampleDir, webDir: path.join(exampleDir, 'dist/app'), designerDir: path.join(exampleDir, 'dist/designer'), demoUsers: true });
+    server = await startExampleApp();
     sales1 = await server.login('sales1', 'sales1-demo-123');
     // The target first: it is the oldest, so the 300 created after it fill the picker's first pages.
     ids.target = (await ok(sales1, 'POST', '/api/customers', { name: TARGET, industry: 'manufacturing', level: 'A' })).data.id;

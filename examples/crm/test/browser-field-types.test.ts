@@ -11,11 +11,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { builtinFieldTypes, createFieldTypeRegistry, fieldFilterOperators, type FilterOperator } from '@tessera/engine';
 import type { AppDefinition, EntityDefinition, FieldDefinition } from '@tessera/metadata';
-import { createTestRuntime, DEMO_ADMIN_PASSWORD, type TestRuntime } from '@tessera/runtime';
-import path from 'node:path';
+import { DEMO_ADMIN_PASSWORD, type TestRuntime } from '@tessera/runtime';
 import { conditionsToFilter } from '@tessera/runtime/web-data';
 import { pluginFieldTypes } from '../web/plugin-field-types';
-import { ensureWebBuilt, exampleDir, hasChromium, launchChromium, signIn } from './browser-harness';
+import { hasChromium, launchChromium, signIn, startExampleApp } from './browser-harness';
 import { pickRelation } from './relation-picker';
 
 if (!hasChromium) console.warn('browser tests skipped: /usr/bin/chromium not found');
@@ -74,7 +73,17 @@ const SAMPLES: Record<string, Sample> = {
     value: () => true, // the id, checked below against the customer made for it
     cell: 'Sample Customer',
   },
-  richtext: { write: fill('<p>Rich <b>sample</b></p>'), value: '<p>Rich <b>sample</b></p>', cell: /Rich/, filter: 'Rich' },
+  richtext: {
+    // Through the real editor: type, turn bold on from the toolbar, type on.
+    write: async ({ page, id }) => {
+      const editor = page.locator(`#${id}[contenteditable=true]`);
+      await editor.click();
+      await page.keyboard.type('Rich ');
+      await page.locator('.t-richtext-editor', { has: editor }).getByRole('button', { name: 'Bold' }).click();
+      await page.keyboard.type('sample');
+    },
+    value: '<p>Rich <strong>sample</strong></p>', cell: 'Rich sample', filter: 'Rich',
+  },
   percent: { write: fill('12.5'), value: 12.5, cell: '12.5' },
   multiselect: {
     field: { 'x-options': [{ value: 'a', label: { en: 'Tag A' } }, { value: 'b', label: { en: 'Tag B' } }] },
@@ -165,8 +174,7 @@ describeBrowser('every field type, end to end in the browser', () => {
   };
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await createTestRuntime({ appDir: exampleDir, webDir: path.join(exampleDir, 'dist/app'), designerDir: path.join(exampleDir, 'dist/designer'), demoUsers: true });
+    server = await startExampleApp();
     adminId = server.admin.user.id;
     const { version, app } = (await call('GET', '/api/_meta/app')) as { version: number; app: AppDefinition };
     const entities = specimenEntities();
@@ -309,6 +317,35 @@ describeBrowser('every field type, end to end in the browser', () => {
     expect({ [name]: created?.changes.some((c) => c.field === name) }).toEqual({ [name]: true });
     expect(csvHeader.split(',')).toContain(label(type));
   }
+
+  it('rich text: the editor shows the saved formatting; stored HTML that would run is shown inert', async () => {
+    const name = fieldName('richtext');
+    await page.goto(`${server.url}/#/specimens/${recordId}`);
+    const editor = page.locator(`#root_${name}[contenteditable=true]`);
+    await editor.locator('strong', { hasText: 'sample' }).waitFor();
+    expect(await editor.innerHTML()).toContain('<p>Rich <strong>sample</strong></p>');
+
+    // Written through the API, a payload is sanitized by the server before it is stored…
+    const payload = '<p>Payload <em>kept</em></p><img src="x" onerror="window.__xss = 1"><script>window.__xss = 2</script><a href="javascript:window.__xss = 3">link</a>';
+    const written = await call('PATCH', `/api/specimens/${recordId}`, { [name]: payload });
+    expect(written.data[name]).not.toMatch(/onerror|<script|javascript:/i);
+    expect(written.data[name]).toContain('<em>kept</em>');
+    // …and HTML stored by other means (older data, a plugin, SQL) is sanitized again in the browser.
+    await server.runtime.knex.withSchema(`app_${server.runtime.app().name}`).table('specimen').where({ id: recordId }).update({ [name]: payload });
+    await page.goto(`${server.url}/#/specimens`);
+    await page.getByTestId('list-view-picker').selectOption(`specimen_cols_${columnViews.findIndex((c) => c.includes(name))}`);
+    const view = page.locator(`[data-record-id="${recordId}"] [data-testid=richtext-view]`);
+    await view.locator('em', { hasText: 'kept' }).waitFor();
+    const shown = await view.innerHTML();
+    expect(shown).not.toMatch(/onerror|<script|javascript:/i);
+    await page.getByTestId('list-view-picker').selectOption('');
+    // The editor of the record reads the same stored HTML: its schema drops what it cannot hold.
+    await page.goto(`${server.url}/#/specimens/${recordId}`);
+    await editor.locator('em', { hasText: 'kept' }).waitFor();
+    expect(await editor.innerHTML()).not.toMatch(/onerror|<script|javascript:/i);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  });
 
   it('downloads the uploaded file', async () => {
     const id = record[fieldName('file')] as string;

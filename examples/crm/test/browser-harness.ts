@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { createTestRuntime, DEMO_ADMIN_PASSWORD, type TestRuntime, type TestRuntimeOptions } from '@tessera/runtime';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 
@@ -20,6 +21,12 @@ export function ensureWebBuilt(): void {
   if (needed.every((p) => existsSync(p))) return;
   const result = spawnSync(process.execPath, [path.join(repoRoot, 'scripts/build-web.mjs')], { cwd: repoRoot, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`web build failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+/** The example CRM as people use it: its web app and designer bundles (built if missing), the demo users. */
+export function startExampleApp(options: Omit<TestRuntimeOptions, 'appDir'> = {}): Promise<TestRuntime> {
+  ensureWebBuilt();
+  return createTestRuntime({ appDir: exampleDir, webDir: path.join(exampleDir, 'dist/app'), designerDir: path.join(exampleDir, 'dist/designer'), demoUsers: true, ...options });
 }
 
 /** Debian's Chromium, never a downloaded one; flags keep it quiet and offline. */
@@ -76,4 +83,18 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('user-menu').waitFor();
+}
+
+/** A laptop-sized page in English that reports the page's own errors on the test's console. */
+export async function newDesktopPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'en-US' });
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  return page;
+}
+
+/** Signs in as the demo admin and opens the designer, ready for drags from its palette. */
+export async function openDesigner(page: Page, baseUrl: string): Promise<void> {
+  await signIn(page, baseUrl, 'admin', DEMO_ADMIN_PASSWORD);
+  await page.goto(baseUrl + '/designer/');
+  await page.getByTestId('palette-text').waitFor();
 }

@@ -5,9 +5,8 @@
  * survives signing out and in again in a fresh browser (it lives on the server now).
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createTestRuntime, type TestRuntime } from '@tessera/runtime';
-import path from 'node:path';
-import { ensureWebBuilt, exampleDir, hasChromium, launchChromium, screenshot, signIn } from './browser-harness';
+import type { TestRuntime } from '@tessera/runtime';
+import { hasChromium, launchChromium, screenshot, signIn, startExampleApp } from './browser-harness';
 
 if (!hasChromium) console.warn('browser tests skipped: /usr/bin/chromium not found');
 const describeBrowser = hasChromium ? describe : describe.skip;
@@ -36,8 +35,7 @@ describeBrowser('approvals inbox, notifications, bulk actions and saved views in
   }
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await createTestRuntime({ appDir: exampleDir, webDir: path.join(exampleDir, 'dist/app'), designerDir: path.join(exampleDir, 'dist/designer'), demoUsers: true });
+    server = await startExampleApp();
     sales1 = await server.login('sales1', 'sales1-demo-123');
     for (const name of ['Inbox Alpha', 'Inbox Beta', 'Inbox Gamma']) {
       customers[name] = (await ok(sales1, 'POST', '/api/customers', { name, industry: 'it', level: 'C' })).data.id;
@@ -89,7 +87,13 @@ describeBrowser('approvals inbox, notifications, bulk actions and saved views in
   });
 
   it('the bell shows unread notifications (a reminder among them) and marks them read', async () => {
-    // quote_discount notifies no one; a date-field reminder arrives as an outbox row with `reminder`, delivered in-app.
+    // The approval above told sales1 (its submitter) the decision, through the outbox: wait for
+    // that notice and mark it read, so the bell counts only the two notifications below.
+    for (let i = 0; i < 100 && (await ok(sales1, 'GET', '/api/notifications?unread=true')).unread === 0; i++) await new Promise((r) => setTimeout(r, 200));
+    const notices = (await ok(sales1, 'GET', '/api/notifications?unread=true')).data.map((n: { subject: string }) => n.subject);
+    expect(notices.some((subject: string) => subject.startsWith('Approved:') && subject.includes('Inbox quote'))).toBe(true);
+    await ok(sales1, 'POST', '/api/notifications/read-all');
+    // A date-field reminder arrives as an outbox row with `reminder`, delivered in-app.
     const knex = server.runtime.knex;
     const [outbox] = await knex('tessera.outbox').insert({ kind: 'notify', sent_at: knex.fn.now(), payload: JSON.stringify({ to: [sales1.user.id], body: 'Follow up', entity: 'quote', recordId: quoteId, reminder: { field: 'created_at', dueAt: new Date().toISOString() } }) }).returning('id');
     await knex('tessera.notifications').insert([

@@ -7,8 +7,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createTestRuntime, type TestRuntime } from '@tessera/runtime';
-import { ensureWebBuilt, exampleDir, hasChromium, launchChromium, screenshot, signIn } from './browser-harness';
+import type { TestRuntime } from '@tessera/runtime';
+import { exampleDir, hasChromium, launchChromium, screenshot, signIn, startExampleApp } from './browser-harness';
 
 if (!hasChromium) console.warn('browser tests skipped: /usr/bin/chromium not found');
 const describeBrowser = hasChromium ? describe : describe.skip;
@@ -56,8 +56,7 @@ describeBrowser('what each role meets in the app', () => {
   };
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await createTestRuntime({ appDir: exampleDir, webDir: path.join(exampleDir, 'dist/app'), designerDir: path.join(exampleDir, 'dist/designer'), demoUsers: true });
+    server = await startExampleApp();
     acmeId = (await call('POST', '/api/customers', { name: 'Acme Permissions', industry: 'it', level: 'A', annual_revenue: 5_000_000, credit_rating: 'AAA' })).data.id;
     contactId = (await call('POST', '/api/contacts', { name: 'Wang Fang', customer: acmeId, title: 'Buyer' })).data.id;
     bidId = (await call('POST', '/api/bids', { name: 'Acme tender', customer: acmeId }).catch(() => ({ data: { id: '' } }))).data.id;
@@ -84,10 +83,12 @@ describeBrowser('what each role meets in the app', () => {
     return { context, page };
   }
 
+  /** The app's own pages in the menu (not entities); each shows by its own capability. */
+  const pages = ['dashboard', 'approvals', 'admin', 'calendar', 'reports', 'recycle-bin'];
   /** The entity names the menu offers. */
   const menuOf = async (page: Page) => {
     const ids = await page.locator('[data-testid="app-nav"] a[data-testid^="nav-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!));
-    return ids.map((id) => id.slice('nav-'.length)).filter((name) => !['dashboard', 'approvals', 'admin'].includes(name));
+    return ids.map((id) => id.slice('nav-'.length)).filter((name) => !pages.includes(name));
   };
 
   const expectNoError = async (page: Page, where: string) => {
@@ -100,6 +101,8 @@ describeBrowser('what each role meets in the app', () => {
     const readable = readableBy(username);
     expect((await menuOf(page)).sort()).toEqual([...readable].sort());
     expect(await page.getByTestId('nav-admin').count()).toBe(0);
+    // Reports are built over what the user may read: offered exactly when something is readable.
+    expect(await page.getByTestId('nav-reports').count()).toBe(readable.length > 0 ? 1 : 0);
     counts.menus++;
     // Landing: a page this user may read, reached from the bare URL the sign-in opened.
     await page.waitForFunction(() => window.location.hash.length > 2);

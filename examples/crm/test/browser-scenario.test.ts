@@ -13,9 +13,9 @@
  */
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { DashboardCard } from '@tessera/metadata';
-import { createTestRuntime, type SessionClient, type TestRuntime } from '@tessera/runtime';
+import { type SessionClient, type TestRuntime } from '@tessera/runtime';
 import path from 'node:path';
-import { ensureWebBuilt, exampleDir, hasChromium, launchChromium, mouseDrag, screenshot } from './browser-harness';
+import { hasChromium, launchChromium, mouseDrag, screenshot, startExampleApp } from './browser-harness';
 import { pickRelation, relationValue } from './relation-picker';
 
 if (!hasChromium) console.warn('browser tests skipped: /usr/bin/chromium not found');
@@ -81,8 +81,7 @@ describeBrowser('the CRM story: from a new customer to an approved discount, in 
   }
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await createTestRuntime({ appDir: exampleDir, webDir: path.join(exampleDir, 'dist/app'), designerDir: path.join(exampleDir, 'dist/designer'), demoUsers: true });
+    server = await startExampleApp();
     sales1 = await server.login('sales1', 'sales1-demo-123');
     sales2 = await server.login('sales2', 'sales2-demo-123');
     // Setup: the West team's customer, owned by sales2, which sales1 must never see.

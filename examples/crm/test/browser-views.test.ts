@@ -5,9 +5,8 @@
  * (drag = workflow transition), the dashboard's charts, and Chinese.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
-import { createTestRuntime, DEMO_ADMIN_PASSWORD, type TestRuntime } from '@tessera/runtime';
-import path from 'node:path';
-import { ensureWebBuilt, exampleDir, hasChromium, launchChromium, mouseDrag, screenshot, signIn } from './browser-harness';
+import { DEMO_ADMIN_PASSWORD, type TestRuntime } from '@tessera/runtime';
+import { hasChromium, launchChromium, mouseDrag, screenshot, signIn, startExampleApp } from './browser-harness';
 
 if (!hasChromium) console.warn('browser tests skipped: /usr/bin/chromium not found');
 const describeBrowser = hasChromium ? describe : describe.skip;
@@ -54,8 +53,7 @@ describeBrowser('example CRM views in the browser', () => {
     card, `${card} did not settle in the ${column} column`);
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    server = await createTestRuntime({ appDir: exampleDir, webDir: path.join(exampleDir, 'dist/app'), designerDir: path.join(exampleDir, 'dist/designer'), demoUsers: true });
+    server = await startExampleApp();
     const create = Array.from({ length: 24 }, (_, i) => ({
       name: `Customer ${String(i + 1).padStart(2, '0')}`,
       industry: INDUSTRIES[i % INDUSTRIES.length],

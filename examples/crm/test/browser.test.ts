@@ -7,7 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { createTestRuntime, DEMO_ADMIN_PASSWORD, type TestRuntime } from '@tessera/runtime';
 import path from 'node:path';
-import { ensureWebBuilt, exampleDir, hasChromium, launchChromium, mouseDrag, screenshot } from './browser-harness';
+import { ensureWebBuilt, exampleDir, hasChromium, launchChromium, mouseDrag, newDesktopPage, screenshot } from './browser-harness';
 
 if (!hasChromium) console.warn('browser tests skipped: /usr/bin/chromium not found');
 const describeBrowser = hasChromium ? describe : describe.skip;
@@ -33,8 +33,7 @@ describeBrowser('example CRM in the browser', () => {
       demoUsers: true,
     });
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'en-US' });
-    page.on('pageerror', (error) => console.error('page error:', error.message));
+    page = await newDesktopPage(browser);
   }, 120_000);
 
   afterAll(async () => {

@@ -82,6 +82,20 @@ describe('user-facing texts speak the user’s language, not the developer’s',
     expect(findings(strings)).toEqual([]);
   });
 
+  it('every field’s help is written in English and Chinese (the form shows the user’s language)', () => {
+    const files = readdirSync(path.join(exampleDir, 'entities')).filter((f) => f.endsWith('.json'));
+    const helps = files.flatMap((file) => {
+      const entity = JSON.parse(readFileSync(path.join(exampleDir, 'entities', file), 'utf8')) as { properties: Record<string, { description?: unknown }> };
+      return Object.entries(entity.properties).filter(([, f]) => f.description !== undefined).map(([name, f]) => ({ where: `${file}/${name}`, help: f.description }));
+    });
+    expect(helps.length).toBeGreaterThan(5);
+    const oneLanguage = helps.filter(({ help }) => {
+      const text = help as { en?: unknown; zh?: unknown };
+      return typeof help !== 'object' || help === null || typeof text.en !== 'string' || !text.en.trim() || typeof text.zh !== 'string' || !/[\u4e00-\u9fff]/.test(text.zh);
+    }).map(({ where }) => where);
+    expect(oneLanguage).toEqual([]);
+  });
+
   it('the end-user app’s English and Chinese strings', () => {
     const strings = [...messageStrings(en, 'en'), ...messageStrings(zh, 'zh')];
     expect(strings.length).toBeGreaterThan(300);

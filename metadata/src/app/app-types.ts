@@ -5,6 +5,7 @@ import type { WorkflowDefinition } from '../workflow/workflow-types';
 import type { PermissionsDefinition } from '../permission/permission-types';
 import type { ViewDefinition } from '../view/view-types';
 import type { DashboardDefinition } from '../dashboard/dashboard-types';
+import type { MetricDefinition } from '../metric/metric-types';
 
 /** A set of metadata: what one workspace runs. Stored as files (examples/) or in the database. */
 export interface AppDefinition {
@@ -26,6 +27,8 @@ export interface AppDefinition {
   views?: ViewDefinition[];
   /** Dashboards of chart cards (issue 8); on disk `dashboards/*.dashboard.json`. */
   dashboards?: DashboardDefinition[];
+  /** Business measures over the records (issue 21); on disk `metrics/*.metric.json`. */
+  metrics?: MetricDefinition[];
 }
 
 /** A plugin the app loads, with the settings it starts with while the app has none stored (ADR 0024). */

@@ -10,11 +10,12 @@ import { parseAppFiles } from './parse-app-files';
 const exampleDir = join(__dirname, '../../../examples/crm');
 
 function exampleFiles(): MetadataFile[] {
-  const paths = ['app.json', ...readdirSync(join(exampleDir, 'entities')).map((f) => `entities/${f}`), ...readdirSync(join(exampleDir, 'layouts')).map((f) => `layouts/${f}`)];
+  const paths = ['app.json', ...readdirSync(join(exampleDir, 'entities')).map((f) => `entities/${f}`), ...readdirSync(join(exampleDir, 'layouts')).map((f) => `layouts/${f}`), ...readdirSync(join(exampleDir, 'workflows')).map((f) => `workflows/${f}`), ...['views', 'dashboards', 'metrics'].flatMap((dir) => readdirSync(join(exampleDir, dir)).map((f) => `${dir}/${f}`))];
   return paths.map((path) => ({ path, text: readFileSync(join(exampleDir, path), 'utf8') }));
 }
 
-const withPlugin = { fieldTypes: [...BUILTIN_FIELD_TYPES, { name: 'rating:stars' }, { name: 'region:cn' }] };
+// As the engine's registry describes them: a rating is a number (the customer's satisfaction averages it).
+const withPlugin = { fieldTypes: [...BUILTIN_FIELD_TYPES, { name: 'rating:stars', numeric: true }, { name: 'region:cn' }] };
 
 const customer = `{
   "type": "object",
@@ -41,16 +42,20 @@ describe('parseAppFiles', () => {
     // Names, or { name, settings } with initial settings (ADR 0024).
     expect(appPluginNames(result.value.plugins)).toEqual(['@tessera/plugin-rating', '@tessera/plugin-region', '@tessera/plugin-dedup', '@tessera/plugin-lead-scoring', '@tessera/plugin-notifications']);
     expect(appPluginSettings(result.value.plugins).get('@tessera/plugin-dedup')).toMatchObject({ entities: { customer: { fields: ['name', 'phone', 'email'] }, contact: { fields: ['phone', 'email'] } } });
-    expect(result.value.entities.map((e) => e['x-name'])).toEqual(['bid', 'contact', 'contract', 'customer', 'follow_up', 'lead', 'opportunity', 'order', 'payment_plan', 'quote', 'sales_target', 'survey']);
-    expect(result.value.layouts.map((l) => l.name)).toEqual(['bid-form', 'contact-form', 'contract-form', 'customer-form', 'follow-up-form', 'lead-form', 'opportunity-form', 'order-form', 'payment-plan-form', 'sales-target-form', 'survey-form']);
+    expect(result.value.entities.map((e) => e['x-name'])).toEqual(['bid', 'contact', 'contract', 'credit_grant', 'credit_request', 'customer', 'follow_up', 'lead', 'opportunity', 'order', 'payment_plan', 'payment', 'quote', 'sales_target', 'survey', 'ticket']);
+    expect(result.value.layouts.map((l) => l.name)).toEqual(['bid-form', 'contact-form', 'contract-form', 'customer-form', 'follow-up-form', 'lead-form', 'opportunity-form', 'order-form', 'payment-form', 'payment-plan-form', 'sales-target-form', 'survey-form', 'ticket-form', 'web-lead']);
+    // The CRM's metrics (issue 21), and the dashboards that show them: Sales stays the first tab.
+    expect(result.value.metrics?.map((m) => m.name)).toEqual(['average_deal_size', 'churn_rate', 'customer_lifetime_value', 'deal_cycle', 'lead_conversion', 'payment_collection', 'satisfaction', 'target_achievement', 'win_rate']);
+    expect(result.value.dashboards?.map((d) => [d.name, d.metrics?.length])).toEqual([['sales', 2], ['steering', 11]]);
   });
 
   it('passes the field types through: without the plugin, its type is unknown', () => {
     const result = parseAppFiles(exampleFiles());
     expect(result.ok ? [] : result.errors).toMatchObject([
-      { code: 'unknown-field-type', file: 'entities/customer.entity.json', pointer: '/entities/3/properties/address_region/x-type' },
-      { code: 'unknown-field-type', file: 'entities/customer.entity.json', pointer: '/entities/3/properties/satisfaction/x-type' },
-      { code: 'unknown-field-type', file: 'entities/survey.entity.json', pointer: '/entities/11/properties/score/x-type' },
+      { code: 'unknown-field-type', file: 'entities/customer.entity.json', pointer: '/entities/5/properties/address_region/x-type' },
+      { code: 'unknown-field-type', file: 'entities/survey.entity.json', pointer: '/entities/14/properties/score/x-type' },
+      // Unknown, the rating is not known to be a number either.
+      { code: 'rollup-invalid', file: 'entities/customer.entity.json', pointer: '/entities/5/properties/satisfaction/x-rollup/field' },
     ]);
   });
 

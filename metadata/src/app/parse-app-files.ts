@@ -30,10 +30,13 @@ const PERMISSIONS_FILE = 'permissions.json';
 // Issues 7 and 8: list/kanban views and dashboards.
 const VIEW_FILE = /^views\/[^/]+\.view\.json$/;
 const DASHBOARD_FILE = /^dashboards\/[^/]+\.dashboard\.json$/;
+// Issue 21: metrics, which dashboards' metric cards name.
+const METRIC_FILE = /^metrics\/[^/]+\.metric\.json$/;
 /** Folders whose files must carry their suffix, with an example name for the hint. */
 const SUFFIXED: [folder: string, suffix: string, example: string][] = [
   ['views', 'view', 'views/customer-all.view.json'],
   ['dashboards', 'dashboard', 'dashboards/sales.dashboard.json'],
+  ['metrics', 'metric', 'metrics/win-rate.metric.json'],
 ];
 
 const normalizePath = (p: string): string => p.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
@@ -61,7 +64,7 @@ function locate(error: MetadataError, origins: Origin[]): MetadataError {
 
 /**
  * Reads an app from its files (`app.json`, `entities/*.entity.json`, `layouts/*.layout.json`,
- * `workflows/*.workflow.json`, `views/*.view.json`, `dashboards/*.dashboard.json`),
+ * `workflows/*.workflow.json`, `views/*.view.json`, `dashboards/*.dashboard.json`, `metrics/*.metric.json`),
  * validates it, and reports each problem at its file, line and column.
  */
 export function parseAppFiles(files: MetadataFile[], opts: ValidateAppOptions = {}): ValidationResult<AppDefinition> {
@@ -69,7 +72,7 @@ export function parseAppFiles(files: MetadataFile[], opts: ValidateAppOptions = 
   const parsed: ParsedFile[] = [];
   for (const f of files) {
     const path = normalizePath(f.path);
-    const isMetadata = path === 'app.json' || ENTITY_FILE.test(path) || LAYOUT_FILE.test(path) || WORKFLOW_FILE.test(path) || VIEW_FILE.test(path) || DASHBOARD_FILE.test(path) || path === PERMISSIONS_FILE;
+    const isMetadata = path === 'app.json' || ENTITY_FILE.test(path) || LAYOUT_FILE.test(path) || WORKFLOW_FILE.test(path) || VIEW_FILE.test(path) || DASHBOARD_FILE.test(path) || METRIC_FILE.test(path) || path === PERMISSIONS_FILE;
     if (!isMetadata) {
       if (/^(entities|layouts)\//.test(path)) {
         const kind = path.startsWith('entities/') ? 'entity' : 'layout';
@@ -104,6 +107,7 @@ export function parseAppFiles(files: MetadataFile[], opts: ValidateAppOptions = 
   const workflowFiles = parsed.filter((p) => WORKFLOW_FILE.test(p.path)).sort(byPath);
   const viewFiles = parsed.filter((p) => VIEW_FILE.test(p.path)).sort(byPath);
   const dashboardFiles = parsed.filter((p) => DASHBOARD_FILE.test(p.path)).sort(byPath);
+  const metricFiles = parsed.filter((p) => METRIC_FILE.test(p.path)).sort(byPath);
   const base = isRecord(appFile.data) ? appFile.data : {};
   const inlineEntities = Array.isArray(base.entities) ? base.entities : [];
   const inlineLayouts = Array.isArray(base.layouts) ? base.layouts : [];
@@ -115,9 +119,11 @@ export function parseAppFiles(files: MetadataFile[], opts: ValidateAppOptions = 
   const inlineDashboards = Array.isArray(base.dashboards) ? base.dashboards : [];
   const views = [...inlineViews, ...viewFiles.map((f) => f.data)];
   const dashboards = [...inlineDashboards, ...dashboardFiles.map((f) => f.data)];
+  const inlineMetrics = Array.isArray(base.metrics) ? base.metrics : [];
+  const metrics = [...inlineMetrics, ...metricFiles.map((f) => f.data)];
   const permissionsFile = parsed.find((p) => p.path === PERMISSIONS_FILE);
   const app = isRecord(appFile.data)
-    ? { ...base, ...(permissionsFile ? { permissions: permissionsFile.data } : {}), entities: [...inlineEntities, ...entityFiles.map((f) => f.data)], layouts: [...inlineLayouts, ...layoutFiles.map((f) => f.data)], ...(workflows.length > 0 ? { workflows } : {}), ...(views.length > 0 ? { views } : {}), ...(dashboards.length > 0 ? { dashboards } : {}) }
+    ? { ...base, ...(permissionsFile ? { permissions: permissionsFile.data } : {}), entities: [...inlineEntities, ...entityFiles.map((f) => f.data)], layouts: [...inlineLayouts, ...layoutFiles.map((f) => f.data)], ...(workflows.length > 0 ? { workflows } : {}), ...(views.length > 0 ? { views } : {}), ...(dashboards.length > 0 ? { dashboards } : {}), ...(metrics.length > 0 ? { metrics } : {}) }
     : appFile.data;
   const origins: Origin[] = [
     { appPointer: '', file: appFile },
@@ -126,6 +132,7 @@ export function parseAppFiles(files: MetadataFile[], opts: ValidateAppOptions = 
     ...workflowFiles.map((file, i) => ({ appPointer: pointerOf('workflows', inlineWorkflows.length + i), file })),
     ...viewFiles.map((file, i) => ({ appPointer: pointerOf('views', inlineViews.length + i), file })),
     ...dashboardFiles.map((file, i) => ({ appPointer: pointerOf('dashboards', inlineDashboards.length + i), file })),
+    ...metricFiles.map((file, i) => ({ appPointer: pointerOf('metrics', inlineMetrics.length + i), file })),
     ...(permissionsFile ? [{ appPointer: pointerOf('permissions'), file: permissionsFile }] : []),
   ];
   const result = validateApp(app, opts);

@@ -7,12 +7,12 @@ import type { MetadataError } from '../validation/validation-types';
 import { missingEntity } from '../view/check-views';
 
 // Built-in types a sum or average applies to; plugin types are left to the engine's aggregate parser.
-const NUMERIC = new Set(['number', 'integer', 'decimal', 'currency', 'percent']);
-const DATES = new Set(['date', 'datetime']);
+export const NUMERIC = new Set(['number', 'integer', 'decimal', 'currency', 'percent']);
+export const DATES = new Set(['date', 'datetime']);
 // Types with many values per record or long text: one group per distinct value would be meaningless.
-const UNGROUPABLE = new Set(['multiselect', 'textarea', 'richtext', 'file', 'json']);
+export const UNGROUPABLE = new Set(['multiselect', 'textarea', 'richtext', 'file', 'json']);
 // Formulas and rollups may compute numbers: the engine, which knows their result type, decides.
-const NEVER_NUMERIC = new Set(BUILTIN_FIELD_TYPES.map((t) => t.name).filter((t) => !NUMERIC.has(t) && t !== 'formula' && t !== 'rollup'));
+export const NEVER_NUMERIC = new Set(BUILTIN_FIELD_TYPES.map((t) => t.name).filter((t) => !NUMERIC.has(t) && t !== 'formula' && t !== 'rollup'));
 
 interface CardContext { entity: EntityView; entities: Map<string, EntityView>; title: string; pointer: string }
 

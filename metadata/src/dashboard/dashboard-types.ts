@@ -24,9 +24,28 @@ export interface DashboardCard {
   width?: number;
 }
 
+/**
+ * A card of one of the app's metrics (issue 21): its value as a figure, or per group as a bar
+ * or line, through `GET /api/_metrics/{name}`. Kept apart from `cards`, whose every card is one
+ * aggregate request over one entity.
+ */
+export interface DashboardMetricCard {
+  /** Unique among the dashboard's metric cards; names the card in the page (`metric-{id}`). */
+  id: string;
+  metric: string;
+  /** Shown instead of the metric's label. */
+  title?: LocalizedText;
+  chart: 'number' | 'bar' | 'line';
+  /** For a bar or line: a field every measure of the metric has, or a date field with a bucket. */
+  group?: string;
+  width?: number;
+}
+
 /** A page of cards (issue 8); on disk `dashboards/*.dashboard.json`. An app with several shows them as tabs. */
 export interface DashboardDefinition {
   name: string;
   label: LocalizedText;
   cards: DashboardCard[];
+  /** Metric cards, shown before the chart cards. */
+  metrics?: DashboardMetricCard[];
 }

@@ -14,12 +14,20 @@ export interface SelectOption {
 export type RelationKind = 'many-to-one' | 'one-to-many' | 'many-to-many';
 export type OnDeletePolicy = 'restrict' | 'set-null' | 'cascade';
 
+/**
+ * Which children follow their parent's new owner: all, none, `open` (not in a final state of
+ * the child's workflow), or open by a field (a value not in `notIn`, or a date from now on).
+ */
+export type TransferRule = 'all' | 'open' | 'none' | { open: { field: string; notIn?: string[]; fromNow?: true } };
+
 export interface RelationSpec {
   /** `x-name` of the target entity. */
   entity: string;
   kind: RelationKind;
   /** many-to-one only: what deleting the target does to this record (default restrict). */
   onDelete?: OnDeletePolicy;
+  /** many-to-one only: which of the parent's records of this entity follow a transfer of the parent (default none). */
+  onTransfer?: TransferRule;
   /** one-to-many only: the many-to-one field of `entity` that points back here. */
   field?: string;
 }
@@ -34,7 +42,8 @@ export interface FieldDefinition {
   /** Registered field type name: built-in (`text`) or plugin (`rating:stars`). */
   'x-type': string;
   'x-label': LocalizedText;
-  description?: string;
+  /** Help shown under the field in forms: one text for every language, or one per language. */
+  description?: string | LocalizedText;
   default?: unknown;
   // JSON Schema constraints an author may set; which ones apply depends on the field type.
   maxLength?: number;
@@ -53,6 +62,10 @@ export interface FieldDefinition {
   'x-currency'?: string;
   'x-unique'?: boolean;
   'x-indexed'?: boolean;
+  /** Part of the entity's search (list `q`, pickers, global search), with a trigram index. */
+  'x-searchable'?: boolean;
+  /** Holds a person's data: exported and erased on a data-care request (default: email and phone fields). */
+  'x-personal'?: boolean;
   'x-readonly'?: boolean;
   /** autonumber: the display format, e.g. `BID-{YYYY}-{0000}`. */
   'x-format'?: string;
@@ -102,17 +115,38 @@ export interface FileSpec {
 }
 
 /** The aggregates a rollup may keep. */
-export type RollupFunction = 'count' | 'sum' | 'min' | 'max';
+export type RollupFunction = 'count' | 'sum' | 'avg' | 'min' | 'max';
 
 /**
- * A rollup: `fn` of `field` over the children listed by the one-to-many field `relation`
- * (count needs no field), kept in a column by a database trigger on the child table.
+ * A rollup: `fn` of `field` (count needs none) over some records of another entity, kept in a
+ * column by database triggers. Which records: the children listed by the one-to-many field
+ * `relation`, or the records of `entity` that `match` this one (and fall in its `period`),
+ * e.g. a sales target's payments: those credited to its assignee, received in its year/month.
  */
 export interface RollupSpec {
-  relation: string;
+  /** A one-to-many field of this entity. Excludes `entity`. */
+  relation?: string;
+  /** The entity whose matching records are rolled up (needs `match`). */
+  entity?: string;
+  match?: RollupMatch;
+  /** Only with `entity`: the records whose date falls in this record's year (and month, when set). */
+  period?: RollupPeriod;
   fn: RollupFunction;
-  /** sum/min/max: a numeric field (number, currency, percent) of the child entity. */
+  /** sum/avg/min/max: a numeric field (number, currency, percent, or a plugin's numeric type) of the rolled-up entity. */
   field?: string;
+}
+
+/** A rolled-up record counts when its `field` equals this record's `equals` (users, a relation to the same entity, or a select). */
+export interface RollupMatch {
+  field: string;
+  equals: string;
+}
+
+/** The rolled-up records' date field `date` lies in the year in `year` (and the month in `month`; empty = the whole year) of this record. */
+export interface RollupPeriod {
+  date: string;
+  year: string;
+  month?: string;
 }
 
 /** What a formula evaluates to. */
@@ -127,7 +161,20 @@ export interface PoolDefinition {
   ownerField: 'owner';
   returnAfterDays: number;
   activityField?: string;
+  /** Child records whose date resets staleness (e.g. follow-ups, via their `customer` field). */
+  activity?: PoolActivity;
   maxClaimsPerUser: number;
+  /** When set, `maxClaimsPerUser` counts the user's claims in this many days, not the records they own. */
+  claimPeriodDays?: number;
+}
+
+export interface PoolActivity {
+  /** x-name of the child entity. */
+  entity: string;
+  /** The child's many-to-one field pointing at the pooled entity. */
+  via: string;
+  /** The child's date or datetime field. */
+  date: string;
 }
 
 /**
@@ -136,7 +183,22 @@ export interface PoolDefinition {
  * A unique index leaves out records with an empty column and, on soft-delete entities,
  * deleted records (a partial index `where deleted_at is null`).
  */
-export type IndexEntry = string[] | { columns: string[]; unique?: boolean; name?: string };
+/** The records an index covers: those whose `field` has (`in`) or has not (`notIn`) one of the values. */
+export interface IndexCondition {
+  field: string;
+  in?: string[];
+  notIn?: string[];
+}
+
+export type IndexEntry = string[] | {
+  columns: string[];
+  unique?: boolean;
+  name?: string;
+  /** A partial index: with `unique`, a conflict check over open records across owners (报备). */
+  where?: IndexCondition;
+  /** What a writer reads when the unique index refuses a record. */
+  message?: LocalizedText;
+};
 
 /**
  * A cross-field rule: `expr` (jexl over the entity's stored fields) must be true for the

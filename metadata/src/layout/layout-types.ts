@@ -20,6 +20,29 @@ export interface LayoutSection {
   visibleWhen?: Record<string, string>;
 }
 
+/**
+ * A layout published as a public form at `/forms/{slug}` (web-to-lead). Each submission is
+ * created as `submitAs` through the app's write path, then `event` is fired on it as that user.
+ */
+export interface PublicForm {
+  slug: string;
+  title: LocalizedText;
+  intro?: LocalizedText;
+  thanks?: LocalizedText;
+  /** Username of the service user (active, not an administrator, granted create on the entity). */
+  submitAs: string;
+  /** Field values every submission gets, not shown in the form. */
+  defaults?: Record<string, unknown>;
+  /** A workflow event of the entity fired on the new record, e.g. the assignment by rules. */
+  event?: string;
+  /** Submissions per minute from one address (default 5). */
+  perMinute?: number;
+  /** An arithmetic question before a submission is accepted (default true). */
+  captcha?: boolean;
+  /** False takes the form offline. */
+  enabled?: boolean;
+}
+
 export interface FormLayout {
   /** Unique within the app. */
   name: string;
@@ -27,6 +50,7 @@ export interface FormLayout {
   /** `x-name` of the entity this layout arranges. */
   entity: string;
   sections: LayoutSection[];
+  public?: PublicForm;
 }
 
 export type LayoutDefinition = FormLayout;

@@ -1,5 +1,6 @@
 import { entityViews, isRecord } from '../validation/app-views';
 import { closestName } from '../validation/closest-name';
+import { checkParentScopes } from './check-parent-scopes';
 import { pointerOf } from '../validation/json-pointer';
 import { metadataError } from '../validation/metadata-error';
 import type { MetadataError } from '../validation/validation-types';
@@ -9,7 +10,8 @@ const ROLE_NAME = /^[a-z][a-z0-9_]{0,62}$/;
 /**
  * What the meta-schema cannot say about permissions: role names are identifiers (they are
  * stored in users' `roles`), and every entity and field named exists, so a typo cannot
- * silently leave a field visible that was meant to be hidden.
+ * silently leave a field visible that was meant to be hidden; a parent scope follows a real
+ * many-to-one relation and no chain of them is a cycle (check-parent-scopes).
  */
 export function checkPermissions(app: unknown): MetadataError[] {
   const section = isRecord(app) && isRecord(app.permissions) ? app.permissions : undefined;
@@ -38,5 +40,5 @@ export function checkPermissions(app: unknown): MetadataError[] {
       }
     }
   }
-  return errors;
+  return [...errors, ...checkParentScopes(app)];
 }

@@ -1,4 +1,4 @@
-import { entityViews, isRecord } from '../validation/app-views';
+import { entityViews, isRecord, type Json } from '../validation/app-views';
 import { closestName } from '../validation/closest-name';
 import { pointerOf } from '../validation/json-pointer';
 import { metadataError } from '../validation/metadata-error';
@@ -14,6 +14,7 @@ export function checkPool(app: unknown): MetadataError[] {
   const errors: MetadataError[] = [];
   for (const entity of entityViews(app)) {
     const pool = isRecord(entity.value) ? entity.value['x-pool'] : undefined;
+    if (isRecord(pool) && isRecord(pool.activity)) errors.push(...checkActivity(app, entity.title, entity.name, entity.pointer + pointerOf('x-pool', 'activity'), pool.activity));
     if (!isRecord(pool) || typeof pool.activityField !== 'string') continue;
     const at = entity.pointer + pointerOf('x-pool', 'activityField');
     const field = entity.fields.find((f) => f.name === pool.activityField);
@@ -25,4 +26,20 @@ export function checkPool(app: unknown): MetadataError[] {
     }
   }
   return errors;
+}
+
+/** `activity`: a child entity, its many-to-one to this entity (`via`), and its date field. */
+function checkActivity(app: unknown, title: string, name: string | undefined, at: string, activity: Json): MetadataError[] {
+  const child = entityViews(app).find((e) => e.name === activity.entity);
+  if (!child) return [metadataError('pool-activity-invalid', at + pointerOf('entity'), `The pool of ${title} counts activity of "${String(activity.entity)}", which is not an entity.`, 'Name the entity of the follow-ups, e.g. follow_up.')];
+  const via = child.fields.find((f) => f.name === activity.via);
+  const relation = via && isRecord(via.value['x-relation']) ? via.value['x-relation'] : undefined;
+  if (!relation || relation.kind !== 'many-to-one' || relation.entity !== name) {
+    return [metadataError('pool-activity-invalid', at + pointerOf('via'), `The pool of ${title} reaches its activity through "${String(activity.via)}", which is not a link from ${child.title} to ${title}.`, `Name the many-to-one field of ${child.title} that points at ${title}.`)];
+  }
+  const date = child.fields.find((f) => f.name === activity.date);
+  if (!date || !DATE_TYPES.includes(String(date.value['x-type']))) {
+    return [metadataError('pool-activity-invalid', at + pointerOf('date'), `The pool of ${title} dates its activity by "${String(activity.date)}", which is not a date or datetime field of ${child.title}.`, 'Name the date the follow-up happened, e.g. occurred_at.')];
+  }
+  return [];
 }

@@ -9,9 +9,11 @@ export type PermissionAction = (typeof PERMISSION_ACTIONS)[number];
 
 /**
  * Which records a role sees: the owner's, the owner's teams', the owner's department and
- * everything below it, all of them, or those an expression (jexl syntax, compiled to SQL) selects.
+ * everything below it, all of them, those an expression (jexl syntax, compiled to SQL) selects,
+ * or — "controlled by parent" — those whose many-to-one field `parent` points at a record the
+ * user may read on the parent entity (written: the parent's write scope).
  */
-export type DataScope = 'own' | 'team' | 'department' | 'all' | { expression: string };
+export type DataScope = 'own' | 'team' | 'department' | 'all' | { expression: string } | { parent: string };
 
 /** `hidden` fields never leave the server; `read` ones cannot be written. */
 export type FieldAccess = 'read' | 'write' | 'hidden';

@@ -34,7 +34,8 @@ function fieldSchema(field: FieldDefinition, types: Readonly<Record<string, Type
   // An unknown type still yields a usable interface; validateApp is where it is rejected.
   const value = typeof source === 'function' ? source(field) : { ...(source ?? {}) };
   const label = field['x-label'];
-  const description = [label.zh ? `${label.en} (${label.zh})` : label.en, field.description, value.description].filter(Boolean).join('\n');
+  const help = typeof field.description === 'object' ? [field.description.en, field.description.zh].filter(Boolean).join(' / ') : field.description;
+  const description = [label.zh ? `${label.en} (${label.zh})` : label.en, help, value.description].filter(Boolean).join('\n');
   return { ...value, description };
 }
 

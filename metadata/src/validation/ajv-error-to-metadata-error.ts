@@ -83,6 +83,8 @@ export function ajvErrorToMetadataError(error: ErrorObject, app: unknown): Metad
       return metadataError('value-out-of-range', pointer, `${where} is ${show(error.data)}; it must be ${bound} ${show(p.limit)}.`, `Use a value ${bound} ${show(p.limit)}.`);
     }
     case 'pattern':
+      // The only key pattern in the meta-schema: a localized text's language tags.
+      if (error.propertyName !== undefined) return metadataError('invalid-format', pointer, `${where} has a text for ${show(error.propertyName)}, which is not a language tag.`, 'Key each text by a BCP 47 language tag, e.g. "en", "zh", "zh-Hant", "ja" or "pt-BR".');
       return metadataError('invalid-format', pointer, `${where} (${show(error.data)}) is not in the expected form.`, PATTERN_HINTS[lastKey] ?? `It must match the pattern ${show(p.pattern)}.`);
     case 'format':
       return metadataError('invalid-format', pointer, `${where} (${show(error.data)}) is not a valid ${show(p.format)}.`, p.format === 'regex' ? 'Write a valid regular expression, e.g. "^[0-9]{6}$".' : `Write a valid ${p.format}.`);

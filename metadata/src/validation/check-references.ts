@@ -41,7 +41,29 @@ function checkIndexColumns(entity: EntityView): MetadataError[] {
       if (columns.includes(column)) return;
       errors.push(metadataError('index-field-missing', at(j), `${capitalize(entity.title)} indexes "${column}", but has no such stored field or system column.`, `${didYouMean(column, columns)}Indexable: ${columns.join(', ')}.`));
     });
+    if (isRecord(index) && isRecord(index.where)) errors.push(...checkIndexCondition(entity, index.where, entity.pointer + pointerOf('x-indexes', i, 'where')));
   });
+  return errors;
+}
+
+/** An index's `where` names a select field of the entity and only values among its options. */
+function checkIndexCondition(entity: EntityView, where: Record<string, unknown>, pointer: string): MetadataError[] {
+  const name = stringOr(where.field);
+  if (!name) return [];
+  const field = entity.fields.find((f) => f.name === name);
+  if (!field || field.value['x-type'] !== 'select') {
+    const selects = entity.fields.filter((f) => f.value['x-type'] === 'select').map((f) => f.name);
+    return [metadataError('index-field-missing', pointer + pointerOf('field'), `${capitalize(entity.title)} limits an index to records by "${name}", which is not a select field of it.`, `${didYouMean(name, selects)}Select fields: ${selects.join(', ') || '(none)'}.`)];
+  }
+  const options = Array.isArray(field.value['x-options']) ? field.value['x-options'].map((o) => (isRecord(o) ? o.value : undefined)) : [];
+  const errors: MetadataError[] = [];
+  for (const key of ['in', 'notIn'] as const) {
+    const values = Array.isArray(where[key]) ? where[key] : [];
+    values.forEach((value, j) => {
+      if (options.includes(value)) return;
+      errors.push(metadataError('index-field-missing', pointer + pointerOf(key, j), `${capitalize(entity.title)} limits an index to records whose "${name}" is "${String(value)}", which is not one of its options.`, `Its options: ${options.join(', ')}.`));
+    });
+  }
   return errors;
 }
 

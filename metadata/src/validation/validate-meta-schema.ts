@@ -8,8 +8,9 @@ import workflowSchema from '../../schemas/workflow.schema.json';
 import permissionSchema from '../../schemas/permission.schema.json';
 import viewSchema from '../../schemas/view.schema.json';
 import dashboardSchema from '../../schemas/dashboard.schema.json';
+import metricSchema from '../../schemas/metric.schema.json';
 
-export const META_SCHEMAS = { app: appSchema, entity: entitySchema, field: fieldSchema, layout: layoutSchema, workflow: workflowSchema, permission: permissionSchema, view: viewSchema, dashboard: dashboardSchema } as const;
+export const META_SCHEMAS = { app: appSchema, entity: entitySchema, field: fieldSchema, layout: layoutSchema, workflow: workflowSchema, permission: permissionSchema, view: viewSchema, dashboard: dashboardSchema, metric: metricSchema } as const;
 
 let compiled: ValidateFunction | undefined;
 
@@ -17,9 +18,10 @@ let compiled: ValidateFunction | undefined;
 function appValidator(): ValidateFunction {
   if (!compiled) {
     // verbose: errors carry parentSchema, which is where "did you mean" suggestions come from.
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true });
+    // discriminator: a tagged union (an approver rule's `kind`) reports only the named branch's errors.
+    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, discriminator: true });
     addFormats(ajv, ['regex']);
-    ajv.addSchema([fieldSchema, entitySchema, layoutSchema, workflowSchema, permissionSchema, viewSchema, dashboardSchema]);
+    ajv.addSchema([fieldSchema, entitySchema, layoutSchema, workflowSchema, permissionSchema, viewSchema, dashboardSchema, metricSchema]);
     compiled = ajv.compile(appSchema);
   }
   return compiled;

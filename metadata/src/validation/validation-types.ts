@@ -21,4 +21,6 @@ export interface KnownFieldType {
   /** Keywords of FieldDefinition this type accepts beyond the common ones. */
   requiresOptions?: boolean;
   requiresRelation?: boolean;
+  /** Its values are numbers kept in a column (a plugin's rating): a rollup may sum or average it. */
+  numeric?: boolean;
 }

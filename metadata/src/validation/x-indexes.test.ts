@@ -52,3 +52,20 @@ describe('x-indexes (composite indexes)', () => {
     }
   });
 });
+
+describe('x-indexes where (conflict checks over open records)', () => {
+  const filing = (where: unknown, message: unknown = { en: 'Already filed', zh: '已有报备' }) => app([{ columns: ['industry', 'revenue'], unique: true, where, message }]);
+
+  it('accepts a select field and values among its options, with a message in both languages', () => {
+    expect(errorsOf(filing({ field: 'industry', notIn: ['it'] }))).toEqual([]);
+    expect(errorsOf(filing({ field: 'industry', in: ['it'] }))).toEqual([]);
+  });
+
+  it('refuses a field that is not a select, a value that is not an option, and both or neither of in/notIn', () => {
+    expect(errorsOf(filing({ field: 'revenue', notIn: ['1'] }))).toEqual([{ code: 'index-field-missing', path: '/entities/0/x-indexes/0/where/field' }]);
+    expect(errorsOf(filing({ field: 'industry', notIn: ['retail'] }))).toEqual([{ code: 'index-field-missing', path: '/entities/0/x-indexes/0/where/notIn/0' }]);
+    expect(errorsOf(filing({ field: 'industry', in: ['it'], notIn: ['it'] })).map((e) => e.path)).toContain('/entities/0/x-indexes/0/where');
+    expect(errorsOf(filing({ field: 'industry' })).map((e) => e.path)).toContain('/entities/0/x-indexes/0/where');
+    expect(errorsOf(filing({ field: 'industry', notIn: ['it'] }, { zh: '只有中文' })).length).toBeGreaterThan(0);
+  });
+});

@@ -60,4 +60,22 @@ describe('checkViews', () => {
     expect(codes(list({}), list({ columns: ['name'] }))).toEqual(['duplicate-view-name /views/1/name']);
     expect(codes(list({ kind: 'table' as never }))).toEqual(['invalid-value /views/0/kind']);
   });
+
+  it('checks a calendar: a date or datetime start, an end of the same type, a title the entity has', () => {
+    const calendar = (extra: Partial<ViewDefinition>): ViewDefinition => ({ name: 'cal', entity: 'customer', label: { en: 'Calendar' }, kind: 'calendar', startField: 'since', ...extra });
+    expect(codes(calendar({ titleField: 'name', filter: { level: 'A' } }))).toEqual([]);
+    expect(codes(
+      calendar({ startField: undefined }),
+      calendar({ name: 'c2', startField: 'name', endField: 'sinse' }),
+      calendar({ name: 'c3', titleField: 'nme', columns: ['name'] }),
+      list({ name: 'l', startField: 'since' }),
+    )).toEqual([
+      'view-field-missing /views/0',
+      'view-field-invalid /views/1/startField',
+      'view-field-invalid /views/1/endField',
+      'view-field-missing /views/2/titleField',
+      'view-kind-mismatch /views/2/columns',
+      'view-kind-mismatch /views/3/startField',
+    ]);
+  });
 });

@@ -34,8 +34,9 @@ export function checkViews(app: unknown): MetadataError[] {
     const entity = entityName ? entities.get(entityName) : undefined;
     if (entityName && !entity) errors.push(missingEntity('view-entity-missing', pointer + pointerOf('entity'), title, entityName, entities));
     const kanban = view.kind === 'kanban';
-    if (!kanban && view.groupBy !== undefined) errors.push(metadataError('view-kind-mismatch', pointer + pointerOf('groupBy'), `${title} is a list but has "groupBy".`, 'Only a kanban view groups by a field: set "kind": "kanban", or remove "groupBy".'));
-    if (!kanban && view.cardFields !== undefined) errors.push(metadataError('view-kind-mismatch', pointer + pointerOf('cardFields'), `${title} is a list but has "cardFields".`, 'A list shows "columns"; "cardFields" are for a kanban view.'));
+    const calendar = view.kind === 'calendar';
+    if (!kanban && !calendar && view.groupBy !== undefined) errors.push(metadataError('view-kind-mismatch', pointer + pointerOf('groupBy'), `${title} is a list but has "groupBy".`, 'Only a kanban view groups by a field: set "kind": "kanban", or remove "groupBy".'));
+    if (!kanban && !calendar && view.cardFields !== undefined) errors.push(metadataError('view-kind-mismatch', pointer + pointerOf('cardFields'), `${title} is a list but has "cardFields".`, 'A list shows "columns"; "cardFields" are for a kanban view.'));
     if (kanban && view.columns !== undefined) errors.push(metadataError('view-kind-mismatch', pointer + pointerOf('columns'), `${title} is a kanban but has "columns".`, 'A kanban card shows "cardFields"; rename "columns" to "cardFields".'));
     if (!entity) return;
     const path = (p: string, at: string, allowToMany: boolean) => {
@@ -53,7 +54,43 @@ export function checkViews(app: unknown): MetadataError[] {
     });
     for (const f of filterPaths(view.filter, pointer + pointerOf('filter'))) path(f.path, f.pointer, true);
     if (kanban) errors.push(...checkGroupBy(view.groupBy, entity, title, pointer));
+    if (view.kind === 'calendar') errors.push(...checkCalendar(view, entity, title, pointer));
+    else for (const key of CALENDAR_KEYS) if (view[key] !== undefined) errors.push(metadataError('view-kind-mismatch', pointer + pointerOf(key), `${title} is not a calendar but has "${key}".`, `Only a calendar view places records by a date: set "kind": "calendar", or remove "${key}".`));
   });
+  return errors;
+}
+
+const CALENDAR_KEYS = ['startField', 'endField', 'titleField'] as const;
+const DATE_TYPES = ['date', 'datetime'];
+
+/**
+ * A calendar places records by an own date or datetime field (`startField`), optionally until
+ * another of the same type (`endField`), titled by a field of the record (`titleField`).
+ */
+function checkCalendar(view: Record<string, unknown>, entity: EntityView, title: string, pointer: string): MetadataError[] {
+  const errors: MetadataError[] = [];
+  const dates = entity.fields.filter((f) => DATE_TYPES.includes(String(f.value['x-type']))).map((f) => f.name);
+  const hint = dates.length ? `Date and datetime fields of ${entity.title}: ${dates.join(', ')}.` : `${entity.title} has no date or datetime field to place records by.`;
+  const typeOf = (name: string) => entity.fields.find((f) => f.name === name)?.value['x-type'];
+  const dateField = (key: 'startField' | 'endField') => {
+    const name = view[key];
+    if (name === undefined) return undefined;
+    if (typeof name === 'string' && dates.includes(name)) return name;
+    const exists = typeof name === 'string' && entity.fields.some((f) => f.name === name);
+    const guess = typeof name === 'string' && !exists ? closestName(name, dates) : undefined;
+    errors.push(metadataError('view-field-invalid', pointer + pointerOf(key), exists ? `${title} places records by "${String(name)}", which is not a date or datetime field.` : `${title} names "${String(name)}" as its ${key === 'startField' ? 'start' : 'end'}, which ${entity.title} does not have.`, `${guess ? `Did you mean "${guess}"? ` : ''}${hint}`));
+    return undefined;
+  };
+  if (view.startField === undefined) errors.push(metadataError('view-field-missing', pointer, `${title} is a calendar without "startField".`, `Name the date or datetime field that places a record on the calendar. ${hint}`));
+  const start = dateField('startField');
+  const end = dateField('endField');
+  if (start && end && typeOf(start) !== typeOf(end)) errors.push(metadataError('view-field-invalid', pointer + pointerOf('endField'), `${title} starts at the ${String(typeOf(start))} "${start}" but ends at the ${String(typeOf(end))} "${end}".`, 'Use two date fields or two datetime fields.'));
+  if (view.titleField !== undefined && !entity.fields.some((f) => f.name === view.titleField)) {
+    errors.push(metadataError('view-field-missing', pointer + pointerOf('titleField'), `${title} titles entries by "${String(view.titleField)}", which ${entity.title} does not have.`, `Fields of ${entity.title}: ${entity.fields.map((f) => f.name).join(', ')}.`));
+  }
+  for (const key of ['columns', 'groupBy', 'cardFields', 'sort'] as const) {
+    if (view[key] !== undefined) errors.push(metadataError('view-kind-mismatch', pointer + pointerOf(key), `${title} is a calendar but has "${key}".`, `A calendar shows its records by "startField"; remove "${key}".`));
+  }
   return errors;
 }
 

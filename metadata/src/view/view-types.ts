@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../i18n-types';
 
-export type ViewKind = 'list' | 'kanban';
+export type ViewKind = 'list' | 'kanban' | 'calendar';
 
 /**
  * A list or kanban view of one entity (issue 7); on disk `views/*.view.json`. Field names are
@@ -23,4 +23,14 @@ export interface ViewDefinition {
   groupBy?: string;
   /** Kanban: fields shown on a card under its title. */
   cardFields?: string[];
+  /**
+   * Calendar: the date or datetime field that places a record on the calendar. Every calendar
+   * view the user may read is one layer of the app's calendar (`#/_calendar`), so several
+   * entities share one calendar.
+   */
+  startField?: string;
+  /** Calendar: where the record's time ends (same type as `startField`); absent: a point in time or one day. */
+  endField?: string;
+  /** Calendar: the entry's title; the display field when absent. */
+  titleField?: string;
 }

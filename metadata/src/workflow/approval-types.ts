@@ -1,16 +1,23 @@
 import type { LocalizedText } from '../i18n-types';
 
 /**
- * Who may act on a step. Resolved by the runtime into user ids when the step starts:
+ * One source of approvers, resolved by the runtime into user ids when the step starts:
  * `role` → active users with one of the roles; `manager` → the submitter's manager chain
  * (`levels` 1 = the direct manager, 2 = also theirs…); `field` → a user (or user ids) stored
  * in a field of the record; `users` → user ids or usernames.
  */
-export type ApproverRule =
+export type ApproverLeafRule =
   | { kind: 'role'; roles: string[] }
   | { kind: 'manager'; levels?: number }
   | { kind: 'field'; field: string }
   | { kind: 'users'; users: string[] };
+
+/**
+ * Who may act on a step: one rule, or `any` — everyone at least one of several rules names
+ * (e.g. the sales managers or the submitter's manager), each person once, in the rules' order.
+ * The step's mode applies to that one set (ADR 0055): `all` is every person of the union.
+ */
+export type ApproverRule = ApproverLeafRule | { kind: 'any'; of: ApproverLeafRule[] };
 
 /**
  * `any` (或签): the first decision decides. `all` (会签): everyone approves, one rejection

@@ -76,6 +76,37 @@ describe('approvals in workflow states (validateApp)', () => {
     expect(errorsOf(wf)).toEqual([]);
   });
 
+  it('accepts a step whose approvers are any of several rules', () => {
+    const wf = workflow();
+    wf.machine.states.pending.approval!.steps[0].approvers = { kind: 'any', of: [{ kind: 'role', roles: ['sales_manager'] }, { kind: 'manager', levels: 1 }] };
+    wf.machine.states.pending.approval!.steps[1].timeout!.escalateTo = { kind: 'any', of: [{ kind: 'field', field: 'reviewer' }, { kind: 'users', users: ['boss'] }] };
+    expect(errorsOf(wf)).toEqual([]);
+  });
+
+  it('names the bad rule inside an "any of" union by its place, and only that rule', () => {
+    const at = '/workflows/0/machine/states/pending/approval/steps/0/approvers';
+    const withApprovers = (approvers: unknown) => {
+      const wf = workflow();
+      (wf.machine.states.pending.approval!.steps[0] as unknown as Record<string, unknown>).approvers = approvers;
+      return wf;
+    };
+    const app = (wf: WorkflowDefinition): AppDefinition => ({ name: 'q', label: { en: 'Q' }, entities: [quote()], layouts: [], workflows: [wf] });
+    // A field the entity lacks, as the second rule: the error points into `of/1` and says "rule 2".
+    const missing = validateApp(app(withApprovers({ kind: 'any', of: [{ kind: 'role', roles: ['sales_manager'] }, { kind: 'field', field: 'reviwer' }] })));
+    expect(missing.ok ? [] : missing.errors.map((e) => [e.code, e.pointer])).toEqual([['approval-field-missing', `${at}/of/1/field`]]);
+    expect(missing.ok ? '' : missing.errors[0].message).toContain('rule 2 of its "any of" rules');
+    expect(missing.ok ? '' : missing.errors[0].hint).toContain('Did you mean "reviewer"?');
+    // A malformed rule: one error at the rule's own keyword, not one per kind it is not.
+    expect(errorsOf(withApprovers({ kind: 'any', of: [{ kind: 'manager' }, { kind: 'role', roles: [] }] }))).toEqual([{ code: 'too-few-items', pointer: `${at}/of/1/roles` }]);
+    expect(errorsOf(withApprovers({ kind: 'any', of: [{ kind: 'manager', levels: 0 }, { kind: 'role', roles: ['x'] }] }))).toEqual([{ code: 'value-out-of-range', pointer: `${at}/of/0/levels` }]);
+    // Unions do not nest; a union of one rule is that rule; the same rule twice is a slip.
+    const nested = validateApp(app(withApprovers({ kind: 'any', of: [{ kind: 'manager' }, { kind: 'any', of: [{ kind: 'manager' }, { kind: 'users', users: ['a'] }] }] })));
+    expect(nested.ok ? [] : nested.errors.map((e) => [e.code, e.pointer, e.hint])).toEqual([['invalid-value', `${at}/of/1/kind`, 'Use one of: "role", "manager", "field", "users".']]);
+    expect(errorsOf(withApprovers({ kind: 'any', of: [{ kind: 'manager' }] }))).toEqual([{ code: 'too-few-items', pointer: `${at}/of` }]);
+    expect(errorsOf(withApprovers({ kind: 'any', of: [{ kind: 'manager' }, { kind: 'manager' }] }))).toEqual([{ code: 'duplicate-item', pointer: `${at}/of/1` }]);
+    expect(errorsOf(withApprovers({ kind: 'boss' }))).toEqual([{ code: 'invalid-value', pointer: `${at}/kind` }]);
+  });
+
   it('requires a ratio for ratio steps and rejects shapes the meta-schema forbids', () => {
     const wf = workflow();
     delete wf.machine.states.pending.approval!.steps[1].ratio;

@@ -5,9 +5,17 @@ import type { MetadataError } from '../validation/validation-types';
 
 const EVENT_KEYS = ['onApproved', 'onRejected', 'onReturned', 'onWithdrawn'] as const;
 
+/** The plain rules of a rule not yet known to be well-formed: itself, or each rule of an `any` union. */
+function ruleParts(rule: unknown): { rule: Json; path: (string | number)[]; index?: number }[] {
+  if (!isRecord(rule)) return [];
+  if (rule.kind !== 'any') return [{ rule, path: [] }];
+  return (Array.isArray(rule.of) ? rule.of : []).flatMap((part, index) => (isRecord(part) ? [{ rule: part, path: ['of', index], index }] : []));
+}
+
 /**
  * What the meta-schema cannot say about one state's approval: its outcome events are events of
- * that state, step ids are unique, a ratio step has a ratio, and `field` rules and the summary name fields.
+ * that state, step ids are unique, a ratio step has a ratio, and `field` rules (also inside an
+ * `any` union, named by their place in it) and the summary name fields.
  * `at` builds pointers inside the state (`/workflows/0/machine/states/pending/approval/...`).
  */
 export function checkApproval(state: Json, stateName: string, fieldNames: string[] | undefined, at: (...segments: (string | number)[]) => string): MetadataError[] {
@@ -40,10 +48,13 @@ export function checkApproval(state: Json, stateName: string, fieldNames: string
     if (step.mode !== 'ratio' && step.ratio !== undefined) errors.push(metadataError('approval-ratio-unused', at('approval', 'steps', i, 'ratio'), `The step "${id ?? i}" has a "ratio" but its mode is "${String(step.mode)}".`, 'Set "mode": "ratio", or remove "ratio".'));
     const rules = [[step.approvers, ['approvers']], [isRecord(step.timeout) ? step.timeout.escalateTo : undefined, ['timeout', 'escalateTo']]] as const;
     for (const [rule, path] of rules) {
-      const field = isRecord(rule) && rule.kind === 'field' ? stringOr(rule.field) : undefined;
-      if (field && fieldNames && !fieldNames.includes(field)) {
-        const guess = closestName(field, fieldNames);
-        errors.push(metadataError('approval-field-missing', at('approval', 'steps', i, ...path, 'field'), `The step "${id ?? i}" takes its approvers from "${field}", which is not a field of the entity.`, `${guess ? `Did you mean "${guess}"? ` : ''}Use a user field of the record.`));
+      for (const part of ruleParts(rule)) {
+        const field = part.rule.kind === 'field' ? stringOr(part.rule.field) : undefined;
+        if (field && fieldNames && !fieldNames.includes(field)) {
+          const guess = closestName(field, fieldNames);
+          const which = part.index === undefined ? '' : ` (rule ${part.index + 1} of its "any of" rules)`;
+          errors.push(metadataError('approval-field-missing', at('approval', 'steps', i, ...path, ...part.path, 'field'), `The step "${id ?? i}" takes ${path[0] === 'timeout' ? 'escalation approvers' : 'approvers'} from "${field}"${which}, which is not a field of the entity.`, `${guess ? `Did you mean "${guess}"? ` : ''}Use a user field of the record.`));
+        }
       }
     }
   });

@@ -4,6 +4,7 @@ import { pointerOf } from '../validation/json-pointer';
 import { metadataError } from '../validation/metadata-error';
 import type { MetadataError } from '../validation/validation-types';
 import { checkApproval } from './check-approvals';
+import { checkDateTimers } from './check-date-timers';
 import { workflowGraph } from './workflow-graph';
 
 /**
@@ -71,6 +72,7 @@ export function checkWorkflows(app: unknown): MetadataError[] {
         if (!reached.has(s)) errors.push(metadataError('workflow-unreachable-state', at('machine', 'states', s), `${title}: no transition leads to the state "${s}" from "${initial}".`, `Add a transition with "target": "${s}", or remove the state.`));
       }
     }
+    errors.push(...checkDateTimers(states, entity, title, at));
     for (const s of stateNames) {
       const state = states[s];
       if (isRecord(state)) errors.push(...checkApproval(state, s, entity?.fields.map((f) => f.name), (...rest) => at('machine', 'states', s, ...rest)));

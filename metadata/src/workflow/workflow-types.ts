@@ -35,6 +35,14 @@ export interface WorkflowStateConfig {
   after?: Record<string, WorkflowDelayedTransitionConfig>;
   /** The approval chain this state waits for (see approval-types). */
   approval?: ApprovalConfig;
+  /** Fields read-only while a record is in this state (and its approval runs). */
+  lock?: WorkflowStateLock;
+}
+
+/** `"*"`: the whole record; else the named fields. Users with a role in `except` may still change them. */
+export interface WorkflowStateLock {
+  fields: '*' | string[];
+  except?: string[];
 }
 
 /** A guard or action reference: the registry name and its (data-only) parameters. */
@@ -54,6 +62,12 @@ export interface WorkflowDelayedTransitionConfig {
   target: string;
   guard?: WorkflowCallRef;
   actions?: WorkflowCallRef[];
+  /**
+   * A date or datetime field of the record: the delay counts from its moment (a date is 00:00
+   * in the jobs' time zone) instead of from entering the state, and follows the field when it
+   * changes. Absent: an ordinary state timer (ADR 0046).
+   */
+  since?: string;
 }
 
 export interface WorkflowTransitionMeta {

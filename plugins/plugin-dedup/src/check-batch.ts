@@ -21,7 +21,7 @@ export interface BatchResult {
 }
 
 /** Each row against the rows before it, on the same keys the store holds. */
-function inBatchMatches(keysOf: DedupKey[][]): { row: number; matches: string[] }[][] {
+export function inBatchMatches(keysOf: DedupKey[][]): { row: number; matches: string[] }[][] {
   const seen = new Map<string, number[]>();
   return keysOf.map((keys, index) => {
     const earlier = new Map<number, string[]>();

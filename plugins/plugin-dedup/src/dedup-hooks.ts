@@ -1,11 +1,12 @@
-import type { BeforeCreateContext, BeforeDeleteContext, BeforeUpdateContext, EntityHooks, PluginRecord } from '@tessera/engine';
-import { checkOne, keysReady, type ItemMatches } from './check-duplicates';
+import type { BeforeCreateContext, BeforeCreateManyContext, BeforeDeleteContext, BeforeUpdateContext, EntityHooks, PluginRecord } from '@tessera/engine';
+import { checkDuplicates, checkOne, keysReady, type ItemMatches } from './check-duplicates';
+import { inBatchMatches } from './check-batch';
 import { recordKeys } from './dedup-keys';
 import { duplicateMessage } from './dedup-messages';
 import { dedupSettings } from './dedup-settings';
 import { storeOf } from './dedup-store';
 import { findDuplicates } from './find-duplicates';
-import { dropKeys, replaceKeys } from './key-table';
+import { dropKeys, insertKeys, replaceKeys } from './key-table';
 
 type Row = Record<string, unknown>;
 type AnyRecords = Record<string, PluginRecord>;
@@ -36,6 +37,33 @@ export const dedupHooks: EntityHooks<PluginRecord, AnyRecords> = {
     if (rejection) ctx.reject(rejection.message, rejection.field);
     // Keys are written even before the back-fill finishes, so it only has older records to cover.
     if (store && typeof id === 'string') await replaceKeys(store, ctx.entity, id, config.fields, recordKeys(config.fields, data));
+  },
+  /**
+   * An import batch in a fixed number of statements (ADR 0046): one key lookup for every item,
+   * a visibility read only for what matched, and one insert of the kept items' keys. An item
+   * is refused for a stored duplicate, or for repeating an earlier item of the batch that is
+   * kept (as the per-item hook, which sees the earlier item's keys, would).
+   */
+  async beforeCreateMany(ctx: BeforeCreateManyContext<PluginRecord, AnyRecords>) {
+    const config = dedupSettings(ctx.settings).entities[ctx.entity];
+    if (!config || ctx.items.length === 0) return;
+    const rows = ctx.items.map((item) => item.data as Row);
+    const keysOf = rows.map((row) => recordKeys(config.fields, row));
+    const store = storeOf(ctx);
+    const records = ctx.records(ctx.entity);
+    const indexed = store && (await keysReady(store, ctx.entity, config.fields));
+    const stored: ItemMatches[] = indexed ? await checkDuplicates(store, records, ctx.entity, config.fields, keysOf) : [];
+    if (!indexed) for (const row of rows) stored.push(await probe(records, config.fields, row));
+    const earlier = inBatchMatches(keysOf);
+    const kept: number[] = [];
+    for (const index of ctx.items.keys()) {
+      const mates = earlier[index].filter((m) => kept.includes(m.row));
+      const inBatch = mates.map((m) => ({ id: ctx.items[m.row].id, matches: config.fields.filter((f) => m.matches.includes(f)), record: rows[m.row] }));
+      const rejection = duplicateMessage(ctx.entity, { visible: [...stored[index].visible, ...inBatch], hidden: stored[index].hidden });
+      if (rejection) ctx.rejectItem(index, rejection.message, rejection.field);
+      else kept.push(index);
+    }
+    if (store) await insertKeys(store, ctx.entity, kept.map((i) => ({ recordId: ctx.items[i].id, keys: keysOf[i] })));
   },
   // Only the compared fields the update changes are probed: editing a note on an old
   // duplicate pair must not start failing.

@@ -47,6 +47,8 @@ export const dedupPlugin = definePlugin({
   // never reach the plugin (and keep the runtime's one-statement path).
   hooks: { '*': dedupHooks },
   hookEntities: (settings) => Object.keys(dedupSettings(settings).entities),
+  // Its update hook checks only the compared fields: an update of anything else skips it.
+  updateFields: (settings, entity) => dedupSettings(settings).entities[entity]?.fields,
   // The key table (key-table.ts) the hooks look duplicates up in; ctx.store reaches it.
   migrations: DEDUP_MIGRATIONS,
   jobs: [

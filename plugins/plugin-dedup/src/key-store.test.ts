@@ -39,6 +39,29 @@ forEachDatabase('@tessera/plugin-dedup key store', (getCtx) => {
     expect(rows).toEqual([{ key_kind: 'email', key: 'sales@acme.com' }, { key_kind: 'name', key: 'acme' }, { key_kind: 'phone', key: '13800001234' }]);
   });
 
+  it('back-fills, on a later run, records inserted by SQL behind the hooks (a seed), and only those', async () => {
+    const db = rt.runtime.knex;
+    const found = await db.raw(`select table_schema, table_name from information_schema.columns where column_name = 'phone' and table_name like '%customer%' and table_schema not in ('information_schema', 'pg_catalog')`);
+    const table = `"${found.rows[0].table_schema}"."${found.rows[0].table_name}"`;
+    const admin = (await db.raw(`select id from tessera.users where username = 'admin'`)).rows[0].id;
+    const records = httpRecords(rt.admin, 'customers');
+    await backfillKeys(store, records, 'customer', settings.entities.customer.fields); // whatever came before: keyed
+    // 600 rows: more than one page of the back-fill; created_at in the past, as `tessera seed` writes it.
+    await db.raw(
+      `insert into ${table} (id, name, phone, email, owner, created_by, created_at, updated_at)
+       select gen_random_uuid(), 'Seeded ' || g, '139' || lpad(g::text, 8, '0'), null, ?, ?, now() - interval '400 days', now() - interval '400 days' from generate_series(1, 600) g`,
+      [admin, admin],
+    );
+    expect(await backfillKeys(store, records, 'customer', settings.entities.customer.fields)).toBe(600);
+    const { rows } = await store.raw(`select k.key_kind, k.key from plugin_dedup.dedup_keys k join ${table} c on c.id::text = k.record_id where c.name = 'Seeded 599' order by k.key_kind`);
+    expect(rows).toEqual([{ key_kind: 'name', key: 'seeded 599' }, { key_kind: 'phone', key: '13900000599' }]);
+    await expect(create(rt.admin, { name: 'Other', phone: '139 0000 0599' })).rejects.toMatchObject({ field: 'phone' });
+    // Nothing is missing any more: the next run reads ids, writes nothing.
+    expect(await backfillKeys(store, records, 'customer', settings.entities.customer.fields)).toBe(0);
+    await db.raw(`delete from ${table} where name like 'Seeded %'`);
+    await db.raw(`delete from plugin_dedup.dedup_keys where key like 'seeded%' or key like '139%'`);
+  });
+
   it('rejects a duplicate the caller sees by id, and one they cannot see without any of its data', async () => {
     await expect(create(rt.admin, { name: 'ACME Inc.' })).rejects.toMatchObject({ message: `Possible duplicate of ${acme} (same name)`, field: 'name' });
     const hidden = create(rep, { name: 'Other', phone: '13800001234' });

@@ -82,6 +82,21 @@ export async function insertKeys(store: DedupStore, entity: string, rows: readon
   );
 }
 
+/**
+ * Which of `ids` have no key at all: one anti-join for a page of the back-fill. A record whose
+ * compared fields are all blank has no keys either, so it is read again by every run (cheap:
+ * it is one of few, and reading it writes nothing).
+ */
+export async function missingKeys(store: DedupStore, entity: string, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await store.raw(
+    `select u.id from unnest(?::text[]) as u(id)
+      where not exists (select 1 from ${keys(store)} k where k.entity = ? and k.record_id = u.id)`,
+    [[...ids], entity],
+  );
+  return rows.map((r) => String(r.id));
+}
+
 /** The compared fields, as `dedup_ready` records them: a settings change (a new field) needs a new back-fill. */
 export const fieldsTag = (fields: readonly string[]): string => [...fields].sort().join(',');
 

@@ -1,4 +1,4 @@
-import { defineFieldType } from '@tessera/engine';
+import { defineFieldType, parseNumberCell } from '@tessera/engine';
 
 export const MAX_STARS = 5;
 
@@ -7,6 +7,8 @@ export const starsFieldType = defineFieldType({
   name: 'rating:stars',
   label: { en: 'Rating', zh: '评分' },
   widget: 'rating:stars',
+  // An imported cell is a whole number of stars (4, or 4.0 from Excel).
+  parseCell: (cell) => parseNumberCell(cell, 'integer'),
   keywords: ['minimum', 'maximum', 'x-indexed'],
   jsonSchema: () => ({ type: 'integer', minimum: 1, maximum: MAX_STARS }),
   column: () => ({ kind: 'smallint' }),

@@ -1,4 +1,4 @@
-import { defineFieldType } from '@tessera/engine';
+import { defineFieldType, parseTextCell } from '@tessera/engine';
 
 /** The shape of a code (2, 4 or 6 digits) without the division data: what the browser checks. */
 export const REGION_CODE_SHAPE = '^[0-9]{2}(?:[0-9]{2}){0,2}$';
@@ -14,6 +14,8 @@ export function regionFieldTypeWith(pattern: () => string) {
     name: 'region:cn',
     label: { en: 'China region', zh: '省市区' },
     widget: 'region:cn',
+    // A code as written (Excel's number 110105 reads as the text); the validator checks it exists.
+    parseCell: parseTextCell,
     keywords: ['x-indexed'],
     jsonSchema: () => ({ type: 'string', maxLength: 12, pattern: pattern() }),
     column: () => ({ kind: 'varchar', length: 12 }),

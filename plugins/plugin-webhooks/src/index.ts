@@ -1,5 +1,5 @@
 import { definePlugin, type AfterHookContext, type PluginDefinition } from '@tessera/engine';
-import { createDeliveryQueue } from './create-delivery-queue';
+import { createDeliveryQueue, DELIVERY_MIGRATIONS } from './create-delivery-queue';
 import { verifySignature } from './sign-body';
 import { webhookSettings, webhookSettingsSchema, type WebhookEvent, type WebhookSettings } from './webhook-settings';
 
@@ -11,19 +11,20 @@ const error = (status: number, code: string, message: string, field?: string) =>
 const STATUSES = ['pending', 'sent', 'failed'];
 
 /**
- * Webhooks (issue 9). Each plugin instance owns its delivery queue and log, so tests (and two
- * apps in one process) get separate ones; the default export is one instance.
+ * Webhooks (issue 9). Deliveries and their log live in the plugin's own table (`ctx.store`), so
+ * they survive a restart and every process of the app shares one log; each plugin instance
+ * runs its own sender, so tests (and two apps in one process) get separate ones.
  */
 export function createWebhooksPlugin(): PluginDefinition {
   const queue = createDeliveryQueue();
 
   /** Queues one signed POST per endpoint that wants this entity and event; never delays the request. */
-  function send(ctx: AfterHookContext<Record<string, unknown>, unknown>, event: WebhookEvent, extra: Record<string, unknown> = {}) {
+  async function send(ctx: AfterHookContext<Record<string, unknown>, unknown>, event: WebhookEvent, extra: Record<string, unknown> = {}) {
     const { endpoints, retry } = webhookSettings(ctx.settings);
     for (const endpoint of endpoints) {
       if (!endpoint.events.includes(event)) continue;
       if (endpoint.entities?.length && !endpoint.entities.includes(ctx.entity)) continue;
-      queue.enqueue({
+      await queue.enqueue(ctx.store!, {
         url: endpoint.url,
         secret: endpoint.secret,
         event,
@@ -40,6 +41,7 @@ export function createWebhooksPlugin(): PluginDefinition {
     version: '0.1.0',
     tessera: '^0.1.0',
     settings: webhookSettingsSchema,
+    migrations: DELIVERY_MIGRATIONS,
     // The entities some endpoint subscribes to; an endpoint naming none takes every entity.
     hookEntities: (settings) => {
       const endpoints = (settings as Partial<WebhookSettings>).endpoints ?? [];
@@ -56,11 +58,18 @@ export function createWebhooksPlugin(): PluginDefinition {
     },
     routes(router) {
       // The log names records and endpoints: for admins, like the runtime's own outbox view.
-      router.get('/deliveries', (ctx) => {
+      router.get('/deliveries', async (ctx) => {
         if (!ctx.user.roles.includes('admin')) return error(403, 'forbidden', 'The delivery log needs the admin role');
         const status = ctx.query.status;
         if (status && !STATUSES.includes(status)) return error(422, 'validation_failed', `status must be one of ${STATUSES.join(', ')}`, 'status');
-        return { body: { data: queue.list(status) } };
+        return { body: { data: await queue.list(ctx.store!, status) } };
+      });
+      // Replay: a failed (or sent) delivery goes out again, same id, from a fresh set of attempts.
+      router.post('/deliveries/:id/replay', async (ctx) => {
+        if (!ctx.user.roles.includes('admin')) return error(403, 'forbidden', 'Replaying a delivery needs the admin role');
+        if (!/^[0-9a-f-]{36}$/i.test(ctx.params.id)) return error(404, 'not_found', 'No such delivery');
+        const delivery = await queue.replay(ctx.store!, ctx.params.id.toLowerCase());
+        return delivery ? { body: { data: delivery } } : error(404, 'not_found', 'No such delivery');
       });
       // Public (a web form's backend has no Tessera session): the runtime runs `verify` first
       // (the HMAC of the exact body with the shared secret), rate-limits per address and then
@@ -81,8 +90,11 @@ export function createWebhooksPlugin(): PluginDefinition {
         actAs: (settings) => webhookSettings(settings).incoming?.serviceUser,
       });
     },
-    stop() {
-      queue.stop();
+    start(ctx) {
+      queue.start(ctx.store!);
+    },
+    async stop() {
+      await queue.stop();
     },
   });
 }

@@ -8,6 +8,7 @@ const FOLDERS: Array<{ dir: string; suffix: string }> = [
   { dir: 'workflows', suffix: '.workflow.json' },
   { dir: 'views', suffix: '.view.json' },
   { dir: 'dashboards', suffix: '.dashboard.json' },
+  { dir: 'metrics', suffix: '.metric.json' },
 ];
 
 async function listFiles(dir: string, suffix: string): Promise<string[]> {

@@ -29,7 +29,7 @@ function decodeCursor(raw: string): [string, string] {
 function view(row: ApprovalInstanceRow & { created_at?: unknown; updated_at?: unknown }, files?: Map<string, ApprovalFile>) {
   const s = row.state;
   const history = files ? s.log.map((e) => (e.attachments ? { ...e, attachments: e.attachments.map((id) => files.get(id) ?? { id, name: null }) } : e)) : s.log;
-  return { id: row.id, entity: row.entity, recordId: row.record_id, workflow: row.workflow, status: row.status, submitter: row.submitter, step: s.status === 'pending' ? s.steps[s.current]?.id ?? null : null, steps: s.steps.map(({ id, mode, approvers }) => ({ id, mode, approvers })), tasks: s.tasks, history, createdAt: iso(row.created_at), updatedAt: iso(row.updated_at) };
+  return { id: row.id, entity: row.entity, recordId: row.record_id, workflow: row.workflow, status: row.status, submitter: row.submitter, step: s.status === 'pending' ? s.steps[s.current]?.id ?? null : null, steps: s.steps.map(({ id, mode, approvers }) => ({ id, mode, approvers })), tasks: s.tasks, history, snapshot: (row as { snapshot?: unknown }).snapshot ?? null, createdAt: iso(row.created_at), updatedAt: iso(row.updated_at) };
 }
 
 const hasAttachments = (row: ApprovalInstanceRow) => row.state.log.some((e) => e.attachments?.length);

@@ -1,12 +1,14 @@
-import { applyApprovalAction, currentState, fireSystemEvent, resumeApproval, startApproval as startChain, type ApprovalAction, type ApprovalResult, type CompiledWorkflow } from '@tessera/engine';
+import { IN_APP_CHANNEL, applyApprovalAction, currentState, fireSystemEvent, resumeApproval, startApproval as startChain, type ApprovalAction, type ApprovalResult, type CompiledWorkflow } from '@tessera/engine';
 import type { ApprovalConfig } from '@tessera/metadata';
 import type { Knex } from 'knex';
 import { HttpError, validationFailed } from '../errors/http-error';
 import type { AppState, CompiledEntity } from '../meta/compile-app-state';
+import { snapshotApproval } from '../locks/approval-snapshot';
 import { rowToRecord } from '../records/row-to-record';
 import { commitTransition, type CommitRequest, type StartApprovalHook } from '../workflows/commit-transition';
 import { attachApprovalFiles } from './approval-files';
 import { auditApproval, lockInstance, saveApproval, type ApprovalInstanceRow } from './approval-store';
+import { notifySubmitter } from './notify-submitter';
 import { delegationsFor, resolveApprovers } from './resolve-approvers';
 
 export const TIMEOUT_QUEUE = 'tessera-approval-timeout';
@@ -23,6 +25,8 @@ export interface ApprovalHostDeps {
   armTimers: CommitRequest['armTimers'];
   /** Enqueues a job inside the transaction (the workflow host's pg-boss queue). */
   sendJob(trx: Knex.Transaction, queue: string, data: object, startAfterMs: number, singletonKey: string): Promise<void>;
+  /** Channels a decision reaches the submitter on (in-app when absent). */
+  submitterChannels?(db: Knex): Promise<string[]>;
 }
 
 type Success = Extract<ApprovalResult, { ok: true }>;
@@ -48,6 +52,8 @@ export function createApprovalHost(deps: ApprovalHostDeps) {
 
   async function afterResult(trx: Knex.Transaction, row: Pick<ApprovalInstanceRow, 'id' | 'entity' | 'record_id' | 'workflow' | 'state_name' | 'definition'>, result: Success, actor: string | null): Promise<void> {
     await saveApproval(trx, row.id, result);
+    // What was approved stays on the chain (locks/approval-snapshot), before the outcome moves the record on.
+    if (result.outcome === 'approved') await snapshotApproval(trx, deps.getState(), row, 'approved');
     if (result.activated?.timeoutMs) {
       const job: ApprovalTimeoutJob = { instance: row.id, step: result.activated.step, round: result.activated.round };
       await deps.sendJob(trx, TIMEOUT_QUEUE, job, result.activated.timeoutMs, `${row.id}:${job.round}`);
@@ -84,6 +90,7 @@ export function createApprovalHost(deps: ApprovalHostDeps) {
       const result = resumeApproval(returned.state, info.actor, { now, delegations: await delegationsFor(trx, step?.approvers ?? [], now) });
       if (!result.ok) throw failure(result);
       await auditApproval(trx, returned, info.actor, 'resubmit', { step: step?.id });
+      await snapshotApproval(trx, info.state, returned, 'submitted');
       return afterResult(trx, returned, result, info.actor);
     }
     const approvers: Record<string, string[]> = {};
@@ -103,6 +110,7 @@ export function createApprovalHost(deps: ApprovalHostDeps) {
       submitter: info.actor,
     }).returning('*');
     await auditApproval(trx, row, info.actor, 'submit', { steps: result.state.steps.map((s) => s.id) });
+    await snapshotApproval(trx, info.state, { ...row, definition: def }, 'submitted');
     await afterResult(trx, { ...row, definition: def }, result, info.actor);
   };
 
@@ -120,6 +128,7 @@ export function createApprovalHost(deps: ApprovalHostDeps) {
       const { type, actor, ...said } = action;
       await auditApproval(trx, row, actor, type, { step: row.state.steps[row.state.current]?.id, ...said, ...(result.outcome ? { outcome: result.outcome } : {}) });
       await afterResult(trx, row, result, actor);
+      await notifySubmitter(trx, deps.getState(), row, action, result, (await deps.submitterChannels?.(trx)) ?? [IN_APP_CHANNEL]);
       return { ...row, state: result.state, status: result.state.status };
     });
   }

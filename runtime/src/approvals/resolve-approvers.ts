@@ -1,10 +1,23 @@
-import type { ApproverRule } from '@tessera/metadata';
+import { approverUnion } from '@tessera/engine';
+import { approverRuleParts, type ApproverLeafRule, type ApproverRule } from '@tessera/metadata';
 import type { Knex } from 'knex';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The active users a rule names, as ids, in a stable order (sequential steps follow it). */
-export async function resolveApprovers(db: Knex | Knex.Transaction, rule: ApproverRule, ctx: { record: Record<string, unknown>; submitter: string }): Promise<string[]> {
+type RuleContext = { record: Record<string, unknown>; submitter: string };
+
+/**
+ * The active users a rule names, as ids, in a stable order (sequential steps follow it). An
+ * `any` rule is the union of its rules' users, each once, in the rules' order (ADR 0055).
+ */
+export async function resolveApprovers(db: Knex | Knex.Transaction, rule: ApproverRule, ctx: RuleContext): Promise<string[]> {
+  const lists: string[][] = [];
+  // One rule after another: a transaction runs its queries on one connection anyway.
+  for (const part of approverRuleParts(rule)) lists.push(await resolvePlainRule(db, part.rule, ctx));
+  return approverUnion(lists);
+}
+
+async function resolvePlainRule(db: Knex | Knex.Transaction, rule: ApproverLeafRule, ctx: RuleContext): Promise<string[]> {
   switch (rule.kind) {
     case 'role': {
       const rows = await db('tessera.users').where('is_active', true).whereRaw('roles && ?::text[]', [rule.roles]).orderBy('username').select('id');

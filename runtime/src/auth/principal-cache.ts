@@ -16,7 +16,7 @@ export interface Principal {
 }
 
 /**
- * Resolved callers by credential hash, so a hot client costs no authentication round trip.
+ * Resolved callers by credential (token or session cookie), so a hot client costs no authentication round trip.
  * Entries expire after the TTL or at the session's own expiry, whichever is sooner.
  */
 export function createPrincipalCache(ttlMs = PRINCIPAL_CACHE_TTL_MS) {

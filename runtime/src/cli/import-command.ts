@@ -73,7 +73,7 @@ export async function importCommand(argv: string[], io: CliIo, defaultAppDir: st
     let last = -1;
     const report = async () => {
       const now: ImportRow = await knex('tessera.imports').where({ id: row.id }).first(knex.raw('tessera.imports.*, null as content'));
-      if (now.processed !== last) io.out(`${now.processed}/${now.total} rows — created ${now.created}, updated ${now.updated}, skipped ${now.skipped}, rejected ${now.rejected}`);
+      if (now.processed !== last) (io.progress ?? io.out)(`${now.processed}/${now.total} rows — created ${now.created}, updated ${now.updated}, skipped ${now.skipped}, rejected ${now.rejected}`);
       last = now.processed;
       return now;
     };
@@ -90,6 +90,7 @@ export async function importCommand(argv: string[], io: CliIo, defaultAppDir: st
       await writeFile(out, await rejectedFile(knex, done, locale));
       io.out(`${done.rejected} row(s) rejected, with reasons, in ${out}`);
     }
+    io.result?.({ import: done.id, total: done.total, created: done.created, updated: done.updated, skipped: done.skipped, rejected: done.rejected });
     io.out(`Import ${done.id} done (revert: POST /api/${entity.entity['x-plural']}/imports/${done.id}/revert)`);
     return 0;
   } catch (err) {

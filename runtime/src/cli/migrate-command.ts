@@ -68,6 +68,7 @@ export async function migrateCommand(action: string | undefined, appDir: string 
       case 'plan': {
         const preview = await previewMigration({ ...base, app, source: 'files', hash: hashApp(app) });
         printSteps(preview.steps, io);
+        io.result?.({ steps: preview.steps, blockers: preview.blockers, checks: preview.checks });
         for (const blocker of preview.blockers) io.out(`BLOCKED: ${blocker}`);
         for (const check of preview.checks) {
           io.out(`precheck (step ${check.step + 1}) ${check.description}: ${check.count === 0 ? 'ok' : `${check.count} record(s) fail, e.g. ${check.samples.join(', ')} — ${check.failure}`}`);
@@ -77,6 +78,7 @@ export async function migrateCommand(action: string | undefined, appDir: string 
       case 'apply': {
         // No baseVersion: the lock decides; a second apply of the same files finds nothing to do.
         const outcome = await applyMigration({ ...base, app, source: 'files', hash: hashApp(app), skipIfUnchanged: true, choices: { confirmDestructive: opts.yes } });
+        io.result?.({ version: outcome.version, unchanged: Boolean(outcome.unchanged), steps: outcome.steps });
         if (outcome.unchanged) io.out(`Nothing to do: ${app.name} is at version ${outcome.version} with these files.`);
         else {
           printSteps(outcome.steps, io);
@@ -110,6 +112,7 @@ export async function migrateCommand(action: string | undefined, appDir: string 
       }
       default: {
         const history = await listMigrations(knex, app.name);
+        io.result?.({ migrations: history });
         if (history.length === 0) io.out('No migrations recorded.');
         for (const entry of history) {
           io.out(`v${entry.toVersion} ${entry.kind.padEnd(8)} from v${entry.fromVersion}  ${entry.appliedAt}  ${entry.appliedBy}  ${entry.steps.length} ${entry.kind === 'purge' ? 'archive(s) dropped' : 'step(s)'}${entry.restoresVersion ? `  (restores v${entry.restoresVersion})` : ''}`);

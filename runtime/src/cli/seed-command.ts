@@ -26,8 +26,9 @@ export async function seedCommand(appDir: string, scale: string | undefined, io:
   });
   try {
     io.out(`Seeding ${customers} customers into ${runtime.dataDir ?? 'PostgreSQL (DATABASE_URL)'}…`);
-    const result = await seedRuntimeApp(runtime, appDir, { customers }, io.out);
+    const result = await seedRuntimeApp(runtime, appDir, { customers }, io.progress ?? io.out);
     for (const line of seedResultLines(result)) io.out(line);
+    io.result?.({ ...result });
     return 0;
   } finally {
     await runtime.close();

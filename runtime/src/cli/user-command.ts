@@ -32,6 +32,7 @@ export async function userCommand(action: string | undefined, username: string |
     const users = createUserStore(knex);
     if (action === 'add') {
       const row = await users.create({ username, password, roles: opts.roles, email: opts.email, displayName: opts.name });
+      io.result?.({ id: row.id, username: row.username, roles: row.roles });
       io.out(`Added user ${row.username} (${row.roles.join(', ') || 'no roles'}), id ${row.id}`);
       return 0;
     }
@@ -42,6 +43,7 @@ export async function userCommand(action: string | undefined, username: string |
     }
     await users.update(existing.id, { password });
     await createSessionStore(knex).revokeAllOf(existing.id);
+    io.result?.({ id: existing.id, username: existing.username, sessionsRevoked: true });
     io.out(`Changed the password of ${existing.username}; their sessions were signed out`);
     return 0;
   } catch (err) {

@@ -27,6 +27,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): TesseraConfig 
   if (config.TESSERA_WORKERS !== undefined && (config.TESSERA_WORKERS as number) > 1 && !config.DATABASE_URL) {
     problems.push({ name: 'TESSERA_WORKERS', message: 'above 1 needs DATABASE_URL: the embedded database (PGlite) serves one process' });
   }
+  if (config.TESSERA_FILE_STORAGE === 's3' && !config.TESSERA_S3_BUCKET) {
+    problems.push({ name: 'TESSERA_S3_BUCKET', message: 'is required when TESSERA_FILE_STORAGE is s3' });
+  }
+  if (Boolean(config.TESSERA_S3_ACCESS_KEY_ID) !== Boolean(config.TESSERA_S3_SECRET_ACCESS_KEY)) {
+    problems.push({ name: config.TESSERA_S3_ACCESS_KEY_ID ? 'TESSERA_S3_SECRET_ACCESS_KEY' : 'TESSERA_S3_ACCESS_KEY_ID', message: 'set both TESSERA_S3_ACCESS_KEY_ID and TESSERA_S3_SECRET_ACCESS_KEY, or neither' });
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config as TesseraConfig;
 }

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { readConfig } from '../config/read-config';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import knexFactory, { type Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
 import { preparedPgClient } from './prepared-pg-client';
@@ -37,6 +38,18 @@ export function resolveDataDir(dataDir?: string): string {
   return dataDir ?? readConfig().TESSERA_DATA_DIR ?? path.join(process.cwd(), '.tessera-data', 'pglite');
 }
 
+/**
+ * The first connection boots PGlite (WebAssembly): seconds normally, a minute or more on a
+ * loaded machine. knex's acquire (60 s) and tarn's create (30 s) defaults would fail the boot
+ * instead of waiting for it; knex-pglite refuses a pool option, so the settings are set here.
+ */
+const PGLITE_BOOT_MS = 300_000;
+const PatientPgLite = class extends (ClientPgLite as unknown as new (config: unknown) => { getPoolSettings(pool: unknown): Record<string, unknown> }) {
+  getPoolSettings(pool: unknown) {
+    return { ...super.getPoolSettings(pool), createTimeoutMillis: PGLITE_BOOT_MS };
+  }
+} as unknown as typeof ClientPgLite;
+
 export function createDatabase(opts: DatabaseOptions = {}): Database {
   if (opts.url) {
     const types = pgTypes(sharedParsers);
@@ -47,10 +60,12 @@ export function createDatabase(opts: DatabaseOptions = {}): Database {
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   // knex-pglite pins the pool to one connection itself (PGlite is single-connection) and
   // refuses a pool option; we hand it our own instance to control parsers and the folder.
-  const pglite = withParsers(new PGlite(inMemory ? undefined : dataDir));
+  // pg_trgm: the trigram indexes of entity search (ADR 0040), as on PostgreSQL.
+  const pglite = withParsers(new PGlite({ ...(inMemory ? {} : { dataDir }), extensions: { pg_trgm } }));
   const db = knexFactory({
-    client: ClientPgLite,
+    client: PatientPgLite,
     dialect: 'postgres',
+    acquireConnectionTimeout: PGLITE_BOOT_MS,
     connection: (() => ({ pglite })) as unknown as Knex.StaticConnectionConfig,
   }) as Database;
   if (!inMemory) db.tesseraDataDir = dataDir;

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { APPROVAL_DDL } from '../approvals/approval-ddl';
 import { AUDIT_DDL } from '../audit/audit-ddl';
 import { AUTH_DDL } from '../auth/auth-ddl';
+import { DATA_CARE_DDL } from '../data-care/data-care-ddl';
 import { FILES_DDL } from '../files/files-ddl';
 import { IMPORT_DDL } from '../import/import-ddl';
 import { RECURRING_JOBS_DDL } from '../jobs/recurring-jobs-ddl';
@@ -9,10 +10,17 @@ import { createMetadataTables } from '../meta/create-metadata-store';
 import { NOTIFICATION_DDL } from '../notifications/notification-ddl';
 import { PERMISSION_DDL } from '../permissions/permission-ddl';
 import { PLUGIN_STATE_DDL } from '../plugins/plugin-state-store';
+import { POOL_DDL } from '../pool/pool-ddl';
+import { APPROVAL_SNAPSHOT_DDL } from '../locks/approval-snapshot';
 import { PUBLIC_ROUTE_THROTTLE_DDL } from '../plugins/public-route-throttle';
+import { INSTANCE_KEYS_DDL } from '../public-forms/instance-keys';
+import { RECYCLE_BIN_DDL } from '../recycle-bin/recycle-bin-ddl';
+import { DRAFTS_DDL } from '../drafts/drafts-ddl';
 import { AUTONUMBER_DDL } from '../records/autonumber-ddl';
 import { IDEMPOTENCY_DDL } from '../records/idempotency-ddl';
 import { REMINDERS_DDL } from '../reminders/reminders-ddl';
+import { REPORTS_DDL } from '../reports/reports-ddl';
+import { REPORT_SCHEDULES_DDL } from '../reports/report-schedules-ddl';
 import { VIEWS_DDL } from '../views/views-ddl';
 import { WORKFLOW_DDL } from '../workflows/workflow-ddl';
 
@@ -60,6 +68,14 @@ export const INTERNAL_MIGRATIONS: readonly InternalMigration[] = [
       primary key (plugin, app, name)
     )`]),
   },
+  { name: '0.2.0-04-recycle-bin', up: statements(RECYCLE_BIN_DDL) },
+  { name: '0.2.0-05-designer-drafts', up: statements(DRAFTS_DDL) },
+  { name: '0.2.0-06-instance-keys', up: statements(INSTANCE_KEYS_DDL) },
+  { name: '0.2.0-07-audit-erasure', up: statements(DATA_CARE_DDL) },
+  { name: '0.2.0-08-pool-claims', up: statements(POOL_DDL) },
+  { name: '0.2.0-09-approval-snapshots', up: statements(APPROVAL_SNAPSHOT_DDL) },
+  { name: '0.2.0-10-saved-reports', up: statements(REPORTS_DDL) },
+  { name: '0.2.0-11-report-schedules-and-pins', up: statements(REPORT_SCHEDULES_DDL) },
 ];
 
 /**

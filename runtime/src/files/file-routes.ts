@@ -1,5 +1,3 @@
-import { createReadStream } from 'node:fs';
-import { join } from 'node:path';
 import type { Knex } from 'knex';
 import { HttpError, notFound } from '../errors/http-error';
 import type { AppContext } from '../http/http-types';
@@ -7,7 +5,7 @@ import { defineRoutes, type RouteDeclaration } from '../http/route-types';
 import type { AppState, CompiledEntity } from '../meta/compile-app-state';
 import { recordAccess } from '../permissions/record-access';
 import { recordScope } from '../records/record-scope';
-import { filesDir } from './files-dir';
+import { fileStorageFor } from './file-storage';
 import { uploadFile } from './upload-file';
 import { APPROVAL_FILES } from '../approvals/approval-files';
 import { mayReadApproval } from '../approvals/approval-visibility';
@@ -84,7 +82,7 @@ async function downloadFile(ctx: AppContext, knex: Knex, state: AppState, rawId:
   ctx.attachment(file.name);
   ctx.type = file.mime;
   ctx.length = Number(file.size);
-  ctx.body = createReadStream(join(filesDir(knex), file.storage_key));
+  ctx.body = await fileStorageFor(knex).read(file.storage_key);
 }
 
 async function canReadRecord(ctx: AppContext, knex: Knex, state: AppState, file: FileRow): Promise<boolean> {

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, rename, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { fileTypeAccepted } from '@tessera/engine';
 import type { FileSpec } from '@tessera/metadata';
 import type { Knex } from 'knex';
@@ -8,6 +7,7 @@ import multer from 'multer';
 import { HttpError } from '../errors/http-error';
 import type { AppContext } from '../http/http-types';
 import type { CompiledEntity } from '../meta/compile-app-state';
+import { fileStorageFor, moveInto } from './file-storage';
 import { filesDir, storageKeyOf } from './files-dir';
 import { hashingStorage, type StagedFile } from './hashing-storage';
 import { contentMatches } from './sniff-mime';
@@ -39,9 +39,8 @@ export async function uploadFile(ctx: AppContext, knex: Knex, app: string, entit
     throw new HttpError(415, 'file_type_not_allowed', `"${field}" accepts ${spec.accept.join(', ')}; the file is not one of them (declared ${mime})`);
   }
   const key = storageKeyOf(file.sha256);
-  await mkdir(dirname(join(dir, key)), { recursive: true });
   // Same bytes, same name: a re-upload just replaces identical content.
-  await rename(file.tempPath, join(dir, key));
+  await moveInto(fileStorageFor(knex), key, file.tempPath);
   const row = { id: randomUUID(), app, entity: typeof entity === 'string' ? entity : entity.entity['x-name'], field, name: safeName(file.originalname), mime, size: file.size, sha256: file.sha256, storage_key: key, created_by: ctx.state.user!.id };
   await knex.withSchema('tessera').table('files').insert(row);
   return { id: row.id, name: row.name, mime, size: file.size };

@@ -1,25 +1,19 @@
 import { isHttpError } from '../errors/http-error';
-import type { AppMiddleware } from './http-types';
+import type { AppContext } from './http-types';
 
 export type Logger = Pick<Console, 'error'>;
 
 /**
- * Catches everything below it. Known errors become their status and envelope; anything
- * else is a 500 whose stack goes only to the server log, never to the client.
+ * The answer to an error thrown anywhere below the edge. Known errors become their status and
+ * envelope; anything else is a 500 whose stack goes only to the server log, never to the client.
  */
-export function errorHandler(logger: Logger = console): AppMiddleware {
-  return async (ctx, next) => {
-    try {
-      await next();
-    } catch (err) {
-      if (isHttpError(err)) {
-        ctx.status = err.status;
-        ctx.body = { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } };
-        return;
-      }
-      logger.error(`[${ctx.state.requestId}] ${ctx.method} ${ctx.path} failed:`, err);
-      ctx.status = 500;
-      ctx.body = { error: { code: 'internal', message: 'Internal error', requestId: ctx.state.requestId } };
-    }
-  };
+export function answerError(ctx: AppContext, err: unknown, logger: Logger): void {
+  if (isHttpError(err)) {
+    ctx.status = err.status;
+    ctx.body = { error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } };
+    return;
+  }
+  logger.error(`[${ctx.state.requestId}] ${ctx.method} ${ctx.path} failed:`, err);
+  ctx.status = 500;
+  ctx.body = { error: { code: 'internal', message: 'Internal error', requestId: ctx.state.requestId } };
 }

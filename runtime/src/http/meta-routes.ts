@@ -1,5 +1,6 @@
 import { appToOpenApi, createWorkflowRegistry, type WorkflowRegistry } from '@tessera/engine';
 import type { Knex } from 'knex';
+import { readConfig } from '../config/read-config';
 import { HttpError } from '../errors/http-error';
 import type { AppState } from '../meta/compile-app-state';
 import { createMetadataStore } from '../meta/create-metadata-store';
@@ -88,7 +89,8 @@ function metaMiddleware(deps: MetaRouteDeps): AppMiddleware {
         const { version, app } = deps.getState();
         // Views and dashboards as this user may use them; the designer (admins) sees them all.
         const user = ctx.state.user;
-        ctx.body = { version, app: user && (app.views || app.dashboards) ? { ...app, ...viewsForUser(app, user.roles) } : app };
+        // The app's time zone (schedules, reminders, autonumber dates): the calendar shows days in it.
+        ctx.body = { version, timeZone: readConfig().TESSERA_JOBS_TZ, app: user && (app.views || app.dashboards) ? { ...app, ...viewsForUser(app, user.roles) } : app };
         return;
       }
       case 'GET /api/_meta/field-types':

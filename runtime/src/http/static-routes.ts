@@ -18,7 +18,7 @@ export function spaRoutes(prefix: '/' | '/designer/', dir: string | undefined, w
   const files = built ? serve(dir!, { index: 'index.html', defer: false }) : undefined;
   return async (ctx, next) => {
     if (!['GET', 'HEAD'].includes(ctx.method) || !ctx.path.startsWith(prefix) || ctx.path.startsWith('/api/') || ctx.path === '/api') return next();
-    if (prefix === '/' && ctx.path.startsWith('/designer/')) return next();
+    if (prefix === '/' && (ctx.path.startsWith('/designer/') || ctx.path.startsWith('/forms/'))) return next();
     if (!built) {
       ctx.status = 200;
       ctx.type = 'html';

@@ -3,19 +3,17 @@ import type { AppState } from '../meta/compile-app-state';
 import type { RecordAccess } from '../permissions/record-access';
 import type { ImportableField, ImportMapping } from './import-types';
 
-/** Types whose values no spreadsheet cell can carry (files), or that the system computes. */
-const NOT_IMPORTABLE = new Set(['file', 'formula', 'rollup', 'autonumber', 'json']);
-
 /**
  * The fields a column may fill: those this user may write (hidden and read-only fields are not
- * offered), stored, not computed, not the inverse side of a relation. `id` is offered too, for
+ * offered), of a type that reads cells (`parseCell`; not files or values the system computes),
+ * not computed, not the inverse side of a relation. `id` is offered too, for
  * matching existing records only (an export's ID column, imported back).
  */
 export function importableFields(state: AppState, ra: RecordAccess): ImportableField[] {
   const entity = ra.entity;
   const fields = Object.entries(entity.properties)
-    .filter(([name, f]) => !NOT_IMPORTABLE.has(f['x-type']) && !ra.access.readOnly.has(name) && !f['x-readonly'] && f['x-relation']?.kind !== 'one-to-many')
-    .filter(([, f]) => !state.registry.has(f['x-type']) || !state.registry.get(f['x-type']).computed)
+    .filter(([name, f]) => !ra.access.readOnly.has(name) && !f['x-readonly'] && f['x-relation']?.kind !== 'one-to-many')
+    .filter(([, f]) => state.registry.has(f['x-type']) && Boolean(state.registry.get(f['x-type']).parseCell) && !state.registry.get(f['x-type']).computed)
     .map(([name, f]) => ({ name, label: f['x-label'], type: f['x-type'], required: (entity.required ?? []).includes(name) }));
   return [...fields, { name: 'id', label: { en: 'ID', zh: 'ID' }, type: 'id', required: false }];
 }

@@ -6,12 +6,6 @@ export const labelOf = (label: LocalizedText | undefined, name: string, locale: 
 
 /** The import's cell problems, phrased for the person who made the spreadsheet. */
 const MESSAGES = {
-  notNumber: { en: '"{value}" is not a number (write 1234.56, 1,234.56 or ¥1,234.56)', zh: '“{value}”不是数字（可写 1234.56、1,234.56 或 ¥1,234.56）' },
-  notInteger: { en: '"{value}" is not a whole number', zh: '“{value}”不是整数' },
-  notDate: { en: '"{value}" is not a date (write 2024-01-05, 2024/1/5, 2024年1月5日 or 01/05/2024)', zh: '“{value}”不是日期（可写 2024-01-05、2024/1/5、2024年1月5日 或 01/05/2024）' },
-  notDateTime: { en: '"{value}" is not a date and time (write 2024-01-05 14:30)', zh: '“{value}”不是日期时间（可写 2024-01-05 14:30）' },
-  notBoolean: { en: '"{value}" is not yes or no (write yes/no, true/false or 是/否)', zh: '“{value}”不是“是”或“否”（可写 是/否、yes/no 或 true/false）' },
-  unknownOption: { en: '"{value}" is not one of the options: {options}', zh: '“{value}”不在选项中：{options}' },
   missingTarget: { en: 'no {target} "{value}" exists (or you may not see it)', zh: '找不到{target}“{value}”（或您无权查看）' },
   ambiguousTarget: { en: '{count} {target} records are named "{value}": use the id', zh: '有 {count} 条{target}名为“{value}”，请改用 ID' },
   missingUser: { en: 'no active user "{value}"', zh: '找不到有效用户“{value}”' },

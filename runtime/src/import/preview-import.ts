@@ -10,7 +10,7 @@ import { importMessage, labelOf, withField } from './import-messages';
 import { rememberedMapping } from './import-store';
 import type { CellError, ImportLocale, ImportMapping, ImportRow } from './import-types';
 import { cellText } from './parse-cell';
-import { readImportFile } from './read-import-file';
+import { readImportBatches } from './read-import-file';
 import { createReferenceResolver } from './resolve-references';
 import { refusalToErrors, rowsToInputs } from './rows-to-inputs';
 
@@ -31,20 +31,21 @@ export async function proposedMapping(knex: Knex, state: AppState, user: AuthUse
  * (a required field left empty, a text too long). Nothing is written.
  */
 export async function previewImport(knex: Knex, state: AppState, user: AuthUser, entity: CompiledEntity, ra: RecordAccess, row: ImportRow, mapping: ImportMapping, locale: ImportLocale) {
-  const table = await readImportFile(row.content, row.file_name);
+  // Only the first rows are read: the upload stored the columns and the row count.
+  const { value: first = [] } = await readImportBatches(row.content, row.file_name, row.columns.length, 0, PREVIEW_ROWS).next();
   const fields = importableFields(state, ra);
   const references = createReferenceResolver(knex, state, user, locale);
-  const inputs = await rowsToInputs({ state, entity: entity.entity, mapping, columns: table.columns, zone: readConfig().TESSERA_JOBS_TZ, locale, references }, table.rows.slice(0, PREVIEW_ROWS), 2);
+  const inputs = await rowsToInputs({ state, entity: entity.entity, mapping, columns: row.columns, zone: readConfig().TESSERA_JOBS_TZ, locale, references }, first, 2);
   const mappedFields = new Set(Object.values(mapping));
   const problems: CellError[] = fields
     .filter((f) => f.required && !mappedFields.has(f.name))
     .map((f) => ({ field: f.name, message: withField(labelOf(f.label, f.name, locale), `${importMessage('required', locale)}${locale === 'zh' ? '，但没有列对应它' : ', but no column maps to it'}`, locale) }));
   return {
-    columns: table.columns.map((header, index) => ({ index, header, field: mapping[header] ?? null, samples: table.rows.slice(0, 3).map((r) => cellText(r[index])) })),
+    columns: row.columns.map((header, index) => ({ index, header, field: mapping[header] ?? null, samples: first.slice(0, 3).map((r) => cellText(r[index])) })),
     mapping,
     fields,
     problems,
-    total: table.rows.length,
+    total: row.total,
     rows: inputs.map((input) => {
       const errors = [...input.errors];
       // Only where the cells parsed: the validator would just repeat the cell's own problem.

@@ -1,4 +1,3 @@
-import { fieldValueKind } from '@tessera/engine';
 import type { EntityDefinition } from '@tessera/metadata';
 import { isHttpError, type ErrorDetail } from '../errors/http-error';
 import type { AppState } from '../meta/compile-app-state';
@@ -56,11 +55,11 @@ export async function rowsToInputs(ctx: RowsContext, rows: readonly RawCell[][],
       for (const input of inputs) apply(input, resolved.get(cellText(input.cells[index])), field, (m) => cellError(input, m));
       continue;
     }
-    const kind = fieldValueKind(ctx.state.registry.get(def['x-type']), def);
+    const type = ctx.state.registry.get(def['x-type']);
     for (const input of inputs) {
       const cell = input.cells[index];
       if (isBlank(cell)) continue;
-      apply(input, parseCell(cell, def, kind, ctx.zone, locale), field, (m) => cellError(input, m));
+      apply(input, parseCell(cell, def, type, ctx.zone, locale), field, (m) => cellError(input, m));
     }
   }
   return inputs;

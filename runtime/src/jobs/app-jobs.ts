@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { readConfig } from '../config/read-config';
 import type { AppState } from '../meta/compile-app-state';
 import { DEFAULT_POOL_RETURN_CRON, poolReturnJob } from '../pool/pool-return-job';
+import { recycleBinJob } from '../recycle-bin/recycle-bin-job';
 import { remindersJob } from '../reminders/reminders-job';
 import { cronProblem } from './cron-slots';
 import { pluginJobs } from './plugin-jobs';
@@ -16,6 +17,8 @@ export interface JobSettings {
   poolReturnCron?: string;
   /** Time zone schedules and date reminders are read in (TESSERA_JOBS_TZ; default Asia/Shanghai). */
   timeZone?: string;
+  /** Days a deleted record stays in the recycle bin (TESSERA_RECYCLE_BIN_DAYS; default 30). */
+  recycleBinDays?: number;
 }
 
 /** The settings, from the options else the environment; a bad cron or zone fails the boot, naming the variable. */
@@ -25,7 +28,7 @@ export function readJobSettings(given: JobSettings = {}, env: NodeJS.ProcessEnv 
   const poolReturnCron = given.poolReturnCron ?? vars.TESSERA_POOL_RETURN_CRON ?? DEFAULT_POOL_RETURN_CRON;
   const problem = cronProblem(poolReturnCron, timeZone);
   if (problem) throw new Error(`The pool return schedule (TESSERA_POOL_RETURN_CRON) ${problem}`);
-  return { timeZone, poolReturnCron };
+  return { timeZone, poolReturnCron, recycleBinDays: given.recycleBinDays ?? vars.TESSERA_RECYCLE_BIN_DAYS };
 }
 
 export interface AppJobsDeps {
@@ -44,6 +47,7 @@ export function appJobs(deps: AppJobsDeps): RecurringJob[] {
   return [
     ...poolReturnJob(knex, getState, settings.poolReturnCron, settings.timeZone),
     ...remindersJob(knex, getState, settings.timeZone, deps.afterNotify),
+    ...recycleBinJob(knex, getState, settings.recycleBinDays, settings.timeZone),
     ...pluginJobs({ knex, getState, plugins: deps.plugins, logger: deps.logger, tz: settings.timeZone }),
   ];
 }

@@ -2,6 +2,9 @@ import type { Knex } from 'knex';
 import PgBoss from 'pg-boss';
 import { knexBossDb } from './knex-boss-db';
 
+/** How long a stop lets running jobs finish before pg-boss marks them failed (they are retried). */
+const STOP_TIMEOUT_MS = 20_000;
+
 export interface JobQueueOptions {
   knex: Knex;
   /** PostgreSQL URL: pg-boss gets its own pool. Absent: it shares knex's PGlite connection. */
@@ -62,7 +65,9 @@ export async function createJobQueue(opts: JobQueueOptions): Promise<JobQueue> {
     }
     created.add(name);
   };
-  let stopped = false;
+  let stopping: Promise<void> | undefined;
+  // Handlers still running: stop waits for them, so none outlives the connections it uses.
+  const running = new Set<Promise<void>>();
   return {
     boss,
     async send(queue, data, { startAfterMs, singletonKey, trx, retryLimit = 5, retryDelay, retryBackoff }) {
@@ -79,14 +84,29 @@ export async function createJobQueue(opts: JobQueueOptions): Promise<JobQueue> {
     async work(queue, handler) {
       await ensureQueue(queue);
       await boss.work(queue, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 0.5 }, async (jobs) => {
-        for (const job of jobs) await handler(job.data as Record<string, unknown>);
+        const run = (async () => {
+          for (const job of jobs) await handler(job.data as Record<string, unknown>);
+        })();
+        running.add(run);
+        try {
+          await run;
+        } finally {
+          running.delete(run);
+        }
       });
     },
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      // graceful: let a running timer finish its transaction before knex is destroyed.
-      await boss.stop({ graceful: true, wait: true, timeout: 5000 });
+    stop() {
+      // One stop, however many callers: a second caller must wait for it too, not return early.
+      stopping ??= (async () => {
+        // graceful: let a running job finish its transaction before knex is destroyed. pg-boss
+        // stops waiting after its timeout; the handlers it gave up on are awaited here, so the
+        // worker loops end now and not after the caller has closed everything.
+        await boss.stop({ graceful: true, wait: true, timeout: STOP_TIMEOUT_MS });
+        let cap: NodeJS.Timeout | undefined;
+        await Promise.race([Promise.allSettled([...running]), new Promise((r) => (cap = setTimeout(r, STOP_TIMEOUT_MS)))]);
+        clearTimeout(cap);
+      })();
+      return stopping;
     },
   };
 }

@@ -68,6 +68,8 @@ export function createRecurringJobs(opts: RecurringJobsOptions): RecurringJobs {
   };
 
   async function sync(): Promise<void> {
+    // After stop() a new queue would never be stopped (a publish or a report schedule can resync late).
+    if (stopped) return;
     const jobs = opts.jobs();
     active = new Map(jobs.map((j) => [j.name, j]));
     const at = now();
@@ -80,7 +82,7 @@ export function createRecurringJobs(opts: RecurringJobsOptions): RecurringJobs {
       }
       await trx('tessera.recurring_jobs').whereNotIn('name', jobs.map((j) => j.name)).delete();
     });
-    if (jobs.length === 0 && !queue) return;
+    if ((jobs.length === 0 && !queue) || stopped) return;
     queue ??= createJobQueue({ knex, databaseUrl: opts.databaseUrl, logger, schedule: true });
     const q = await queue;
     for (const job of jobs) {

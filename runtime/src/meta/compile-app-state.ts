@@ -1,6 +1,7 @@
 import { compileFormula, entityJoinTables, entityToTable, entityToValidator, type CompiledFormula, type EntityValidator, type FieldTypeRegistry, type TableSpec } from '@tessera/engine';
-import type { AppDefinition, EntityDefinition, WorkflowDefinition } from '@tessera/metadata';
+import type { AppDefinition, EntityDefinition, LocalizedText, WorkflowDefinition } from '@tessera/metadata';
 import { stateFieldReadOnly } from '../workflows/state-field-read-only';
+import { hasInitialTimers } from '../workflows/arm-on-create';
 
 /** One field as the record routes need it: where it is stored and how it is read back. */
 export interface CompiledField {
@@ -32,6 +33,10 @@ export interface CompiledEntity {
   fieldsByName: Map<string, CompiledField>;
   /** Column name → the name a client knows (for error messages). */
   fieldOfColumn(column: string): string;
+  /** Unique index name → the words its refusal is told in (`x-indexes[].message`). */
+  conflictMessages: ReadonlyMap<string, LocalizedText>;
+  /** A new record starts in a workflow state with `after` timers: its create asks for them (arm-on-create). */
+  initialTimers?: boolean;
 }
 
 /** Everything a request needs about the published app; replaced whole on publish, never mutated. */
@@ -81,6 +86,8 @@ function compileEntity(entity: EntityDefinition, registry: FieldTypeRegistry, sc
     fields,
     fieldsByName: new Map(fields.map((f) => [f.name, f])),
     fieldOfColumn: (column) => byColumn.get(column) ?? column,
+    conflictMessages: new Map(table.indexes.flatMap((i) => (i.unique && i.message ? [[i.name, i.message] as const] : []))),
+    ...(hasInitialTimers(entity, workflows) ? { initialTimers: true } : {}),
   };
 }
 

@@ -26,6 +26,7 @@ export function createMetrics(knex: Knex, version: () => number): Metrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
+  const children = new Map<string, { observe(seconds: number): void }>();
   const publishes = new Counter({ name: 'tessera_metadata_publishes_total', help: 'Metadata versions published or rolled back by this process', registers: [registry] });
   new Gauge({ name: 'tessera_metadata_version', help: 'The published metadata version this process serves', registers: [registry], collect() { this.set(version()); } });
   const pool = new Gauge({ name: 'tessera_db_pool_connections', help: 'Database pool connections by state (PostgreSQL only)', labelNames: ['state'], registers: [registry],
@@ -48,7 +49,17 @@ export function createMetrics(knex: Knex, version: () => number): Metrics {
     } });
   return {
     registry,
-    observeRequest: (method, route, status, seconds) => duration.observe({ method, route, status: String(status) }, seconds),
+    observeRequest: (method, route, status, seconds) => {
+      // One labelled child per route and status, looked up by a plain key: prom-client's own
+      // label lookup hashes the label object on every call (a measurable part of a fast get).
+      const key = `${method} ${route} ${status}`;
+      let child = children.get(key);
+      if (!child) {
+        child = duration.labels({ method, route, status: String(status) });
+        if (children.size < 5_000) children.set(key, child);
+      }
+      child.observe(seconds);
+    },
     published: () => publishes.inc(),
   };
 }

@@ -5,6 +5,7 @@ import type { AppState } from '../meta/compile-app-state';
 import { viewsForUser } from './views-for-user';
 import { userPermissions } from './user-permissions';
 import type { AuthUser } from '../auth/auth-types';
+import { recordLock } from '../locks/record-lock';
 
 /** Per entity, what the caller's roles allow: the actions, the data scope, and fields hidden or read-only. */
 export function entityCapabilities(state: AppState, user: AuthUser) {
@@ -45,12 +46,15 @@ export function capabilityRoutes(knex: Knex): RouteDeclaration[] {
     },
     {
       method: 'GET', path: '/api/:plural/:id/capabilities', action: 'read', entity: true, record: 'read', summary: 'Which changes you may make to this record now',
-      async handler(ctx, { entity, id, access }) {
+      async handler(ctx, { state, entity, id, access }) {
         // Write actions need the record in the write scope (a read-only share lets one read, not change).
         const inWriteScope = Boolean(await knex.withSchema(entity.schema).table(entity.table).where({ id }).modify((qb) => access.restrict(qb, entity.table, 'write')).first('id'));
         const granted = (action: PermissionAction) => access.access.actions.has(action);
         const writes = ['update', 'delete', 'transition', 'transfer', 'share'] as const;
-        ctx.body = { data: Object.fromEntries(writes.map((a) => [a, granted(a) && inWriteScope])) };
+        const may = Object.fromEntries(writes.map((a) => [a, granted(a) && inWriteScope])) as Record<(typeof writes)[number], boolean>;
+        // A workflow state's lock (locks/record-lock): the whole record is not editable, or `locked.fields` are not.
+        const locked = await recordLock(knex, state, entity, ctx.state.user!, id);
+        ctx.body = { data: { ...may, update: may.update && locked?.fields !== '*', ...(locked ? { locked } : {}) } };
       },
     },
   ]);

@@ -4,7 +4,8 @@ import { writeAudit } from '../audit/write-audit';
 import { notFound, validationFailed } from '../errors/http-error';
 import type { AppContext } from '../http/http-types';
 import { defineRoutes, type RouteDeclaration } from '../http/route-types';
-import type { CompiledEntity } from '../meta/compile-app-state';
+import type { AppState, CompiledEntity } from '../meta/compile-app-state';
+import { transferChildren } from '../transfer/transfer-children';
 import { recordScope } from '../records/record-scope';
 import { rowToRecord } from '../records/row-to-record';
 import type { RecordAccess } from './record-access';
@@ -30,31 +31,33 @@ async function activeUser(trx: Knex.Transaction, id: unknown): Promise<boolean> 
 export function recordActionRoutes(knex: Knex): RouteDeclaration[] {
   const missingOf = (entity: CompiledEntity, id: string) => notFound(`No ${entity.entity['x-name']} with id "${id}"`);
   return defineRoutes([
-    { method: 'POST', path: '/api/:plural/:id/transfer', action: 'transfer', entity: true, record: 'write', returns: 'records', summary: 'Hand a record to another user', handler: (ctx, { entity, id, access }) => transfer(ctx, knex, entity, id, access, missingOf(entity, id)) },
+    { method: 'POST', path: '/api/:plural/:id/transfer', action: 'transfer', entity: true, record: 'write', returns: 'records', summary: 'Hand a record (and the related records its relations say follow it) to another user', handler: (ctx, { state, entity, id, access }) => transfer(ctx, knex, state, entity, id, access, missingOf(entity, id)) },
     { method: 'GET', path: '/api/:plural/:id/shares', action: 'read', entity: true, record: 'read', summary: "Who a record is shared with", handler: (ctx, { entity, id }) => listShares(ctx, knex, entity, id) },
     { method: 'POST', path: '/api/:plural/:id/shares', action: 'share', entity: true, record: 'write', summary: 'Share a record with a user or team', handler: (ctx, { entity, id, access }) => share(ctx, knex, entity, id, access, missingOf(entity, id)) },
   ]);
 }
 
-async function transfer(ctx: AppContext, knex: Knex, entity: CompiledEntity, id: string, ra: RecordAccess, missing: Error): Promise<void> {
+/**
+ * The record and, in the same transaction, the children its relations say follow it
+ * (`x-relation.onTransfer`, transfer/transfer-children): all move or none do.
+ */
+async function transfer(ctx: AppContext, knex: Knex, state: AppState, entity: CompiledEntity, id: string, ra: RecordAccess, missing: Error): Promise<void> {
   const body = isObject(ctx.request.body) ? ctx.request.body : {};
   const problems = unknownKeys(body, ['owner']);
-  const row = await knex.transaction(async (trx) => {
+  const { row, moved } = await knex.transaction(async (trx) => {
     if (!(await activeUser(trx, body.owner))) problems.push({ field: 'owner', rule: 'invalid-value', message: 'must be the id of an active user' });
     if (problems.length > 0) throw validationFailed(problems);
     await setAuditContext(trx, { actorId: ctx.state.user!.id, requestId: ctx.state.requestId, action: 'transfer' });
-    const [updated] = await trx
-      .withSchema(entity.schema)
-      .table(entity.table)
-      .where({ id })
-      .modify(recordScope(entity))
-      .modify((qb) => ra.restrict(qb, entity.table, 'write'))
-      .update({ owner: (body.owner as string).toLowerCase(), version: trx.raw('?? + 1', ['version']), updated_at: trx.fn.now() })
-      .returning('*');
+    const scoped = (qb: Knex.QueryBuilder) => qb.withSchema(entity.schema).table(entity.table).where({ id }).modify(recordScope(entity)).modify((q) => ra.restrict(q, entity.table, 'write'));
+    // The previous owner, under a row lock: their children are the ones that follow.
+    const before = await scoped(trx.queryBuilder()).forUpdate().first('owner');
+    if (!before) throw missing;
+    const to = (body.owner as string).toLowerCase();
+    const [updated] = await scoped(trx.queryBuilder()).update({ owner: to, version: trx.raw('?? + 1', ['version']), updated_at: trx.fn.now() }).returning('*');
     if (!updated) throw missing;
-    return updated;
+    return { row: updated, moved: await transferChildren(trx, state, entity, id, (before.owner as string | null) ?? null, to) };
   });
-  ctx.body = { data: rowToRecord(row, entity) };
+  ctx.body = { data: rowToRecord(row, entity), moved };
 }
 
 /** The record, if it is in the caller's scope (`mode`). */

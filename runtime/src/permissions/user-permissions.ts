@@ -18,7 +18,8 @@ export interface UserPermissions {
 const cache = new WeakMap<AppState, Map<string, UserPermissions>>();
 
 function build(state: AppState, roles: readonly string[]): UserPermissions {
-  const resolved = resolvePermissions(state.app, { roles });
+  // The schema names the parent tables a `{ parent }` scope's subquery reads.
+  const resolved = resolvePermissions(state.app, { roles }, { schema: state.schema });
   const byName = new Map<string, EntityDefinition>();
   for (const entity of state.app.entities) {
     const access = resolved.entity(entity['x-name']);

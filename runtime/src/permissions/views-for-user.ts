@@ -1,5 +1,6 @@
 import { resolvePermissions } from '@tessera/engine';
 import type { AppDefinition, DashboardCard, DashboardDefinition, EntityDefinition, ViewDefinition } from '@tessera/metadata';
+import { metricVisible } from '../metrics/metric-visible';
 
 type Access = ReturnType<typeof resolvePermissions>;
 
@@ -33,6 +34,9 @@ function viewFor(view: ViewDefinition, app: AppDefinition, access: Access): View
   const ok = (path: string) => readable(path, entity, app, access);
   // Without its group or with a filter the API would refuse for this user, the view cannot work at all.
   if ((view.groupBy && !ok(view.groupBy)) || !filterPaths(view.filter).every(ok)) return undefined;
+  // A calendar placed by a date the user may not read cannot show anything; a hidden title falls back to the display field.
+  if ([view.startField, view.endField].some((f) => f && !ok(f))) return undefined;
+  if (view.titleField && !ok(view.titleField)) return { ...view, titleField: undefined };
   const keep = (list?: string[]) => list?.filter(ok);
   return { ...view, ...(view.columns ? { columns: keep(view.columns) } : {}), ...(view.cardFields ? { cardFields: keep(view.cardFields) } : {}), ...(view.sort ? { sort: keep(view.sort) } : {}) };
 }
@@ -53,6 +57,8 @@ function cardVisible(card: DashboardCard, app: AppDefinition, access: Access): b
 export function viewsForUser(app: AppDefinition, roles: readonly string[]): Pick<AppDefinition, 'views' | 'dashboards'> {
   const access = resolvePermissions(app, { roles });
   const views = app.views?.flatMap((v) => viewFor(v, app, access) ?? []);
-  const dashboards = app.dashboards?.map((d): DashboardDefinition => ({ ...d, cards: d.cards.filter((c) => cardVisible(c, app, access)) })).filter((d) => d.cards.length > 0);
+  // Metric cards likewise (issue 21): a dashboard of metrics only is kept while one shows.
+  const dashboards = app.dashboards?.map((d): DashboardDefinition => ({ ...d, cards: d.cards.filter((c) => cardVisible(c, app, access)), ...(d.metrics ? { metrics: d.metrics.filter((m) => metricVisible(m, app, access)) } : {}) }))
+    .filter((d) => d.cards.length > 0 || (d.metrics?.length ?? 0) > 0);
   return { ...(views ? { views } : {}), ...(dashboards ? { dashboards } : {}) };
 }

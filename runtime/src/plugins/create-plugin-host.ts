@@ -63,7 +63,11 @@ export function createPluginHost(opts: PluginHostOptions): PluginHost {
   return {
     routes: [...publicPluginRoutes({ knex, routes, getState, logger, timeoutMs }), ...pluginRoutes({ ...opts, routes, timeoutMs, afterSwitch: snapshot.refresh })],
     bindHooks(ctx) {
-      if (plugins.length > 0 && ctx.state.user) ctx.state.hooks = createRecordHooks({ knex, plugins, state: getState(), user: ctx.state.user, requestId: ctx.state.requestId, logger, timeoutMs, snapshot: snapshot.current });
+      if (plugins.length === 0 || !ctx.state.user) return;
+      const bound = { knex, plugins, state: getState(), user: ctx.state.user, requestId: ctx.state.requestId, logger, timeoutMs, snapshot: snapshot.current, fresh: snapshot.fresh };
+      // Built on first use: reads never run record hooks, and building them cost a get by id ~2 % of its CPU.
+      let hooks: ReturnType<typeof createRecordHooks> | undefined;
+      Object.defineProperty(ctx.state, 'hooks', { configurable: true, enumerable: true, get: () => (hooks ??= createRecordHooks(bound)) });
     },
     async start() {
       if (routeProblem) throw routeProblem;

@@ -66,13 +66,13 @@ export function createPluginRecords(deps: PluginRecordsDeps): (entity: string) =
         return ra.strip(rowToRecord(row, entity));
       },
       async update(id, data) {
-        const { access: ra, data: valid } = await admitWrite(db, state, user, entity, 'update', data);
+        const { access: ra, data: valid } = await admitWrite(db, state, user, entity, 'update', data, undefined, id);
         const row = await inTransaction(async (t) => (await assertInScope(t, entity, ra, id), updateRecord({ trx: t, entity, user }, id, valid)));
         return ra.strip(rowToRecord(row, entity));
       },
       async delete(id) {
         const ra = recordAccess(user, state, entity, 'delete');
-        await inTransaction(async (t) => (await assertInScope(t, entity, ra, id), deleteRecord({ trx: t, entity, user }, id)));
+        await inTransaction(async (t) => (await assertInScope(t, entity, ra, id), deleteRecord({ trx: t, entity, user, state }, id)));
       },
     };
   };

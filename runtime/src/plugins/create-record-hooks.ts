@@ -10,7 +10,7 @@ import { recordScope } from '../records/record-scope';
 import { rowToRecord } from '../records/row-to-record';
 import { createPluginRecords } from './create-plugin-records';
 import { hasStore, pluginSchema, pluginStore } from './plugin-store';
-import { PluginRejection } from './plugin-errors';
+import { PluginRejection, rejectedByPlugin } from './plugin-errors';
 import { readPluginStates, type PluginState } from './plugin-state-store';
 import type { HookWrite, RecordHooks } from './record-hooks-types';
 import { runWithTimeout } from './run-with-timeout';
@@ -29,6 +29,20 @@ export interface RecordHooksDeps {
   timeoutMs: number;
   /** The process's last-read plugin states, so `declares` needs no query (create-plugin-host). */
   snapshot?: () => ReadonlyMap<string, PluginState> | undefined;
+  /** The same states when at most the snapshot's ttl old, else undefined: hooks run on them without reading. */
+  fresh?: () => ReadonlyMap<string, PluginState> | undefined;
+}
+
+/** The outermost transaction of `trx` (a savepoint's is its parent's): one plugin-state read serves it all. */
+function rootOf(trx: Knex | Knex.Transaction): object {
+  let t = trx as { parentTransaction?: unknown };
+  while (t.parentTransaction) t = t.parentTransaction as typeof t;
+  return t;
+}
+
+/** Whether `plugin` checks batches of creates of `entity` itself (then its `beforeCreate` is skipped for their items). */
+export function batchesCreates(plugin: PluginDefinition, entity: string): boolean {
+  return typeof plugin.hooks?.[entity]?.beforeCreateMany === 'function' || typeof plugin.hooks?.['*']?.beforeCreateMany === 'function';
 }
 
 /** Whether `plugin`'s `'*'` hooks act on `entity` under `state` (its `hookEntities`; every entity without one). */
@@ -48,21 +62,39 @@ export function settingsOf(plugin: PluginDefinition, stored: PluginState | undef
 export function createRecordHooks(deps: RecordHooksDeps): RecordHooks {
   const { knex, plugins, state, user, requestId, logger, timeoutMs } = deps;
   const previousOf = new Map<string, Row>();
+  const statesOf = new WeakMap<object, Promise<Map<string, PluginState>>>();
 
-  /** The enabled plugins' `hook` functions for `entity`; no query when no plugin has one. */
-  async function active(db: Knex | Knex.Transaction, entity: CompiledEntity, hook: HookName) {
+  /**
+   * The plugin states a write acts on: the process's snapshot when fresh (no query), else read
+   * once per transaction (a whole import batch, a request's write and its after-hooks) and
+   * shared by every hook call in it; `at` is the write's transaction, `db` where to read.
+   */
+  function states(at: Knex | Knex.Transaction, db: Knex | Knex.Transaction): Promise<ReadonlyMap<string, PluginState>> | ReadonlyMap<string, PluginState> {
+    const fresh = deps.fresh?.();
+    if (fresh) return fresh;
+    const root = rootOf(at);
+    let read = statesOf.get(root);
+    if (!read) statesOf.set(root, (read = readPluginStates(db, state.app.name)));
+    return read;
+  }
+
+  /**
+   * The enabled plugins' `hook` functions for `entity`; no query when no plugin has one.
+   * `batched`: for the items of a batch, so plugins that batch creates are left out of `beforeCreate`.
+   */
+  async function active(at: Knex | Knex.Transaction, db: Knex | Knex.Transaction, entity: CompiledEntity, hook: HookName, batched = false) {
     const name = entity.entity['x-name'];
-    const found = plugins.flatMap((plugin) =>
+    const found = plugins.filter((plugin) => !(batched && hook === 'beforeCreate' && batchesCreates(plugin, name))).flatMap((plugin) =>
       [{ hooks: plugin.hooks?.[name] as EntityHooks | undefined, wildcard: false }, { hooks: plugin.hooks?.['*'] as EntityHooks | undefined, wildcard: true }]
         .map(({ hooks, wildcard }) => ({ fn: hooks?.[hook] as AnyHook | undefined, wildcard }))
         .filter((f): f is { fn: AnyHook; wildcard: boolean } => typeof f.fn === 'function')
         .map((f) => ({ plugin, ...f })),
     );
     if (found.length === 0) return [];
-    const states = await readPluginStates(db, state.app.name);
+    const known = await states(at, db);
     return found
-      .filter(({ plugin, wildcard }) => states.get(plugin.name)?.enabled !== false && (!wildcard || wildcardCovers(plugin, name, states.get(plugin.name))))
-      .map((f) => ({ plugin: f.plugin, fn: f.fn, settings: settingsOf(f.plugin, states.get(f.plugin.name)) }));
+      .filter(({ plugin, wildcard }) => known.get(plugin.name)?.enabled !== false && (!wildcard || wildcardCovers(plugin, name, known.get(plugin.name))))
+      .map((f) => ({ plugin: f.plugin, fn: f.fn, settings: settingsOf(f.plugin, known.get(f.plugin.name)) }));
   }
 
   const base = (plugin: PluginDefinition, settings: Row, entity: CompiledEntity, trx?: Knex.Transaction) => ({
@@ -83,9 +115,9 @@ export function createRecordHooks(deps: RecordHooksDeps): RecordHooks {
     runWithTimeout({ plugin: plugin.name, where: `${hook} on ${entity.entity['x-name']}`, requestId, timeoutMs, logger }, run);
 
   /** Runs each before-hook in turn; a hook that changed `data` has it re-checked as the user's own input. */
-  async function before(w: HookWrite, hook: HookName, extra: Row, mode?: 'create' | 'update'): Promise<Row | undefined> {
+  async function before(w: HookWrite, hook: HookName, extra: Row, mode?: 'create' | 'update', batched = false): Promise<Row | undefined> {
     let data = extra.data as Row | undefined;
-    for (const { plugin, fn, settings } of await active(w.trx, w.entity, hook)) {
+    for (const { plugin, fn, settings } of await active(w.trx, w.trx, w.entity, hook, batched)) {
       const ctx = { ...base(plugin, settings, w.entity, w.trx), ...extra, data: data && { ...data } };
       await call(plugin, hook, w.entity, () => fn(ctx));
       if (mode && ctx.data !== undefined) data = recheck(plugin, w.entity, data ?? {}, ctx.data as Row, mode);
@@ -120,7 +152,7 @@ export function createRecordHooks(deps: RecordHooksDeps): RecordHooks {
   /** After the commit, each after-hook once; a failure is logged and never reaches the client. */
   function after(w: HookWrite, hook: HookName, extra: Row): void {
     const run = async () => {
-      for (const { plugin, fn, settings } of await active(knex, w.entity, hook)) {
+      for (const { plugin, fn, settings } of await active(w.trx, knex, w.entity, hook)) {
         await call(plugin, hook, w.entity, () => fn({ ...base(plugin, settings, w.entity), ...extra })).catch(() => undefined);
       }
     };
@@ -133,19 +165,47 @@ export function createRecordHooks(deps: RecordHooksDeps): RecordHooks {
    * states (no query): a disabled plugin has none, a `'*'` hook only on its `hookEntities`.
    * Before the first read, every declared hook counts.
    */
-  const hasAny = (entity: CompiledEntity, hooks: HookName[]) => {
+  const hasAny = (entity: CompiledEntity, hooks: HookName[], changing?: readonly string[]) => {
     const name = entity.entity['x-name'];
     const states = deps.snapshot?.();
     return plugins.some((p) => {
       const known = states?.get(p.name);
       if (states && known?.enabled === false) return false;
       const wildcard = hooks.some((h) => p.hooks?.['*']?.[h]) && (!states || wildcardCovers(p, name, known));
-      return wildcard || hooks.some((h) => p.hooks?.[name]?.[h]);
+      if (!wildcard && !hooks.some((h) => p.hooks?.[name]?.[h])) return false;
+      return !(states && changing && p.updateFields && untouched(p.updateFields(settingsOf(p, known), name), changing));
     });
   };
+  const untouched = (watched: readonly string[] | undefined, changing: readonly string[]) => watched !== undefined && !changing.some((f) => watched.includes(f));
 
-  return {
+  /**
+   * Each batching plugin's `beforeCreateMany` once for the items still standing; an item one
+   * refuses is not shown to the next. Returns each item's refusal (the same 422 a `beforeCreate`
+   * rejection gives), or undefined for items to write.
+   */
+  async function beforeCreateMany(w: HookWrite, items: readonly { id: string; data: Row }[]): Promise<(HttpError | undefined)[]> {
+    const refused: (HttpError | undefined)[] = items.map(() => undefined);
+    for (const { plugin, fn, settings } of await active(w.trx, w.trx, w.entity, 'beforeCreateMany')) {
+      const live = items.map((_, i) => i).filter((i) => !refused[i]);
+      if (live.length === 0) break;
+      const ctx = {
+        ...base(plugin, settings, w.entity, w.trx),
+        items: live.map((i) => Object.freeze({ id: items[i].id, data: Object.freeze({ ...items[i].data }) })),
+        rejectItem: (index: number, message: string, field?: string) => {
+          const at = live[index];
+          if (at !== undefined) refused[at] ??= rejectedByPlugin(plugin.name, message, field);
+        },
+      };
+      // The time the items would have had one by one: a batch is never cut shorter than its rows.
+      await runWithTimeout({ plugin: plugin.name, where: `beforeCreateMany on ${w.entity.entity['x-name']}`, requestId, timeoutMs: timeoutMs * live.length, logger }, () => fn(ctx));
+    }
+    return refused;
+  }
+
+  const hooks: RecordHooks = {
     declares: hasAny,
+    beforeCreateMany,
+    forBatchItems: () => ({ ...hooks, beforeCreate: async (w, data, id) => (await before(w, 'beforeCreate', { data, id }, 'create', true)) ?? data }),
     async beforeCreate(w, data, id) {
       return (await before(w, 'beforeCreate', { data, id }, 'create')) ?? data;
     },
@@ -181,4 +241,5 @@ export function createRecordHooks(deps: RecordHooksDeps): RecordHooks {
       after(w, 'afterTransition', { id: record.id, record, event, from, to });
     },
   };
+  return hooks;
 }

@@ -1,5 +1,6 @@
 import type { HookName } from '@tessera/engine';
 import type { Knex } from 'knex';
+import type { HttpError } from '../errors/http-error';
 import type { CompiledEntity } from '../meta/compile-app-state';
 
 type Row = Record<string, unknown>;
@@ -16,10 +17,22 @@ export interface HookWrite {
  * after-calls are queued for after the commit and never fail the request.
  */
 export interface RecordHooks {
-  /** Whether a loaded plugin declares one of `hooks` for the entity (enabled or not: no query). */
-  declares(entity: CompiledEntity, hooks: HookName[]): boolean;
+  /**
+   * Whether a loaded plugin declares one of `hooks` for the entity (from the last-read plugin
+   * states: no query). With `changing` (an update's fields), a plugin whose `updateFields` names
+   * none of them does not count.
+   */
+  declares(entity: CompiledEntity, hooks: HookName[], changing?: readonly string[]): boolean;
   /** `id`: the id the record will get. */
   beforeCreate(w: HookWrite, data: Row, id: string): Promise<Row>;
+  /**
+   * A batch of creates (an import batch) before any is written: the plugins that declare
+   * `beforeCreateMany` check them all at once. Returns each item's refusal or undefined; the
+   * items not refused must then be created with these ids through `forBatchItems()`.
+   */
+  beforeCreateMany?(w: HookWrite, items: readonly { id: string; data: Row }[]): Promise<(HttpError | undefined)[]>;
+  /** These hooks for the items of a batch `beforeCreateMany` saw: the batching plugins' `beforeCreate` is left out. */
+  forBatchItems?(): RecordHooks;
   afterCreate(w: HookWrite, row: Row): void;
   /** Returns the (re-validated) data to store. */
   beforeUpdate(w: HookWrite, id: string, data: Row): Promise<Row>;

@@ -1,3 +1,4 @@
+import type { PoolDefinition } from '@tessera/metadata';
 import type { Knex } from 'knex';
 import { setAuditContext } from '../audit/set-audit-context';
 import { forbidden } from '../auth/authorize';
@@ -59,15 +60,32 @@ async function claim(trx: Knex.Transaction, ctx: AppContext, state: AppState, en
     if (!visible) throw missing;
     throw new HttpError(409, 'not_in_pool', `This ${entity.entity['x-name']} is no longer in the pool`);
   }
-  const [{ n }] = await trx.withSchema(entity.schema).table(entity.table).where({ owner: me }).modify(recordScope(entity)).count({ n: '*' });
-  if (Number(n) >= pool.maxClaimsPerUser) {
-    throw new HttpError(409, 'claim_limit_reached', `You already own ${n} ${entity.entity['x-plural']}; the limit for claiming from the pool is ${pool.maxClaimsPerUser}`);
-  }
+  await assertUnderClaimLimit(trx, entity, pool, me);
   await setAuditContext(trx, { actorId: me, requestId: ctx.state.requestId, action: 'claim' });
+  await trx('tessera.pool_claims').insert({ entity: entity.entity['x-name'], record_id: id, user_id: me });
   // A claim counts as a follow-up, else a long-idle record would return on the next sweep.
   const activity = pool.activityField ? { [entity.fieldsByName.get(pool.activityField)?.column ?? pool.activityField]: trx.fn.now() } : {};
   const [updated] = await trx.withSchema(entity.schema).table(entity.table).where({ id }).update({ owner: me, ...activity, version: trx.raw('?? + 1', ['version']), updated_at: trx.fn.now() }).returning('*');
   return updated;
+}
+
+/**
+ * The claim limit: with `claimPeriodDays`, the user's claims of the entity in that period (an
+ * index range on pool_claims); without it, the records of the entity they own.
+ */
+async function assertUnderClaimLimit(trx: Knex.Transaction, entity: CompiledEntity, pool: PoolDefinition, me: string): Promise<void> {
+  const plural = (entity.entity['x-label-plural']?.en ?? entity.entity['x-plural']).toLowerCase();
+  if (pool.claimPeriodDays) {
+    const [{ n }] = await trx('tessera.pool_claims').where({ entity: entity.entity['x-name'], user_id: me }).where('claimed_at', '>=', trx.raw("now() - make_interval(days => ?)", [pool.claimPeriodDays])).count({ n: '*' });
+    if (Number(n) >= pool.maxClaimsPerUser) {
+      throw new HttpError(409, 'claim_limit_reached', `You have claimed ${n} ${plural} in the last ${pool.claimPeriodDays} days; the limit is ${pool.maxClaimsPerUser}`);
+    }
+    return;
+  }
+  const [{ n }] = await trx.withSchema(entity.schema).table(entity.table).where({ owner: me }).modify(recordScope(entity)).count({ n: '*' });
+  if (Number(n) >= pool.maxClaimsPerUser) {
+    throw new HttpError(409, 'claim_limit_reached', `You already own ${n} ${entity.entity['x-plural']}; the limit for claiming from the pool is ${pool.maxClaimsPerUser}`);
+  }
 }
 
 async function release(trx: Knex.Transaction, ctx: AppContext, state: AppState, entity: CompiledEntity, id: string, missing: Error): Promise<Row> {

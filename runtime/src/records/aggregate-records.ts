@@ -1,6 +1,7 @@
 import { parseAggregateQuery, type AggregateQuery } from '@tessera/engine';
 import { aggregateQueryToSql, groupColumn, measureColumn } from '@tessera/engine/sql';
 import type { Knex } from 'knex';
+import { config } from '../config';
 import { runCoalesced } from '../db/coalesced-reads';
 import { compiled } from '../db/run-statement';
 import type { AppContext } from '../http/http-types';
@@ -31,7 +32,7 @@ function aggregatePlan(ctx: AppContext, knex: Knex, state: AppState, entity: Com
     const ra = recordAccess(user, state, entity, 'read');
     const parsed = parseAggregateQuery(ctx.query, ra.entity, state.registry, ra.entities);
     if (!parsed.ok) throw invalidQuery(parsed.errors);
-    return { query: parsed.value, statement: compiled(aggregateQueryToSql(knex, parsed.value, scopedTarget(entity, user, state, ra))) };
+    return { query: parsed.value, statement: compiled(aggregateQueryToSql(knex, parsed.value, scopedTarget(entity, user, state, ra), config().TESSERA_JOBS_TZ)) };
   });
 }
 
@@ -46,8 +47,8 @@ export async function aggregateRecords(ctx: AppContext, knex: Knex, state: AppSt
       query.groups.forEach((g, i) => (out[g.name] = g.bucket ? row[groupColumn(i)] : apiValue(entity, g.field.column, row[groupColumn(i)])));
       query.measures.forEach((m, i) => {
         const value = row[measureColumn(i)];
-        // count/sum/avg come back as bigint/numeric strings; min/max keep their field's type.
-        out[m.name] = value === null ? null : m.fn === 'count' || m.fn === 'sum' || m.fn === 'avg' ? Number(value) : apiValue(entity, m.field!.column, value);
+        // count/distinct/sum/avg come back as bigint/numeric strings; min/max keep their field's type.
+        out[m.name] = value === null ? null : m.fn === 'min' || m.fn === 'max' ? apiValue(entity, m.field!.column, value) : Number(value);
       });
       return out;
     }),

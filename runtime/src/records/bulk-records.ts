@@ -71,7 +71,7 @@ export async function bulkRecords(trx: Knex.Transaction, entity: CompiledEntity,
   }
   if (results.some((r) => r.error)) throw bulkFailed(results);
 
-  const ctx: WriteContext = { trx, entity, user, ...(hooks ? { hooks } : {}) };
+  const ctx: WriteContext = { trx, entity, user, ...(hooks ? { hooks } : {}), ...(state ? { state } : {}) };
   for (const [i, item] of items.entries()) {
     try {
       const row: Row | undefined =
@@ -100,7 +100,7 @@ function bulkFailed(results: BulkResult[]): HttpError {
 async function admitItem(trx: Knex.Transaction, state: AppState, user: AuthUser, entity: CompiledEntity, ra: RecordAccess, item: BulkItem): Promise<BulkResult['error'] | undefined> {
   if (item.op === 'delete') return undefined;
   try {
-    item.data = (await admitWrite(trx, state, user, entity, item.op, item.data, ra)).data;
+    item.data = (await admitWrite(trx, state, user, entity, item.op, item.data, ra, item.id)).data;
     return undefined;
   } catch (err) {
     if (!isHttpError(err)) throw err;

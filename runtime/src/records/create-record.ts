@@ -11,12 +11,13 @@ import type { Row, WriteContext } from './record-writes-types';
 import { attachLinks, hasLinks, rejectInverseWrites, writeLinks } from './relation-links';
 import { recordToRow } from './row-to-record';
 import { withDbErrors } from './with-db-errors';
+import { withCreatedTimers } from '../workflows/arm-on-create';
 
-/** Inserts one validated record; the creator starts as its owner. Returns the stored row. */
-export async function createRecord(ctx: WriteContext, input: Record<string, unknown>): Promise<Row> {
+/** Inserts one validated record; the creator starts as its owner. Returns the stored row. `presetId`: the id a batch hook already saw. */
+export async function createRecord(ctx: WriteContext, input: Record<string, unknown>, presetId?: string): Promise<Row> {
   const { trx, entity, user } = ctx;
   // The id comes first, so before-hooks can key their own rows to it in this transaction.
-  const id = randomUUID();
+  const id = presetId ?? randomUUID();
   // Plugin before-hooks may reject or change the data (re-validated) inside this transaction.
   const given = ctx.hooks ? await ctx.hooks.beforeCreate(ctx, input, id) : input;
   rejectInverseWrites(entity, given);
@@ -24,7 +25,9 @@ export async function createRecord(ctx: WriteContext, input: Record<string, unkn
   const data = withStoredFormulas(entity, hasAutonumbers(entity) ? { ...given, ...(await drawAutonumbers(trx, entity)) } : given);
   assertRules(entity, data);
   // On the pool for the one-statement path (ADR 0020, `audit` set), else on the transaction.
-  const statement = insertOneSql(entity, recordToRow(data, entity), { id, userId: user.id, audit: ctx.audit });
+  const insert = insertOneSql(entity, recordToRow(data, entity), { id, userId: user.id, audit: ctx.audit });
+  // A record born in a workflow state with timers asks for them in the same statement.
+  const statement = entity.initialTimers ? withCreatedTimers(insert, entity.entity['x-name']) : insert;
   const [row] = await withDbErrors(entity, 'write', () => runStatement(trx, statement));
   await attachFiles(ctx, row.id as string, data);
   if (hasLinks(entity)) {

@@ -1,3 +1,4 @@
+import { moveToBin, newDeletion } from '../recycle-bin/move-to-bin';
 import { missingOrStale } from './missing-or-stale';
 import { isSoftDelete, recordScope } from './record-scope';
 import type { WriteContext } from './record-writes-types';
@@ -6,7 +7,8 @@ import { withDbErrors } from './with-db-errors';
 /**
  * Deletes one live record, only while its version is still `expected` (when given). A
  * soft-delete entity keeps the row with `deleted_at` set (and a new version, so a stale
- * ETag cannot restore or edit it unseen); others lose it. Throws 404, 409 (still referenced) or 412.
+ * ETag cannot restore or edit it unseen) and files it in the recycle bin with what its cascade
+ * took along (`ctx.state` given); others lose it. Throws 404, 409 (still referenced) or 412.
  */
 export async function deleteRecord(ctx: WriteContext, id: string, expected?: number): Promise<void> {
   const { trx, entity } = ctx;
@@ -23,5 +25,6 @@ export async function deleteRecord(ctx: WriteContext, id: string, expected?: num
       : rows.delete().returning('id'),
   );
   if (done.length === 0) throw await missingOrStale(ctx, id, expected);
+  if (isSoftDelete(entity)) await moveToBin(trx, ctx.state, entity, newDeletion(entity, id, ctx.user?.id ?? null));
   ctx.hooks?.afterDelete(ctx, id);
 }

@@ -41,12 +41,12 @@ const hasRollups = (entity: CompiledEntity) => Object.values(entity.entity.prope
 export function recordRoutes(knex: Knex): RouteDeclaration[] {
   // Every write transaction tells the audit trigger who writes and for which request.
   const audited = (ctx: AppContext, trx: Knex.Transaction) => setAuditContext(trx, { actorId: ctx.state.user!.id, requestId: ctx.state.requestId });
-  const writing = (ctx: AppContext, entity: CompiledEntity, run: (w: WriteContext) => Promise<void>) =>
-    knex.transaction(async (trx) => (await audited(ctx, trx), run({ trx, entity, user: ctx.state.user!, hooks: ctx.state.hooks })));
+  const writing = (ctx: AppContext, entity: CompiledEntity, run: (w: WriteContext) => Promise<void>, state?: AppState) =>
+    knex.transaction(async (trx) => (await audited(ctx, trx), run({ trx, entity, user: ctx.state.user!, hooks: ctx.state.hooks, ...(state ? { state } : {}) })));
   // A write that is one statement needs no transaction of its own: the statement carries the
   // audit context. Links, files, plugin hooks and idempotency keys each add statements.
-  const oneStatement = (ctx: AppContext, entity: CompiledEntity, data: Record<string, unknown>, hooks: HookName[]) =>
-    !ctx.get('Idempotency-Key') && !hasLinks(entity) && !hasFileFields(entity, data) && !ctx.state.hooks?.declares(entity, hooks);
+  const oneStatement = (ctx: AppContext, entity: CompiledEntity, data: Record<string, unknown>, hooks: HookName[], changing?: readonly string[]) =>
+    !ctx.get('Idempotency-Key') && !hasLinks(entity) && !hasFileFields(entity, data) && !ctx.state.hooks?.declares(entity, hooks, changing);
   // The pool stands in for the transaction: without hooks, links or files a create/update
   // never reaches a call that needs one.
   const direct = (ctx: AppContext, entity: CompiledEntity): WriteContext => ({ trx: knex as Knex.Transaction, entity, user: ctx.state.user!, audit: { actorId: ctx.state.user!.id, requestId: ctx.state.requestId } });
@@ -83,9 +83,9 @@ export function recordRoutes(knex: Knex): RouteDeclaration[] {
       async handler(ctx, { state, entity, id, access: ra }) {
         // If-Match: the write only happens where the version is still the one the client saw.
         const expected = versionFromIfMatch(ctx.get('If-Match') || undefined);
-        const { data } = await admitWrite(knex, state, ctx.state.user!, entity, 'update', ctx.request.body, ra);
+        const { data } = await admitWrite(knex, state, ctx.state.user!, entity, 'update', ctx.request.body, ra, id);
         // x-rules and stored formulas read the stored record `for update`: that needs the transaction.
-        if (ra.access.scope === 'all' && !hasRules(entity) && !hasStoredFormulas(entity) && oneStatement(ctx, entity, data, ['beforeUpdate', 'afterUpdate'])) {
+        if (ra.access.scope === 'all' && !hasRules(entity) && !hasStoredFormulas(entity) && oneStatement(ctx, entity, data, ['beforeUpdate', 'afterUpdate'], Object.keys(data))) {
           const row = await updateRecord(direct(ctx, entity), id, data, expected);
           ctx.set('ETag', etagOf(row.version));
           ctx.body = { data: ra.strip(rowToRecord(row, entity)) };
@@ -101,21 +101,21 @@ export function recordRoutes(knex: Knex): RouteDeclaration[] {
     },
     {
       method: 'DELETE', path: '/api/:plural/:id', action: 'delete', entity: true, record: 'write', scopedBy: 'statement', summary: 'Delete a record (soft-deleted where the entity keeps them)',
-      async handler(ctx, { entity, id, access: ra }) {
+      async handler(ctx, { state, entity, id, access: ra }) {
         const expected = versionFromIfMatch(ctx.get('If-Match') || undefined);
-        await writing(ctx, entity, async (w) => (await assertInScope(w.trx, entity, ra, id), deleteRecord(w, id, expected)));
+        await writing(ctx, entity, async (w) => (await assertInScope(w.trx, entity, ra, id), deleteRecord(w, id, expected)), state);
         ctx.status = 204;
       },
     },
     {
       method: 'POST', path: '/api/:plural/:id/restore', action: 'delete', entity: true, record: 'write', scopedBy: 'statement', appliesTo: isSoftDelete, summary: 'Bring back a soft-deleted record',
-      async handler(ctx, { entity, id, access: ra }) {
+      async handler(ctx, { state, entity, id, access: ra }) {
         await writing(ctx, entity, async (w) => {
           await assertInScope(w.trx, entity, ra, id);
           const row = await restoreRecord(w, id);
           ctx.set('ETag', etagOf(row.version));
           ctx.body = { data: ra.strip(rowToRecord(row, entity)) };
-        });
+        }, state);
       },
     },
   ]);

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { AuditContext } from '../audit/set-audit-context';
 import type { AuthUser } from '../auth/auth-types';
-import type { CompiledEntity } from '../meta/compile-app-state';
+import type { AppState, CompiledEntity } from '../meta/compile-app-state';
 import type { RecordHooks } from '../plugins/record-hooks-types';
 
 /**
@@ -19,6 +19,8 @@ export interface WriteContext {
    * the statement carries the audit context itself. Absent when the transaction already has it.
    */
   audit?: AuditContext;
+  /** The published app: a soft delete follows the cascade to the other entities through it (recycle bin). */
+  state?: AppState;
 }
 
 export type Row = Record<string, unknown>;

@@ -44,6 +44,9 @@ export function forEachDatabase(title: string, body: (getCtx: () => DatabaseTest
         await db.destroy();
       }
     });
+    body(() => ctx);
+    // Declared after the body: jest runs afterAll hooks in declaration order, so the database is
+    // dropped once the body's own teardown (closing its runtime and pools) has finished.
     afterAll(async () => {
       const db = admin();
       try {
@@ -52,6 +55,5 @@ export function forEachDatabase(title: string, body: (getCtx: () => DatabaseTest
         await db.destroy();
       }
     });
-    body(() => ctx);
   });
 }

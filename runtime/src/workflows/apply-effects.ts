@@ -7,6 +7,7 @@ import type { CompiledEntity } from '../meta/compile-app-state';
 import { assertRules } from '../records/entity-rule-checks';
 import { recordToRow, rowToRecord } from '../records/row-to-record';
 import { ownerByLoadOrFallback, ownerByRoundRobin } from './pick-owner';
+import { recipientTokens } from '../notifications/expand-recipients';
 
 export interface TransitionInfo {
   entity: CompiledEntity;
@@ -67,7 +68,7 @@ export function outboxRows(effects: WorkflowEffect[], info: TransitionInfo, reco
   return effects.flatMap((effect) => {
     switch (effect.kind) {
       case 'notify': {
-        const to = [...new Set(effect.to.map((r) => (r === 'owner' ? record.owner : r === 'creator' ? record.created_by : r)).filter((r): r is string => typeof r === 'string'))];
+        const to = recipientTokens(effect.to, record);
         const data = { ...record, $transition: base };
         // Every locale the action gave is rendered now; each recipient gets theirs at delivery.
         return [{ kind: 'notify', payload: { ...base, to, ...renderNotification(effect.template, effect.subject, data), ...(effect.channels ? { channels: effect.channels } : {}) } as object }];

@@ -1,11 +1,16 @@
 import type { Knex } from 'knex';
 import { fanOutChannels, type EnqueueChannel } from '../notifications/fan-out-channels';
+import { expandRecipients } from '../notifications/expand-recipients';
 import { inAppNotes } from '../notifications/in-app-notes';
 import type { NotifyRow } from '../notifications/notify-row';
 import type { WebhookDelivery } from './deliver-webhook';
+import { CREATED_TIMERS_KIND } from './arm-on-create';
 
 /** Hands a webhook row to the job queue inside `trx` (so it is queued exactly when it is marked queued). */
 export type EnqueueWebhook = (trx: Knex.Transaction, outboxId: string, delivery: WebhookDelivery | undefined) => Promise<void>;
+
+/** Arms the initial-state timers a create asked for (arm-on-create), inside `trx`. */
+export type ArmCreated = (trx: Knex.Transaction, payload: Record<string, unknown>) => Promise<void>;
 
 const MAX_ATTEMPTS = 5;
 
@@ -25,24 +30,36 @@ interface OutboxRow {
  * become one `notify-channel` row per recipient and channel, queued in that same transaction
  * (runtime/src/notifications). Other kinds wait for a plugin.
  */
-export async function dispatchOutbox(knex: Knex, enqueueWebhook: EnqueueWebhook, enqueueChannel: EnqueueChannel, limit = 50): Promise<number> {
+export async function dispatchOutbox(knex: Knex, enqueueWebhook: EnqueueWebhook, enqueueChannel: EnqueueChannel, limit = 50, armCreated?: ArmCreated): Promise<number> {
   let done = 0;
+  const kinds = armCreated ? ['notify', 'webhook', CREATED_TIMERS_KIND] : ['notify', 'webhook'];
   await knex.transaction(async (trx) => {
     const rows = (await trx.raw(
       `select id, kind, payload, attempts from tessera.outbox
-       where sent_at is null and queued_at is null and dead_at is null and attempts < ? and kind in ('notify', 'webhook')
+       where sent_at is null and queued_at is null and dead_at is null and attempts < ? and kind in (${kinds.map(() => '?').join(', ')})
        order by created_at limit ? for update skip locked`,
-      [MAX_ATTEMPTS, limit],
+      [MAX_ATTEMPTS, ...kinds, limit],
     )).rows as OutboxRow[];
     const notes: OutboxRow[] = [];
     for (const row of rows) {
-      if (row.kind === 'webhook') {
+      if (row.kind === CREATED_TIMERS_KIND && armCreated) {
+        // Its own savepoint: a failure is recorded on the row and retried, the rest go on.
+        try {
+          await trx.transaction((sp) => armCreated(sp, row.payload));
+          await trx('tessera.outbox').where({ id: row.id }).update({ sent_at: trx.fn.now(), attempts: row.attempts + 1, last_error: null });
+          done += 1;
+        } catch (err) {
+          await trx('tessera.outbox').where({ id: row.id }).update({ attempts: row.attempts + 1, last_error: String((err as Error).message).slice(0, 1000) });
+        }
+      } else if (row.kind === 'webhook') {
         await enqueueWebhook(trx, row.id, row.payload.delivery as WebhookDelivery | undefined);
         await trx('tessera.outbox').where({ id: row.id }).update({ queued_at: trx.fn.now() });
         done += 1;
       } else notes.push(row);
     }
     if (notes.length === 0) return;
+    // Managers, roles and usernames become user ids now, as the users are at delivery.
+    for (const row of notes) if (Array.isArray(row.payload.to)) row.payload = { ...row.payload, to: await expandRecipients(trx, row.payload.to as string[]) };
     try {
       // The whole batch in two statements (the common case, and what keeps up under load)...
       await trx.transaction(async (sp) => {

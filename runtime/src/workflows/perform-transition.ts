@@ -1,4 +1,4 @@
-import { currentState, fireTimer, transitionWorkflow, type CompiledWorkflow, type TransitionResult, type WorkflowTimer } from '@tessera/engine';
+import { currentState, dateTimers, fireTimer, transitionWorkflow, type CompiledWorkflow, type TransitionResult, type WorkflowTimer } from '@tessera/engine';
 import type { Knex } from 'knex';
 import type { AuthUser } from '../auth/auth-types';
 import { HttpError, notFound, validationFailed } from '../errors/http-error';
@@ -7,6 +7,7 @@ import type { RecordHooks } from '../plugins/record-hooks-types';
 import { rowToRecord } from '../records/row-to-record';
 import { setAuditContext } from '../audit/set-audit-context';
 import { recordChanges } from './apply-effects';
+import { stateEntry } from './state-entry';
 import { commitInOneStatement, fitsOneStatement } from './commit-in-one-statement';
 import { commitTransition, transitionConflict as conflict, type StartApprovalHook } from './commit-transition';
 
@@ -16,8 +17,15 @@ export interface TransitionRequest {
   entity: CompiledEntity;
   workflow: CompiledWorkflow;
   id: string;
-  /** A user's event with its form data, or a due timer (which only fires on the record version that armed it). */
-  cause: { kind: 'event'; event: string; data: unknown; user: AuthUser; expectedVersion?: number } | { kind: 'timer'; event: string; state: string; version: number; delayMs: number };
+  /**
+   * A user's event with its form data, a due state timer (only on the state entry that armed
+   * it), or a timer counted from a date field (only while the record is in its state and the
+   * date, as stored now, has passed: `due`).
+   */
+  cause:
+    | { kind: 'event'; event: string; data: unknown; user: AuthUser; expectedVersion?: number }
+    | { kind: 'timer'; event: string; state: string; version: number; entry?: number; delayMs: number }
+    | { kind: 'date-timer'; event: string; state: string; delayMs: number; field: string; due(record: Record<string, unknown>): boolean };
   /** Arms the timers of the state entered, inside the transaction (see workflow-timers). */
   armTimers(trx: Knex.Transaction, timers: WorkflowTimer[], record: { entity: string; id: string; state: string; version: number }): Promise<void>;
   /** For transitions with `startApproval` (the approval host). */
@@ -59,7 +67,7 @@ export async function performTransition(req: TransitionRequest): Promise<Transit
   const table = (db: Knex | Knex.Transaction) => db.withSchema(entity.schema).table(entity.table);
   const row = await table(knex).where({ id }).modify((qb) => req.scope?.(qb)).first();
   if (!row) {
-    if (cause.kind === 'timer') return null;
+    if (cause.kind !== 'event') return null;
     throw notFound(`No ${name} with id "${id}"`);
   }
   const version = Number(row.version);
@@ -69,9 +77,19 @@ export async function performTransition(req: TransitionRequest): Promise<Transit
   const now = new Date().toISOString();
   let result: TransitionResult;
   if (cause.kind === 'timer') {
-    if (from !== cause.state || version !== cause.version) return null;
+    if (from !== cause.state) return null;
+    // A job armed before its delay became a date timer (a publish): the date sweep owns it now.
+    if (dateTimers(workflow).some((t) => t.event === cause.event)) return null;
+    // Tied to the state entry (ADR 0046): a field edit keeps the timer, a transition ends it. Jobs
+    // armed before entries were counted still go by the version.
+    if (cause.entry === undefined ? version !== cause.version : (await stateEntry(knex, name, id)) !== cause.entry) return null;
     result = fireTimer(workflow, from, cause.event, { record, now });
     if (!result.ok) return null; // the guard of the delayed transition says no: nothing to do
+  } else if (cause.kind === 'date-timer') {
+    // Read again here: the date may have moved since the sweep found the record (ADR 0050).
+    if (from !== cause.state || !cause.due(record)) return null;
+    result = fireTimer(workflow, from, cause.event, { record, now });
+    if (!result.ok) return null;
   } else {
     if (cause.expectedVersion !== undefined && cause.expectedVersion !== version) throw conflict(`${name} "${id}" has changed since version ${cause.expectedVersion}; read it again`);
     result = transitionWorkflow(workflow, from, cause.event, cause.data, { record, user: { id: cause.user.id, roles: cause.user.roles }, now });
@@ -79,8 +97,8 @@ export async function performTransition(req: TransitionRequest): Promise<Transit
   }
   const ok = result;
   const actor = cause.kind === 'event' ? cause.user.id : null;
-  // History names a timer by its delay, not by xstate's internal event name.
-  const event = cause.kind === 'event' ? cause.event : `after:${cause.delayMs}`;
+  // History names a timer by its delay (and a date timer by its field), not by xstate's internal event name.
+  const event = cause.kind === 'event' ? cause.event : cause.kind === 'timer' ? `after:${cause.delayMs}` : `after:${cause.delayMs}:${cause.field}`;
   const hooks = cause.kind === 'event' ? req.hooks : undefined;
   const changes = fitsOneStatement(ok, {}) ? await recordChanges(knex, ok.effects, entity, { id, workflow: workflow.definition, record, to: ok.to }) : undefined;
   if (changes && fitsOneStatement(ok, changes) && !hooks?.declares(entity, ['beforeTransition', 'afterTransition'])) {

@@ -27,7 +27,7 @@ const withDatabase = (url: string, name: string) => Object.assign(new URL(url), 
     // One connection, thrown away after: the dump changes its session's search_path.
     const restore = knexFactory({ client: 'pg', connection: withDatabase(serverUrl!, name), pool: { min: 0, max: 1 } });
     await restore.raw(readFileSync(path.join(__dirname, 'tessera-0.1.0.sql'), 'utf8')).finally(() => restore.destroy());
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await rt?.close();
     const db = admin();

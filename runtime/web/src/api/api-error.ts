@@ -3,6 +3,8 @@ export interface FieldErrorDetail {
   field: string;
   rule: string;
   message: string;
+  /** The metadata's own words in each language, where the server has them (a conflict check's message). */
+  messages?: Record<string, string>;
 }
 
 /**

@@ -25,6 +25,8 @@ export interface RecordCapabilities {
   transition: boolean;
   transfer: boolean;
   share: boolean;
+  /** A workflow state's lock on the record for this user: the whole record (`*`, and `update` is false) or these fields. */
+  locked?: { state: string; label: { en: string; zh?: string }; fields: '*' | string[] };
 }
 
 export const capabilitiesApi = {

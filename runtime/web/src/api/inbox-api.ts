@@ -10,6 +10,8 @@ export interface InboxTask {
   submitter: string;
   delegatedFrom: string | null;
   createdAt: string;
+  /** The record as approvers see it: its title and the approval's summary fields (a relation shows its target's title). */
+  record?: { title: string | null; summary: { field: string; value: unknown }[] } | null;
 }
 
 /** `GET /api/approvals/{id}` and `GET /api/approvals?entity=&recordId=`: a chain with its history. */
@@ -22,6 +24,8 @@ export interface ApprovalDetail {
   step: string | null;
   steps: { id: string; mode: string; approvers: string[] }[];
   history: { at: string; actor: string | null; action: string; step?: string; comment?: string; to?: string; users?: string[] }[];
+  /** The record's title and summary fields as submitted, then as approved (`kind`); null for chains started before snapshots. */
+  snapshot?: { at: string; kind: 'submitted' | 'approved'; title: string | null; summary: { field: string; value: unknown }[] } | null;
 }
 
 export interface AppNotification {

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppDefinition } from '@tessera/metadata';
 import { inboxApi, type ApprovalDetail } from '../api/inbox-api';
-import { toLocale } from '../meta/localize';
+import { localize, toLocale } from '../meta/localize';
 import { stepLabel } from './approval-labels';
 
 export interface ApprovalHistoryProps {
@@ -32,6 +32,7 @@ export function ApprovalHistory({ app, entity, recordId, reloadKey }: ApprovalHi
   }, [entity, recordId, reloadKey]);
 
   if (!chains || chains.length === 0) return null;
+  const entityDef = app.entities.find((e) => e['x-name'] === entity);
   const when = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-US', { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <section className="t-card t-timeline" data-testid="approval-history">
@@ -39,6 +40,12 @@ export function ApprovalHistory({ app, entity, recordId, reloadKey }: ApprovalHi
       {chains.map((chain) => (
         <div key={chain.id}>
           <p className="t-muted" data-testid="approval-status">{t(`approvals.status.${chain.status}`, { defaultValue: chain.status })}</p>
+          {chain.snapshot && chain.snapshot.summary.length > 0 && (
+            <p data-testid="approval-snapshot">
+              <strong>{t(chain.snapshot.kind === 'approved' ? 'approvals.snapshotApproved' : 'approvals.snapshotSubmitted')}</strong>{' '}
+              {chain.snapshot.summary.map((s) => `${localize(entityDef?.properties[s.field]?.['x-label'], locale) || s.field}: ${s.value === null ? '—' : String(s.value)}`).join(' · ')}
+            </p>
+          )}
           <ol>
             {chain.history.map((h, i) => (
               <li key={i} data-testid="approval-entry">

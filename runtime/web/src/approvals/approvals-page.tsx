@@ -4,6 +4,7 @@ import type { AppDefinition } from '@tessera/metadata';
 import { inboxApi, type ApprovalBody, type InboxTask } from '../api/inbox-api';
 import { localize, toLocale } from '../meta/localize';
 import { timeAgo } from '../notifications/time-ago';
+import { formatCell } from '../records/format-cell';
 import { ErrorBanner } from '../shell/error-banner';
 import { ApprovalActionForm, type ApprovalVerb } from './approval-action-form';
 import { stepLabel } from './approval-labels';
@@ -87,7 +88,18 @@ export default function ApprovalsPage({ app, userId, onChanged }: ApprovalsPageP
                 return (
                   <Fragment key={task.taskId}>
                     <tr data-testid="inbox-row" data-record-id={task.recordId}>
-                      <td data-label={t('approvals.record')}>{entity ? <a href={`#/${entity['x-plural']}/${task.recordId}`} data-testid="inbox-record">{titles[task.recordId] ?? task.recordId.slice(0, 8)}</a> : task.recordId}</td>
+                      <td data-label={t('approvals.record')}>
+                        {entity ? <a href={`#/${entity['x-plural']}/${task.recordId}`} data-testid="inbox-record">{task.record?.title ?? titles[task.recordId] ?? t('record.untitled')}</a> : (task.record?.title ?? t('record.untitled'))}
+                        {entity && task.record && task.record.summary.length > 0 && (
+                          <dl className="t-inbox-summary t-muted" data-testid="inbox-summary">
+                            {task.record.summary.map(({ field, value }) => {
+                              const def = entity.properties[field];
+                              const shown = def ? formatCell(def, value, locale, [t('list.yes'), t('list.no')]) : String(value ?? '');
+                              return <div key={field} data-testid={`inbox-summary-${field}`}><dt>{def ? localize(def['x-label'], locale) : field}</dt><dd>{shown || '—'}</dd></div>;
+                            })}
+                          </dl>
+                        )}
+                      </td>
                       <td data-label={t('approvals.entity')}>{entity ? localize(entity['x-label'], locale) : task.entity}</td>
                       <td data-label={t('approvals.step')}>{stepLabel(app, task.entity, task.step, locale)}</td>
                       <td data-label={t('approvals.submitter')}>

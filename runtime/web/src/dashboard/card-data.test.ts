@@ -16,11 +16,21 @@ const ctx = { locale: 'en' as const, empty: '(none)', yesNo: ['Yes', 'No'] as [s
 
 describe('cardQuery', () => {
   it('asks the aggregate API for the group, the measure and the filter with $me bound', () => {
-    const q = new URLSearchParams(cardQuery(card({ filter: { and: [{ owner: '$me' }, { stage: { in: ['won'] } }] } }), 'u-1'));
+    const q = new URLSearchParams(cardQuery(card({ filter: { and: [{ owner: '$me' }, { stage: { in: ['won'] } }] } }), { userId: 'u-1' }));
     expect(q.get('group')).toBe('stage');
     expect(q.get('measures')).toBe('sum:amount');
     expect(JSON.parse(q.get('filter')!)).toEqual({ and: [{ owner: 'u-1' }, { stage: { in: ['won'] } }] });
     expect(new URLSearchParams(cardQuery(card({ chart: 'number', group: undefined, measure: 'count' }))).toString()).toBe('measures=count');
+  });
+
+  it('ANDs the dashboard\'s conditions to the card\'s filter and asks for extra measures once', () => {
+    const rows = [{ field: 'created_at', op: 'gte' as const, value: '2026-04-01T00:00:00+08:00' }, { field: 'owner', op: 'in' as const, value: 'a,b' }];
+    const q = new URLSearchParams(cardQuery(card({ filter: { stage: { ne: 'lost' } } }), { conditions: { entity: deal, rows }, measures: ['count', 'sum:amount'] }));
+    expect(q.get('measures')).toBe('sum:amount,count');
+    expect(JSON.parse(q.get('filter')!)).toEqual({ and: [{ stage: { ne: 'lost' } }, { and: [{ created_at: { gte: '2026-04-01T00:00:00+08:00' } }, { owner: { in: ['a', 'b'] } }] }] });
+    // No card filter: the dashboard's alone; nothing at all: no filter.
+    expect(JSON.parse(new URLSearchParams(cardQuery(card({}), { conditions: { entity: deal, rows: rows.slice(1) } })).get('filter')!)).toEqual({ and: [{ owner: { in: ['a', 'b'] } }] });
+    expect(new URLSearchParams(cardQuery(card({}), { conditions: { entity: deal, rows: [] } })).has('filter')).toBe(false);
   });
 
   it('binds $me anywhere in a filter and leaves other values alone', () => {

@@ -1,4 +1,5 @@
 import type { DashboardCard, EntityDefinition, FieldDefinition } from '@tessera/metadata';
+import { conditionsToFilter, type FilterCondition } from '../list/list-query';
 import { bindMe } from '../meta/bind-me';
 import { localize } from '../meta/localize';
 import { TIME_COLUMNS, USER_COLUMNS } from '../records/system-columns';
@@ -13,12 +14,25 @@ export interface ChartPoint {
 const USER_SYSTEM_FIELDS: ReadonlySet<string> = new Set(USER_COLUMNS);
 const DATE_SYSTEM_FIELDS: ReadonlySet<string> = new Set(TIME_COLUMNS);
 
-/** `GET /api/{plural}/aggregate`'s query for a card: its group, its one measure, its filter (with `$me` bound). */
-export function cardQuery(card: DashboardCard, userId?: string): string {
+export interface CardQueryOptions {
+  /** The viewer, for `$me` in the card's filter. */
+  userId?: string;
+  /** The dashboard's own conditions (time range, owner), ANDed to the card's filter. */
+  conditions?: { entity: EntityDefinition; rows: readonly FilterCondition[] };
+  /** Measures asked beside the card's own (a funnel counts its stages too). */
+  measures?: readonly string[];
+}
+
+/** `GET /api/{plural}/aggregate`'s query for a card: its group, its measure(s), its filter (with `$me` bound) and the dashboard's. */
+export function cardQuery(card: DashboardCard, opts: CardQueryOptions = {}): string {
   const params = new URLSearchParams();
   if (card.group) params.set('group', card.group);
-  params.set('measures', card.measure);
-  if (card.filter) params.set('filter', JSON.stringify(bindMe(card.filter, userId)));
+  params.set('measures', [...new Set([card.measure, ...(opts.measures ?? [])])].join(','));
+  const parts: unknown[] = [];
+  if (card.filter) parts.push(bindMe(card.filter, opts.userId));
+  const extra = opts.conditions ? conditionsToFilter(opts.conditions.entity, opts.conditions.rows) : undefined;
+  if (extra) parts.push(JSON.parse(extra));
+  if (parts.length) params.set('filter', JSON.stringify(parts.length === 1 ? parts[0] : { and: parts }));
   return params.toString();
 }
 

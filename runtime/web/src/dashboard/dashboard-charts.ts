@@ -1,20 +1,26 @@
-import type { AppDefinition, EntityDefinition } from '@tessera/metadata';
+import type { AppDefinition, DashboardCard, EntityDefinition } from '@tessera/metadata';
 
-/** One chart of the dashboard: a count of `entity` grouped by `group`, drawn as `kind`. */
+/** One chart of the derived dashboard: a dashboard card counting `entity`'s records, and how its title reads. */
 export interface ChartSpec {
-  id: string;
+  card: DashboardCard;
   entity: EntityDefinition;
-  kind: 'bar' | 'pie' | 'line' | 'funnel';
-  /** A select field, or `created_at:month`. */
-  group: string;
+  /** The title's message (`dashboard.by`, `dashboard.funnel`, `dashboard.perMonth`), with the entity's and the grouped field's labels. */
+  heading: 'by' | 'funnel' | 'perMonth';
 }
 
 const MAX_ENTITIES = 2;
 
+const spec = (entity: EntityDefinition, id: string, chart: DashboardCard['chart'], group: string, heading: ChartSpec['heading']): ChartSpec => ({
+  card: { id, title: { en: '' }, entity: entity['x-name'], chart, measure: 'count', group },
+  entity,
+  heading,
+});
+
 /**
  * The dashboard derived from metadata, for an app without dashboard definitions: for the
  * entities with a workflow (else the first), a funnel by workflow state, a bar chart of the
- * first other select field, a pie of the second, and new records per month.
+ * first other select field, a pie of the second, and new records per month. They are ordinary
+ * cards, so the dashboard's time range and owner apply to them too.
  */
 export function dashboardCharts(app: AppDefinition): ChartSpec[] {
   const withWorkflow = app.entities.filter((e) => app.workflows?.some((w) => w.entity === e['x-name']));
@@ -24,10 +30,10 @@ export function dashboardCharts(app: AppDefinition): ChartSpec[] {
     const name = entity['x-name'];
     const stateField = app.workflows?.find((w) => w.entity === name)?.stateField;
     const selects = Object.entries(entity.properties).filter(([n, f]) => f['x-type'] === 'select' && f['x-options']?.length && n !== stateField).map(([n]) => n);
-    if (stateField) specs.push({ id: `${name}-funnel`, entity, kind: 'funnel', group: stateField });
-    if (selects[0]) specs.push({ id: `${name}-${selects[0]}`, entity, kind: 'bar', group: selects[0] });
-    if (selects[1]) specs.push({ id: `${name}-${selects[1]}`, entity, kind: 'pie', group: selects[1] });
-    specs.push({ id: `${name}-monthly`, entity, kind: 'line', group: 'created_at:month' });
+    if (stateField) specs.push(spec(entity, `${name}-funnel`, 'funnel', stateField, 'funnel'));
+    if (selects[0]) specs.push(spec(entity, `${name}-${selects[0]}`, 'bar', selects[0], 'by'));
+    if (selects[1]) specs.push(spec(entity, `${name}-${selects[1]}`, 'pie', selects[1], 'by'));
+    specs.push(spec(entity, `${name}-monthly`, 'line', 'created_at:month', 'perMonth'));
   }
   return specs;
 }

@@ -1,5 +1,5 @@
 import {
-  builtinFieldTypes, createFieldTypeRegistry, fieldFilterOperators, fieldValueKind, isNumericKind, SYSTEM_PROPERTIES, valueKindOf,
+  builtinFieldTypes, createFieldTypeRegistry, fieldFilterOperators, fieldIsSystemGiven, fieldValueKind, isNumericKind, SYSTEM_PROPERTIES, valueKindOf,
   type FieldTypeDefinition, type JsonSchema,
 } from '@tessera/engine';
 import { SYSTEM_FIELDS } from '@tessera/metadata';
@@ -23,6 +23,10 @@ export function createFieldTypeFacts(pluginTypes: readonly FieldTypeDefinition[]
       return type ? fieldFilterOperators(type, field) : [];
     },
     kind,
+    systemGiven: (field) => {
+      const type = typeOf(field['x-type']);
+      return type ? fieldIsSystemGiven(type, field) : false;
+    },
     isNumeric: (field) => isNumericKind(kind(field)),
     systemColumns: new Map(SYSTEM_FIELDS.map((name) => [name, systemKind(SYSTEM_PROPERTIES[name] ?? {})])),
   };

@@ -13,6 +13,11 @@ export interface FieldTypeFacts {
   operators(field: FieldDefinition): readonly FilterOperator[];
   /** The value kind of the field's JSON Schema (`fieldValueKind`); `other` for an unknown type. */
   kind(field: FieldDefinition): ValueKind;
+  /**
+   * The system gives the field its value (`fieldIsSystemGiven`: its type's schema is read-only,
+   * or the type is computed): forms lock it. False for a type the app does not register.
+   */
+  systemGiven(field: FieldDefinition): boolean;
   /** Numbers (`isNumericKind`): a number box, summed in aggregates. */
   isNumeric(field: FieldDefinition): boolean;
   /** The system columns every record has (`SYSTEM_FIELDS`) and the value kind of each (from the engine's record schema). */

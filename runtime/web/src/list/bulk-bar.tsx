@@ -4,6 +4,8 @@ import type { AppDefinition, EntityDefinition } from '@tessera/metadata';
 import { bulkApi, failedItems, type BulkItemResult } from '../api/bulk-api';
 import type { RecordData } from '../api/records-api';
 import { localize, toLocale } from '../meta/localize';
+import { CascadeNote } from '../recycle-bin/cascade-note';
+import { useDeletePreview } from '../recycle-bin/use-delete-preview';
 import { ErrorBanner } from '../shell/error-banner';
 import { UserPicker } from '../users/user-picker';
 import { bulkFields } from './bulk-fields';
@@ -35,6 +37,7 @@ export function BulkBar({ app, entity, access, selected, onDone, onClear }: Bulk
   const [error, setError] = useState<string>();
   const [failures, setFailures] = useState<BulkItemResult[]>([]);
   const fields = useMemo(() => bulkFields(app, entity, access), [app, entity, access]);
+  const cascade = useDeletePreview(entity['x-plural'], selected.map((r) => r.id), mode === 'confirm-delete');
   const def = field ? entity.properties[field] : undefined;
   const display = entity['x-display-field'] ?? 'name';
   const nameOf = (id?: string) => {
@@ -101,9 +104,9 @@ export function BulkBar({ app, entity, access, selected, onDone, onClear }: Bulk
           <div className="t-dialog t-card" role="alertdialog" aria-modal="true" aria-labelledby="t-bulk-delete-title" aria-describedby="t-bulk-delete-text" data-testid="bulk-delete-dialog"
             onKeyDown={(e) => e.key === 'Escape' && setMode('idle')}>
             <h3 id="t-bulk-delete-title">{t('bulk.deleteTitle', { count: selected.length })}</h3>
-            <p id="t-bulk-delete-text">{t('bulk.deleteText')}</p>
+            <div id="t-bulk-delete-text"><CascadeNote preview={cascade.preview} loading={cascade.loading} /></div>
             <div className="t-form-actions">
-              <button type="button" className="t-btn t-btn-danger" data-testid="bulk-delete-confirm" disabled={busy} autoFocus
+              <button type="button" className="t-btn t-btn-danger" data-testid="bulk-delete-confirm" disabled={busy || (cascade.preview?.blockedBy.length ?? 0) > 0} autoFocus
                 onClick={() => void run({ delete: selected.map((r) => ({ id: r.id, ...versionOf(r) })) })}>{t('bulk.delete')}</button>
               <button type="button" className="t-btn" data-testid="bulk-delete-cancel" onClick={() => setMode('idle')}>{t('form.cancel')}</button>
             </div>

@@ -1,13 +1,14 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { builtinFieldTypes, fieldFilterOperators, type FilterOperator } from '@tessera/engine';
-import type { EntityDefinition, FieldDefinition } from '@tessera/metadata';
+import type { AppDefinition, EntityDefinition, FieldDefinition } from '@tessera/metadata';
 import { createFieldTypeFacts } from '../field-types/create-field-type-facts';
 import { createI18n } from '../i18n/create-i18n';
 import { en } from '../i18n/en';
 import { zh } from '../i18n/zh';
 import { FilterBuilder } from './filter-builder';
 import { conditionsToFilter } from './list-query';
+import { relatedFilters } from './related-filters';
 
 /**
  * The keywords some built-ins need to describe a real field; every other type gets a bare field.
@@ -107,5 +108,47 @@ describe('the field-type facts', () => {
     expect(Object.fromEntries(facts.systemColumns)).toEqual({
       id: 'uuid', created_at: 'datetime', updated_at: 'datetime', created_by: 'uuid', owner: 'uuid', version: 'integer',
     });
+  });
+});
+
+describe('the filter builder, over related records and the owner\'s department', () => {
+  const target = {
+    type: 'object', 'x-name': 'customer', 'x-plural': 'customers', 'x-label': { en: 'Customer' },
+    properties: {
+      industry: { 'x-id': 'i', 'x-type': 'select', 'x-label': { en: 'Industry', zh: '行业' }, 'x-options': [{ value: 'it', label: { en: 'IT' } }, { value: 'finance', label: { en: 'Finance' } }] },
+      founded_on: { 'x-id': 'f', 'x-type': 'date', 'x-label': { en: 'Founded' } },
+      employees: { 'x-id': 'e', 'x-type': 'number', 'x-label': { en: 'Employees' } },
+    },
+  } as unknown as EntityDefinition;
+  const contact = {
+    type: 'object', 'x-name': 'contact', 'x-plural': 'contacts', 'x-label': { en: 'Contact' },
+    properties: {
+      name: { 'x-id': 'n', 'x-type': 'text', 'x-label': { en: 'Name' } },
+      customer: { 'x-id': 'c', 'x-type': 'relation', 'x-label': { en: 'Customer', zh: '所属客户' }, 'x-relation': { entity: 'customer', kind: 'many-to-one' } },
+    },
+  } as unknown as EntityDefinition;
+  const caps = { admin: false, landing: '', entities: { contact: { actions: ['read' as const], scope: 'own' as const, hidden: [], readOnly: [] }, customer: { actions: ['read' as const], scope: 'own' as const, hidden: [], readOnly: [] } } };
+  const related = relatedFilters({ entities: [target, contact] } as unknown as AppDefinition, contact, facts, caps);
+  const renderRows = (conditions: { field: string; op: FilterOperator; value: string }[]) =>
+    renderToStaticMarkup(<I18nextProvider i18n={i18n}><FilterBuilder entity={contact} facts={facts} related={related} conditions={conditions} onChange={() => {}} /></I18nextProvider>);
+  /** The value input of the only row. */
+  const valueInput = (html: string) => /<(input|select)[^>]*data-testid="filter-value"[^>]*>/.exec(html)?.[0] ?? '';
+
+  it('groups the related fields under the relation, labelled relation › field', () => {
+    const html = renderRows([{ field: 'name', op: 'eq', value: '' }]);
+    expect(html).toContain('<optgroup label="Customer"><option value="customer.industry">Customer › Industry</option><option value="customer.founded_on">Customer › Founded</option><option value="customer.employees">Customer › Employees</option></optgroup>');
+    expect(options(html, 'filter-field')).toContain('owner.department.name');
+  });
+
+  it('gives a related field the value input of its kind: its options, a date picker, a number box', () => {
+    const select = renderRows([{ field: 'customer.industry', op: 'eq', value: 'it' }]);
+    expect(options(select, 'filter-value')).toEqual(['', 'it', 'finance']);
+    expect(options(select, 'filter-op')).toEqual([...facts.operators(target.properties.industry)]);
+    expect(valueInput(renderRows([{ field: 'customer.founded_on', op: 'lt', value: '' }]))).toMatch(/type="date"/);
+    expect(valueInput(renderRows([{ field: 'customer.employees', op: 'gte', value: '5' }]))).toMatch(/type="number"/);
+    // The owner's department: a typed name, a list for "is one of".
+    const department = renderRows([{ field: 'owner.department.name', op: 'in', value: 'Sales' }]);
+    expect(options(department, 'filter-op')).toEqual(['in', 'eq', 'ne', 'nin', 'contains', 'startsWith']);
+    expect(valueInput(department)).toMatch(/type="text"[^>]*placeholder="a, b"[^>]*value="Sales"/);
   });
 });

@@ -7,6 +7,7 @@ const entity = {
     name: { 'x-id': 'a', 'x-type': 'text', 'x-label': { en: 'Name' } },
     industry: { 'x-id': 'b', 'x-type': 'select', 'x-label': { en: 'Industry' }, 'x-options': [{ value: 'it', label: { en: 'IT' } }] },
     annual_revenue: { 'x-id': 'c', 'x-type': 'currency', 'x-label': { en: 'Revenue' } },
+    next_contact_at: { 'x-id': 'd', 'x-type': 'datetime', 'x-label': { en: 'Next contact' } },
   },
 } as unknown as EntityDefinition;
 
@@ -45,5 +46,22 @@ describe('list query', () => {
     expect(since).toBeGreaterThanOrEqual(before - 7 * 86_400_000);
     expect(since).toBeLessThanOrEqual(after - 7 * 86_400_000);
     expect(filter.and).toHaveLength(2); // a days value that is not a number yet, and an unknown field, are left out
+  });
+
+  it('sends a datetime condition as an instant: a day from the date picker covers the whole day, a local time gets its zone', () => {
+    const filter = JSON.parse(conditionsToFilter(entity, [
+      { field: 'created_at', op: 'gte', value: '2026-03-01' },
+      { field: 'created_at', op: 'lte', value: '2026-03-31' },
+      { field: 'updated_at', op: 'lt', value: '2026-04-01' },
+      { field: 'next_contact_at', op: 'gte', value: '2026-03-05T09:30' },
+    ])!) as { and: Record<string, Record<string, string>>[] };
+    expect(filter.and).toEqual([
+      { created_at: { gte: new Date(2026, 2, 1).toISOString() } },
+      { created_at: { lt: new Date(2026, 3, 1).toISOString() } },
+      { updated_at: { lt: new Date(2026, 3, 1).toISOString() } },
+      { next_contact_at: { gte: new Date(2026, 2, 5, 9, 30).toISOString() } },
+    ]);
+    // Each is an ISO instant with its zone, which the API's date-time check accepts.
+    for (const part of filter.and) for (const bound of Object.values(Object.values(part)[0])) expect(bound).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
   });
 });

@@ -1,6 +1,7 @@
 import type { EntityDefinition } from '@tessera/metadata';
 import { takesList } from './filter-operators';
-import { isSystemFilter, lastDaysSince, type ListOperator } from './system-filters';
+import { filterField, type RelatedFilter } from './related-filters';
+import { datetimeCondition, isSystemFilter, lastDaysSince, SYSTEM_FILTERS, type ListOperator } from './system-filters';
 
 /** One row of the filter builder: field (or a system column, see system-filters.ts) → operator → value (as typed). */
 export interface FilterCondition {
@@ -25,12 +26,15 @@ export const emptyView: ListViewState = { q: '', conditions: [], offset: 0 };
  * The API's JSON `filter` for the builder's rows (docs/api.md): `{"and":[{"industry":{"in":["it"]}}]}`.
  * Rows without a value are skipped (the user is still typing), except `isNull`. Values go as
  * typed: the API coerces each by its field's value kind (`"1000"` for an amount, `"true"` for a
- * yes/no), so the list needs no table of which types are numbers.
+ * yes/no), so the list needs no table of which types are numbers. A related field's row
+ * (`customer.industry`) goes as its relation path when it is among `related` (what the builder
+ * offers this user); without them, or for a path not offered, the row is left out.
  */
-export function conditionsToFilter(entity: EntityDefinition, conditions: readonly FilterCondition[]): string | undefined {
+export function conditionsToFilter(entity: EntityDefinition, conditions: readonly FilterCondition[], related?: readonly RelatedFilter[]): string | undefined {
   const parts: Record<string, Record<string, unknown>>[] = [];
   for (const { field, op, value } of conditions) {
-    if (!entity.properties[field] && !isSystemFilter(field)) continue;
+    const def = filterField(entity, related, field);
+    if (!def && !isSystemFilter(field)) continue;
     if (op === 'isNull') {
       parts.push({ [field]: { isNull: value !== 'false' } });
       continue;
@@ -41,6 +45,11 @@ export function conditionsToFilter(entity: EntityDefinition, conditions: readonl
       if (since) parts.push({ [field]: { gte: since } });
       continue;
     }
+    const datetime = def ? def['x-type'] === 'datetime' : SYSTEM_FILTERS[field].kind === 'datetime';
+    if (datetime && !takesList(op)) {
+      parts.push({ [field]: datetimeCondition(op, value.trim()) });
+      continue;
+    }
     const v = takesList(op) ? value.split(',').map((s) => s.trim()).filter(Boolean) : value;
     parts.push({ [field]: { [op]: v } });
   }
@@ -48,18 +57,18 @@ export function conditionsToFilter(entity: EntityDefinition, conditions: readonl
 }
 
 /** The query string of a view: `sort`, `q` and `filter` (the part a list page and its export share). */
-export function viewQuery(entity: EntityDefinition, view: ListViewState): URLSearchParams {
+export function viewQuery(entity: EntityDefinition, view: ListViewState, related?: readonly RelatedFilter[]): URLSearchParams {
   const params = new URLSearchParams();
   if (view.sort) params.set('sort', view.sort);
   if (view.q.trim()) params.set('q', view.q.trim());
-  const filter = conditionsToFilter(entity, view.conditions);
+  const filter = conditionsToFilter(entity, view.conditions, related);
   if (filter) params.set('filter', filter);
   return params;
 }
 
 /** One page of the view, with its total. */
-export function pageQuery(entity: EntityDefinition, view: ListViewState, limit: number): string {
-  const params = viewQuery(entity, view);
+export function pageQuery(entity: EntityDefinition, view: ListViewState, limit: number, related?: readonly RelatedFilter[]): string {
+  const params = viewQuery(entity, view, related);
   params.set('limit', String(limit));
   params.set('offset', String(view.offset));
   params.set('count', 'true');

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { EntityDefinition } from '@tessera/metadata';
 import { recordsApi } from '../api/records-api';
 import { viewQuery, type ListViewState } from './list-query';
+import type { RelatedFilter } from './related-filters';
 import type { SavedView } from './use-list-view';
 
 export interface ListToolbarProps {
@@ -14,12 +15,14 @@ export interface ListToolbarProps {
   saved: SavedView[];
   onSave: (name: string) => void;
   onRemove: (name: string) => void;
+  /** The related fields the filter builder offers (an export filters by them too). */
+  related?: readonly RelatedFilter[];
 }
 
 const SEARCH_DELAY_MS = 300;
 
 /** Search box, saved views and export of exactly what the list shows (same sort, search, filter). */
-export function ListToolbar({ entity, canExport = false, view, setView, saved, onSave, onRemove }: ListToolbarProps) {
+export function ListToolbar({ entity, canExport = false, view, setView, saved, onSave, onRemove, related }: ListToolbarProps) {
   const { t, i18n } = useTranslation();
   const [q, setQ] = useState(view.q);
   const [naming, setNaming] = useState<string>();
@@ -31,7 +34,7 @@ export function ListToolbar({ entity, canExport = false, view, setView, saved, o
   }, [q, view.q, setView]);
 
   const exportHref = (format: 'csv' | 'xlsx') => {
-    const params = viewQuery(entity, view);
+    const params = viewQuery(entity, view, related);
     params.set('format', format);
     params.set('locale', i18n.language === 'zh' ? 'zh' : 'en');
     return recordsApi.exportUrl(entity['x-plural'], params.toString());

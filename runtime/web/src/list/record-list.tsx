@@ -4,23 +4,27 @@ import type { AppDefinition, EntityDefinition } from '@tessera/metadata';
 import { recordsApi, type RecordPage } from '../api/records-api';
 import { localize, toLocale } from '../meta/localize';
 import { cellValue, referenceFields } from '../records/cell-value';
+import { CellContent } from '../records/cell-content';
 import { useCellContext } from '../records/use-cell-context';
 import { withExpand } from '../records/with-expand';
 import { ErrorBanner } from '../shell/error-banner';
 import { BulkBar } from './bulk-bar';
 import { entityAccess } from './entity-access';
-import { useEntityCapabilities } from '../permissions/capabilities-context';
+import { useCapabilities, useEntityCapabilities } from '../permissions/capabilities-context';
 import { FilterBuilder } from './filter-builder';
 import { useFieldTypeFacts } from '../field-types/field-types-context';
 import { ListToolbar } from './list-toolbar';
 import { nextSort, pageQuery } from './list-query';
 import { useListView } from './use-list-view';
+import { relatedFilters, type RelatedFilter } from './related-filters';
+import { isSystemFilter } from './system-filters';
 import { pathCell } from '../meta/view-cell';
 import { viewColumns, withViewDefinition } from './view-definition-query';
 
 const PAGE_SIZE = 20;
 const MAX_COLUMNS = 6;
 const NO_ENTITIES: readonly EntityDefinition[] = [];
+const NO_RELATED: readonly RelatedFilter[] = [];
 
 export interface RecordListProps {
   entity: EntityDefinition;
@@ -29,19 +33,28 @@ export interface RecordListProps {
   hasBoard: boolean;
   onOpen: (id: string) => void;
   onNew: () => void;
+  /** Opens the import screen (shown with the `import` grant). */
+  onImport?: () => void;
+  /** Opens the entity's public pool; shown when it has one and the user may claim. */
+  onPool?: () => void;
   onBoard: () => void;
   /** With the app, rows get checkboxes and the bulk actions the user's capabilities allow. */
   app?: AppDefinition;
 }
 
 /** An entity's records: sortable columns, search, filter builder, pages with a total, export. */
-export function RecordList({ entity, userId, hasBoard, onOpen, onNew, onBoard, app }: RecordListProps) {
+export function RecordList({ entity, userId, hasBoard, onOpen, onNew, onBoard, onImport, onPool, app }: RecordListProps) {
   const { t, i18n } = useTranslation();
   const locale = toLocale(i18n.language);
   const plural = entity['x-plural'];
-  const { view, setView, saved, save, remove, viewsError, clearViewsError } = useListView(userId, entity);
   const grant = useEntityCapabilities(entity['x-name']);
+  const caps = useCapabilities();
   const facts = useFieldTypeFacts();
+  // Fields of related records the filter offers (customer.industry); undefined until the field types and capabilities are known.
+  const related = useMemo(() => (!app ? NO_RELATED : facts && caps ? relatedFilters(app, entity, facts, caps) : undefined), [app, entity, facts, caps]);
+  const { view, setView, saved, save, remove, viewsError, clearViewsError } = useListView(userId, entity, related);
+  // A row over a related field (a restored view) waits for them: sent without it, the list would show unfiltered rows meanwhile.
+  const waiting = !related && view.conditions.some((c) => c.field.includes('.') && !isSystemFilter(c.field));
   const access = useMemo(() => entityAccess(grant), [grant]);
   const bulk = Boolean(app && (access.can('update') || access.can('delete')));
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -59,8 +72,8 @@ export function RecordList({ entity, userId, hasBoard, onOpen, onNew, onBoard, a
   // the entity has a field of that name or the user may not see it.
   const showOwner = !Object.hasOwn(entity.properties, 'owner') && !grant?.hidden.includes('owner') && !columns.some(([name]) => name === 'owner');
   const expandKey = refs.expand.join(',');
-  const query = useMemo(() => withExpand(withViewDefinition(pageQuery(entity, view, PAGE_SIZE), entity, active, userId), expandKey ? expandKey.split(',') : []),
-    [entity, view, active, userId, expandKey]);
+  const query = useMemo(() => withExpand(withViewDefinition(pageQuery(entity, view, PAGE_SIZE, related), entity, active, userId), expandKey ? expandKey.split(',') : []),
+    [entity, view, active, userId, expandKey, related]);
   const chooseView = (name: string) => {
     const next = listViews.find((v) => v.name === name);
     setView({ viewName: next?.name, sort: next?.sort?.join(','), conditions: [] });
@@ -70,6 +83,7 @@ export function RecordList({ entity, userId, hasBoard, onOpen, onNew, onBoard, a
     app && active ? pathCell(app, entity, name, record, cells) : cellValue(name, field, record[name], cells, record);
 
   useEffect(() => {
+    if (waiting) return;
     let live = true;
     setError(undefined);
     recordsApi.list(plural, query).then(
@@ -77,7 +91,7 @@ export function RecordList({ entity, userId, hasBoard, onOpen, onNew, onBoard, a
       (e: Error) => live && setError(e.message),
     );
     return () => { live = false; };
-  }, [plural, query, reloadKey]);
+  }, [plural, query, reloadKey, waiting]);
 
   const title = localize(entity['x-label-plural'] ?? entity['x-label'], locale);
   const total = page?.total ?? 0;
@@ -97,11 +111,13 @@ export function RecordList({ entity, userId, hasBoard, onOpen, onNew, onBoard, a
             </select>
           )}
           {hasBoard && <button type="button" className="t-btn" data-testid="view-board" onClick={onBoard}>{t('board.open')}</button>}
+          {onImport && access.can('import') && <button type="button" className="t-btn" data-testid="import-open" onClick={onImport}>{t('import.open')}</button>}
+          {onPool && entity['x-pool'] && access.can('claim') && <button type="button" className="t-btn" data-testid="pool-open" onClick={onPool}>{t('pool.open')}</button>}
           {access.can('create') && <button type="button" className="t-btn t-btn-primary" data-testid="record-new" onClick={onNew}>+ {t('list.new')}</button>}
         </div>
       </div>
-      <ListToolbar entity={entity} canExport={access.can('export')} view={view} setView={setView} saved={saved} onSave={save} onRemove={remove} />
-      <FilterBuilder entity={entity} facts={facts} hidden={grant?.hidden} conditions={view.conditions} onChange={(conditions) => setView({ conditions })} />
+      <ListToolbar entity={entity} canExport={access.can('export')} view={view} setView={setView} saved={saved} onSave={save} onRemove={remove} related={related} />
+      <FilterBuilder entity={entity} facts={facts} hidden={grant?.hidden} related={related} conditions={view.conditions} onChange={(conditions) => setView({ conditions })} />
       {viewsError && <ErrorBanner message={viewsError} onClose={clearViewsError} />}
       {error && <ErrorBanner message={error} />}
       {app && bulk && selected.size > 0 && (
@@ -144,7 +160,7 @@ export function RecordList({ entity, userId, hasBoard, onOpen, onNew, onBoard, a
                   )}
                   {/* Text only: the row opens its record on click, and a link inside it would steal that click. */}
                   {/* data-label: on a phone each row is a card of "label: value" lines (app.css). */}
-                  {columns.map(([name, field]) => <td key={name} data-label={localize(field['x-label'], locale)}>{cell(name, field, record).text}</td>)}
+                  {columns.map(([name, field]) => <td key={name} data-label={localize(field['x-label'], locale)}><CellContent cell={cell(name, field, record)} plain /></td>)}
                   {showOwner && <td data-testid="cell-owner" data-label={t('system.owner')}>{typeof record.owner === 'string' ? cells.users[record.owner] ?? '' : ''}</td>}
                 </tr>
               ))}

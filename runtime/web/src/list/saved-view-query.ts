@@ -10,10 +10,14 @@ const OPERATORS: Record<FilterOperator, true> = {
 };
 const isOperator = (op: string): op is FilterOperator => Object.hasOwn(OPERATORS, op);
 import { conditionsToFilter, emptyView, type FilterCondition, type ListViewState } from './list-query';
+import type { RelatedFilter } from './related-filters';
 
-/** What the server stores for the list's current view: the same filter, sort and search the list requests. */
-export function viewToQuery(entity: EntityDefinition, view: ListViewState): SavedViewQuery {
-  const filter = conditionsToFilter(entity, view.conditions);
+/**
+ * What the server stores for the list's current view: the same filter, sort and search the list
+ * requests (related fields and the owner's department as their relation paths).
+ */
+export function viewToQuery(entity: EntityDefinition, view: ListViewState, related?: readonly RelatedFilter[]): SavedViewQuery {
+  const filter = conditionsToFilter(entity, view.conditions, related);
   return {
     ...(filter ? { filter: JSON.parse(filter) as Record<string, unknown> } : {}),
     ...(view.sort ? { sort: view.sort } : {}),
@@ -23,7 +27,8 @@ export function viewToQuery(entity: EntityDefinition, view: ListViewState): Save
 
 /**
  * The filter builder's rows for a stored filter. The builder writes `{ and: [{ field: { op: value } }] }`;
- * a part in another shape (made through the API) cannot be shown as a row and is dropped.
+ * a part in another shape (made through the API) cannot be shown as a row and is dropped. A
+ * field may be a relation path (`customer.industry`): the row comes back as it was saved.
  */
 export function filterToConditions(filter: Record<string, unknown> | undefined): FilterCondition[] {
   const parts = Array.isArray(filter?.and) ? (filter!.and as unknown[]) : filter ? [filter] : [];

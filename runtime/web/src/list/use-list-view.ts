@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { EntityDefinition } from '@tessera/metadata';
 import { emptyView, type ListViewState } from './list-query';
+import type { RelatedFilter } from './related-filters';
 import { useSavedViews } from './use-saved-views';
 
 export type { SavedView } from './use-saved-views';
@@ -24,10 +25,10 @@ function write(storage: Storage, k: string, value: unknown): void {
  * returns to the same page), plus the views the user saved by name — on the server
  * (`/api/_views`), so they follow the user to any browser.
  */
-export function useListView(userId: string, entity: EntityDefinition) {
+export function useListView(userId: string, entity: EntityDefinition, related?: readonly RelatedFilter[]) {
   const name = entity['x-name'];
   const [view, setViewState] = useState<ListViewState>(() => read(sessionStorage, key(userId, name), emptyView));
-  const views = useSavedViews(userId, entity);
+  const views = useSavedViews(userId, entity, related);
   useEffect(() => write(sessionStorage, key(userId, name), view), [userId, name, view]);
   const setView = useCallback((patch: Partial<ListViewState>) => setViewState((v) => ({ ...v, offset: 0, ...patch })), []);
   const save = useCallback((viewName: string) => void views.save(viewName, view), [views, view]);

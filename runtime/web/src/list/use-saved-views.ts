@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { EntityDefinition } from '@tessera/metadata';
 import { viewsApi, type ServerView } from '../api/views-api';
 import type { ListViewState } from './list-query';
+import type { RelatedFilter } from './related-filters';
 import { queryToView, viewToQuery } from './saved-view-query';
 
 export interface SavedView {
@@ -34,8 +35,11 @@ async function migrateLegacy(userId: string, entity: EntityDefinition): Promise<
   return true;
 }
 
-/** The user's saved views of `entity`, on the server (`/api/_views`), plus views others shared. */
-export function useSavedViews(userId: string, entity: EntityDefinition) {
+/**
+ * The user's saved views of `entity`, on the server (`/api/_views`), plus views others shared.
+ * `related`: the related fields the builder offers, so a row over one is saved as its path.
+ */
+export function useSavedViews(userId: string, entity: EntityDefinition, related?: readonly RelatedFilter[]) {
   const name = entity['x-name'];
   const [saved, setSaved] = useState<SavedView[]>([]);
   const [error, setError] = useState<string>();
@@ -59,7 +63,7 @@ export function useSavedViews(userId: string, entity: EntityDefinition) {
 
   const save = useCallback(async (viewName: string, view: ListViewState) => {
     setError(undefined);
-    const query = viewToQuery(entity, view);
+    const query = viewToQuery(entity, view, related);
     const existing = saved.find((s) => s.mine && s.name === viewName);
     try {
       if (existing) await viewsApi.update(existing.id, { query });
@@ -68,7 +72,7 @@ export function useSavedViews(userId: string, entity: EntityDefinition) {
     } catch (e) {
       setError((e as Error).message);
     }
-  }, [entity, name, saved, reload]);
+  }, [entity, name, saved, reload, related]);
 
   const remove = useCallback(async (viewName: string) => {
     setError(undefined);

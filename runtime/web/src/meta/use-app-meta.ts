@@ -3,7 +3,8 @@ import type { AppDefinition } from '@tessera/metadata';
 import { requestJson } from '../api/request-json';
 
 export interface AppMetaState {
-  meta?: { version: number; app: AppDefinition };
+  /** `timeZone`: the app's IANA time zone (the calendar's days). */
+  meta?: { version: number; app: AppDefinition; timeZone?: string };
   error?: Error;
   refresh: () => Promise<void>;
 }
@@ -21,7 +22,7 @@ export function useAppMeta(): AppMetaState {
     if (inFlight.current) return;
     inFlight.current = true;
     try {
-      const next = await requestJson<{ version: number; app: AppDefinition }>('/api/_meta/app');
+      const next = await requestJson<{ version: number; app: AppDefinition; timeZone?: string }>('/api/_meta/app');
       // Keep the old object when nothing changed, so forms being edited are not reset on focus.
       setMeta((prev) => (prev && prev.version === next.version ? prev : next));
       setError(undefined);

@@ -13,6 +13,7 @@ import type { LazySource } from './lazy-source';
 import { useFieldTypeFactsNow } from '../field-types/field-types-context';
 import { useEntityCapabilities } from '../permissions/capabilities-context';
 import { useRecordCapabilities } from '../permissions/use-record-capabilities';
+import { RecordLockNote } from '../locks/record-lock-note';
 
 export interface RecordPageProps {
   entity: EntityDefinition;
@@ -46,6 +47,7 @@ export default function RecordPage({ entity, entities, layout, pluginWidgets: wi
   const canSave = recordId ? mayOnRecord?.update : Boolean(grant?.actions.includes('create'));
   return (
     <div className="t-record-page">
+      {mayOnRecord?.locked && <RecordLockNote entity={entity} locked={mayOnRecord.locked} />}
       <RecordForm key={reloadKey} entity={entity} entities={entities} layout={layout} registry={registry} widgets={widgets} recordId={recordId} prefill={prefill} onDone={onDone}
         canSave={canSave} canDelete={Boolean(mayOnRecord?.delete)} canTransfer={Boolean(mayOnRecord?.transfer)} hidden={grant?.hidden}
         onTransferred={() => setReloadKey((k) => k + 1)}>

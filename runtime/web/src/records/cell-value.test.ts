@@ -1,5 +1,5 @@
-import type { EntityDefinition } from '@tessera/metadata';
-import { cellValue, referenceFields, userIdsOf, type CellContext } from './cell-value';
+import type { EntityDefinition, FieldDefinition } from '@tessera/metadata';
+import { cellValue, referenceFields, richTextWords, userIdsOf, type CellContext } from './cell-value';
 import { keepExpanded } from './keep-expanded';
 import { withExpand } from './with-expand';
 
@@ -53,6 +53,14 @@ describe('what a page asks for', () => {
   it('collects each user id of a page once, skipping non-ids (the directory takes UUIDs only)', () => {
     const rows = [{ assignee: U2, owner: U1 }, { assignee: U1, owner: 'not-a-uuid' }, { assignee: null }];
     expect(userIdsOf(rows, ['assignee', 'owner'])).toEqual([U1, U2]);
+  });
+
+  it('gives rich text its stored HTML (shown sanitized) and its words as the text', () => {
+    const notes = { 'x-id': 'n', 'x-type': 'richtext', 'x-label': { en: 'Notes' } } as FieldDefinition;
+    const html = '<p>Rich <b>sample</b> &amp; more</p><ul><li>one</li></ul>';
+    expect(cellValue('notes', notes, html, ctx)).toEqual({ text: 'Rich sample & more one', html });
+    expect(richTextWords('<p>a&lt;b&gt;&nbsp;c</p><img src=x onerror=alert(1)>')).toBe('a<b> c');
+    expect(cellValue('notes', notes, null, ctx)).toEqual({ text: '' });
   });
 
   it('adds relations to a query\'s expand once', () => {

@@ -16,6 +16,15 @@ export interface CellContext {
 export interface Cell {
   text: string;
   href?: string;
+  /** Rich text's stored HTML, shown through the browser's sanitizer (`RichTextView`); `text` is its words. */
+  html?: string;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
+
+/** The words of rich text, for places that show one line (cards, related lists' first column). */
+export function richTextWords(html: string): string {
+  return html.replace(/<[^>]*>/g, ' ').replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, e: string) => ENTITIES[e]).replace(/\s+/g, ' ').trim();
 }
 
 /** A user field, or a system column holding a user id (not in `properties`, so it has no field). */
@@ -60,5 +69,6 @@ export function cellValue(name: string, field: FieldDefinition | undefined, valu
     return target && id ? { text, href: `#/${encodeURIComponent(target['x-plural'])}/${encodeURIComponent(id)}` } : { text };
   }
   if (isUserField(name, field) && typeof value === 'string') return { text: ctx.users[value] ?? value };
+  if (field?.['x-type'] === 'richtext' && typeof value === 'string') return { text: richTextWords(value), html: value };
   return { text: field ? formatCell(field, value, ctx.locale, ctx.yesNo, record) : String(value) };
 }

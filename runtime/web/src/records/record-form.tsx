@@ -15,6 +15,7 @@ import { prefillFormData } from '../form/prefill-form-data';
 import { SectionObjectTemplate } from '../form/section-object-template';
 import { withJsonFields } from '../form/widgets/json-field';
 import { localize, toLocale } from '../meta/localize';
+import { DataCareButtons } from '../data-care/data-care-buttons';
 import { RecordDeleteButton } from '../record/record-delete-button';
 import { TransferButton } from '../record/transfer-button';
 import { useUserNames } from '../users/use-user-names';
@@ -57,9 +58,9 @@ export function RecordForm({ entity, entities, layout, registry, widgets, record
   const locale = toLocale(i18n.language);
   const plural = entity['x-plural'];
   const form = useMemo(() => {
-    const compiled = entityToForm(entity, layout, registry, locale, entities) as { schema: RJSFSchema; uiSchema: UiSchema };
+    const compiled = entityToForm(entity, layout, registry, i18n.language, entities) as { schema: RJSFSchema; uiSchema: UiSchema };
     return { ...compiled, uiSchema: withJsonFields(compiled.uiSchema) };
-  }, [entity, entities, layout, registry, locale]);
+  }, [entity, entities, layout, registry, i18n.language]);
   const fields = useMemo(() => Object.keys((form.schema.properties ?? {}) as object), [form]);
   // What a save sends: never a field the user may not change (read-only for them, computed, a workflow's state).
   const writable = useMemo(() => fields.filter((name) => !entity.properties[name]?.['x-readonly']), [fields, entity]);
@@ -100,7 +101,7 @@ export function RecordForm({ entity, entities, layout, registry, widgets, record
       if (e instanceof ApiError && e.status === 412 && original) {
         setStale(formDataToPatchPayload(data, original, writable));
       } else if (e instanceof ApiError && e.details.length) {
-        const { extraErrors: atFields, unplaced } = detailsToExtraErrors(e.details, fields);
+        const { extraErrors: atFields, unplaced } = detailsToExtraErrors(e.details, fields, locale);
         setExtraErrors(atFields);
         setBanner([e.message, ...unplaced].join(' — '));
       } else {
@@ -141,8 +142,9 @@ export function RecordForm({ entity, entities, layout, registry, widgets, record
             <TransferButton plural={plural} recordId={recordId} owner={owner} entityLabel={entityLabel} onError={setBanner}
               onTransferred={(record) => { setOriginal(record); onTransferred?.(); }} />
           )}
+          {recordId && original && <DataCareButtons entity={entity} recordId={recordId} onError={setBanner} onErased={() => window.location.reload()} />}
           {recordId && original && canDelete && (
-            <RecordDeleteButton plural={plural} recordId={recordId} version={original.version} entityLabel={entityLabel} onDeleted={() => onDone()} onError={setBanner} />
+            <RecordDeleteButton plural={plural} recordId={recordId} version={original.version} entityLabel={entityLabel} title={entity['x-display-field'] && original[entity['x-display-field']] ? String(original[entity['x-display-field']]) : undefined} onDeleted={() => onDone()} onError={setBanner} />
           )}
           <button type="button" className="t-btn t-btn-ghost" data-testid="record-back" onClick={() => onDone()}>{t('form.back')}</button>
         </div>

@@ -3,6 +3,8 @@ import type { AppDefinition, EntityDefinition } from '@tessera/metadata';
 import type { Capabilities } from '../api/capabilities-api';
 import { localize, toLocale } from '../meta/localize';
 import { hasDashboard, menuEntities } from '../permissions/app-menu';
+import { calendarSources } from '../calendar/calendar-sources';
+import { binEntities } from '../recycle-bin/bin-entities';
 import type { Route } from './use-hash-route';
 
 export interface AppNavProps {
@@ -34,7 +36,10 @@ export function AppNav({ app, capabilities, route, current, pending }: AppNavPro
           {pending.count > 0 && <span className="t-count" data-testid="approvals-badge" aria-label={t('approvals.badge', { count: pending.count })}>{pending.more ? `${pending.count}+` : pending.count}</span>}
         </a>
       )}
+      {ready && app && calendarSources(app, capabilities).length > 0 && <a href="#/_calendar" data-testid="nav-calendar" className={item(route.calendar)}>{t('calendar.title')}</a>}
+      {ready && entities.length > 0 && <a href="#/_reports" data-testid="nav-reports" className={item(route.reports)}>{t('reports.nav')}</a>}
       {capabilities?.admin && <a href="#/_admin" data-testid="nav-admin" className={item(route.admin)}>{t('admin.nav')}</a>}
+      {ready && app && binEntities(app, capabilities).length > 0 && <a href="#/_recycle-bin" data-testid="nav-recycle-bin" className={item(route.recycleBin)}>{t('recycleBin.nav')}</a>}
       <div className="t-nav-heading">{t('nav.entities')}</div>
       {ready && entities.length === 0 && <p className="t-muted" data-testid="nav-empty">{t(app?.entities.length ? 'nav.none' : 'nav.empty')}</p>}
       {entities.map((e) => (

@@ -10,6 +10,9 @@ describe('hash routes', () => {
     ['#/_dashboard', { dashboard: true }],
     ['#/_approvals', { approvals: true }],
     ['#/_admin', { admin: true }],
+    ['#/_calendar', { calendar: true }],
+    ['#/_recycle-bin', { recycleBin: true }],
+    ['#/_recycle-bin?entity=customers', { recycleBin: true, binOf: 'customers' }],
     ['#/contacts/new?customer=7b1c', { plural: 'contacts', isNew: true, prefill: { customer: '7b1c' } }],
     ['#/follow_ups/new?customer=7b1c&contact=9a2d', { plural: 'follow_ups', isNew: true, prefill: { customer: '7b1c', contact: '9a2d' } }],
   ])('%s round-trips', (hash, route) => {

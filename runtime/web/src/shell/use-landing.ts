@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { parseHash, type Route } from './use-hash-route';
 
 /** Whether the hash names no screen (`#/` or nothing): the user just signed in or opened the bare URL. */
-export const isEmptyRoute = (route: Route): boolean => !route.plural && !route.dashboard && !route.approvals && !route.admin;
+export const isEmptyRoute = (route: Route): boolean => !route.plural && !route.dashboard && !route.approvals && !route.admin && !route.calendar && !route.recycleBin && !route.reports;
 
 /**
  * Sends a user who opened no particular screen to their landing page (from the capabilities: a

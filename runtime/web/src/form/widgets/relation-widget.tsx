@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { EntityDefinition } from '@tessera/metadata';
 import { recordsApi, type RecordData } from '../../api/records-api';
 import { dependentFilter } from '../relation/dependent-filter';
+import { fitsNarrowing } from '../relation/fits-narrowing';
 import { pickerQuery, rankByTitle, recordTitle } from '../relation/picker-query';
 
 const SEARCH_DELAY_MS = 250;
@@ -64,6 +65,25 @@ export function RelationWidget({ id, name, value, required, disabled, readonly, 
   useEffect(() => {
     listRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView?.({ block: 'nearest' });
   }, [active]);
+
+  // A parent choice changed (another customer): a value that is not one of the new parent's
+  // records (the old customer's contact) is cleared, and the picker says so.
+  const [cleared, setCleared] = useState<string>();
+  const seenNarrow = useRef(narrowKey);
+  useEffect(() => {
+    if (seenNarrow.current === narrowKey) return undefined;
+    seenNarrow.current = narrowKey;
+    setCleared(undefined);
+    const filters = JSON.parse(narrowKey) as Record<string, string>;
+    if (!current || locked || Object.keys(filters).length === 0) return undefined;
+    let live = true;
+    recordsApi.get(plural, current).then((record) => {
+      if (!live || fitsNarrowing(record, filters)) return;
+      onChange(undefined);
+      setCleared(recordTitle(record, displayField));
+    }, () => undefined);
+    return () => { live = false; };
+  }, [narrowKey]); // eslint-disable-line react-hooks/exhaustive-deps -- only a change of the parent choices clears
 
   const more = () => {
     if (!cursor) return;
@@ -149,6 +169,7 @@ export function RelationWidget({ id, name, value, required, disabled, readonly, 
         </ul>
       )}
       {error && <div className="t-field-note t-danger">{error}</div>}
+      {cleared && !current && <div className="t-field-note" role="status" data-testid={`relation-cleared-${name}`}>{t('form.relationCleared', { title: cleared })}</div>}
     </div>
   );
 }

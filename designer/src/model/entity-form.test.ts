@@ -1,0 +1,31 @@
+import type { AppDefinition } from '@tessera/metadata';
+import { addField } from './add-field';
+import { addSection } from './edit-layout';
+import { entityForm } from './entity-form';
+import { moveField } from './move-field';
+
+// The public web form comes first on purpose: the canvas must still find (and edit) the lead's own form.
+const app = {
+  name: 'a', label: { en: 'A' },
+  entities: [{ type: 'object', 'x-name': 'lead', 'x-plural': 'leads', 'x-label': { en: 'Lead' }, properties: {
+    name: { 'x-id': 'a', 'x-type': 'text', 'x-label': { en: 'Name' } },
+    email: { 'x-id': 'b', 'x-type': 'email', 'x-label': { en: 'Email' } },
+  } }],
+  layouts: [
+    { name: 'web', kind: 'form', entity: 'lead', sections: [{ id: 'you', label: { en: 'You' }, fields: ['email', 'name'] }], public: { slug: 'contact', title: { en: 'Contact' }, submitAs: 'webform' } },
+    { name: 'lead_form', kind: 'form', entity: 'lead', sections: [{ id: 'main', label: { en: 'Main' }, fields: ['name', 'email'] }] },
+  ],
+} as unknown as AppDefinition;
+
+describe('the entity form, never its public web form', () => {
+  it('is the first form layout that is not public', () => {
+    expect(entityForm(app, 'lead')?.name).toBe('lead_form');
+    expect(entityForm(app, 'customer')).toBeUndefined();
+  });
+
+  it('takes the canvas edits (sections, new fields, reordering) while the public form stays as it was', () => {
+    const edited = moveField(addField(addSection(app, 'lead', { en: 'More', zh: '更多' }), 'lead', { type: 'text', name: 'company', label: { en: 'Company' }, required: false }, 'r'), 'lead', 'main', 'email', 'name');
+    expect(edited.layouts[0]).toBe(app.layouts[0]);
+    expect(edited.layouts[1].sections.map((s) => [s.id, s.fields])).toEqual([['main', ['email', 'name', 'company']], ['section_2', []]]);
+  });
+});

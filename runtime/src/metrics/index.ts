@@ -1,0 +1,4 @@
+export { metricRoutes } from './metric-routes';
+export { runMetric } from './run-metric';
+export { metricVisible } from './metric-visible';
+export type { MetricResult, MetricRow, MetricRequest, DayRange } from './metric-types';
