@@ -212,6 +212,25 @@ export interface EntityRule {
   fields?: string[];
 }
 
+/**
+ * One record type (kind): `fields` apply only to the types listing them, `required` must be
+ * filled on records of this type, `layout` is the form layout they use.
+ */
+export interface RecordTypeSpec {
+  fields?: string[];
+  required?: string[];
+  layout?: string;
+}
+
+/**
+ * Record types: the select field `field` picks a record's type; its option values are the
+ * keys of `types`. A field no type lists is common to every type.
+ */
+export interface RecordTypesDefinition {
+  field: string;
+  types: Record<string, RecordTypeSpec>;
+}
+
 export interface EntityDefinition {
   $schema?: string;
   type: 'object';
@@ -241,6 +260,8 @@ export interface EntityDefinition {
   'x-rules'?: EntityRule[];
   /** The entity's public pool (公海), see PoolDefinition. */
   'x-pool'?: PoolDefinition;
+  /** Record types (kinds) selecting fields, required fields and layout per record, see RecordTypesDefinition. */
+  'x-record-types'?: RecordTypesDefinition;
   required?: string[];
   properties: Record<string, FieldDefinition>;
   additionalProperties?: false;

@@ -59,6 +59,12 @@ export const METADATA_ERROR_CODES = [
   'public-form-default-field-missing',
   'public-form-event-missing',
   'duplicate-section-id',
+  // record types (metadata/src/validation/check-record-types)
+  'record-type-field-invalid',
+  'record-type-options-mismatch',
+  'record-type-field-missing',
+  'record-type-required-invalid',
+  'record-type-layout-invalid',
   // workflows (metadata/src/workflow; guards/actions are checked by the engine)
   'duplicate-workflow-name',
   'duplicate-workflow-binding',

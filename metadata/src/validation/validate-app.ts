@@ -17,6 +17,7 @@ import { checkReminders } from './check-reminders';
 import { checkRelations } from './check-relations';
 import { checkRollups } from './check-rollups';
 import { checkRules } from './check-rules';
+import { checkRecordTypes } from './check-record-types';
 import { checkGuardFields } from './check-guard-fields';
 import { checkUniqueness } from './check-uniqueness';
 import { checkViews } from '../view/check-views';
@@ -51,6 +52,7 @@ export function validateApp(app: unknown, opts: ValidateAppOptions = {}): Valida
     ...checkRollups(app, opts.fieldTypes ?? BUILTIN_FIELD_TYPES),
     ...checkCurrencies(app),
     ...checkLayouts(app),
+    ...checkRecordTypes(app),
     ...checkPublicForms(app),
     ...checkWorkflows(app),
     ...checkGuardFields(app),
