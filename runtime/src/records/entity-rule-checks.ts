@@ -3,19 +3,22 @@ import type { Knex } from 'knex';
 import { HttpError } from '../errors/http-error';
 import type { CompiledEntity } from '../meta/compile-app-state';
 import { recordScope } from './record-scope';
+import { recordTypeErrors } from './record-type-checks';
 import { rowToRecord } from './row-to-record';
 
-/** Whether writes of the entity must see the whole record (it has x-rules). */
-export const hasRules = (entity: CompiledEntity) => entityRules(entity.entity).any;
+/** Whether writes of the entity must see the whole record (it has x-rules or record types). */
+export const hasRules = (entity: CompiledEntity) => entityRules(entity.entity).any || entity.entity['x-record-types'] !== undefined;
 
-const rulesFailed = (errors: FieldError[]) =>
-  new HttpError(422, 'validation_failed', errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; '), errors.map(({ field, rule, message }) => ({ field, rule, message })));
+const rulesFailed = (errors: (FieldError & { messages?: Record<string, string> })[]) =>
+  new HttpError(422, 'validation_failed', errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; '), errors.map(({ field, rule, message, messages }) => ({ field, rule, message, ...(messages ? { messages } : {}) })));
 
-/** The entity's cross-field rules on the record as it will be stored: 422 naming every broken rule. */
+/**
+ * The entity's cross-field rules and its record types (fields of other types left empty, the
+ * type's required fields filled) on the record as it will be stored: 422 naming every problem.
+ */
 export function assertRules(entity: CompiledEntity, record: Record<string, unknown>): void {
   const rules = entityRules(entity.entity);
-  if (!rules.any) return;
-  const errors = rules.check(record);
+  const errors = [...recordTypeErrors(entity.entity, record), ...(rules.any ? rules.check(record) : [])];
   if (errors.length > 0) throw rulesFailed(errors);
 }
 
