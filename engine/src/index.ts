@@ -86,10 +86,11 @@ export { defineAction } from './workflow/define-action';
 export { createWorkflowRegistry } from './workflow/workflow-registry';
 export type { WorkflowRegistry } from './workflow/workflow-registry';
 export { builtinGuards, roleGuard, fieldGuard } from './workflow/builtin-guards';
-export { builtinActions, setFieldsAction, createRecordAction, assignOwnerAction, notifyAction, webhookAction } from './workflow/builtin-actions';
+export { builtinActions, setFieldsAction, createRecordAction, assignOwnerAction, transferRecordAction, notifyAction, webhookAction } from './workflow/builtin-actions';
 export { validateWorkflow, validateAppWorkflows } from './workflow/validate-workflow';
 export type { AssignOwnerParams } from './workflow/assign-owner-action';
 export type { CreateRecordParams } from './workflow/create-record-action';
+export type { TransferRecordParams } from './workflow/transfer-record-action';
 // Notification channels (issue 9): the notify action's `channels`, registered by plugins.
 export { defineChannel } from './workflow/define-channel';
 export { createChannelRegistry } from './workflow/channel-registry';

@@ -2,6 +2,7 @@ import { startApprovalAction } from '../approval/start-approval-action';
 import { assignOwnerAction } from './assign-owner-action';
 import { createRecordAction } from './create-record-action';
 import { defineAction } from './define-action';
+import { transferRecordAction } from './transfer-record-action';
 import type { ActionDefinition, LocalizedTemplate, WorkflowCheckContext } from './workflow-types';
 
 const fieldsExist = (names: string[], entity: WorkflowCheckContext['entity']) =>
@@ -16,8 +17,8 @@ export const setFieldsAction = defineAction<{ fields: Record<string, unknown> }>
   resolve: ({ fields }) => [{ kind: 'set-fields', fields }],
 });
 
-// createRecord and assignOwner have modules of their own (expressions, strategies).
-export { createRecordAction, assignOwnerAction };
+// createRecord, assignOwner and transferRecord have modules of their own (expressions, strategies).
+export { createRecordAction, assignOwnerAction, transferRecordAction };
 
 const localizedTemplate = (maxLength: number, minLength = 0) => {
   const text = { type: 'string', minLength, maxLength };
@@ -71,4 +72,4 @@ export const webhookAction = defineAction<{ url: string; secret?: string; retryL
   ],
 });
 
-export const builtinActions: readonly ActionDefinition<any>[] = [setFieldsAction, createRecordAction, assignOwnerAction, notifyAction, webhookAction, startApprovalAction]; // eslint-disable-line @typescript-eslint/no-explicit-any
+export const builtinActions: readonly ActionDefinition<any>[] = [setFieldsAction, createRecordAction, assignOwnerAction, transferRecordAction, notifyAction, webhookAction, startApprovalAction]; // eslint-disable-line @typescript-eslint/no-explicit-any

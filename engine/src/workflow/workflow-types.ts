@@ -20,7 +20,7 @@ export interface WorkflowContext {
 
 /**
  * A side effect as data. Actions only describe; the runtime executes each kind inside the
- * transition's transaction (`set-fields`, `assign-owner`, `create-record`) or through the
+ * transition's transaction (`set-fields`, `assign-owner`, `create-record`, `transfer-record`) or through the
  * outbox written in that transaction (`notify`, `webhook`, plugin kinds).
  */
 export type WorkflowEffect =
@@ -40,6 +40,12 @@ export type WorkflowEffect =
   /** `secret` signs the body; `retryLimit`/`retryDelay` (seconds, doubled each try) bound the retries. */
   | { kind: 'webhook'; url: string; body: Record<string, unknown>; secret?: string; retryLimit?: number; retryDelay?: number }
   | { kind: 'outbox'; type: string; payload: Record<string, unknown> }
+  /**
+   * Hand the record `id` of `entity` (with the children its relations' onTransfer say follow) to
+   * the user `to`, in the transaction; ids are null when the expression gave nothing. `source`
+   * keeps the expressions that gave them, so an error names the field (`customer`, `new_owner`).
+   */
+  | { kind: 'transfer-record'; entity: string; id: string | null; to: string | null; source: { record: string; to: string } }
   /** Start (or resume) the approval chain of the state entered; the runtime runs it in the transaction. */
   | { kind: 'start-approval' };
 

@@ -5,7 +5,7 @@ import { notFound, validationFailed } from '../errors/http-error';
 import type { AppContext } from '../http/http-types';
 import { defineRoutes, type RouteDeclaration } from '../http/route-types';
 import type { AppState, CompiledEntity } from '../meta/compile-app-state';
-import { transferChildren } from '../transfer/transfer-children';
+import { isActiveUser, transferRecord } from '../transfer/transfer-record';
 import { recordScope } from '../records/record-scope';
 import { rowToRecord } from '../records/row-to-record';
 import type { RecordAccess } from './record-access';
@@ -16,11 +16,6 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 function unknownKeys(body: Record<string, unknown>, allowed: string[]) {
   return Object.keys(body).filter((k) => !allowed.includes(k)).map((field) => ({ field, rule: 'unknown-field', message: `Unknown field "${field}"` }));
-}
-
-async function activeUser(trx: Knex.Transaction, id: unknown): Promise<boolean> {
-  if (typeof id !== 'string' || !UUID.test(id)) return false;
-  return Boolean(await trx.withSchema('tessera').table('users').where({ id: id.toLowerCase(), is_active: true }).first('id'));
 }
 
 /**
@@ -45,17 +40,12 @@ async function transfer(ctx: AppContext, knex: Knex, state: AppState, entity: Co
   const body = isObject(ctx.request.body) ? ctx.request.body : {};
   const problems = unknownKeys(body, ['owner']);
   const { row, moved } = await knex.transaction(async (trx) => {
-    if (!(await activeUser(trx, body.owner))) problems.push({ field: 'owner', rule: 'invalid-value', message: 'must be the id of an active user' });
+    if (!(await isActiveUser(trx, body.owner))) problems.push({ field: 'owner', rule: 'invalid-value', message: 'must be the id of an active user' });
     if (problems.length > 0) throw validationFailed(problems);
     await setAuditContext(trx, { actorId: ctx.state.user!.id, requestId: ctx.state.requestId, action: 'transfer' });
-    const scoped = (qb: Knex.QueryBuilder) => qb.withSchema(entity.schema).table(entity.table).where({ id }).modify(recordScope(entity)).modify((q) => ra.restrict(q, entity.table, 'write'));
-    // The previous owner, under a row lock: their children are the ones that follow.
-    const before = await scoped(trx.queryBuilder()).forUpdate().first('owner');
-    if (!before) throw missing;
-    const to = (body.owner as string).toLowerCase();
-    const [updated] = await scoped(trx.queryBuilder()).update({ owner: to, version: trx.raw('?? + 1', ['version']), updated_at: trx.fn.now() }).returning('*');
-    if (!updated) throw missing;
-    return { row: updated, moved: await transferChildren(trx, state, entity, id, (before.owner as string | null) ?? null, to) };
+    const done = await transferRecord(trx, state, entity, id, body.owner as string, (q) => ra.restrict(q, entity.table, 'write'));
+    if (!done) throw missing;
+    return done;
   });
   ctx.body = { data: rowToRecord(row, entity), moved };
 }
@@ -72,7 +62,7 @@ async function share(ctx: AppContext, knex: Knex, entity: CompiledEntity, id: st
   if (body.access !== 'read' && body.access !== 'edit') problems.push({ field: 'access', rule: 'enum', message: 'must be read or edit' });
   const created = await knex.transaction(async (trx) => {
     if (!(await scopedExists(trx, entity, id, (qb) => ra.restrict(qb, entity.table, 'write')))) throw missing;
-    if (body.user !== undefined && !(await activeUser(trx, body.user))) problems.push({ field: 'user', rule: 'invalid-value', message: 'must be the id of an active user' });
+    if (body.user !== undefined && !(await isActiveUser(trx, body.user))) problems.push({ field: 'user', rule: 'invalid-value', message: 'must be the id of an active user' });
     if (body.team !== undefined && !(typeof body.team === 'string' && UUID.test(body.team) && (await trx.withSchema('tessera').table('teams').where({ id: body.team }).first('id')))) {
       problems.push({ field: 'team', rule: 'invalid-value', message: 'must be the id of a team' });
     }

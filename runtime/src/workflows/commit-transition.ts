@@ -5,6 +5,7 @@ import type { AppState, CompiledEntity } from '../meta/compile-app-state';
 import { rowToRecord } from '../records/row-to-record';
 import { applyOutsideEffects, recordChanges } from './apply-effects';
 import { createRelatedRecords } from './create-related-records';
+import { transferRelatedRecords } from './transfer-related-records';
 
 /** Starts (or resumes) the approval of the state a transition entered; supplied by the approval host. */
 export type StartApprovalHook = (trx: Knex.Transaction, info: { state: AppState; entity: CompiledEntity; workflow: CompiledWorkflow; record: Record<string, unknown>; stateName: string; actor: string }) => Promise<void>;
@@ -31,7 +32,7 @@ export const transitionConflict = (message: string) => new HttpError(409, 'trans
 /**
  * The write half of a transition, inside the caller's transaction: compare-and-set the state
  * with the record changes (and back-links to the related records created just before), the
- * history row, outbox rows, the next timers and
+ * history row, the transfers of other records (transfer-related-records), outbox rows, the next timers and
  * (for `startApproval`) the approval instance. Returns the record as written.
  */
 export async function commitTransition(trx: Knex.Transaction, req: CommitRequest): Promise<Record<string, unknown>> {
@@ -47,7 +48,9 @@ export async function commitTransition(trx: Knex.Transaction, req: CommitRequest
     .update({ ...changes, [stateColumn]: ok.to, version: version + 1, updated_at: trx.fn.now() })
     .returning('*');
   if (!next) throw transitionConflict(`${name} "${id}" was changed by someone else while "${event}" ran; read it again`);
-  const nextRecord = rowToRecord(next, entity);
+  // Transfers after the state update: one may move this very record (itself or as a child), so it is read again.
+  const transferred = await transferRelatedRecords(trx, state, ok.effects, actor);
+  const nextRecord = rowToRecord(transferred ? await trx.withSchema(entity.schema).table(entity.table).where({ id }).first() : next, entity);
   await trx('tessera.workflow_history').insert({
     entity: name,
     record_id: id,
