@@ -199,6 +199,15 @@ export const en = {
     form: 'Form asked on the transition', formHint: 'Fields the user fills in when taking the transition (e.g. a reason).',
     formField: 'New form field', formType: 'Type of {{name}}', formTypes: { string: 'Text', number: 'Number', boolean: 'Yes/no' },
     removeTransition: 'Remove transition',
+    actionNames: {
+      setFields: 'Set fields of the record', createRecord: 'Create a related record', assignOwner: 'Assign the owner: in turn, by rules or by load',
+      transferRecord: 'Transfer a record to another owner', notify: 'Notify users in the app, by email, SMS…', webhook: 'Call a webhook', startApproval: 'Start the approval',
+    },
+    transfer: {
+      entity: 'What to transfer', record: 'Which {{entity}}', thisRecord: 'This record', to: 'New owner', actor: 'The person taking this step',
+      expression: 'Expression: {{expr}}', noRecord: 'No field of {{source}} links to a {{entity}}: add a link field first.',
+      hint: 'As with the transfer button, the related records set to follow a transfer go along. If the transfer fails, the step does not happen.',
+    },
     timers: 'Timers', timersHint: 'If the record is still in this state after the delay, the timer moves it (or re-arms itself to remind).',
     addTimer: 'Add timer', removeTimer: 'Remove timer', after: 'After', unit: 'Unit', timerHeading: 'Timer of {{from}}',
     units: { minutes: 'minutes', hours: 'hours', days: 'days' },
@@ -275,6 +284,13 @@ export const en = {
       id: 'Rule id', expr: 'Must be true', messageEn: 'Message (English)', messageZh: 'Message (中文)', fields: 'Fields the message is about (comma separated)',
       add: 'Add rule', remove: 'Remove rule {{n}}',
     },
+    recordTypes: {
+      heading: 'Record types', hint: 'Records of different kinds (e.g. end customers, distributors, agents) with their own fields, required fields and form.',
+      field: 'The kind is chosen by', none: '(one kind of record)',
+      fields: 'Fields only this kind has (comma separated)', required: 'Fields this kind requires (comma separated)',
+      layout: 'Form', layoutDefault: '(the usual form)',
+      fieldsHint: 'A field no kind lists belongs to every kind. A value in another kind\'s field is refused on save.',
+    },
     pool: {
       heading: 'Public pool', enabled: 'Unowned records wait in a pool that users claim from',
       returnAfterDays: 'Back to the pool after (days without follow-up)', maxClaimsPerUser: 'Records one user may hold from the pool',
@@ -290,6 +306,9 @@ export const en = {
       ruleId: 'Rule {{n}}: the id uses lowercase letters, digits, _ and -, and is unique.', ruleExpr: 'Rule {{n}}: enter the expression.',
       ruleMessage: 'Rule {{n}}: enter the English message.', pool: 'Public pool: days are whole numbers from 1 to 3650, claims from 1 to 100000.',
       poolActivity: 'Public pool: the follow-up records must link to this entity and have the chosen date.',
+      recordTypeField: 'Record types: the kind must be chosen by a select field.',
+      recordTypeFields: 'Record type "{{type}}": its fields must be fields of this entity, other than the one choosing the kind.',
+      recordTypeRequired: 'Record type "{{type}}": it may only require its own fields or fields every kind has.',
     },
   },
   deleteField: {

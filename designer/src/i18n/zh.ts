@@ -200,6 +200,15 @@ export const zh: Messages = {
     form: '流转时填写的表单', formHint: '用户执行流转时填写的字段（例如原因）。',
     formField: '新表单字段', formType: '{{name}} 的类型', formTypes: { string: '文本', number: '数字', boolean: '是/否' },
     removeTransition: '删除流转',
+    actionNames: {
+      setFields: '设置记录字段', createRecord: '创建关联记录', assignOwner: '分配负责人：轮流、按规则或按负载',
+      transferRecord: '将记录转移给其他负责人', notify: '通知用户（应用内、邮件、短信…）', webhook: '调用 Webhook', startApproval: '发起审批',
+    },
+    transfer: {
+      entity: '转移对象', record: '哪个{{entity}}', thisRecord: '当前记录', to: '新负责人', actor: '执行此步骤的人',
+      expression: '表达式：{{expr}}', noRecord: '{{source}}没有关联到{{entity}}的字段：请先添加关联字段。',
+      hint: '与“转移”按钮相同，设置为随之转移的相关记录会一并转移。转移失败时，此步骤不会执行。',
+    },
     timers: '定时器', timersHint: '记录在此状态停留超过设定时长后，定时器会移动它（或重新计时以发提醒）。',
     addTimer: '添加定时器', removeTimer: '删除定时器', after: '时长', unit: '单位', timerHeading: '{{from}} 的定时器',
     units: { minutes: '分钟', hours: '小时', days: '天' },
@@ -276,6 +285,13 @@ export const zh: Messages = {
       id: '规则 ID', expr: '必须为真', messageEn: '提示（英文）', messageZh: '提示（中文）', fields: '提示针对的字段（逗号分隔）',
       add: '添加规则', remove: '删除规则 {{n}}',
     },
+    recordTypes: {
+      heading: '记录类型', hint: '不同类型的记录（如终端客户、经销商、代理商）各有自己的字段、必填字段和表单。',
+      field: '类型由此字段决定', none: '（只有一种记录）',
+      fields: '仅此类型具有的字段（逗号分隔）', required: '此类型必填的字段（逗号分隔）',
+      layout: '表单', layoutDefault: '（默认表单）',
+      fieldsHint: '未被任何类型列出的字段属于所有类型。保存时，填写了其他类型字段的记录会被拒绝。',
+    },
     pool: {
       heading: '公海', enabled: '无负责人的记录进入公海，由用户领取',
       returnAfterDays: '多少天未跟进退回公海', maxClaimsPerUser: '每人最多持有的公海记录数',
@@ -291,6 +307,9 @@ export const zh: Messages = {
       ruleId: '规则 {{n}}：ID 只能使用小写字母、数字、_ 和 -，且不能重复。', ruleExpr: '规则 {{n}}：请输入表达式。',
       ruleMessage: '规则 {{n}}：请输入英文提示。', pool: '公海：天数须为 1 到 3650 的整数，领取数须为 1 到 100000 的整数。',
       poolActivity: '公海：跟进记录须关联到本实体，并具有所选的日期字段。',
+      recordTypeField: '记录类型：类型须由一个下拉选择字段决定。',
+      recordTypeFields: '记录类型“{{type}}”：其字段须是本实体的字段，且不能是决定类型的字段。',
+      recordTypeRequired: '记录类型“{{type}}”：只能要求填写自己的字段或所有类型共有的字段。',
     },
   },
   deleteField: {

@@ -1,8 +1,15 @@
 import { useTranslation } from 'react-i18next';
-import type { WorkflowCallRef } from '@tessera/metadata';
+import type { EntityDefinition, WorkflowCallRef } from '@tessera/metadata';
 import type { RegistryCall } from '../api/meta-api-types';
 import { NotifyEditor, type NotifyParams } from './notify-editor';
 import { ParamsForm } from './params-form';
+import { TransferEditor, type TransferParams } from './transfer-editor';
+
+/** The registry's description of an action, in the designer's language for the built-in ones. */
+function describe(t: (key: string, opts: { defaultValue: string }) => string, call: RegistryCall): string {
+  const text = t(`workflow.actionNames.${call.name}`, { defaultValue: call.description ?? '' });
+  return text ? `${call.name} — ${text}` : call.name;
+}
 
 /** Picks a guard (or none) from the registry and edits its params. */
 export function GuardEditor({ id, guards, value, onChange }: { id: string; guards: RegistryCall[]; value?: WorkflowCallRef; onChange: (next?: WorkflowCallRef) => void }) {
@@ -22,9 +29,13 @@ export function GuardEditor({ id, guards, value, onChange }: { id: string; guard
   );
 }
 
-/** An ordered list of actions: add one from the registry, remove, move up or down, edit params. */
-export function ActionList({ id, actions, value, roles = [], channels = [], onChange }: { id: string; actions: RegistryCall[]; value: WorkflowCallRef[]; roles?: string[]; channels?: string[]; onChange: (next: WorkflowCallRef[]) => void }) {
+/**
+ * An ordered list of actions: add one from the registry, remove, move up or down, edit params.
+ * `source` (the workflow's entity) and `entities` give transferRecord its pickers.
+ */
+export function ActionList({ id, actions, value, roles = [], channels = [], source, entities = [], onChange }: { id: string; actions: RegistryCall[]; value: WorkflowCallRef[]; roles?: string[]; channels?: string[]; source?: EntityDefinition; entities?: readonly EntityDefinition[]; onChange: (next: WorkflowCallRef[]) => void }) {
   const { t } = useTranslation();
+  const setParams = (i: number, params: Record<string, unknown>) => onChange(value.map((x, j) => (j === i ? { ...x, params } : x)));
   const move = (i: number, by: number) => {
     const next = [...value];
     [next[i], next[i + by]] = [next[i + by], next[i]];
@@ -45,7 +56,8 @@ export function ActionList({ id, actions, value, roles = [], channels = [], onCh
                 <button type="button" className="d-btn d-btn-ghost" aria-label={t('workflow.moveDown', { name: a.type })} disabled={i === value.length - 1} onClick={() => move(i, 1)}>↓</button>
                 <button type="button" className="d-btn d-btn-ghost" data-testid={`${id}-${i}-remove`} aria-label={t('workflow.remove', { name: a.type })} onClick={() => onChange(value.filter((_, j) => j !== i))}>✕</button>
               </div>
-              {a.type === 'notify' && def ? <NotifyEditor id={`${id}-${i}`} value={(a.params ?? {}) as NotifyParams} roles={roles} channels={channels} onChange={(params) => onChange(value.map((x, j) => (j === i ? { ...x, params: params as Record<string, unknown> } : x)))} />
+              {a.type === 'notify' && def ? <NotifyEditor id={`${id}-${i}`} value={(a.params ?? {}) as NotifyParams} roles={roles} channels={channels} onChange={(params) => setParams(i, params as Record<string, unknown>)} />
+                : a.type === 'transferRecord' && def && source ? <TransferEditor id={`${id}-${i}`} value={(a.params ?? {}) as TransferParams} source={source} entities={entities} onChange={(params) => setParams(i, params as Record<string, unknown>)} />
                 : def ? <ParamsForm id={`${id}-${i}`} schema={def.paramsSchema} value={a.params ?? {}} onChange={(params) => onChange(value.map((x, j) => (j === i ? { ...x, params } : x)))} />
                 : <p className="d-error">{t('workflow.unknownAction', { name: a.type })}</p>}
             </li>
@@ -55,7 +67,7 @@ export function ActionList({ id, actions, value, roles = [], channels = [], onCh
       <label className="d-label">{t('workflow.addAction')}
         <select data-testid={`${id}-add`} value="" onChange={(e) => e.target.value && onChange([...value, { type: e.target.value, params: {} }])}>
           <option value="">…</option>
-          {actions.map((a) => <option key={a.name} value={a.name}>{a.description ? `${a.name} — ${a.description}` : a.name}</option>)}
+          {actions.map((a) => <option key={a.name} value={a.name}>{describe(t, a)}</option>)}
         </select>
       </label>
     </fieldset>

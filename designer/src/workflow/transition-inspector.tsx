@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WorkflowDefinition, WorkflowTransitionConfig, WorkflowTransitionForm } from '@tessera/metadata';
+import type { EntityDefinition, WorkflowDefinition, WorkflowTransitionConfig, WorkflowTransitionForm } from '@tessera/metadata';
 import type { WorkflowRegistryView } from '../api/meta-api-types';
 import { ActionList, GuardEditor } from './call-editor';
 import { FormFieldsEditor } from './form-fields-editor';
@@ -15,12 +15,14 @@ export interface TransitionInspectorProps {
   event: string;
   registry: WorkflowRegistryView;
   roles: string[];
+  /** The app's entities: the transferRecord action picks what to hand over among them. */
+  entities?: readonly EntityDefinition[];
   onChange: (next: WorkflowTransitionConfig, rename?: string) => void;
   onRemove: () => void;
 }
 
 /** Event name, target, label, guard, actions, roles and the transition form of one transition. */
-export function TransitionInspector({ workflow, from, event, registry, roles, onChange, onRemove }: TransitionInspectorProps) {
+export function TransitionInspector({ workflow, from, event, registry, roles, entities = [], onChange, onRemove }: TransitionInspectorProps) {
   const { t } = useTranslation();
   const transition = workflow.machine.states[from].on![event];
   const [name, setName] = useState(event);
@@ -65,6 +67,7 @@ export function TransitionInspector({ workflow, from, event, registry, roles, on
       <GuardEditor id="transition-guard" guards={registry.guards} value={transition.guard}
         onChange={(guard) => { const { guard: _g, ...rest } = transition; onChange(guard ? { ...rest, guard } : rest); }} />
       <ActionList id="transition-action" actions={registry.actions} roles={roles} channels={registry.channels} value={transition.actions ?? []}
+        source={entities.find((e) => e['x-name'] === workflow.entity)} entities={entities}
         onChange={(actions) => { const { actions: _a, ...rest } = transition; onChange(actions.length ? { ...rest, actions } : rest); }} />
       <fieldset>
         <legend>{t('workflow.roles')}</legend>

@@ -148,7 +148,7 @@ export default function WorkflowPage({ app, onChange }: { app: AppDefinition; on
             onAddTransition={(event, target) => { put(addTransition(workflow, selection.state, event, target)); setSelection({ kind: 'transition', from: selection.state, event }); }} />
         )}
         {workflow && registry && selection?.kind === 'transition' && workflow.machine.states[selection.from]?.on?.[selection.event] && (
-          <TransitionInspector key={`${workflow.name}-${selection.from}-${selection.event}`} workflow={workflow} from={selection.from} event={selection.event} registry={registry} roles={roles}
+          <TransitionInspector key={`${workflow.name}-${selection.from}-${selection.event}`} workflow={workflow} from={selection.from} event={selection.event} registry={registry} roles={roles} entities={app.entities}
             onChange={(next, rename) => { put(putTransition(workflow, selection.from, selection.event, next, rename)); if (rename) setSelection({ ...selection, event: rename }); }}
             onRemove={() => { put(removeTransition(workflow, selection.from, selection.event)); setSelection(undefined); }} />
         )}

@@ -36,7 +36,7 @@ function readFields(expression: string): { fields: string[] } | { error: string 
 
 const isTo = (def: EntityDefinition['properties'][string] | undefined, entity: string) => {
   const rel = def?.['x-relation'] as { entity?: string; kind?: string } | undefined;
-  return def?.['x-type'] === 'relation' && rel?.entity === entity && (rel.kind === 'many-to-one' || rel.kind === 'one-to-one');
+  return def?.['x-type'] === 'relation' && rel?.entity === entity && rel.kind === 'many-to-one';
 };
 
 /**
