@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EntityDefinition, EntityRule, LocalizedText, PoolDefinition } from '@tessera/metadata';
+import type { EntityDefinition, EntityRule, LayoutDefinition, LocalizedText, PoolDefinition, RecordTypesDefinition } from '@tessera/metadata';
 import { localize } from '../localize';
 import { IndexesEditor, indexProblems, indexRows, rowsToIndexes, type IndexRow } from './indexes-editor';
 import { PoolEditor } from './pool-editor';
 import { activitySources, poolProblems } from './pool-settings';
+import { RecordTypesEditor } from './record-types-editor';
+import { recordTypeProblems } from './record-types-settings';
 import { RulesEditor, ruleProblems } from './rules-editor';
 
 /** The keyword paths this editor edits (read by the keyword coverage test). */
@@ -17,7 +19,7 @@ const text = (en: string, zh: string): LocalizedText | undefined => (en.trim() ?
  * record title field, soft deletion, composite indexes, validation rules and the public pool.
  * Edits stay here until Apply, which makes them one undo step.
  */
-export function EntitySettings({ entity, entities, onApply, onClose }: { entity: EntityDefinition; entities: readonly EntityDefinition[]; onApply: (next: EntityDefinition) => void; onClose: () => void }) {
+export function EntitySettings({ entity, entities, layouts = [], onApply, onClose }: { entity: EntityDefinition; entities: readonly EntityDefinition[]; layouts?: readonly LayoutDefinition[]; onApply: (next: EntityDefinition) => void; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const [labelEn, setLabelEn] = useState(entity['x-label'].en);
   const [labelZh, setLabelZh] = useState(entity['x-label'].zh ?? '');
@@ -29,6 +31,7 @@ export function EntitySettings({ entity, entities, onApply, onClose }: { entity:
   const [indexes, setIndexes] = useState<IndexRow[]>(indexRows(entity['x-indexes']));
   const [rules, setRules] = useState<EntityRule[]>(entity['x-rules'] ?? []);
   const [pool, setPool] = useState<PoolDefinition | undefined>(entity['x-pool']);
+  const [recordTypes, setRecordTypes] = useState<RecordTypesDefinition | undefined>(entity['x-record-types']);
   const fields = Object.keys(entity.properties);
   const dateFields = fields.filter((f) => ['date', 'datetime'].includes(entity.properties[f]['x-type']));
   const sources = activitySources(entities, entity['x-name']);
@@ -39,11 +42,12 @@ export function EntitySettings({ entity, entities, onApply, onClose }: { entity:
     ...indexProblems(indexes).map(([n, key]) => t(`entitySettings.problems.${key}`, { n })),
     ...ruleProblems(rules).map(([n, key]) => t(`entitySettings.problems.${key}`, { n })),
     ...poolProblems(pool, sources).map((key) => t(`entitySettings.problems.${key}`)),
+    ...recordTypeProblems(entity, recordTypes).map(([key, type]) => t(`entitySettings.problems.${key}`, { type })),
   ];
 
   const apply = () => {
     if (problems.length) return;
-    const { 'x-label-plural': _p, 'x-display-field': _d, 'x-soft-delete': _s, description: _desc, 'x-indexes': _i, 'x-rules': _r, 'x-pool': _pool, ...rest } = entity;
+    const { 'x-label-plural': _p, 'x-display-field': _d, 'x-soft-delete': _s, description: _desc, 'x-indexes': _i, 'x-rules': _r, 'x-pool': _pool, 'x-record-types': _types, ...rest } = entity;
     const plural = text(pluralEn, pluralZh);
     onApply({
       ...rest,
@@ -55,6 +59,7 @@ export function EntitySettings({ entity, entities, onApply, onClose }: { entity:
       ...(indexes.length ? { 'x-indexes': rowsToIndexes(indexes) } : {}),
       ...(rules.length ? { 'x-rules': rules.map((r) => ({ ...r, expr: r.expr.trim(), message: text(r.message.en, r.message.zh ?? '')! })) } : {}),
       ...(pool ? { 'x-pool': pool } : {}),
+      ...(recordTypes ? { 'x-record-types': recordTypes } : {}),
     });
   };
 
@@ -80,6 +85,7 @@ export function EntitySettings({ entity, entities, onApply, onClose }: { entity:
       <label className="d-check"><input type="checkbox" data-testid="entity-settings-soft-delete" checked={softDelete} onChange={(e) => setSoftDelete(e.target.checked)} />{t('entitySettings.softDelete')}</label>
       <IndexesEditor rows={indexes} fields={fields} onChange={setIndexes} />
       <RulesEditor rules={rules} onChange={setRules} />
+      <RecordTypesEditor entity={entity} value={recordTypes} layouts={layouts} onChange={setRecordTypes} />
       <PoolEditor pool={pool} dateFields={dateFields} sources={sources} entities={entities} onChange={setPool} />
       {problems.length > 0 && <ul className="d-problems" data-testid="entity-settings-problems">{problems.map((p) => <li key={p}>{p}</li>)}</ul>}
       <div className="d-actions">

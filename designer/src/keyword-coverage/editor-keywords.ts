@@ -6,6 +6,7 @@ import { ENTITY_SETTINGS_KEYWORDS } from '../entity/entity-settings';
 import { INDEXES_EDITOR_KEYWORDS } from '../entity/indexes-editor';
 import { NEW_ENTITY_FORM_KEYWORDS } from '../entity/new-entity-form';
 import { POOL_EDITOR_KEYWORDS } from '../entity/pool-editor';
+import { RECORD_TYPES_EDITOR_KEYWORDS } from '../entity/record-types-editor';
 import { RULES_EDITOR_KEYWORDS } from '../entity/rules-editor';
 import { FIELD_EDITOR_KEYWORDS } from '../inspector/field-editor';
 import { FIELD_INSPECTOR_KEYWORDS } from '../inspector/field-inspector';
@@ -42,6 +43,7 @@ export const EDITOR_KEYWORDS: Record<string, readonly string[]> = {
   'entity/indexes-editor': INDEXES_EDITOR_KEYWORDS,
   'entity/rules-editor': RULES_EDITOR_KEYWORDS,
   'entity/pool-editor': POOL_EDITOR_KEYWORDS,
+  'entity/record-types-editor': RECORD_TYPES_EDITOR_KEYWORDS,
   'views/view-editor-page': VIEW_EDITOR_KEYWORDS,
   'views/calendar-settings': CALENDAR_SETTINGS_KEYWORDS,
   'views/app-label-editor': APP_LABEL_EDITOR_KEYWORDS,

@@ -48,7 +48,7 @@ export default function RecordPage({ entity, entities, layout, pluginWidgets: wi
   return (
     <div className="t-record-page">
       {mayOnRecord?.locked && <RecordLockNote entity={entity} locked={mayOnRecord.locked} />}
-      <RecordForm key={reloadKey} entity={entity} entities={entities} layout={layout} registry={registry} widgets={widgets} recordId={recordId} prefill={prefill} onDone={onDone}
+      <RecordForm key={reloadKey} entity={entity} entities={entities} layout={layout} layouts={app?.layouts} registry={registry} widgets={widgets} recordId={recordId} prefill={prefill} onDone={onDone}
         canSave={canSave} canDelete={Boolean(mayOnRecord?.delete)} canTransfer={Boolean(mayOnRecord?.transfer)} hidden={grant?.hidden}
         onTransferred={() => setReloadKey((k) => k + 1)}>
         {recordId && hasWorkflow && mayOnRecord && (

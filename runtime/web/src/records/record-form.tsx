@@ -12,6 +12,7 @@ import { detailsToExtraErrors } from '../form/details-to-extra-errors';
 import { localizeErrors } from '../form/localize-errors';
 import { formDataToCreatePayload, formDataToPatchPayload, recordToFormData } from '../form/form-data-to-payload';
 import { prefillFormData } from '../form/prefill-form-data';
+import { typedForm, withoutOtherTypesFields } from '../form/record-type-form';
 import { SectionObjectTemplate } from '../form/section-object-template';
 import { withJsonFields } from '../form/widgets/json-field';
 import { localize, toLocale } from '../meta/localize';
@@ -26,6 +27,8 @@ export interface RecordFormProps {
   /** Every entity of the app: relation widgets need their targets' plural and display field. */
   entities: readonly EntityDefinition[];
   layout?: LayoutDefinition;
+  /** The app's layouts: a record type (`x-record-types`) may name its own form layout. */
+  layouts?: readonly LayoutDefinition[];
   registry: FieldTypeRegistry;
   widgets: RegistryWidgetsType;
   /** Absent: a new record. */
@@ -53,19 +56,28 @@ export interface RecordFormProps {
 const templates = { ObjectFieldTemplate: SectionObjectTemplate };
 
 /** Create or edit one record with the form the engine compiles from the entity and its layout. */
-export function RecordForm({ entity, entities, layout, registry, widgets, recordId, prefill, onDone, children, canSave, canDelete = false, canTransfer = false, onTransferred, hidden = [] }: RecordFormProps) {
+export function RecordForm({ entity, entities, layout, layouts = [], registry, widgets, recordId, prefill, onDone, children, canSave, canDelete = false, canTransfer = false, onTransferred, hidden = [] }: RecordFormProps) {
   const { t, i18n } = useTranslation();
   const locale = toLocale(i18n.language);
   const plural = entity['x-plural'];
-  const form = useMemo(() => {
-    const compiled = entityToForm(entity, layout, registry, i18n.language, entities) as { schema: RJSFSchema; uiSchema: UiSchema };
-    return { ...compiled, uiSchema: withJsonFields(compiled.uiSchema) };
-  }, [entity, entities, layout, registry, i18n.language]);
-  const fields = useMemo(() => Object.keys((form.schema.properties ?? {}) as object), [form]);
+  // Every field of the entity (what a record loads into the form), whatever its type shows.
+  const allFields = useMemo(() => Object.keys(entity.properties), [entity]);
   // What a save sends: never a field the user may not change (read-only for them, computed, a workflow's state).
-  const writable = useMemo(() => fields.filter((name) => !entity.properties[name]?.['x-readonly']), [fields, entity]);
+  // A field of another record type is in it too, so one that stopped applying is cleared on the server.
+  const writable = useMemo(() => allFields.filter((name) => !entity.properties[name]?.['x-readonly']), [allFields, entity]);
   const [original, setOriginal] = useState<RecordData>();
-  const [formData, setFormData] = useState<Record<string, unknown>>(() => (recordId ? {} : prefillFormData(entity, prefill, fields)));
+  const [formData, setFormData] = useState<Record<string, unknown>>(() => (recordId ? {} : prefillFormData(entity, prefill, allFields)));
+  // The record's type picks the layout and the fields shown; choosing another type switches the form.
+  const typed = useMemo(() => typedForm(entity, layouts, layout, formData), [entity, layouts, layout, formData]);
+  const form = useMemo(() => {
+    const compiled = entityToForm(typed.entity, typed.layout, registry, i18n.language, entities) as { schema: RJSFSchema; uiSchema: UiSchema };
+    return { ...compiled, uiSchema: withJsonFields(compiled.uiSchema) };
+    // typed.entity changes only with the type (or the entity): typing into a field does not recompile the form.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [entity, typed.type, typed.layout, entities, registry, i18n.language]);
+  const fields = useMemo(() => Object.keys((form.schema.properties ?? {}) as object), [form]);
+  // Fields that stop applying when the type changes are cleared, not just hidden.
+  const changeData = (data: Record<string, unknown>) => setFormData(withoutOtherTypesFields(entity, data));
   const [extraErrors, setExtraErrors] = useState<ErrorSchema>();
   const [banner, setBanner] = useState<string>();
   const [saving, setSaving] = useState(false);
@@ -80,7 +92,7 @@ export function RecordForm({ entity, entities, layout, registry, widgets, record
     if (!recordId) return;
     let live = true;
     recordsApi.get(plural, recordId).then(
-      (record) => { if (live) { setOriginal(record); setFormData(recordToFormData(record, fields)); setLoading(false); performance.mark('tessera:record-rendered'); } },
+      (record) => { if (live) { setOriginal(record); changeData(recordToFormData(record, allFields)); setLoading(false); performance.mark('tessera:record-rendered'); } },
       (e: Error) => { if (live) { setBanner(e.message); setUnreadable(true); setLoading(false); } },
     );
     return () => { live = false; };
@@ -93,6 +105,7 @@ export function RecordForm({ entity, entities, layout, registry, widgets, record
     setBanner(undefined);
     setExtraErrors(undefined);
     try {
+      data = withoutOtherTypesFields(entity, data);
       const saved = original
         ? await recordsApi.update(plural, original.id, formDataToPatchPayload(data, original, writable), original.version)
         : await recordsApi.create(plural, formDataToCreatePayload(data, writable));
@@ -118,7 +131,7 @@ export function RecordForm({ entity, entities, layout, registry, widgets, record
     try {
       const latest = await recordsApi.get(plural, recordId);
       setOriginal(latest);
-      setFormData({ ...recordToFormData(latest, fields), ...stale });
+      changeData({ ...recordToFormData(latest, allFields), ...stale });
       setStale(undefined);
     } catch (e) {
       setBanner((e as Error).message);
@@ -177,7 +190,7 @@ export function RecordForm({ entity, entities, layout, registry, widgets, record
           showErrorList={false}
           noHtml5Validate
           noValidate={!canCompileValidators()}
-          onChange={(e) => setFormData(e.formData as Record<string, unknown>)}
+          onChange={(e) => changeData(e.formData as Record<string, unknown>)}
           onSubmit={(e) => void save(e.formData as Record<string, unknown>)}
           onError={() => setBanner(t('form.fixErrors'))}
         >
