@@ -42,8 +42,8 @@ describe('parseAppFiles', () => {
     // Names, or { name, settings } with initial settings (ADR 0024).
     expect(appPluginNames(result.value.plugins)).toEqual(['@tessera/plugin-rating', '@tessera/plugin-region', '@tessera/plugin-dedup', '@tessera/plugin-lead-scoring', '@tessera/plugin-notifications']);
     expect(appPluginSettings(result.value.plugins).get('@tessera/plugin-dedup')).toMatchObject({ entities: { customer: { fields: ['name', 'phone', 'email'] }, contact: { fields: ['phone', 'email'] } } });
-    expect(result.value.entities.map((e) => e['x-name'])).toEqual(['bid', 'contact', 'contract', 'credit_grant', 'credit_request', 'customer', 'follow_up', 'lead', 'opportunity', 'order', 'payment_plan', 'payment', 'quote', 'sales_target', 'survey', 'ticket']);
-    expect(result.value.layouts.map((l) => l.name)).toEqual(['bid-form', 'contact-form', 'contract-form', 'customer-form', 'follow-up-form', 'lead-form', 'opportunity-form', 'order-form', 'payment-form', 'payment-plan-form', 'sales-target-form', 'survey-form', 'ticket-form', 'web-lead']);
+    expect(result.value.entities.map((e) => e['x-name'])).toEqual(['bid', 'contact', 'contract', 'credit_grant', 'credit_request', 'customer', 'follow_up', 'lead', 'opportunity', 'order', 'payment_plan', 'payment', 'quote', 'sales_target', 'survey', 'ticket', 'transfer_request']);
+    expect(result.value.layouts.map((l) => l.name)).toEqual(['bid-form', 'contact-form', 'contract-form', 'customer-form', 'follow-up-form', 'lead-form', 'opportunity-form', 'order-form', 'payment-form', 'payment-plan-form', 'sales-target-form', 'survey-form', 'ticket-form', 'transfer-request-form', 'web-lead']);
     // The CRM's metrics (issue 21), and the dashboards that show them: Sales stays the first tab.
     expect(result.value.metrics?.map((m) => m.name)).toEqual(['average_deal_size', 'churn_rate', 'customer_lifetime_value', 'deal_cycle', 'lead_conversion', 'payment_collection', 'satisfaction', 'target_achievement', 'win_rate']);
     expect(result.value.dashboards?.map((d) => [d.name, d.metrics?.length])).toEqual([['sales', 2], ['steering', 11]]);
