@@ -1,0 +1,111 @@
+/**
+ * Issue 19 in a real browser on the example CRM: a rep files a distributor — choosing the kind
+ * brings the distributor's form (territory, distribution level, rebate) — and an end customer
+ * shows none of those fields; switching the kind away clears them. Tags chosen on the form show
+ * in the customer list.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { TestRuntime } from '@tessera/runtime';
+import { hasChromium, launchChromium, screenshot, signIn, startExampleApp } from './browser-harness';
+
+if (!hasChromium) console.warn('browser tests skipped: /usr/bin/chromium not found');
+const describeBrowser = hasChromium ? describe : describe.skip;
+
+type Client = Awaited<ReturnType<TestRuntime['login']>>;
+
+describeBrowser('customer kinds and tags in the app', () => {
+  let server: TestRuntime;
+  let browser: Browser;
+  let sales1: Client;
+  let endCustomer: string;
+
+  const ok = async (client: Client, method: string, pathname: string, body?: unknown) => {
+    const res = await client.call(method, pathname, body);
+    if (res.status >= 300) throw new Error(`${method} ${pathname}: ${res.status} ${res.text}`);
+    return res.body;
+  };
+
+  async function openAs(username: string, password: string): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+    await signIn(page, server.url, username, password);
+    return { context, page };
+  }
+
+  beforeAll(async () => {
+    server = await startExampleApp();
+    sales1 = await server.login('sales1', 'sales1-demo-123');
+    endCustomer = (await ok(sales1, 'POST', '/api/customers', { name: 'Plain End Customer Ltd', industry: 'retail', level: 'C' })).data.id;
+    browser = await launchChromium();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('a rep creates a distributor: the kind brings its fields; another kind hides and clears them', async () => {
+    const { context, page } = await openAs('sales1', 'sales1-demo-123');
+    await page.getByTestId('nav-customer').click();
+    await page.getByTestId('record-new').click();
+    await page.locator('#root_kind').waitFor();
+    // A new customer starts as an end customer: no distributor fields.
+    expect(await page.locator('#root_kind option:checked').textContent()).toBe('End customer');
+    expect(await page.locator('#root_territory').count()).toBe(0);
+    expect(await page.locator('#root_rebate_rate').count()).toBe(0);
+    await page.locator('#root_name').fill('Jingjin Channel Partners');
+    await page.locator('#root_kind').selectOption({ label: 'Distributor' });
+    await page.locator('#root_territory select >> nth=0 >> option[value="13"]').waitFor({ state: 'attached' });
+    expect(await page.getByText('Distribution', { exact: true }).count()).toBeGreaterThan(0);
+    await page.locator('#root_territory select').first().selectOption('13');
+    await page.locator('#root_rebate_rate').fill('3.5');
+    // Agent instead: the distributor's fields go, the agent's come; back to distributor, the rebate is gone.
+    await page.locator('#root_kind').selectOption({ label: 'Agent' });
+    await page.locator('#root_commission_rate').waitFor();
+    expect(await page.locator('#root_territory').count()).toBe(0);
+    await page.locator('#root_kind').selectOption({ label: 'Distributor' });
+    await page.locator('#root_rebate_rate').waitFor();
+    expect(await page.locator('#root_rebate_rate').inputValue()).toBe('');
+    await page.locator('#root_territory select >> nth=0 >> option[value="13"]').waitFor({ state: 'attached' });
+    await page.locator('#root_territory select').first().selectOption('13');
+    await page.locator('#root_rebate_rate').fill('3.5');
+    await page.locator('#root_tags-0').check();
+    await page.locator('#root_tags-1').check();
+    await screenshot(page, 'app-customer-distributor');
+    await page.getByTestId('record-save').click();
+    await page.getByTestId('record-list-customer').waitFor();
+    const saved = (await ok(sales1, 'GET', `/api/customers?filter=${encodeURIComponent(JSON.stringify({ name: { eq: 'Jingjin Channel Partners' } }))}`)).data;
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toMatchObject({ kind: 'distributor', territory: '13', rebate_rate: 3.5, commission_rate: null, tags: ['key_account', 'strategic'] });
+
+    // The tags show in the list.
+    const row = page.getByTestId('record-row').filter({ hasText: 'Jingjin Channel Partners' });
+    await row.filter({ hasText: 'Key account' }).filter({ hasText: 'Strategic' }).waitFor();
+    await context.close();
+  });
+
+  it('a distributor turned end customer loses its distributor fields on save', async () => {
+    const id = (await ok(sales1, 'POST', '/api/customers', { name: 'Former Distributor Co', kind: 'distributor', territory: '11', rebate_rate: 2 })).data.id;
+    const { context, page } = await openAs('sales1', 'sales1-demo-123');
+    await page.goto(`${server.url}/#/customers/${id}`);
+    await page.locator('#root_rebate_rate').waitFor();
+    expect(await page.locator('#root_rebate_rate').inputValue()).toBe('2');
+    await page.locator('#root_kind').selectOption({ label: 'End customer' });
+    await page.locator('#root_rebate_rate').waitFor({ state: 'detached' });
+    await page.getByTestId('record-save').click();
+    await page.getByTestId('record-list-customer').waitFor();
+    expect((await ok(sales1, 'GET', `/api/customers/${id}`)).data).toMatchObject({ kind: 'end_customer', territory: null, rebate_rate: null });
+    await context.close();
+  });
+
+  it('an end customer opens without the distributor\'s fields', async () => {
+    const { context, page } = await openAs('sales1', 'sales1-demo-123');
+    await page.goto(`${server.url}/#/customers/${endCustomer}`);
+    await page.locator('#root_kind').waitFor();
+    expect(await page.locator('#root_kind option:checked').textContent()).toBe('End customer');
+    await page.locator('#root_tags-0').waitFor();
+    for (const field of ['territory', 'distribution_level', 'rebate_rate', 'commission_rate', 'agent_since']) expect(await page.locator(`#root_${field}`).count()).toBe(0);
+    await context.close();
+  });
+});
