@@ -58,7 +58,7 @@ describeBrowser('a week in the life of the sales team (issue 19)', () => {
     await ok(as.sales1, 'POST', '/api/opportunities', { name: 'Gamma open deal', customer: ids.gamma, product_line: 'automation' });
     const lost = (await ok(as.sales1, 'POST', '/api/opportunities', { name: 'Gamma lost deal', customer: ids.gamma, product_line: 'services' })).id;
     await ok(as.sales1, 'POST', `/api/opportunities/${lost}/transitions/LOSE`, { reason: 'Budget cut' });
-    // Setup: a signed contract of Li Wei's with its first instalment, and his December target.
+    // Setup: Li Wei's contract with its first instalment (plans are the admin's to create), and his December target.
     ids.orchid = (await ok(as.sales1, 'POST', '/api/customers', { name: 'Orchid Valves', industry: 'manufacturing', level: 'A', region: 'east' })).id;
     const contract = (await ok(as.sales1, 'POST', '/api/contracts', { name: 'Orchid Valves 2026', customer: ids.orchid, amount: 100_000 })).id;
     ids.plan = (await ok(server.admin, 'POST', '/api/payment_plans', { name: 'Orchid Valves #1', contract, customer: ids.orchid, due_date: '2026-12-31', amount: 60_000 })).id;
