@@ -1,6 +1,6 @@
 export type { LocalizedText, Locale, LocaleTag } from './i18n-types';
 export { LOCALE_TAG_PATTERN, isLocaleTag, localeFallbacks } from './i18n-types';
-export type { FieldDefinition, EntityDefinition, SelectOption, RelationSpec, RelationKind, OnDeletePolicy, SystemColumns, SystemField, FormulaResultType, RollupSpec, RollupFunction, RollupMatch, RollupPeriod, PoolDefinition, PoolActivity, TransferRule, FileSpec, ReminderSpec, IndexEntry, IndexCondition, EntityRule, RecordTypeSpec, RecordTypesDefinition } from './entity/entity-types';
+export type { FieldDefinition, EntityDefinition, SelectOption, RelationSpec, RelationKind, OnDeletePolicy, SystemColumns, SystemField, FormulaResultType, RollupSpec, RollupFunction, RollupMatch, RollupPeriod, PoolDefinition, PoolActivity, TransferRule, BulkCreateSpec, FileSpec, ReminderSpec, IndexEntry, IndexCondition, EntityRule, RecordTypeSpec, RecordTypesDefinition } from './entity/entity-types';
 export { SYSTEM_FIELDS, RESERVED_FIELD_NAMES, RESERVED_PLURALS } from './entity/entity-types';
 export { recordTypeRules, hasValue as recordTypeHasValue, type RecordTypeRules } from './entity/record-types';
 export type { LayoutDefinition, FormLayout, LayoutSection, PublicForm } from './layout/layout-types';

@@ -7,6 +7,12 @@ export const keywordEditorsEn = {
     label: 'Names a person (personal data)',
     hint: 'Included when a person asks for their data, and emptied when they are erased. Email and phone fields are personal unless unticked.',
   },
+  bulkCreate: {
+    legend: 'Create one for each {{parent}}',
+    on: 'Offer an action on the {{parent}} list that creates one {{child}} for each selected {{parent}}',
+    labelEn: 'Action name (English)', labelZh: 'Action name (Chinese)', fields: 'Ask once for these fields',
+    problems: { label: 'Give the action an English name.', fields: 'Choose at least one field to ask for.' },
+  },
   onTransfer: {
     legend: 'When a {{target}} record is transferred to another owner, this record (if it was the previous owner\'s)',
     none: { label: 'Stays', hint: 'keeps its owner (the default).' },

@@ -6,6 +6,12 @@ export const keywordEditorsZh: typeof keywordEditorsEn = {
     label: '指向某个人（个人信息）',
     hint: '当事人申请导出其数据时包含此字段，删除当事人时清空此字段。邮箱和电话字段默认即为个人信息，除非取消勾选。',
   },
+  bulkCreate: {
+    legend: '为每个{{parent}}各创建一条',
+    on: '在{{parent}}列表上提供批量操作：为每个选中的{{parent}}各创建一条{{child}}',
+    labelEn: '操作名称（英文）', labelZh: '操作名称（中文）', fields: '统一填写以下字段',
+    problems: { label: '请填写操作的英文名称。', fields: '请至少选择一个要填写的字段。' },
+  },
   onTransfer: {
     legend: '{{target}}记录转移给其他负责人时，本记录（若属于原负责人）',
     none: { label: '保留', hint: '负责人不变（默认）。' },

@@ -13,6 +13,8 @@ import { formKeywords, HAND_MADE_KEYWORDS, typeKeywordSchema } from './type-keyw
 import { helpText } from './help-text';
 import { OnDeleteSelect } from './on-delete-select';
 import { OnTransferSelect } from './on-transfer-select';
+import { BulkCreateEditor } from './bulk-create-editor';
+import { bulkCreateChoice, bulkCreateFields, bulkCreateProblem, choiceToBulkCreate, type BulkCreateChoice } from './bulk-create-choice';
 import { PersonalCheckbox } from './personal-checkbox';
 import { isPersonal, personalKeyword } from './personal-data';
 import { choiceToRule, hasWorkflow, transferChoice, transferFields, transferProblem, type TransferChoice } from './transfer-rule';
@@ -21,7 +23,7 @@ import { TypeChangePanel, type ValueMapping } from './type-change-panel';
 import { DeleteFieldDialog } from './delete-field-dialog';
 
 /** The keyword paths this editor edits (read by the keyword coverage test). */
-export const FIELD_EDITOR_KEYWORDS = ['field.x-label', 'field.x-type', 'field.default', 'field.description', 'field.x-readonly', 'field.x-unique', 'field.x-indexed', 'field.x-options', 'field.x-relation.onDelete', 'field.x-relation.onTransfer', 'field.x-personal', 'entity.required', 'entity.properties'] as const;
+export const FIELD_EDITOR_KEYWORDS = ['field.x-label', 'field.x-type', 'field.default', 'field.description', 'field.x-readonly', 'field.x-unique', 'field.x-indexed', 'field.x-options', 'field.x-relation.onDelete', 'field.x-relation.onTransfer', 'field.x-relation.bulkCreate', 'field.x-personal', 'entity.required', 'entity.properties'] as const;
 
 export interface FieldEdit {
   name: string;
@@ -76,6 +78,8 @@ export function FieldEditor({ name, entity, registry, onApply, onDelete, onClose
   const [transfer, setTransfer] = useState<TransferChoice>(transferChoice(relation?.onTransfer));
   const transferOptions = transferFields(app, entity);
   const transferIssue = relation ? transferProblem(transfer, hasWorkflow(app, entity), transferOptions) : undefined;
+  const [bulkCreate, setBulkCreate] = useState<BulkCreateChoice>(bulkCreateChoice(relation?.bulkCreate));
+  const bulkCreateIssue = relation ? bulkCreateProblem(bulkCreate) : undefined;
   const [personal, setPersonal] = useState(isPersonal(original['x-type'], original['x-personal']));
   // The planner's own casts decide which types are offered (and which need a value mapping).
   const offers = useMemo(() => typeChangeOffers(registry, original), [registry, original]);
@@ -95,6 +99,7 @@ export function FieldEditor({ name, entity, registry, onApply, onDelete, onClose
     ...(keywordProblems.length ? [t('keywords.problems.summary')] : []),
     ...(relation && deletePolicy === 'set-null' && required ? [t('onDelete.problemRequired')] : []),
     ...(transferIssue ? [t(`onTransfer.problems.${transferIssue}`)] : []),
+    ...(bulkCreateIssue ? [t(`bulkCreate.problems.${bulkCreateIssue}`)] : []),
   ];
 
   const build = (): FieldDefinition => {
@@ -112,9 +117,10 @@ export function FieldEditor({ name, entity, registry, onApply, onDelete, onClose
     if (parsedDefault.ok && parsedDefault.value !== undefined) field.default = parsedDefault.value;
     // Restrict is the default: left implicit unless the field said so, so an untouched field shows no diff.
     if (relation) {
-      const { onTransfer: _t, ...kept } = relation;
+      const { onTransfer: _t, bulkCreate: _b, ...kept } = relation;
       const onTransfer = choiceToRule(transfer, relation.onTransfer);
-      field['x-relation'] = { ...kept, ...(deletePolicy !== 'restrict' || relation.onDelete ? { onDelete: deletePolicy } : {}), ...(onTransfer === undefined ? {} : { onTransfer }) };
+      const bulk = choiceToBulkCreate(bulkCreate);
+      field['x-relation'] = { ...kept, ...(deletePolicy !== 'restrict' || relation.onDelete ? { onDelete: deletePolicy } : {}), ...(onTransfer === undefined ? {} : { onTransfer }), ...(bulk ? { bulkCreate: bulk } : {}) };
     }
     return field;
   };
@@ -163,6 +169,10 @@ export function FieldEditor({ name, entity, registry, onApply, onDelete, onClose
       {relation && (
         <OnTransferSelect target={localize(app?.entities.find((e) => e['x-name'] === relation.entity)?.['x-label'], i18n.language) || relation.entity} value={transfer} fields={transferOptions} workflow={hasWorkflow(app, entity)}
           labelOf={(f) => localize(entity.properties[f]?.['x-label'], i18n.language) || f} optionsOf={(f) => entity.properties[f]?.['x-options'] ?? []} onChange={setTransfer} />
+      )}
+      {relation && (
+        <BulkCreateEditor parent={localize(app?.entities.find((e) => e['x-name'] === relation.entity)?.['x-label'], i18n.language) || relation.entity} child={localize(entity['x-label'], i18n.language)}
+          value={bulkCreate} fields={bulkCreateFields(entity, name, registry)} labelOf={(f) => localize(entity.properties[f]?.['x-label'], i18n.language) || f} onChange={setBulkCreate} />
       )}
       {problems.length > 0 && <ul className="d-problems" data-testid="editor-problems">{problems.map((p) => <li key={p}>{p}</li>)}</ul>}
       <div className="d-actions">

@@ -7,6 +7,7 @@ import type { FieldTypeDefinition } from '../field-types/field-type-types';
 import { fieldToJsonSchema } from '../schema/field-to-json-schema';
 import { checkAppQueries } from '../query/check-app-queries';
 import { checkEntityRules } from './entity-rules';
+import { fieldIsSystemGiven } from '../field-types/field-is-system-given';
 
 /** Keywords every field may carry, whatever its type. */
 const COMMON_KEYWORDS = new Set(['x-id', 'x-type', 'x-label', 'description', '$comment', 'default', 'x-readonly', 'x-plugins', 'x-personal']);
@@ -43,6 +44,7 @@ export function validateAppWithRegistry(app: unknown, registry: FieldTypeRegistr
       errors.push({ pointer: `/entities/${i}/x-rules/${problem.rule}/expr`, code: 'rule-invalid', message: problem.message, hint: problem.hint });
     }
   });
+  errors.push(...checkBulkCreateFields(result.value, registry));
   // Views and dashboards (issues 7, 8): their queries through the API's own parsers.
   errors.push(...checkAppQueries(result.value, registry));
   return errors.length === 0 ? result : { ok: false, errors };
@@ -73,5 +75,25 @@ function checkField(type: FieldTypeDefinition, field: FieldDefinition, pointer: 
       });
     }
   }
+  return errors;
+}
+
+/** A "create one for each" action may ask only for fields users type (not an autonumber, a formula, a rollup). */
+function checkBulkCreateFields(app: AppDefinition, registry: FieldTypeRegistry): MetadataError[] {
+  const errors: MetadataError[] = [];
+  app.entities.forEach((entity, i) => {
+    for (const [name, field] of Object.entries(entity.properties)) {
+      (field['x-relation']?.bulkCreate?.fields ?? []).forEach((asked, j) => {
+        const target = entity.properties[asked];
+        if (!target || !fieldIsSystemGiven(registry.get(target['x-type']), target)) return;
+        errors.push({
+          pointer: `/entities/${i}/properties/${pointerPart(name)}/x-relation/bulkCreate/fields/${j}`,
+          code: 'bulk-create-invalid',
+          message: `The field "${name}" of ${entity['x-name']} asks for "${asked}", whose value the system gives.`,
+          hint: 'Ask only for fields users fill in.',
+        });
+      });
+    }
+  });
   return errors;
 }

@@ -28,8 +28,16 @@ export interface RelationSpec {
   onDelete?: OnDeletePolicy;
   /** many-to-one only: which of the parent's records of this entity follow a transfer of the parent (default none). */
   onTransfer?: TransferRule;
+  /** many-to-one only: create one record of this entity per selected parent, from the parent's list. */
+  bulkCreate?: BulkCreateSpec;
   /** one-to-many only: the many-to-one field of `entity` that points back here. */
   field?: string;
+}
+
+/** The parent list's "create one for each" action: its label and the fields asked once for all. */
+export interface BulkCreateSpec {
+  label: LocalizedText;
+  fields: string[];
 }
 
 /**

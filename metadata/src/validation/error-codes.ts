@@ -103,6 +103,7 @@ export const METADATA_ERROR_CODES = [
   // record locks, transfer rules (metadata/src/workflow/check-locks, metadata/src/validation/check-transfer-rules)
   'lock-field-missing',
   'transfer-rule-invalid',
+  'bulk-create-invalid',
   // date reminders (metadata/src/validation/check-reminders)
   'reminder-field-type',
   'reminder-recipient-invalid',

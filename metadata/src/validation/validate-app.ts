@@ -7,6 +7,7 @@ import { checkPlugins } from './check-plugins';
 import { checkPool } from '../permission/check-pool';
 import { checkLocks } from '../workflow/check-locks';
 import { checkTransferRules } from './check-transfer-rules';
+import { checkBulkCreate } from './check-bulk-create';
 import { checkCurrencies } from './check-currencies';
 import { checkFields } from './check-fields';
 import { checkLayouts } from './check-layouts';
@@ -60,6 +61,7 @@ export function validateApp(app: unknown, opts: ValidateAppOptions = {}): Valida
     ...checkPool(app),
     ...checkLocks(app),
     ...checkTransferRules(app),
+    ...checkBulkCreate(app),
     ...checkReminders(app),
     ...checkViews(app),
     ...checkDashboards(app),

@@ -11,6 +11,7 @@ export interface BulkItemResult {
 }
 
 export interface BulkBody {
+  create?: Record<string, unknown>[];
   update?: ({ id: string; version?: number } & Record<string, unknown>)[];
   delete?: { id: string; version?: number }[];
 }

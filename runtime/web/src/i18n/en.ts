@@ -123,6 +123,7 @@ export const en = {
     setField: 'Set field…', field: 'Field', value: 'Value', apply: 'Apply to {{count}}', delete: 'Delete', clear: 'Clear selection',
     deleteTitle: 'Delete {{count}} records?', deleteText: 'This cannot be undone.', noActions: 'Your role may not change these records.',
     failed: 'Nothing was changed: {{message}}',
+    createFor: '{{action}} ({{count}})', createTitle: '{{action}} ({{count}} selected)', createHint: 'One {{entity}} is created for each selected record, with the values below.', create: 'Create {{count}}', created: '{{count}} created.',
   },
   views: { sharedBy: '{{name}} (shared by {{owner}})', view: 'View', default: 'Default', listView: 'List view' },
   users: { search: 'Search users…', choose: 'Choose a user…' },

@@ -125,6 +125,7 @@ export const zh: Messages = {
     setField: '设置字段…', field: '字段', value: '值', apply: '应用到 {{count}} 条', delete: '删除', clear: '取消选择',
     deleteTitle: '删除 {{count}} 条记录？', deleteText: '此操作无法撤销。', noActions: '您的角色不能修改这些记录。',
     failed: '未做任何更改：{{message}}',
+    createFor: '{{action}}（{{count}}）', createTitle: '{{action}}（已选 {{count}} 条）', createHint: '将为每条选中的记录各创建一条{{entity}}，内容如下。', create: '创建 {{count}} 条', created: '已创建 {{count}} 条。',
   },
   views: { sharedBy: '{{name}}（{{owner}} 共享）', view: '视图', default: '默认', listView: '列表视图' },
   users: { search: '搜索用户…', choose: '选择用户…' },

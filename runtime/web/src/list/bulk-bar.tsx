@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppDefinition, EntityDefinition } from '@tessera/metadata';
 import { bulkApi, failedItems, type BulkItemResult } from '../api/bulk-api';
@@ -9,6 +9,8 @@ import { useDeletePreview } from '../recycle-bin/use-delete-preview';
 import { ErrorBanner } from '../shell/error-banner';
 import { UserPicker } from '../users/user-picker';
 import { bulkFields } from './bulk-fields';
+import { bulkCreateTargets, type BulkCreateTarget } from './bulk-create-targets';
+import { useCapabilities } from '../permissions/capabilities-context';
 import type { ClientAccess } from './entity-access';
 
 export interface BulkBarProps {
@@ -21,11 +23,13 @@ export interface BulkBarProps {
 }
 
 type Mode = 'idle' | 'confirm-delete' | 'set-field';
+const BulkCreateDialog = lazy(() => import('./bulk-create-dialog'));
 const versionOf = (r: RecordData) => (typeof r.version === 'number' ? { version: r.version } : {});
 
 /**
  * Actions on the selected rows through `POST /api/{plural}/bulk`: delete (after a confirm) and
- * "set field…". The API is all or nothing, so a failure names the items at fault and nothing changed.
+ * "set field…", and "create one for each" (a survey per selected customer) where a child entity
+ * declares it. The API is all or nothing, so a failure names the items at fault and nothing changed.
  */
 export function BulkBar({ app, entity, access, selected, onDone, onClear }: BulkBarProps) {
   const { t, i18n } = useTranslation();
@@ -37,6 +41,10 @@ export function BulkBar({ app, entity, access, selected, onDone, onClear }: Bulk
   const [error, setError] = useState<string>();
   const [failures, setFailures] = useState<BulkItemResult[]>([]);
   const fields = useMemo(() => bulkFields(app, entity, access), [app, entity, access]);
+  const caps = useCapabilities();
+  const targets = useMemo(() => bulkCreateTargets(app, entity, caps), [app, entity, caps]);
+  const [creating, setCreating] = useState<BulkCreateTarget>();
+  const [notice, setNotice] = useState<string>();
   const cascade = useDeletePreview(entity['x-plural'], selected.map((r) => r.id), mode === 'confirm-delete');
   const def = field ? entity.properties[field] : undefined;
   const display = entity['x-display-field'] ?? 'name';
@@ -72,7 +80,18 @@ export function BulkBar({ app, entity, access, selected, onDone, onClear }: Bulk
       {canSet && <button type="button" className="t-btn" data-testid="bulk-set-field" aria-expanded={mode === 'set-field'} onClick={() => setMode(mode === 'set-field' ? 'idle' : 'set-field')}>{t('bulk.setField')}</button>}
       {canDelete && <button type="button" className="t-btn t-btn-danger" data-testid="bulk-delete" onClick={() => setMode('confirm-delete')}>{t('bulk.delete')}</button>}
       <button type="button" className="t-btn t-btn-ghost" data-testid="bulk-clear" onClick={onClear}>{t('bulk.clear')}</button>
-      {!canSet && !canDelete && <span className="t-muted">{t('bulk.noActions')}</span>}
+      {targets.map((target) => (
+        <button key={`${target.child['x-name']}.${target.field}`} type="button" className="t-btn" data-testid={`bulk-create-${target.child['x-name']}`}
+          onClick={() => { setNotice(undefined); setCreating(target); }}>{t('bulk.createFor', { action: localize(target.spec.label, locale), count: selected.length })}</button>
+      ))}
+      {!canSet && !canDelete && targets.length === 0 && <span className="t-muted">{t('bulk.noActions')}</span>}
+      {notice && <span className="t-muted" role="status" data-testid="bulk-notice">{notice}</span>}
+      {creating && (
+        <Suspense fallback={null}>
+          <BulkCreateDialog target={creating} entities={app.entities} parentIds={selected.map((r) => r.id)}
+            onDone={(count) => { setCreating(undefined); setNotice(t('bulk.created', { count })); }} onCancel={() => setCreating(undefined)} />
+        </Suspense>
+      )}
 
       {mode === 'set-field' && (
         <form className="t-inline-form" onSubmit={(e) => { e.preventDefault(); if (field && value !== '') void run({ update: selected.map((r) => ({ id: r.id, ...versionOf(r), [field]: typed() })) }); }}>

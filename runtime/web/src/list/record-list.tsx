@@ -9,6 +9,7 @@ import { useCellContext } from '../records/use-cell-context';
 import { withExpand } from '../records/with-expand';
 import { ErrorBanner } from '../shell/error-banner';
 import { BulkBar } from './bulk-bar';
+import { bulkCreateTargets } from './bulk-create-targets';
 import { entityAccess } from './entity-access';
 import { useCapabilities, useEntityCapabilities } from '../permissions/capabilities-context';
 import { FilterBuilder } from './filter-builder';
@@ -56,7 +57,7 @@ export function RecordList({ entity, userId, hasBoard, onOpen, onNew, onBoard, o
   // A row over a related field (a restored view) waits for them: sent without it, the list would show unfiltered rows meanwhile.
   const waiting = !related && view.conditions.some((c) => c.field.includes('.') && !isSystemFilter(c.field));
   const access = useMemo(() => entityAccess(grant), [grant]);
-  const bulk = Boolean(app && (access.can('update') || access.can('delete')));
+  const bulk = Boolean(app && (access.can('update') || access.can('delete') || bulkCreateTargets(app, entity, caps).length > 0));
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [reloadKey, setReloadKey] = useState(0);
   const [page, setPage] = useState<RecordPage>();
