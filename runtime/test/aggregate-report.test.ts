@@ -42,7 +42,7 @@ forEachDatabase('aggregates for reports', (getCtx) => {
       [ann, 'A3', 'bolt', 25, '2026-04-20T02:00:00Z'],
       [bob, 'B1', 'acme', 1000, '2026-03-31T15:59:00Z'],
     ] as const) expect((await who.call('POST', '/api/deals', { name, account, amount, closed_at: closed })).status).toBe(201);
-  }, 120_000);
+  });
   afterAll(() => rt?.close());
 
   const report = async (client: SessionClient, query: string) => {

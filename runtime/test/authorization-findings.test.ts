@@ -49,7 +49,7 @@ forEachDatabase('authorization findings', (getCtx) => {
     rep1 = await rt.login('rep1', 'rep1-password-1');
     rep2 = await rt.login('rep2', 'rep2-password-1');
     viewer = await rt.login('viewer', 'viewer-password-1');
-  }, 120_000);
+  });
   afterAll(() => rt?.close());
 
   const customerOf = async (client: SessionClient, name: string) => (await client.call('POST', '/api/customers', { name })).body.data.id as string;
@@ -118,5 +118,5 @@ describe('behind a TLS-terminating proxy (TESSERA_TRUST_PROXY)', () => {
         await rt.close();
       }
     }
-  }, 60_000);
+  });
 });

@@ -62,5 +62,5 @@ describeWithServer(`SIGTERM during an export${SERVER_URL ? '' : ' (skipped: TEST
     expect(lines[1]).toMatch(/^Shutdown customer 000001,/);
     expect(lines[ROWS]).toMatch(new RegExp(`^Shutdown customer ${String(ROWS).padStart(6, '0')},`));
     expect(await exited).toBe(0);
-  }, 120_000);
+  });
 });

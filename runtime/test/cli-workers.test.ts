@@ -53,7 +53,7 @@ describeWithServer(`tessera start with TESSERA_WORKERS=2${SERVER_URL ? '' : ' (s
     child = started.child;
     url = started.url;
     output = started.output;
-  }, 120_000);
+  });
   afterAll(async () => {
     if (child && child.exitCode === null) {
       child.kill('SIGTERM');

@@ -27,7 +27,7 @@ forEachDatabase('designer drafts on the server', (getCtx) => {
       await (await PGlite.create({ dataDir })).close();
     }
     appDir = await writeAppDir(testApp());
-  }, 120_000);
+  });
   afterAll(async () => {
     await rt?.close();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
@@ -124,7 +124,7 @@ forEachDatabase('designer drafts on the server', (getCtx) => {
     const keys = Object.keys(ordered.entities[0].properties);
     await rt.admin.call('PUT', '/api/_meta/draft', { revision: 10, baseVersion: version, app: ordered });
     expect(Object.keys((await rt.admin.call('GET', '/api/_meta/draft')).body.app.entities[0].properties)).toEqual(keys);
-  }, 120_000);
+  });
 
   it('keeps at most the last 100 changes, and a save for an unknown base version is refused', async () => {
     const { version, app } = (await rt.admin.call('GET', '/api/_meta/app')).body as { version: number; app: AppDefinition };
@@ -139,5 +139,5 @@ forEachDatabase('designer drafts on the server', (getCtx) => {
     const steps = (await rt.admin.call('GET', '/api/_meta/draft/history')).body.data as { step: number }[];
     expect(steps.length).toBe(101);
     expect(steps[0].step).toBe(5);
-  }, 120_000);
+  });
 });

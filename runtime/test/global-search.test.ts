@@ -38,7 +38,7 @@ forEachDatabase('global search', (getCtx) => {
     ids.contact = await make(sales1, 'contacts', { name: '王华为', customer: ids.huawei, phone: '+86 (10) 6552 9988' });
     ids.exact = await make(sales1, 'customers', { name: '华为' });
     ids.mailOnly = await make(sales1, 'customers', { name: '星河数码', email: 'huawei-partner@example.com' });
-  }, 120_000);
+  });
   afterAll(() => rt?.close());
 
   it('a rep never sees another team\'s customer', async () => {

@@ -48,7 +48,7 @@ forEachDatabase('tessera import', (getCtx) => {
     await writeFile(csv, 'Company,Mail,Staff\nAcme Ltd,acme@example.com,20\n');
     const second = await cli('customers', csv, '--mapping', mapping, '--mode', 'update');
     expect(second.out).toContain('1/1 rows — created 0, updated 1, skipped 0, rejected 0');
-  }, 120_000);
+  });
 
   it('explains bad arguments and unknown entities', async () => {
     expect((await cli('customer', 'x.csv', '--mode', 'merge')).err).toContain('--mode must be skip, update or create');

@@ -24,7 +24,7 @@ forEachDatabase('notify recipients: managers, roles, usernames', (getCtx) => {
     ids.auditor1 = (await rt.createUser({ username: 'auditor1', password: 'auditor1-password-1', roles: ['auditor'] })).id;
     ids.auditor2 = (await rt.createUser({ username: 'auditor2', password: 'auditor2-password-1', roles: ['auditor'], isActive: false })).id;
     ids.watcher = (await rt.createUser({ username: 'watcher', password: 'watcher-password-1', roles: [] })).id;
-  }, 120_000);
+  });
   afterAll(() => rt?.close());
 
   it('notifies the owner\'s manager, the active holders of a role and a user named by username, once each', async () => {

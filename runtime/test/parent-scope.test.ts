@@ -50,7 +50,7 @@ forEachDatabase('tickets controlled by their customer', (getCtx) => {
       ids[`${who}-ticket`] = ticket.id;
       numbers[who] = ticket.number;
     }
-  }, 120_000);
+  });
   afterAll(() => rt?.close());
 
   it('a rep lists, counts, searches and exports exactly the tickets of their customers', async () => {

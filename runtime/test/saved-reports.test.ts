@@ -45,7 +45,7 @@ forEachDatabase('saved reports', (getCtx) => {
       [ann, 'A2', 'acme', 50, '2026-03-15'],
       [bob, 'B1', 'acme', 1000, '2026-03-31'],
     ] as const) expect((await who.call('POST', '/api/deals', { name, account, amount, closed_at: closed })).status).toBe(201);
-  }, 120_000);
+  });
   afterAll(() => rt?.close());
 
   it('saves a report for its owner, lists it as theirs, changes and deletes it', async () => {

@@ -76,7 +76,7 @@ forEachDatabase('tracing', (getCtx) => {
     expect(await rt.runtime.jobs.run('@trace/jobs:tally')).toBe('ran');
     // Closing flushes the batch to the receiver.
     await rt.close();
-  }, 120_000);
+  });
   afterAll(() => receiver?.close());
 
   it('exports OTLP/HTTP JSON with the configured service name', () => {
@@ -145,5 +145,5 @@ forEachDatabase('tracing', (getCtx) => {
     expect(report.statuses).toEqual([201, 200]);
     expect(report.otelModules).toEqual([]);
     expect(report.pgWrapped).toBe(false);
-  }, 120_000);
+  });
 });

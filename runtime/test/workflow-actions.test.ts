@@ -23,7 +23,7 @@ forEachDatabase('assignOwner strategies', (getCtx) => {
     for (const username of ['gold1', 'gold2', 'big', 'rest', 'l0', 'l1', 'l2']) {
       ids[username] = (await rt.createUser({ username, password: 'password-123', roles: ['sales'], isActive: username !== 'l0' })).id;
     }
-  }, 60_000);
+  });
   afterAll(() => rt?.close());
 
   const customer = async (body: Record<string, unknown>) => (await rt.admin.call('POST', '/api/customers', body)).body.data.id as string;
@@ -86,7 +86,7 @@ forEachDatabase('lead conversion (example CRM)', (getCtx) => {
     sales1 = await rt.login('sales1', 'sales1-demo-123');
     manager = await rt.login('manager', 'manager-demo-123');
     sales1Id = (await sales1.call('GET', '/api/auth/me')).body.data.user.id;
-  }, 120_000);
+  });
   afterAll(() => rt?.close());
 
   const qualifiedLead = async (body: Record<string, unknown>) => {

@@ -42,5 +42,5 @@ forEachDatabase('workflow timers and webhooks with two runtimes on one database'
       for (const rt of runtimes) await rt.close();
       await hook.close();
     }
-  }, 120_000);
+  });
 });

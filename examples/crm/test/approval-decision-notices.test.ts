@@ -45,7 +45,7 @@ forEachDatabase('approval decisions reach the submitter', (getCtx) => {
     customer = (await ok(sales1, 'POST', '/api/customers', { name: 'Notice Co' })).id;
     // sales2 reads Chinese: their notices come in Chinese.
     await server.runtime.knex('tessera.users').where({ username: 'sales2' }).update({ locale: 'zh' });
-  }, 120_000);
+  });
   afterAll(() => server?.close());
 
   it('tells the submitter when a step is approved and when the approval is complete, with the comment', async () => {

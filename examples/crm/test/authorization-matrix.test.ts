@@ -225,7 +225,7 @@ forEachDatabase('the OpenAPI document and the route table', (getCtx) => {
   let server: TestRuntime;
   beforeAll(async () => {
     server = await createTestRuntime({ appDir: exampleDir, databaseUrl: getCtx().databaseUrl, demoUsers: true });
-  }, 120_000);
+  });
   afterAll(() => server?.close());
 
   it('lists every declared route with the permission it needs', async () => {

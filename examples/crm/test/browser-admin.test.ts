@@ -45,7 +45,7 @@ describeBrowser('admin screens in the browser', () => {
     for (const d of (await server.admin.call('GET', '/api/admin/departments')).body.data) dept[d.name] = d.id;
     browser = await launchChromium();
     admin = await openAs('admin', 'admin-demo-123');
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await browser?.close();

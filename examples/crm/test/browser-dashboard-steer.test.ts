@@ -286,5 +286,5 @@ forEachBrowserDatabase('dashboards that can be steered', (getCtx) => {
     await page.getByTestId('dashboard-owner').locator('option', { hasText: '我的团队' }).waitFor({ state: 'attached' });
     expect(await page.getByTestId('dashboard-range').locator('option').allTextContents()).toEqual(['全部时间', '本月', '本季度', '本年', '最近 30 天', '自定义日期']);
     await context.close();
-  }, 120_000);
+  });
 });

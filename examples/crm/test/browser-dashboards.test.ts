@@ -42,7 +42,7 @@ describeBrowser('example CRM dashboards and views in the browser', () => {
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'en-US' });
     page.on('pageerror', (error) => console.error('page error:', error.message));
     await signIn(page, server.url, 'admin', DEMO_ADMIN_PASSWORD);
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await browser?.close();

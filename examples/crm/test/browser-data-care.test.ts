@@ -46,7 +46,7 @@ describeBrowser('data care: erase a person from their record', () => {
     expect(await page.getByTestId('data-care-erase').count()).toBe(0);
     expect(await page.getByTestId('data-care-export').count()).toBe(0);
     await page.context().close();
-  }, 120_000);
+  });
 
   it('an administrator gives a reason and erases the contact', async () => {
     const page = await open('admin', server.adminPassword);
@@ -62,5 +62,5 @@ describeBrowser('data care: erase a person from their record', () => {
     expect(record.email ?? null).toBeNull();
     expect(record.phone ?? null).toBeNull();
     await page.context().close();
-  }, 120_000);
+  });
 });

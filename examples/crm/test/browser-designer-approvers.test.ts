@@ -34,7 +34,7 @@ describeBrowser('designer: an approval step\'s approvers from several rules (iss
     server = await startExampleApp();
     browser = await launchChromium();
     page = await newDesktopPage(browser);
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await browser?.close();

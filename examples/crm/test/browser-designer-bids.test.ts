@@ -94,7 +94,7 @@ describeBrowser('designer: a Bids/Tenders module from an empty app (issue 8)', (
     await server.createUser(REP);
     await server.createUser(MANAGER);
     browser = await launchChromium();
-  }, 120_000);
+  });
 
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);

@@ -49,7 +49,7 @@ describeBrowser('designer: the draft on the server, shared between browsers (iss
     for (const page of [a, b]) page.on('pageerror', (error) => console.error('page error:', error.message));
     await signIn(a, server.url, 'admin', DEMO_ADMIN_PASSWORD);
     await signIn(b, server.url, 'implementer', 'implementer-123');
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -70,7 +70,7 @@ describeBrowser('designer: the draft on the server, shared between browsers (iss
     await a.getByTestId('canvas-field-legacy_note').waitFor({ state: 'detached' });
     await saved(a);
     expect((await draft()).app!.entities[0].properties.legacy_note).toBeUndefined();
-  }, 120_000);
+  });
 
   it('finds field types by search (English or Chinese) and opens a field in one click from the canvas', async () => {
     await openDesigner(a);
@@ -93,7 +93,7 @@ describeBrowser('designer: the draft on the server, shared between browsers (iss
     await a.getByTestId('canvas-field-draft_budget').click();
     await a.getByTestId('field-editor').waitFor();
     expect(await a.getByTestId('edit-name').inputValue()).toBe('draft_budget');
-  }, 120_000);
+  });
 
   it('keeps the change and its undo history across a reload, and shows it in a second browser with who made it', async () => {
     await saved(a);
@@ -111,7 +111,7 @@ describeBrowser('designer: the draft on the server, shared between browsers (iss
     await b.getByTestId('canvas-field-draft_budget').waitFor();
     await b.getByTestId('draft-editor').filter({ hasText: 'Administrator' }).waitFor();
     expect(await b.getByTestId('undo').isEnabled()).toBe(true);
-  }, 120_000);
+  });
 
   it('refuses a stale save and merges both implementers\' changes', async () => {
     // B adds a field; A, still on the older revision, adds another: A's save is stale.
@@ -129,7 +129,7 @@ describeBrowser('designer: the draft on the server, shared between browsers (iss
     // B takes the merged draft on reload.
     await b.reload();
     await b.getByTestId('canvas-field-draft_sponsor').waitFor();
-  }, 120_000);
+  });
 
   it('discards the draft for everyone', async () => {
     await b.getByTestId('draft-discard').click();
@@ -141,5 +141,5 @@ describeBrowser('designer: the draft on the server, shared between browsers (iss
     await a.getByTestId('palette-text').waitFor();
     expect(await a.getByTestId('canvas-field-draft_sponsor').count()).toBe(0);
     expect(await a.getByTestId('unsaved').count()).toBe(0);
-  }, 120_000);
+  });
 });

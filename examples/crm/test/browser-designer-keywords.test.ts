@@ -38,7 +38,7 @@ describeBrowser('designer: every keyword has an editor (issue 17)', () => {
     server = await startExampleApp();
     browser = await launchChromium();
     page = await newDesktopPage(browser);
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -111,7 +111,7 @@ describeBrowser('designer: every keyword has an editor (issue 17)', () => {
     expect((first.body as { data: { number: string; amount: number } }).data).toMatchObject({ number: expect.stringMatching(/^TK-\d{4}-0001$/), amount: 1.125 });
     const duplicate = await server.admin.call('POST', '/api/issues', { title: 'Printer', email: 'a@example.com' });
     expect(duplicate.status).toBe(409);
-  }, 120_000);
+  });
 });
 
 interface FollowUpApp {
@@ -134,7 +134,7 @@ describeBrowser('designer: calendar views, state locks, personal data and public
     server = await startExampleApp();
     browser = await launchChromium();
     page = await newDesktopPage(browser);
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -226,5 +226,5 @@ describeBrowser('designer: calendar views, state locks, personal data and public
     const locked = await server.admin.call('PATCH', `/api/leads/${id}`, { company: 'Other' });
     expect([locked.status, (locked.body as { error: { code: string } }).error.code]).toEqual([409, 'record_locked']);
     expect((await server.admin.call('PATCH', `/api/leads/${id}`, { name: 'Ada Chen-Li' })).status).toBe(200);
-  }, 120_000);
+  });
 });

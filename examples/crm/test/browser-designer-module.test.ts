@@ -151,7 +151,7 @@ describeBrowser('designer: an Equipment loans module added to the example app th
   beforeAll(async () => {
     server = await startExampleApp();
     browser = await launchChromium();
-  }, 120_000);
+  });
 
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);

@@ -37,7 +37,7 @@ describeBrowser('designer: layouts and permissions (issue 8)', () => {
     server = await startExampleApp();
     browser = await launchChromium();
     page = await newDesktopPage(browser);
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await browser?.close();

@@ -35,7 +35,7 @@ describeBrowser('designer: recipients, filters and labels by pickers (issue 17)'
     server = await startExampleApp();
     browser = await launchChromium();
     page = await newDesktopPage(browser);
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await browser?.close();

@@ -34,7 +34,7 @@ forEachBrowserDatabase('designer: type changes, dependents, simulator, view as r
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, locale: 'en-US' });
     page.on('pageerror', (error) => console.error('page error:', error.message));
     await openDesigner(page, server.url);
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await browser?.close();

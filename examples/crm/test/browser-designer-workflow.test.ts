@@ -74,7 +74,7 @@ describeBrowser('designer: a workflow on the canvas, published and used (issue 8
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1500, height: 950 }, locale: 'en-US' });
     page.on('pageerror', (error) => console.error('page error:', error.message));
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -154,7 +154,7 @@ describeBrowser('designer: a workflow on the canvas, published and used (issue 8
     await page.getByTestId('workflow-state').filter({ hasText: /active/i }).waitFor();
     const after = await server.admin.call('GET', `/api/contracts/${contract.body.data.id}`);
     expect(after.body.data.status).toBe('active');
-  }, 120_000);
+  });
 
   it('imports a machine exported from Stately and shows it on the canvas', async () => {
     await page.goto(server.url + '/designer/');

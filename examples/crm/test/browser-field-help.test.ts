@@ -20,7 +20,7 @@ forEachBrowserDatabase('field help in English and Chinese', (getCtx) => {
     server = await createTestRuntime({ databaseUrl: getCtx().databaseUrl, appDir: exampleDir, webDir: path.join(exampleDir, 'dist/app'), designerDir: path.join(exampleDir, 'dist/designer'), demoUsers: true });
     browser = await launchChromium();
     page = await newDesktopPage(browser);
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -63,5 +63,5 @@ forEachBrowserDatabase('field help in English and Chinese', (getCtx) => {
     await page.getByText('签署拜访报告的人。').waitFor();
     expect(await page.getByText('Who signs the visit report.').count()).toBe(0);
     await page.getByTestId('language-switch').selectOption('en');
-  }, 120_000);
+  });
 });

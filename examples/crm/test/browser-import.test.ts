@@ -82,7 +82,7 @@ describeBrowser('import screen: map, preview errors, run, rejected rows, revert'
     await page.getByTestId('import-revert').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="import-status"]')?.textContent?.includes('reverted'));
     expect(await customersNamed('Importwerk')).toEqual([]);
-  }, 120_000);
+  });
 
   it('refuses to revert once a newer edit touched an imported record, and says why', async () => {
     await importFile('again.csv', ['Name,Customer level', 'Revertcheck Delta AG,C', ''].join('\r\n'));
@@ -94,5 +94,5 @@ describeBrowser('import screen: map, preview errors, run, rejected rows, revert'
     await page.getByTestId('import-revert').click();
     expect(await page.getByTestId('error-banner').textContent()).toContain('were changed since; nothing was reverted');
     expect((await customersNamed('Revertcheck')).map((c) => c.name)).toEqual(['Revertcheck Delta AG']);
-  }, 120_000);
+  });
 });

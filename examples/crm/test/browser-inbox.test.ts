@@ -45,7 +45,7 @@ describeBrowser('approvals inbox, notifications, bulk actions and saved views in
     const submitted = await ok(sales1, 'POST', `/api/quotes/${quoteId}/transitions/SUBMIT`, {});
     expect(submitted.data.status).toBe('pending_approval');
     browser = await launchChromium();
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await browser?.close();

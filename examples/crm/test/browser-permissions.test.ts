@@ -66,7 +66,7 @@ describeBrowser('what each role meets in the app', () => {
     if (dealer.status !== 201 && dealer.status !== 200) throw new Error(`partner could not create a customer: ${dealer.status} ${dealer.text}`);
     dealerId = dealer.body.data.id;
     browser = await launchChromium();
-  }, 120_000);
+  });
 
   afterAll(async () => {
     console.info(`browser-permissions: ${counts.menus} menus, ${counts.lists} lists, ${counts.records} record pages checked`);
@@ -174,7 +174,7 @@ describeBrowser('what each role meets in the app', () => {
     } finally {
       await context.close();
     }
-  }, 120_000);
+  });
 
   it('partner: only its own entities; a link to bids says it has no access; its own customer without hidden fields', async () => {
     const { context, page } = await openAs('partner');
@@ -207,7 +207,7 @@ describeBrowser('what each role meets in the app', () => {
     } finally {
       await context.close();
     }
-  }, 120_000);
+  });
 
   it('service: customers read-only without revenue or credit rating; contacts it can save', async () => {
     const { context, page } = await openAs('service');
@@ -237,7 +237,7 @@ describeBrowser('what each role meets in the app', () => {
     } finally {
       await context.close();
     }
-  }, 120_000);
+  });
 
   it('sales rep (sales1): the menu of its role, and "+ New" and Save on what it owns', async () => {
     const { context, page } = await openAs('sales1');
@@ -259,5 +259,5 @@ describeBrowser('what each role meets in the app', () => {
     } finally {
       await context.close();
     }
-  }, 120_000);
+  });
 });

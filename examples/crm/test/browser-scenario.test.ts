@@ -92,7 +92,7 @@ describeBrowser('the CRM story: from a new customer to an approved discount, in 
     expect(lead.score).toBe(80);
     ids.lead = lead.id;
     browser = await launchChromium();
-  }, 120_000);
+  });
 
   afterAll(async () => {
     console.log(`scenario UI steps: ${JSON.stringify(steps)} = ${Object.values(steps).reduce((a, b) => a + b, 0)}`);

@@ -68,7 +68,7 @@ describeBrowser('example CRM views in the browser', () => {
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'en-US', acceptDownloads: true });
     page.on('pageerror', (error) => console.error('page error:', error.message));
     await signIn(page, server.url, 'admin', DEMO_ADMIN_PASSWORD);
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await browser?.close();

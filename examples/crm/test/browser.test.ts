@@ -34,7 +34,7 @@ describeBrowser('example CRM in the browser', () => {
     });
     browser = await launchChromium();
     page = await newDesktopPage(browser);
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await browser?.close();

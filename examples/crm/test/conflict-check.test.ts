@@ -27,7 +27,7 @@ forEachDatabase('filing opportunities (报备) in the example', (getCtx) => {
     const users = (await server.admin.call('GET', '/api/admin/users')).body.data as Array<{ id: string; username: string }>;
     // Both reps work with the customer: sales1 owns it and shares it with sales2.
     await ok(sales1, 'POST', `/api/customers/${customer}/shares`, { user: users.find((u) => u.username === 'sales2')!.id, access: 'read' });
-  }, 120_000);
+  });
   afterAll(() => server?.close());
 
   it('refuses a second open filing of the same customer and product line, in the metadata\'s words, revealing nothing', async () => {

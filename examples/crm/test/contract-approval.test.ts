@@ -30,7 +30,7 @@ forEachDatabase('contract approval in the example', (getCtx) => {
     server = await createTestRuntime({ appDir: exampleDir, databaseUrl: getCtx().databaseUrl, dataDir: getCtx().dataDir, demoUsers: true });
     [sales1, manager, executive] = await Promise.all(['sales1', 'manager', 'executive'].map((u) => server.login(u, `${u}-demo-123`)));
     customer = (await ok(sales1, 'POST', '/api/customers', { name: 'Contract Pumps' })).id;
-  }, 120_000);
+  });
   afterAll(() => server?.close());
 
   it('locks a submitted contract, the sales manager approves it, and only then it can be signed', async () => {

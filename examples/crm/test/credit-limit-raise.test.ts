@@ -31,7 +31,7 @@ forEachDatabase('credit limit raise in the example', (getCtx) => {
     server = await createTestRuntime({ appDir: exampleDir, databaseUrl: getCtx().databaseUrl, dataDir: getCtx().dataDir, demoUsers: true });
     [sales1, manager, executive] = await Promise.all(['sales1', 'manager', 'executive'].map((u) => server.login(u, `${u}-demo-123`)));
     customer = (await ok(sales1, 'POST', '/api/customers', { name: 'Credit Valves' })).id;
-  }, 120_000);
+  });
   afterAll(() => server?.close());
 
   it('applies the new limit only when management approves, keeping the amount asked for', async () => {

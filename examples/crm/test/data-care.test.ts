@@ -49,7 +49,7 @@ forEachDatabase('data care: export and erase a person', (getCtx) => {
     // An edit, so the history holds the value as both old and new.
     await ok(manager, 'PATCH', `/api/contacts/${ids.contact}`, { email: EMAIL });
     ids.followUp = (await ok(manager, 'POST', '/api/follow_ups', { subject: 'First call', method: 'phone', customer: ids.customer, contact: ids.contact, content: `Called ${NAME} at ${PHONE}, mail ${EMAIL}` })).data.id;
-  }, 120_000);
+  });
   afterAll(() => server?.close());
 
   it('is for administrators only, and only for entities about persons', async () => {

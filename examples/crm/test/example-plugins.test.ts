@@ -13,7 +13,7 @@ forEachDatabase('the example CRM with its plugins', (getCtx) => {
   beforeAll(async () => {
     server = await createTestRuntime({ appDir: exampleDir, databaseUrl: getCtx().databaseUrl, demoUsers: true });
     sales1 = await server.login('sales1', 'sales1-demo-123');
-  }, 120_000);
+  });
   afterAll(() => server?.close());
 
   it('lists every plugin enabled, with app.json settings stored on the first start', async () => {

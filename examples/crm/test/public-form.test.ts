@@ -24,7 +24,7 @@ forEachDatabase('the example web-to-lead form', (getCtx) => {
   let server: TestRuntime;
   beforeAll(async () => {
     server = await createTestRuntime({ appDir: exampleDir, databaseUrl: getCtx().databaseUrl, demoUsers: true });
-  }, 120_000);
+  });
   afterAll(() => server?.close());
   // Each case starts under the form's rate limit (5 a minute from one address).
   beforeEach(() => server.runtime.knex('tessera.plugin_route_throttle').delete());

@@ -45,7 +45,7 @@ forEachDatabase('recycle bin on the example CRM', (getCtx) => {
     manager = await server.login('manager', 'manager-demo-123');
     sales1 = await server.login('sales1', 'sales1-demo-123');
     sales2 = await server.login('sales2', 'sales2-demo-123');
-  }, 120_000);
+  });
   afterAll(() => server?.close());
 
   it('previews, deletes with the cascade, keeps history, lists the deletion and restores exactly its children', async () => {

@@ -46,7 +46,7 @@ forEachDatabase('customer transfer by approval in the example', (getCtx) => {
     server = await createTestRuntime({ appDir: exampleDir, databaseUrl: getCtx().databaseUrl, dataDir: getCtx().dataDir, demoUsers: true });
     [sales1, sales2, manager] = await Promise.all(['sales1', 'sales2', 'manager'].map((u) => server.login(u, `${u}-demo-123`)));
     for (const u of (await ok(server.admin, 'GET', '/api/admin/users')) as Array<{ id: string; username: string }>) users[u.username] = u.id;
-  }, 120_000);
+  });
   afterAll(() => server?.close());
 
   it('moves nothing until the manager approves, then the customer and what follows it, and locks the request', async () => {

@@ -22,7 +22,7 @@ forEachDatabase('@tessera/plugin-dedup batch hook on imports', (getCtx) => {
     for (let i = 1; i <= 10; i++) expect((await rt.admin.call('POST', '/api/customers', { name: `Company ${i}`, phone: `138${String(i).padStart(8, '0')}` })).status).toBe(201);
     await rt.runtime.knex.raw(`insert into plugin_dedup_dedup_test.dedup_ready (entity, fields) values ('customer', 'email,name,phone')`);
     rt.runtime.knex.on('query', (q: { sql: string }) => sql.push(q.sql));
-  }, 120_000);
+  });
   afterAll(() => rt?.close());
 
   async function importCsv(lines: string[]) {
@@ -77,5 +77,5 @@ forEachDatabase('@tessera/plugin-dedup batch hook on imports', (getCtx) => {
     } finally {
       await rt.admin.call('POST', '/api/_meta/plugins/@tessera/plugin-dedup/enable', { settings: { entities: { customer: { fields: ['name', 'phone', 'email'] } } } });
     }
-  }, 120_000);
+  });
 });

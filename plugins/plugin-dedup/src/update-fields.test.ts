@@ -14,7 +14,7 @@ forEachDatabase('@tessera/plugin-dedup update fields', (getCtx) => {
     rt = await createTestRuntime({ app, plugins: [dedupPlugin], databaseUrl: getCtx().databaseUrl });
     expect((await rt.admin.call('POST', '/api/_meta/plugins/@tessera/plugin-dedup/enable', { settings: { entities: { customer: { fields: ['name'] } } } })).status).toBe(200);
     rt.runtime.knex.on('query', (q: { sql: string }) => sql.push(q.sql));
-  }, 120_000);
+  });
   afterAll(() => rt?.close());
 
   it('writes an update of a field it does not compare in one statement, and still checks the name', async () => {

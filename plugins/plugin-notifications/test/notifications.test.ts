@@ -88,7 +88,7 @@ forEachDatabase('@tessera/plugin-notifications', (getCtx) => {
       await smtp.close();
       await sms.close();
     }
-  }, 120_000);
+  });
 
   it('retries a refusing SMTP server with backoff, then leaves a dead letter with its reason', async () => {
     const smtp = await smtpSink({ rejectRecipients: true });
@@ -112,7 +112,7 @@ forEachDatabase('@tessera/plugin-notifications', (getCtx) => {
       await rt.close();
       await smtp.close();
     }
-  }, 120_000);
+  });
 
   it('makes deliveries it cannot make dead letters at once: not configured, no phone, plugin disabled', async () => {
     const rt = await boot(['inApp', 'email', 'sms']);
@@ -143,7 +143,7 @@ forEachDatabase('@tessera/plugin-notifications', (getCtx) => {
     } finally {
       await rt.close();
     }
-  }, 120_000);
+  });
 
   it('refuses to start an app whose workflow names a channel no loaded plugin provides', async () => {
     await expect(createTestRuntime({ app: notificationsApp(['inApp', 'email']), databaseUrl: getCtx().databaseUrl, dataDir: getCtx().dataDir }))

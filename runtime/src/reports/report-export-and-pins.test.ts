@@ -58,7 +58,7 @@ forEachDatabase('report export and pins', (getCtx) => {
     const created = await users.boss.call('POST', '/api/_reports', { label: 'Amount by owner and stage', entity: 'deal', groups: ['owner', 'stage'], measures: ['sum:amount'], chart: 'bar', sharedWith: { roles: ['rep'] } });
     expect(created.status).toBe(201);
     reportId = created.body.data.id;
-  }, 120_000);
+  });
   afterAll(() => rt?.close());
 
   it('exports the pivot as XLSX: headings, a row per owner, stages across, totals, numbers as numbers', async () => {

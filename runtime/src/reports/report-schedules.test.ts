@@ -62,7 +62,7 @@ forEachDatabase('scheduled reports', (getCtx) => {
     const created = await users.boss.call('POST', '/api/_reports', byStage);
     expect(created.status).toBe(201);
     reportId = created.body.data.id;
-  }, 120_000);
+  });
   afterAll(() => rt?.close());
 
   it('refuses a bad schedule naming the field: cron, time zone, too often, no one to send to, someone not allowed', async () => {
@@ -189,5 +189,5 @@ forEachDatabase('scheduled reports', (getCtx) => {
     } finally {
       await other.close();
     }
-  }, 120_000);
+  });
 });

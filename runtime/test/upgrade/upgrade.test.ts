@@ -49,7 +49,7 @@ const withDatabase = (url: string, name: string) => Object.assign(new URL(url), 
     const contacts = await sales1.call('GET', `/api/contacts?filter[customer]=${customers[1].id}`);
     expect(contacts.body.data).toEqual([expect.objectContaining({ name: 'Upgrade Contact', phone: '13800000001' })]);
     expect((await sales1.call('POST', '/api/customers', { name: 'After Upgrade Co', industry: 'retail', level: 'C', region: 'east' })).status).toBe(201);
-  }, 120_000);
+  });
 
   it('applies nothing the second time', async () => {
     await rt!.close();
@@ -57,5 +57,5 @@ const withDatabase = (url: string, name: string) => Object.assign(new URL(url), 
     const rows = await rt.runtime.knex('tessera.internal_migrations').select('name', 'applied_at');
     expect(rows).toHaveLength(INTERNAL_MIGRATIONS.length);
     expect(new Set(rows.map((r) => String(r.applied_at))).size).toBeLessThanOrEqual(1);
-  }, 120_000);
+  });
 });
