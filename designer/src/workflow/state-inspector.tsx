@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WorkflowDefinition, WorkflowStateConfig } from '@tessera/metadata';
+import type { EntityDefinition, WorkflowDefinition, WorkflowStateConfig } from '@tessera/metadata';
 import type { WorkflowRegistryView } from '../api/meta-api-types';
 import { ApprovalEditor } from './approval-editor';
 import { LockEditor } from './lock-editor';
@@ -13,6 +13,8 @@ export interface StateInspectorProps {
   registry: WorkflowRegistryView;
   roles: string[];
   fields: string[];
+  /** The app's entities, for the transferRecord action of a timer. */
+  entities?: readonly EntityDefinition[];
   /** A field's label in the reader's language (the lock lists fields by label). */
   fieldLabel?: (field: string) => string;
   onWorkflow: (next: WorkflowDefinition) => void;
@@ -26,7 +28,7 @@ export interface StateInspectorProps {
 export const STATE_INSPECTOR_KEYWORDS = ['workflow.machine.states.*.type', 'workflow.machine.states.*.label', 'workflow.machine.initial', 'workflow.machine.states.*.on'] as const;
 
 /** One state: its name, initial/final, the transitions it starts (by keyboard), timers, approval and record lock. */
-export function StateInspector({ workflow, state, registry, roles, fields, fieldLabel = (f) => f, onWorkflow, onPatch, onRename, onInitial, onAddTransition }: StateInspectorProps) {
+export function StateInspector({ workflow, state, registry, roles, fields, entities, fieldLabel = (f) => f, onWorkflow, onPatch, onRename, onInitial, onAddTransition }: StateInspectorProps) {
   const { t } = useTranslation();
   const config = workflow.machine.states[state];
   const names = Object.keys(workflow.machine.states);
@@ -84,7 +86,7 @@ export function StateInspector({ workflow, state, registry, roles, fields, field
         <p className="d-hint">{t('workflow.timersHint')}</p>
         <ol className="d-wf-timers">
           {timers.map(({ ms, timer }, i) => (
-            <TimerEditor key={ms} index={i} workflow={workflow} ms={ms} timer={timer} actions={registry.actions} roles={roles} channels={registry.channels}
+            <TimerEditor key={ms} index={i} workflow={workflow} ms={ms} timer={timer} actions={registry.actions} roles={roles} channels={registry.channels} entities={entities}
               onChange={(next, nextTimer) => (timers.some((x) => x.ms === next && next !== ms) ? undefined : onWorkflow(putTimer(workflow, state, ms, next, nextTimer)))}
               onRemove={() => onWorkflow(removeTimer(workflow, state, ms))} />
           ))}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WorkflowDefinition, WorkflowDelayedTransitionConfig } from '@tessera/metadata';
+import type { EntityDefinition, WorkflowDefinition, WorkflowDelayedTransitionConfig } from '@tessera/metadata';
 import type { RegistryCall } from '../api/meta-api-types';
 import { ActionList } from './call-editor';
 import { delayMs, splitDelay, type DelayUnit } from './delay';
@@ -11,8 +11,10 @@ export const TIMER_EDITOR_KEYWORDS = ['workflow.machine.states.*.after'] as cons
 const UNITS: DelayUnit[] = ['minutes', 'hours', 'days'];
 
 /** One `after` timer: the delay in minutes, hours or days, where it goes, and its actions. */
-export function TimerEditor({ index, workflow, ms, timer, actions, roles, channels, onChange, onRemove }: {
+export function TimerEditor({ index, workflow, ms, timer, actions, roles, channels, entities = [], onChange, onRemove }: {
   index: number; workflow: WorkflowDefinition; ms: number; timer: WorkflowDelayedTransitionConfig; actions: RegistryCall[]; roles?: string[]; channels?: string[];
+  /** The app's entities, for transferRecord's pickers. */
+  entities?: readonly EntityDefinition[];
   onChange: (ms: number, timer: WorkflowDelayedTransitionConfig) => void; onRemove: () => void;
 }) {
   const { t } = useTranslation();
@@ -41,6 +43,7 @@ export function TimerEditor({ index, workflow, ms, timer, actions, roles, channe
       </div>
       {bad && <p className="d-error" role="alert">{t('workflow.problems.delay')}</p>}
       <ActionList id={`timer-${index}-action`} actions={actions} roles={roles} channels={channels} value={timer.actions ?? []}
+        source={entities.find((e) => e['x-name'] === workflow.entity)} entities={entities}
         onChange={(list) => { const { actions: _a, ...rest } = timer; onChange(ms, list.length ? { ...rest, actions: list } : rest); }} />
     </li>
   );

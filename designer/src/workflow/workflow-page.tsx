@@ -140,7 +140,7 @@ export default function WorkflowPage({ app, onChange }: { app: AppDefinition; on
         {registryError && <p className="d-error" role="alert">{t('workflow.registryError', { message: registryError })}</p>}
         {workflow && entity && simulating && <SimulatorPanel key={workflow.name} workflow={workflow} entity={entity} roles={roles} onClose={() => setSimulating(false)} />}
         {workflow && registry && selection?.kind === 'state' && workflow.machine.states[selection.state] && (
-          <StateInspector key={`${workflow.name}-${selection.state}`} workflow={workflow} state={selection.state} registry={registry} roles={roles} fields={fields}
+          <StateInspector key={`${workflow.name}-${selection.state}`} workflow={workflow} state={selection.state} registry={registry} roles={roles} fields={fields} entities={app.entities}
             fieldLabel={(f) => `${localize(entity?.properties[f]?.['x-label'], i18n.language) || f} (${f})`}
             onWorkflow={put} onPatch={(patch) => put(patchState(workflow, selection.state, patch))}
             onRename={(to) => { const r = renameState(app, workflow, selection.state, to); onChange(r.app); setSelection({ kind: 'state', state: to }); }}
@@ -156,7 +156,7 @@ export default function WorkflowPage({ app, onChange }: { app: AppDefinition; on
           <section className="d-panel d-inspector" data-testid="timer-inspector">
             <h2>{t('workflow.timerHeading', { from: selection.from })}</h2>
             <ol className="d-wf-timers">
-              <TimerEditor key={`${workflow.name}-${selection.from}`} index={0} workflow={workflow} ms={selection.ms} timer={workflow.machine.states[selection.from].after![String(selection.ms)]} actions={registry.actions} roles={roles} channels={registry.channels}
+              <TimerEditor key={`${workflow.name}-${selection.from}`} index={0} workflow={workflow} ms={selection.ms} timer={workflow.machine.states[selection.from].after![String(selection.ms)]} actions={registry.actions} roles={roles} channels={registry.channels} entities={app.entities}
                 onChange={(ms, timer) => { put(putTimer(workflow, selection.from, selection.ms, ms, timer)); setSelection({ ...selection, ms }); }}
                 onRemove={() => { put(removeTimer(workflow, selection.from, selection.ms)); setSelection({ kind: 'state', state: selection.from }); }} />
             </ol>
