@@ -43,7 +43,7 @@ describe('parseAppFiles', () => {
     expect(appPluginNames(result.value.plugins)).toEqual(['@tessera/plugin-rating', '@tessera/plugin-region', '@tessera/plugin-dedup', '@tessera/plugin-lead-scoring', '@tessera/plugin-notifications']);
     expect(appPluginSettings(result.value.plugins).get('@tessera/plugin-dedup')).toMatchObject({ entities: { customer: { fields: ['name', 'phone', 'email'] }, contact: { fields: ['phone', 'email'] } } });
     expect(result.value.entities.map((e) => e['x-name'])).toEqual(['bid', 'contact', 'contract', 'credit_grant', 'credit_request', 'customer', 'follow_up', 'lead', 'opportunity', 'order', 'payment_plan', 'payment', 'quote', 'sales_target', 'survey', 'ticket', 'transfer_request']);
-    expect(result.value.layouts.map((l) => l.name)).toEqual(['bid-form', 'contact-form', 'contract-form', 'customer-form', 'follow-up-form', 'lead-form', 'opportunity-form', 'order-form', 'payment-form', 'payment-plan-form', 'sales-target-form', 'survey-form', 'ticket-form', 'transfer-request-form', 'web-lead']);
+    expect(result.value.layouts.map((l) => l.name)).toEqual(['bid-form', 'contact-form', 'contract-form', 'customer-agent-form', 'customer-distributor-form', 'customer-form', 'follow-up-form', 'lead-form', 'opportunity-form', 'order-form', 'payment-form', 'payment-plan-form', 'sales-target-form', 'survey-form', 'ticket-form', 'transfer-request-form', 'web-lead']);
     // The CRM's metrics (issue 21), and the dashboards that show them: Sales stays the first tab.
     expect(result.value.metrics?.map((m) => m.name)).toEqual(['average_deal_size', 'churn_rate', 'customer_lifetime_value', 'deal_cycle', 'lead_conversion', 'payment_collection', 'satisfaction', 'target_achievement', 'win_rate']);
     expect(result.value.dashboards?.map((d) => [d.name, d.metrics?.length])).toEqual([['sales', 2], ['steering', 11]]);
@@ -53,6 +53,7 @@ describe('parseAppFiles', () => {
     const result = parseAppFiles(exampleFiles());
     expect(result.ok ? [] : result.errors).toMatchObject([
       { code: 'unknown-field-type', file: 'entities/customer.entity.json', pointer: '/entities/5/properties/address_region/x-type' },
+      { code: 'unknown-field-type', file: 'entities/customer.entity.json', pointer: '/entities/5/properties/territory/x-type' },
       { code: 'unknown-field-type', file: 'entities/survey.entity.json', pointer: '/entities/14/properties/score/x-type' },
       // Unknown, the rating is not known to be a number either.
       { code: 'rollup-invalid', file: 'entities/customer.entity.json', pointer: '/entities/5/properties/satisfaction/x-rollup/field' },

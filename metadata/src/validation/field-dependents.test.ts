@@ -17,6 +17,7 @@ const app: AppDefinition = {
       'x-indexes': [['priority', '-title']],
       'x-rules': [{ id: 'urgent_has_title', expr: 'priority != "high" || title != null', message: l('Say why') }, { id: 'about', expr: 'true', message: l('x'), fields: ['priority'] }],
       'x-pool': { ownerField: 'owner', returnAfterDays: 7, maxClaimsPerUser: 5, activityField: 'priority' },
+      'x-record-types': { field: 'priority', types: { low: {}, high: {} } },
       properties: {
         priority: { 'x-id': 'f_priority', 'x-type': 'select', 'x-label': l('Priority', '优先级'), 'x-options': [{ value: 'low', label: l('Low') }, { value: 'high', label: l('High') }] },
         title: { 'x-id': 'f_title', 'x-type': 'text', 'x-label': l('Title') },
@@ -140,5 +141,24 @@ describe('fieldDependents of a rollup over matching records', () => {
     expect(pointers('payment', 'credited_to')).toEqual([['rollup', `${at}/match/field`]]);
     expect(pointers('payment', 'received_on')).toEqual([['rollup', `${at}/period/date`]]);
     expect(pointers('payment', 'amount')).toEqual([['rollup', `${at}/field`]]);
+  });
+});
+
+describe('fieldDependents: record types', () => {
+  it('lists the type field and the types that list or require the field, in words', () => {
+    const l = (en: string) => ({ en });
+    const app = {
+      name: 'crm', label: l('CRM'), layouts: [],
+      entities: [{ type: 'object', 'x-name': 'customer', 'x-plural': 'customers', 'x-label': l('Customer'),
+        'x-record-types': { field: 'kind', types: { end: {}, dist: { fields: ['territory'], required: ['territory'] } } },
+        properties: {
+          kind: { 'x-id': 'k', 'x-type': 'select', 'x-label': l('Kind'), 'x-options': [{ value: 'end', label: l('End') }, { value: 'dist', label: l('Distributor') }] },
+          territory: { 'x-id': 't', 'x-type': 'text', 'x-label': l('Territory') },
+        } }],
+    } as unknown as Parameters<typeof fieldDependents>[0];
+    expect(fieldDependents(app, 'customer', 'kind').map((d) => [d.kind, d.pointer])).toEqual([['record-type', '/entities/0/x-record-types/field']]);
+    const territory = fieldDependents(app, 'customer', 'territory');
+    expect(territory.map((d) => [d.kind, d.pointer])).toEqual([['record-type', '/entities/0/x-record-types/types/dist']]);
+    expect(describeDependent(app, territory[0], l('Territory'))).toBe('The record types of "Customer" use field "Territory"');
   });
 });

@@ -10,7 +10,7 @@ import { approverRuleParts } from '../workflow/approver-rule-parts';
  */
 export const DEPENDENT_KINDS = [
   'layout', 'visibility', 'view', 'card', 'rule', 'formula', 'rollup', 'relation', 'display-field', 'currency-field',
-  'index', 'reminder', 'pool', 'permission', 'workflow-state', 'workflow-guard', 'workflow-timer', 'approval',
+  'index', 'reminder', 'pool', 'record-type', 'permission', 'workflow-state', 'workflow-guard', 'workflow-timer', 'approval',
 ] as const;
 export type DependentKind = (typeof DEPENDENT_KINDS)[number];
 
@@ -111,6 +111,11 @@ function entityDependents(app: AppDefinition, entity: EntityDefinition, index: n
     if (named || expressionNames(rule.expr).has(target.name)) out.push({ kind: 'rule', role: named ? 'fields' : 'condition', pointer: base + pointerOf('x-rules', i), entity: name, rule: rule.id });
   });
   if (entity['x-pool']?.activityField === target.name) out.push({ kind: 'pool', role: 'activity', pointer: base + pointerOf('x-pool', 'activityField'), entity: name });
+  const types = entity['x-record-types'];
+  if (types?.field === target.name) out.push({ kind: 'record-type', pointer: base + pointerOf('x-record-types', 'field'), entity: name });
+  for (const [key, spec] of Object.entries(types?.types ?? {})) {
+    if (spec.fields?.includes(target.name) || spec.required?.includes(target.name)) out.push({ kind: 'record-type', pointer: base + pointerOf('x-record-types', 'types', key), entity: name });
+  }
 }
 
 /** Where a rollup of `entity` names `target`: its relation or its own match/period fields, or a field of the records it rolls up. */
