@@ -41,7 +41,7 @@ forEachDatabase('the transferRecord workflow action', (getCtx) => {
       users[name] = (await rt.createUser({ username: name, password: `${name}-password-1`, roles: ['rep'] })).id;
       as[name] = await rt.login(name, `${name}-password-1`);
     }
-  }, 60_000);
+  });
   afterAll(() => rt?.close());
 
   const create = async (plural: string, body: Record<string, unknown>) => {
