@@ -50,3 +50,10 @@ describe('typedForm without a layout of its own', () => {
     expect(typedForm(agent, layouts, layouts[1], {}).layout?.name).toBe('customer-agent-form');
   });
 });
+
+describe('typedForm with no type chosen', () => {
+  it('takes the default type\'s layout when every form is claimed', () => {
+    const claimed = [layout('customer-distributor-form'), layout('customer-form')];
+    expect(typedForm(entity, claimed, claimed[0], { kind: null }).layout?.name).toBe('customer-form');
+  });
+});

@@ -27,9 +27,12 @@ export function typedForm(entity: EntityDefinition, layouts: readonly LayoutDefi
   const required = [...new Set([...(entity.required ?? []), ...rules.required(type)])].filter((name) => name in properties);
   const forms = layouts.filter((l) => l.kind === 'form' && !l.public && l.entity === entity['x-name']);
   const named = rules.spec(type)?.layout;
-  // A type without its own layout gets the entity's form that no type claims (the shell's pick may be another type's).
+  // A type without its own layout (or no type) gets the entity's form no type claims, else the default type's:
+  // the shell's pick may be another type's.
   const claimed = new Set(Object.values(rules.definition.types).map((t) => t.layout));
-  const layout = (named && forms.find((l) => l.name === named)) || forms.find((l) => !claimed.has(l.name)) || fallback;
+  const byDefault = rules.typeOf({ [rules.field]: entity.properties[rules.field]?.default });
+  const main = rules.spec(byDefault)?.layout;
+  const layout = (named && forms.find((l) => l.name === named)) || forms.find((l) => !claimed.has(l.name)) || forms.find((l) => l.name === main) || fallback;
   return { entity: { ...entity, properties, ...(required.length ? { required } : {}) }, layout, type };
 }
 
