@@ -24,7 +24,7 @@ forEachDatabase('approval comments with attachments', (getCtx) => {
     boss = await make('boss');
     rep = await make('rep', ids.boss);
     outsider = await make('outsider');
-  }, 60_000);
+  });
   afterAll(() => rt?.close());
 
   const upload = async (who: SessionClient, query: string, bytes = PDF, type = 'application/pdf', name = 'offer.pdf') => {

@@ -22,7 +22,7 @@ forEachDatabase('approval chains over HTTP', (getCtx) => {
     dir1 = await make('dir1', ['director']);
     dir2 = await make('dir2', ['director']);
     away = await make('stand_in', ['manager']);
-  }, 60_000);
+  });
   afterAll(() => rt?.close());
 
   const submit = async (discount: number) => {

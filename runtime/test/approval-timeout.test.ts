@@ -29,5 +29,5 @@ forEachDatabase('approval timeouts (pg-boss)', (getCtx) => {
     } finally {
       await rt.close();
     }
-  }, 60_000);
+  });
 });

@@ -27,7 +27,7 @@ forEachDatabase('x-indexes: composite uniqueness', (getCtx) => {
   let rt: TestRuntime;
   beforeAll(async () => {
     rt = await createTestRuntime({ app: contactsApp(), databaseUrl: getCtx().databaseUrl, dataDir: getCtx().dataDir });
-  }, 60_000);
+  });
   afterAll(() => rt?.close());
 
   const create = (customer: string, email: string | null) => rt.admin.call('POST', '/api/contacts', { customer, email });

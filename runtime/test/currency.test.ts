@@ -149,5 +149,5 @@ forEachDatabase('multi-currency amounts', (getCtx) => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  }, 60_000);
+  });
 });

@@ -42,7 +42,7 @@ forEachDatabase('x-rules: cross-field validation on every write path', (getCtx) 
   let rt: TestRuntime;
   beforeAll(async () => {
     rt = await createTestRuntime({ app: rulesApp(), databaseUrl: getCtx().databaseUrl, dataDir: getCtx().dataDir });
-  }, 60_000);
+  });
   afterAll(() => rt?.close());
 
   const create = (body: Record<string, unknown>) => rt.admin.call('POST', '/api/contracts', body);

@@ -34,7 +34,7 @@ forEachDatabase('field types on every write', (getCtx) => {
   let rt: TestRuntime;
   beforeAll(async () => {
     rt = await createTestRuntime({ app: app(), databaseUrl: getCtx().databaseUrl, dataDir: getCtx().dataDir });
-  }, 60_000);
+  });
   afterAll(() => rt?.close());
 
   it('numbers records from a per-entity sequence, formatted, unique when created at once, read-only to clients', async () => {

@@ -45,7 +45,7 @@ forEachDatabase('import batch: one insert per batch, every row checked and audit
     await rt.createUser({ username: 'clerk', password: 'clerk-password-1', roles: ['clerk'] });
     clerk = await rt.login('clerk', 'clerk-password-1');
     rt.runtime.knex.on('query', (q: { sql: string }) => sql.push(q.sql));
-  }, 60_000);
+  });
   afterAll(() => rt?.close());
 
   async function importCsv(csv: string, mode = 'create') {

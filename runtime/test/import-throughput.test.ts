@@ -8,7 +8,7 @@ forEachDatabase('import throughput', (getCtx) => {
     const customer = customerEntity();
     customer.properties.email['x-unique'] = true;
     rt = await createTestRuntime({ app: { name: 'import_speed', label: { en: 'Import speed' }, layouts: [], entities: [customer] }, databaseUrl: getCtx().databaseUrl });
-  }, 60_000);
+  });
   afterAll(() => rt?.close());
 
   it('imports a large CSV, reporting progress on the way', async () => {

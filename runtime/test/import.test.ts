@@ -39,7 +39,7 @@ forEachDatabase('import', (getCtx) => {
     clerk = await rt.login('clerk', 'clerk-password-1');
     creator = await rt.login('creator', 'creator-password-1');
     viewer = await rt.login('viewer', 'viewer-password-1');
-  }, 60_000);
+  });
   afterAll(() => rt?.close());
 
   const upload = async (who: SessionClient, plural: string, bytes: Buffer | string, name = 'data.csv', type = 'text/csv') => {

@@ -10,7 +10,7 @@ forEachDatabase('input robustness over HTTP', (getCtx) => {
   let rt: TestRuntime;
   beforeAll(async () => {
     rt = await createTestRuntime({ app: testApp(), databaseUrl: getCtx().databaseUrl, dataDir: getCtx().dataDir });
-  }, 60_000);
+  });
   afterAll(() => rt?.close());
 
   const raw = (path: string, body: Blob | string, method = 'POST') =>

@@ -29,7 +29,7 @@ forEachDatabase('plugin jobs', (getCtx) => {
   beforeAll(async () => {
     rt = await createTestRuntime({ app: testApp(), databaseUrl: getCtx().databaseUrl, dataDir: getCtx().dataDir, plugins: [acmeJobs], now: () => clock });
     await rt.runtime.jobs.idle();
-  }, 60_000);
+  });
   afterAll(() => rt?.close());
 
   it('registers each job as <plugin>:<job> with its schedule', async () => {

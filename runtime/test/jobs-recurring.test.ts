@@ -25,7 +25,7 @@ forEachDatabase('recurring jobs: the daily pool return', (getCtx) => {
   beforeAll(async () => {
     rt = await createTestRuntime({ app, databaseUrl: getCtx().databaseUrl, dataDir: getCtx().dataDir, now: () => clock });
     await rt.runtime.jobs.idle();
-  }, 60_000);
+  });
   afterAll(() => rt?.close());
 
   it('registers the job with pg-boss cron in Asia/Shanghai and lists it to admins only', async () => {
@@ -79,7 +79,7 @@ forEachDatabase('recurring jobs: the daily pool return', (getCtx) => {
     } finally {
       await other.close();
     }
-  }, 60_000);
+  });
 });
 
 forEachDatabase('recurring jobs: none needed, no pg-boss', (getCtx) => {
@@ -93,7 +93,7 @@ forEachDatabase('recurring jobs: none needed, no pg-boss', (getCtx) => {
     } finally {
       await rt.close();
     }
-  }, 60_000);
+  });
 
   it('refuses a bad pool return schedule at boot, naming the setting', async () => {
     await expect(createTestRuntime({ app, databaseUrl: getCtx().databaseUrl, dataDir: getCtx().dataDir, jobs: { poolReturnCron: '0 25 * * *' } })).rejects.toThrow(

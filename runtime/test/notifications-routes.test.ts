@@ -32,7 +32,7 @@ forEachDatabase('notifications and the user directory over HTTP', (getCtx) => {
     notes.reminder = reminder.id;
     const [bobs] = await knex('tessera.notifications').insert({ user_id: ids.bob, subject: 'Bob only', body: 'secret', created_at: '2024-05-03T08:00:00Z' }).returning('id');
     notes.bob = bobs.id;
-  }, 60_000);
+  });
   afterAll(() => rt?.close());
 
   it('lists only my notifications, newest first, with the unread count and keyset pages', async () => {

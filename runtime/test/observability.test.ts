@@ -26,7 +26,7 @@ forEachDatabase('observability', (getCtx) => {
   const access: AccessEntry[] = [];
   beforeAll(async () => {
     rt = await createTestRuntime({ app: testApp(), databaseUrl: getCtx().databaseUrl, dataDir: getCtx().dataDir, logger: { info: () => undefined, error: () => undefined, access: (e) => access.push(e) } });
-  }, 60_000);
+  });
   afterAll(() => rt?.close());
 
   it('is ready when the database answers, no migration runs and the queue is up', async () => {
@@ -76,7 +76,7 @@ describe('graceful shutdown and structured logs', () => {
     await closing;
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ done: true });
-  }, 60_000);
+  });
 
   it('logs JSON lines with level, message and the access fields', () => {
     const lines: string[] = [];

@@ -55,5 +55,5 @@ forEachDatabase('outbox dead-letter replay', (getCtx) => {
     } finally {
       await rt.close();
     }
-  }, 60_000);
+  });
 });

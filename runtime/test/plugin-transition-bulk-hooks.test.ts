@@ -50,7 +50,7 @@ forEachDatabase('plugin hooks on transitions and bulk writes', (getCtx) => {
   let rt: TestRuntime;
   beforeAll(async () => {
     rt = await createTestRuntime({ app: workflowApp({ timerMs: 3_600_000 }), plugins: [plugin], databaseUrl: getCtx().databaseUrl, dataDir: getCtx().dataDir });
-  }, 60_000);
+  });
   afterAll(() => rt?.close());
 
   const create = async (name: string) => {

@@ -40,7 +40,7 @@ forEachDatabase('public pool by follow-up activity, claims per period', (getCtx)
       users[name] = (await rt.createUser({ username: name, password: `${name}-password-1`, roles: ['rep'] })).id;
       as[name] = await rt.login(name, `${name}-password-1`);
     }
-  }, 60_000);
+  });
   afterAll(() => rt?.close());
 
   const state = () => compileAppState(rt.runtime.app(), rt.runtime.version(), createFieldTypeRegistry());

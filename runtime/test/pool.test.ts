@@ -50,7 +50,7 @@ forEachDatabase('public pool (公海)', (getCtx) => {
       expect(released.status).toBe(200);
       expect(released.body.data.owner).toBeNull();
     }
-  }, 60_000);
+  });
   afterAll(() => rt?.close());
 
   const poolNames = async (who: string) => {

@@ -42,7 +42,7 @@ forEachDatabase('record locks by workflow state', (getCtx) => {
     boss = await rt.login('boss', 'password-123');
     await rt.createUser({ username: 'other', password: 'password-123', roles: ['own_sales'] });
     other = await rt.login('other', 'password-123');
-  }, 60_000);
+  });
   afterAll(() => rt?.close());
 
   const submitted = async (name: string) => {

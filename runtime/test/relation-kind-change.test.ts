@@ -30,7 +30,7 @@ forEachDatabase('migrate: relation kind changes keep the links', (getCtx) => {
     rt = await createTestRuntime({ app: kindApp(M2O), databaseUrl: getCtx().databaseUrl, dataDir: getCtx().dataDir });
     for (const name of ['c1', 'c2']) c.push((await rt.admin.call('POST', '/api/customers', { name })).body.data.id);
     for (const [title, customer] of [['A', c[0]], ['B', c[1]], ['C', null]] as const) deals[title] = (await rt.admin.call('POST', '/api/deals', { title, customer })).body.data.id;
-  }, 60_000);
+  });
   afterAll(() => rt?.close());
 
   const version = async () => (await rt.admin.call('GET', '/api/_meta/app')).body.version as number;

@@ -66,7 +66,7 @@ forEachDatabase('rollups over matching records, and averages', (getCtx) => {
     rt = await createTestRuntime({ app, databaseUrl: getCtx().databaseUrl, dataDir: getCtx().dataDir });
     a = (await rt.createUser({ username: 'rep_a', password: 'rep-a-password-1', roles: ['admin'] })).id;
     b = (await rt.createUser({ username: 'rep_b', password: 'rep-b-password-1', roles: ['admin'] })).id;
-  }, 60_000);
+  });
   afterAll(() => rt?.close());
 
   const create = async (plural: string, body: Record<string, unknown>) => {
@@ -150,7 +150,7 @@ forEachDatabase('rollups over matching records: publishing', (getCtx) => {
   let rt: TestRuntime;
   beforeAll(async () => {
     rt = await createTestRuntime({ app: appWithout(), databaseUrl: getCtx().databaseUrl, dataDir: getCtx().dataDir });
-  }, 60_000);
+  });
   afterAll(() => rt?.close());
 
   it('computes a rollup added to existing records, and drops its triggers when removed', async () => {
@@ -165,5 +165,5 @@ forEachDatabase('rollups over matching records: publishing', (getCtx) => {
     // The triggers went with the columns: both tables still take writes.
     expect((await rt.admin.call('POST', '/api/payments', { amount: 1, credited_to: rep, received_on: '2026-02-01' })).status).toBe(201);
     expect((await rt.admin.call('PATCH', `/api/targets/${target.id}`, { month: 3 })).status).toBe(200);
-  }, 60_000);
+  });
 });

@@ -24,7 +24,7 @@ forEachDatabase('saved views over HTTP', (getCtx) => {
     await rt.createUser({ username: 'rep', password: 'password-123', roles: ['sales_rep'], managerId: ids.boss });
     await rt.createUser({ username: 'rep2', password: 'password-123', roles: ['sales_rep'] });
     [rep, rep2, boss] = await Promise.all(['rep', 'rep2', 'boss'].map((u) => rt.login(u, 'password-123')));
-  }, 60_000);
+  });
   afterAll(() => rt?.close());
 
   const gold = { filter: { and: [{ tier: { eq: 'gold' } }] }, sort: '-name', q: 'acme' };

@@ -58,7 +58,7 @@ forEachDatabase('transfer with related records', (getCtx) => {
     await make(as.rep1, 'follow_ups', 'planned', { name: 'planned', customer, next_contact_at: new Date(Date.now() + 7 * 86_400_000).toISOString() });
     await make(as.rep1, 'follow_ups', 'done', { name: 'done', customer, next_contact_at: new Date(Date.now() - 7 * 86_400_000).toISOString() });
     await make(as.rep1, 'notes', 'note', { name: 'note', customer });
-  }, 60_000);
+  });
   afterAll(() => rt?.close());
 
   const names = async (who: string, plural: string) => {

@@ -67,7 +67,7 @@ forEachDatabase('workflow timers counted from a date field', (getCtx) => {
   beforeAll(async () => {
     rt = await createTestRuntime({ app, databaseUrl: getCtx().databaseUrl, dataDir: getCtx().dataDir, now: () => clock });
     await rt.runtime.jobs.idle();
-  }, 60_000);
+  });
   afterAll(() => rt?.close());
 
   it('is a recurring job of the app, and arms no job per record', async () => {

@@ -35,7 +35,7 @@ forEachDatabase('one-statement transitions', (getCtx) => {
   let rt: TestRuntime;
   beforeAll(async () => {
     rt = await createTestRuntime({ app: toggleApp(), databaseUrl: getCtx().databaseUrl, dataDir: getCtx().dataDir });
-  }, 60_000);
+  });
   afterAll(() => rt?.close());
 
   const create = async (name: string) => (await rt.admin.call('POST', '/api/customers', { name })).body.data as { id: string; version: number };

@@ -102,7 +102,7 @@ function startChild(name: string, databaseUrl: string, appDir: string, adminPass
       // A failed start can hang instead of exiting (its pg-boss is left running): never leave it behind.
       signalGroup(child, 'SIGKILL');
       reject(new Error(`${name} did not start within 60 s:\n${output}`));
-    }, 60_000);
+    });
     const read = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Tessera is running at (http:\/\/\S+)/.exec(output);
@@ -178,7 +178,7 @@ describeWithServer(`workflows: two runtime processes sharing one database (each 
     if (appDir) await rm(appDir, { recursive: true, force: true });
     const admin = server();
     await admin.raw('drop database if exists ?? with (force)', [database]).finally(() => admin.destroy());
-  }, 60_000);
+  });
 
   /** Creates `n` tickets through `client` and moves each with `event` (both processes arm timers). */
   async function ticketsThrough(client: SessionClient, label: string, n: number, event: 'START' | 'HOLD'): Promise<string[]> {

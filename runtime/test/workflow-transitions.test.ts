@@ -6,7 +6,7 @@ forEachDatabase('workflow transitions', (getCtx) => {
   beforeAll(async () => {
     // A long timer: these tests are about transitions, not about `after`.
     rt = await createTestRuntime({ app: workflowApp({ timerMs: 3_600_000 }), databaseUrl: getCtx().databaseUrl, dataDir: getCtx().dataDir });
-  }, 60_000);
+  });
   afterAll(() => rt?.close());
 
   const create = async (name: string) => {

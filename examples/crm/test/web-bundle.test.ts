@@ -43,7 +43,7 @@ describe('the example app bundle', () => {
     // …and they are still in the bundle, behind a dynamic import.
     const all = Object.values(result.metafile.outputs).flatMap((o) => Object.keys(o.inputs));
     expect(all.some((f) => f.includes('node_modules/ajv/'))).toBe(true);
-  }, 60_000);
+  });
 
   it('removes the chunks of earlier builds and keeps what the build wrote', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'tessera-stale-'));

@@ -20,7 +20,7 @@ forEachDatabase('@tessera/plugin-dedup', (getCtx) => {
     const created = await rt.admin.call('POST', '/api/customers', { name: '北京星辰科技有限公司', phone: '13800001234', email: 'sales@acme.com' });
     expect(created.status).toBe(201);
     acme = created.body.data.id;
-  }, 60_000);
+  });
   afterAll(() => rt?.close());
 
   it('rejects the same phone, email or normalized name with 422 naming the original', async () => {

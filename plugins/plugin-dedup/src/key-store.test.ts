@@ -28,7 +28,7 @@ forEachDatabase('@tessera/plugin-dedup key store', (getCtx) => {
     rep = await rt.login('rep', 'rep-password-1');
     acme = (await rt.admin.call('POST', '/api/customers', { name: 'Acme Co., Ltd.', phone: '138-0000 1234', email: 'Sales@Acme.com' })).body.data.id;
     store = await testStore(rt.runtime.knex);
-  }, 60_000);
+  });
   afterAll(() => rt?.close());
 
   it('back-fills keys for stored records through the records API, once', async () => {

@@ -49,7 +49,7 @@ forEachDatabase('@tessera/plugin-lead-scoring activity rules', (getCtx) => {
     await rt.createUser({ username: 'clerk', password: 'clerk-password-1', roles: ['clerk'] });
     rep = await rt.login('rep', 'rep-password-1');
     clerk = await rt.login('clerk', 'clerk-password-1');
-  }, 60_000);
+  });
   afterAll(() => rt?.close());
 
   const configure = async (rules: unknown[]) => {

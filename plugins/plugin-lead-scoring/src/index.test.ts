@@ -38,7 +38,7 @@ forEachDatabase('@tessera/plugin-lead-scoring', (getCtx) => {
   beforeAll(async () => {
     rt = await createTestRuntime({ app, plugins: [leadScoringPlugin], databaseUrl: getCtx().databaseUrl });
     expect((await rt.admin.call('POST', '/api/_meta/plugins/@tessera/plugin-lead-scoring/enable', { settings })).status).toBe(200);
-  }, 60_000);
+  });
   afterAll(() => rt?.close());
 
   it('scores on create, overriding a score typed in', async () => {

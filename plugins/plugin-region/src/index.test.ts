@@ -37,7 +37,7 @@ forEachDatabase('@tessera/plugin-region', (getCtx) => {
   let rt: TestRuntime;
   beforeAll(async () => {
     rt = await createTestRuntime({ app, plugins: [regionPlugin], databaseUrl: getCtx().databaseUrl });
-  }, 60_000);
+  });
   afterAll(() => rt?.close());
 
   it('stores a known code of any level in a varchar(12)', async () => {

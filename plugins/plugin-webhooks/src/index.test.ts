@@ -75,7 +75,7 @@ forEachDatabase('@tessera/plugin-webhooks', (getCtx) => {
     expect((await rt.admin.call('POST', '/api/_meta/plugins/@tessera/plugin-webhooks/enable', { settings })).status).toBe(200);
     await rt.createUser({ username: 'reader', password: 'reader-password-1', roles: ['reader'] });
     reader = await rt.login('reader', 'reader-password-1');
-  }, 60_000);
+  });
   afterAll(async () => {
     await rt?.close();
     await Promise.all([ok, flaky, down].map((r) => r?.close()));
