@@ -84,7 +84,7 @@ forEachDatabase('${packageName}', (getCtx) => {
   let rt: TestRuntime;
   beforeAll(async () => {
     rt = await createTestRuntime({ app, plugins: [plugin], databaseUrl: getCtx().databaseUrl });
-  });
+  }, 60_000);
   afterAll(() => rt?.close());
 
   it('runs its beforeCreate hook on new customers', async () => {
