@@ -6,7 +6,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TestRuntime } from '@tessera/runtime';
-import { hasChromium, launchChromium, screenshot, signIn, startExampleApp } from './browser-harness';
+import { hasChromium, launchChromium, newDesktopPage, openDesigner, screenshot, signIn, startExampleApp } from './browser-harness';
 
 if (!hasChromium) console.warn('browser tests skipped: /usr/bin/chromium not found');
 const describeBrowser = hasChromium ? describe : describe.skip;
@@ -107,5 +107,23 @@ describeBrowser('customer kinds and tags in the app', () => {
     await page.locator('#root_tags-0').waitFor();
     for (const field of ['territory', 'distribution_level', 'rebate_rate', 'commission_rate', 'agent_since']) expect(await page.locator(`#root_${field}`).count()).toBe(0);
     await context.close();
+  });
+
+  it('the designer shows the customer kinds in the entity settings and refuses a kind requiring another kind\'s field', async () => {
+    const page = await newDesktopPage(browser);
+    await openDesigner(page, server.url);
+    await page.getByTestId('entity-customer').click();
+    await page.getByTestId('entity-settings-open').click();
+    expect(await page.getByTestId('entity-record-types-field').inputValue()).toBe('kind');
+    expect(await page.getByTestId('entity-record-type-distributor-layout').inputValue()).toBe('customer-distributor-form');
+    expect(await page.getByTestId('entity-record-type-distributor-fields').inputValue()).toBe('territory, distribution_level, rebate_rate');
+    expect(await page.getByTestId('entity-record-type-agent-required').inputValue()).toBe('');
+    await page.getByTestId('entity-record-type-agent-required').fill('territory');
+    await page.getByTestId('entity-settings-problems').filter({ hasText: 'Record type "agent": it may only require its own fields or fields every kind has.' }).waitFor();
+    expect(await page.getByTestId('entity-settings-apply').isDisabled()).toBe(true);
+    await page.getByTestId('entity-record-type-agent-required').fill('agent_since');
+    await page.getByTestId('entity-settings-problems').waitFor({ state: 'detached' });
+    await screenshot(page, 'designer-record-types');
+    await page.close();
   });
 });
