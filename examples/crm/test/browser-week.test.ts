@@ -294,6 +294,8 @@ describeBrowser('a week in the life of the sales team (issue 19)', () => {
     await openFromList(page, 'sales_target', 'Li Wei 2026-12');
     await fieldShows(page, 'achieved_amount', '20,000', '20000');
     await fieldShows(page, 'achieved_percent', '25');
+    // The target's salesperson reads as a person, not an id.
+    await page.locator('#root_assignee option:checked').filter({ hasText: 'Li Wei' }).waitFor({ state: 'attached' });
     await screenshot(page, 'week-saturday-target');
     await context.close();
     expect(Number((await ok(as.sales1, 'GET', `/api/payment_plans/${ids.plan}`)).received_amount)).toBe(20_000);

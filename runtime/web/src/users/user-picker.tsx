@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { inboxApi, type DirectoryUser } from '../api/inbox-api';
+import { useUserNames } from './use-user-names';
 
 const SEARCH_DELAY_MS = 250;
 
@@ -11,12 +12,18 @@ export interface UserPickerProps {
   /** Left out of the choices (e.g. the signed-in user, who cannot delegate to themselves). */
   exclude?: string;
   testId?: string;
+  /** The select's element id (a form's label points at it); generated when absent. */
+  id?: string;
+  disabled?: boolean;
 }
 
 /** Pick an active user: a search box narrowing a list from the user directory (`/api/_users`). */
-export function UserPicker({ label, value, onChange, exclude, testId = 'user-picker' }: UserPickerProps) {
+export function UserPicker({ label, value, onChange, exclude, testId = 'user-picker', id: givenId, disabled = false }: UserPickerProps) {
   const { t } = useTranslation();
-  const id = useId();
+  const generatedId = useId();
+  const id = givenId ?? generatedId;
+  // The chosen user stays a choice (with their name) when the search does not list them.
+  const names = useUserNames(value ? [value] : []);
   const [q, setQ] = useState('');
   const [users, setUsers] = useState<DirectoryUser[]>();
   const [error, setError] = useState<string>();
@@ -32,10 +39,11 @@ export function UserPicker({ label, value, onChange, exclude, testId = 'user-pic
   return (
     <div className="t-user-picker">
       <label htmlFor={`${id}-q`} className="t-visually-hidden">{t('users.search')}</label>
-      <input id={`${id}-q`} type="search" data-testid={`${testId}-search`} placeholder={t('users.search')} value={q} onChange={(e) => setQ(e.target.value)} />
+      <input id={`${id}-q`} type="search" disabled={disabled} data-testid={`${testId}-search`} placeholder={t('users.search')} value={q} onChange={(e) => setQ(e.target.value)} />
       <label htmlFor={id} className="t-visually-hidden">{label}</label>
-      <select id={id} data-testid={testId} value={value} onChange={(e) => onChange(e.target.value)} disabled={!users}>
+      <select id={id} data-testid={testId} value={value} onChange={(e) => onChange(e.target.value)} disabled={disabled || !users}>
         <option value="">{users ? t('users.choose') : t('app.loading')}</option>
+        {value && !users?.some((u) => u.id === value) && <option value={value}>{names[value] ?? value}</option>}
         {users?.map((u) => <option key={u.id} value={u.id}>{u.displayName} ({u.username})</option>)}
       </select>
       {error && <div className="t-field-note t-danger">{error}</div>}
