@@ -49,6 +49,20 @@ describe('workflow transitions (xstate, pure)', () => {
     expect(lose.form).toEqual({ type: 'object', properties: { reason: { type: 'string', minLength: 1 } }, required: ['reason'], additionalProperties: false });
   });
 
+  it('offers a transition whose guard reads its own form, and lets the guard decide on the sent form', () => {
+    const definition = dealWorkflow();
+    definition.machine.states.open!.on!.PAY_PART = {
+      target: 'open',
+      guard: { type: 'field', params: { expression: '$form.amount + received < amount' } },
+      meta: { form: { properties: { amount: { type: 'number' } }, required: ['amount'] } },
+    } as never;
+    const withPart = workflowToMachine(definition, createWorkflowRegistry());
+    const record = { amount: 100, received: 30 };
+    expect(availableTransitions(withPart, 'open', { record, user: rep, data: {}, now }).map((t) => t.event)).toContain('PAY_PART');
+    expect(transitionWorkflow(withPart, 'open', 'PAY_PART', { amount: 20 }, ctx(record))).toMatchObject({ ok: true });
+    expect(transitionWorkflow(withPart, 'open', 'PAY_PART', { amount: 70 }, ctx(record))).toMatchObject({ ok: false, code: 'guard_failed' });
+  });
+
   it('fires a timer as the system, and reads unknown states as the initial one', () => {
     expect(stateTimers(compiled, 'open')).toEqual([{ event: 'xstate.after.60000.deal_flow.open', delayMs: 60000 }]);
     expect(fireTimer(compiled, 'open', 'xstate.after.60000.deal_flow.open', { record: {}, now })).toMatchObject({ ok: true, from: 'open', to: 'lost' });

@@ -24,12 +24,18 @@ function enabled(compiled: CompiledWorkflow, snapshot: AnyMachineSnapshot, event
   return compiled.machine.getTransitionData(snapshot, event).length > 0;
 }
 
-/** The transitions `ctx.user` may take from `state` now: event defined, role held, guard true. */
+/**
+ * A transition whose guard reads its own form (`$form.amount + received_amount < amount`) cannot
+ * be judged before the form is filled: it is offered, and the guard decides when it is sent.
+ */
+const decidedByItsForm = (t: WorkflowTransitionConfig) => Boolean(t.meta?.form && t.guard && JSON.stringify(t.guard.params ?? {}).includes('$form'));
+
+/** The transitions `ctx.user` may take from `state` now: event defined, role held, guard true (or waiting for its form). */
 export function availableTransitions(compiled: CompiledWorkflow, state: string, ctx: WorkflowContext): AvailableTransition[] {
   const on = compiled.definition.machine.states[state]?.on ?? {};
   const snapshot = snapshotOf(compiled, state, ctx);
   return Object.entries(on)
-    .filter(([event, t]) => mayTake(t, ctx) && enabled(compiled, snapshot, { type: event, data: ctx.data }))
+    .filter(([event, t]) => mayTake(t, ctx) && (enabled(compiled, snapshot, { type: event, data: ctx.data }) || decidedByItsForm(t)))
     .map(([event, t]) => ({
       event,
       target: t.target,
