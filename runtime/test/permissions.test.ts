@@ -168,7 +168,7 @@ forEachDatabase('permissions over the example CRM', (getCtx) => {
     expect(await listNames('sales2')).toContain('handover corp');
     const history = await as.sales2.call('GET', `/api/customers/${id}/history`);
     expect(history.body.data.map((e: { action: string }) => e.action)).toEqual(['create', 'transfer']);
-    expect(history.body.data[1]).toMatchObject({ actor: { username: 'manager' }, changes: [{ field: 'owner', old: as.manager.user.id, new: as.sales2.user.id }] });
+    expect(history.body.data[1]).toMatchObject({ actor: { username: 'manager', displayName: expect.any(String) }, changes: [{ field: 'owner', old: as.manager.user.id, new: as.sales2.user.id }] });
 
     expect((await as.sales1.call('GET', `/api/customers/${id}`)).status).toBe(404);
     const shared = await as.sales2.call('POST', `/api/customers/${id}/shares`, { user: as.sales1.user.id, access: 'read' });

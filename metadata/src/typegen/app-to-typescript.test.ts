@@ -40,7 +40,7 @@ describe('appToTypeScript', () => {
     const ts = readFileSync(join(dir, 'types.ts'), 'utf8');
     expect(ts.match(/^export interface \w+/gm)).toEqual([
       'export interface Bid', 'export interface Contact', 'export interface Contract', 'export interface CreditGrant', 'export interface CreditRequest', 'export interface Customer', 'export interface FollowUp', 'export interface Lead',
-      'export interface Opportunity', 'export interface Order', 'export interface PaymentPlan', 'export interface Payment', 'export interface Quote', 'export interface SalesTarget', 'export interface Survey', 'export interface Ticket',
+      'export interface Opportunity', 'export interface Order', 'export interface PaymentPlan', 'export interface Payment', 'export interface Quote', 'export interface SalesTarget', 'export interface Survey', 'export interface Ticket', 'export interface TransferRequest',
       'export interface TesseraRecords',
     ]);
     expect(ts).toMatch(/export interface TesseraRecords \{\n {2}"bid": Bid;\n[^}]*"follow_up": FollowUp;/);

@@ -29,7 +29,7 @@ async function history(ctx: AppContext, knex: Knex, entity: CompiledEntity, id: 
     .where({ 'a.entity': entity.entity['x-name'], 'a.record_id': id })
     .orderBy('a.id', 'asc')
     .limit(MAX_ENTRIES)
-    .select('a.id', 'a.at', 'a.actor_id', 'u.username', 'a.request_id', 'a.action', 'a.changes', 'a.meta');
+    .select('a.id', 'a.at', 'a.actor_id', 'u.username', 'u.display_name', 'a.request_id', 'a.action', 'a.changes', 'a.meta');
   const hidden = ra.access.hidden;
   ctx.body = {
     data: rows.map((row: Record<string, unknown>) => {
@@ -37,7 +37,7 @@ async function history(ctx: AppContext, knex: Knex, entity: CompiledEntity, id: 
       return {
         id: Number(row.id),
         at: row.at instanceof Date ? row.at.toISOString() : row.at,
-        actor: row.actor_id ? { id: row.actor_id, username: row.username ?? null } : null,
+        actor: row.actor_id ? { id: row.actor_id, username: row.username ?? null, displayName: row.display_name ?? null } : null,
         requestId: row.request_id ?? null,
         action: row.action,
         changes: changes

@@ -16,7 +16,7 @@ export interface RecordPage {
 export interface HistoryEntry {
   id: number;
   at: string;
-  actor: { id: string; username: string | null } | null;
+  actor: { id: string; username: string | null; displayName: string | null } | null;
   action: string;
   changes: { field: string; old: unknown; new: unknown }[];
 }

@@ -34,7 +34,7 @@ export function RecordTimeline({ entity, recordId, reloadKey }: { entity: Entity
           <li key={entry.id} data-testid="timeline-entry">
             <div className="t-muted">
               <strong>{entry.action.startsWith('approval.') ? t(`approvals.actionsLog.${entry.action.slice('approval.'.length)}`, { defaultValue: entry.action }) : t(`timeline.actions.${entry.action}`, { defaultValue: entry.action })}</strong>
-              {' · '}{entry.actor?.username ?? t('timeline.system')}{' · '}<time dateTime={entry.at}>{when.format(new Date(entry.at))}</time>
+              {' · '}{entry.actor ? entry.actor.displayName ?? entry.actor.username : t('timeline.system')}{' · '}<time dateTime={entry.at}>{when.format(new Date(entry.at))}</time>
             </div>
             {entry.action !== 'insert' && entry.action !== 'create' && (
               <ul>
