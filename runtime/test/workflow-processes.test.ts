@@ -102,7 +102,7 @@ function startChild(name: string, databaseUrl: string, appDir: string, adminPass
       // A failed start can hang instead of exiting (its pg-boss is left running): never leave it behind.
       signalGroup(child, 'SIGKILL');
       reject(new Error(`${name} did not start within 60 s:\n${output}`));
-    });
+    }, 60_000);
     const read = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Tessera is running at (http:\/\/\S+)/.exec(output);
