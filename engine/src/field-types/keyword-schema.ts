@@ -156,6 +156,15 @@ export const FIELD_KEYWORD_SCHEMAS: Partial<Record<FieldKeyword, JsonSchema>> = 
           },
         ],
       }, text('When the related record is transferred', '关联记录转移时')),
+      bulkCreate: labelled({
+        type: 'object',
+        required: ['label', 'fields'],
+        properties: {
+          label: localizedText(text('Action name', '操作名称')),
+          fields: labelled({ type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', pattern: '^[a-z][a-z0-9_]*$' } }, text('Fields asked once for all', '统一填写的字段')),
+        },
+        additionalProperties: false,
+      }, text('Create one for each from the related list', '从关联列表为每条各创建一条')),
       field: labelled({ type: 'string', minLength: 1 }, text('Inverse field', '反向字段')),
     },
     additionalProperties: false,
