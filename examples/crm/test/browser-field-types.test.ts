@@ -94,7 +94,8 @@ const SAMPLES: Record<string, Sample> = {
     value: ['a', 'b'], cell: 'Tag A, Tag B', filter: 'a',
   },
   json: { write: fill('{"source": "sample", "n": 1}'), value: { source: 'sample', n: 1 }, cell: /"source":"sample"/ },
-  user: { write: ({ page, id }) => page.locator(`#${id}`).fill(adminId), value: () => true, cell: /admin|Admin/ },
+  // A person picked by name from the directory (the select's options load when the form opens).
+  user: { write: async ({ page, id }) => { await page.locator(`#${id} option[value="${adminId}"]`).waitFor({ state: 'attached' }); await page.locator(`#${id}`).selectOption(adminId); }, value: () => true, cell: /admin|Admin/ },
   autonumber: { value: (v: unknown) => typeof v === 'string' && /^\d{6}$/.test(v), cell: /^\d{6}$/ },
   formula: {
     field: { 'x-formula': 'f_number * 2', 'x-formula-type': 'number', 'x-stored': true }, value: 84, cell: '84',

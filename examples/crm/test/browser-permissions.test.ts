@@ -19,7 +19,7 @@ interface Grant { actions: string[]; fields?: Record<string, 'read' | 'write' | 
 const permissions = readJson<{ roles: Record<string, { entities: Record<string, Grant> }> }>('permissions.json');
 const seedUsers = readJson<{ users: { username: string; password: string; roles: string[] }[] }>('seed/users.json').users;
 const entities = readdirSync(path.join(exampleDir, 'entities')).filter((f) => f.endsWith('.entity.json'))
-  .map((f) => readJson<{ 'x-name': string; 'x-plural': string }>(`entities/${f}`));
+  .map((f) => readJson<{ 'x-name': string; 'x-plural': string; properties: Record<string, { 'x-relation'?: { entity: string; kind: string; bulkCreate?: unknown } }> }>(`entities/${f}`));
 const pluralOf = (name: string) => entities.find((e) => e['x-name'] === name)!['x-plural'];
 
 /** What a demo user's roles allow per entity: the union of their actions, a field hidden when every granting role hides it. */
@@ -37,6 +37,9 @@ function accessOf(username: string): Map<string, { actions: Set<string>; hidden:
   }
   return out;
 }
+/** Whether the user may create, from the entity's list, one child per selected row (`x-relation.bulkCreate` on a child they may create). */
+const bulkCreatesFrom = (username: string, parent: string) => entities.some((child) => accessOf(username).get(child['x-name'])?.actions.has('create')
+  && Object.values(child.properties).some((f) => f['x-relation']?.entity === parent && f['x-relation'].kind === 'many-to-one' && f['x-relation'].bulkCreate));
 const readableBy = (username: string) => [...accessOf(username)].filter(([, a]) => a.actions.has('read')).map(([name]) => name);
 const passwordOf = (username: string) => seedUsers.find((u) => u.username === username)!.password;
 
@@ -127,7 +130,7 @@ describeBrowser('what each role meets in the app', () => {
       expect({ where, new: await has('record-new'), export: await has('export-csv') })
         .toEqual({ where, new: access.actions.has('create'), export: access.actions.has('export') });
       if (await list.getByTestId('record-row').count()) {
-        expect({ where, bulk: await has('select-all') }).toEqual({ where, bulk: access.actions.has('update') || access.actions.has('delete') });
+        expect({ where, bulk: await has('select-all') }).toEqual({ where, bulk: access.actions.has('update') || access.actions.has('delete') || bulkCreatesFrom(username, entity) });
       }
       for (const field of access.hidden) expect({ where, column: field, shown: await has(`column-${field}`) }).toEqual({ where, column: field, shown: false });
       if (access.hidden.size) {

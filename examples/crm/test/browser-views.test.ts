@@ -99,9 +99,9 @@ describeBrowser('example CRM views in the browser', () => {
     expect(href).toContain('filter=');
     const csv = await page.evaluate(async (url) => (await fetch(url!)).text(), href);
     const lines = csv.trim().split(/\r?\n/);
-    expect(lines[0]).toMatch(/^Name,Industry,Customer level/);
+    expect(lines[0]).toMatch(/^Name,Customer kind,Tags,Industry,Customer level/);
     expect(lines).toHaveLength(8);
-    expect(lines[1]).toMatch(/^Zeta Robotics,IT,A \(key account\)/); // same sort as the list, option labels
+    expect(lines[1]).toMatch(/^Zeta Robotics,End customer,,IT,A \(key account\)/); // same sort as the list, option labels
     const xlsx = await page.evaluate(async (url) => {
       const r = await fetch(url!);
       return { status: r.status, type: r.headers.get('content-type'), size: (await r.arrayBuffer()).byteLength };
