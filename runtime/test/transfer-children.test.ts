@@ -118,4 +118,14 @@ forEachDatabase('transfer with related records', (getCtx) => {
     expect(back.status).toBe(200);
     expect(await names('rep1', 'contacts')).toEqual(['c1', 'c2']);
   });
+
+  it('refuses a new owner who is not an active user, saying so in both languages; nothing moves', async () => {
+    const leaver = (await rt.createUser({ username: 'leaver', password: 'leaver-password-1', roles: ['rep'] })).id;
+    await rt.runtime.knex('tessera.users').where({ id: leaver }).update({ is_active: false });
+    const res = await as.mgr.call('POST', `/api/customers/${ids.acme}/transfer`, { owner: leaver });
+    expect(res.status).toBe(422);
+    expect(res.body.error.details).toEqual([{ field: 'owner', rule: 'invalid-value', message: 'must be the id of an active user', messages: { en: 'must be the id of an active user', zh: '必须是有效（未停用）的用户' } }]);
+    expect((await rt.runtime.knex('app_transfertest.customer').where({ id: ids.acme }).first('owner')).owner).toBe(users.rep1);
+    expect(await names('rep1', 'contacts')).toEqual(['c1', 'c2']);
+  });
 });

@@ -67,7 +67,7 @@ forEachDatabase('the transferRecord workflow action', (getCtx) => {
     const contact = await create('contacts', { name: 'Buyer', customer });
     const res = await as.rep1.call('POST', `/api/customers/${customer}/transitions/HAND_OVER`, {});
     expect(res.status).toBe(422);
-    expect(res.body.error.details).toEqual([expect.objectContaining({ field: 'successor', message: 'is empty: choose the user who receives it' })]);
+    expect(res.body.error.details).toEqual([{ field: 'successor', rule: 'invalid-value', message: 'is empty: choose the user who receives it', messages: { en: 'is empty: choose the user who receives it', zh: '为空：请选择接收人' } }]);
     const after = (await as.rep1.call('GET', `/api/customers/${customer}`)).body.data;
     expect([after.phase, after.owner]).toEqual(['active', users.rep1]);
     expect((await as.rep1.call('GET', `/api/contacts/${contact}`)).body.data.owner).toBe(users.rep1);

@@ -111,7 +111,7 @@ forEachDatabase('customer transfer by approval in the example', (getCtx) => {
     await ok(server.admin, 'PATCH', `/api/admin/users/${leaver}`, { isActive: false });
     const res = await manager.call('POST', `/api/approvals/${approval}/approve`, {});
     expect(res.status).toBe(422);
-    expect(res.body.error.details).toEqual([expect.objectContaining({ field: 'new_owner', message: 'must be an active user' })]);
+    expect(res.body.error.details).toEqual([expect.objectContaining({ field: 'new_owner', message: 'must be an active user', messages: { en: 'must be an active user', zh: '必须是有效（未停用）的用户' } })]);
     expect((await ok(sales1, 'GET', `/api/transfer_requests/${request}`)).status).toBe('pending_approval');
     expect(await owners(r)).toEqual([users.sales1, users.sales1, users.sales1, users.sales1]);
     expect((await inbox(manager)).map((t) => t.recordId)).toContain(request);

@@ -5,6 +5,7 @@ import { notFound, validationFailed } from '../errors/http-error';
 import type { AppContext } from '../http/http-types';
 import { defineRoutes, type RouteDeclaration } from '../http/route-types';
 import type { AppState, CompiledEntity } from '../meta/compile-app-state';
+import { transferProblem } from '../transfer/transfer-messages';
 import { isActiveUser, transferRecord } from '../transfer/transfer-record';
 import { recordScope } from '../records/record-scope';
 import { rowToRecord } from '../records/row-to-record';
@@ -40,7 +41,7 @@ async function transfer(ctx: AppContext, knex: Knex, state: AppState, entity: Co
   const body = isObject(ctx.request.body) ? ctx.request.body : {};
   const problems = unknownKeys(body, ['owner']);
   const { row, moved } = await knex.transaction(async (trx) => {
-    if (!(await isActiveUser(trx, body.owner))) problems.push({ field: 'owner', rule: 'invalid-value', message: 'must be the id of an active user' });
+    if (!(await isActiveUser(trx, body.owner))) problems.push(transferProblem('owner', 'invalid-value', 'ownerNotActive'));
     if (problems.length > 0) throw validationFailed(problems);
     await setAuditContext(trx, { actorId: ctx.state.user!.id, requestId: ctx.state.requestId, action: 'transfer' });
     const done = await transferRecord(trx, state, entity, id, body.owner as string, (q) => ra.restrict(q, entity.table, 'write'));

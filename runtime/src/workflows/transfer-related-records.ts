@@ -2,6 +2,7 @@ import type { WorkflowEffect } from '@tessera/engine';
 import type { Knex } from 'knex';
 import { HttpError, validationFailed } from '../errors/http-error';
 import type { AppState } from '../meta/compile-app-state';
+import { entityNoun, transferProblem } from '../transfer/transfer-messages';
 import { isActiveUser, transferRecord, withAuditAction } from '../transfer/transfer-record';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -25,14 +26,14 @@ export async function transferRelatedRecords(trx: Knex.Transaction, state: AppSt
   for (const effect of transfers) {
     const target = [...state.byPlural.values()].find((e) => e.entity['x-name'] === effect.entity);
     if (!target) throw new HttpError(409, 'workflow_entity_missing', `transferRecord: there is no entity "${effect.entity}" in the published app`);
-    const label = target.entity['x-label'].en ?? effect.entity;
-    if (effect.id === null) throw validationFailed([{ field: fieldOf(effect.source.record), rule: 'required', message: `is empty: there is no ${label.toLowerCase()} to transfer` }]);
+    const entity = entityNoun(target.entity['x-label'], effect.entity);
+    if (effect.id === null) throw validationFailed([transferProblem(fieldOf(effect.source.record), 'required', 'recordEmpty', { entity })]);
     if (!(await isActiveUser(trx, effect.to))) {
-      throw validationFailed([{ field: fieldOf(effect.source.to), rule: 'invalid-value', message: effect.to === null ? 'is empty: choose the user who receives it' : 'must be an active user' }]);
+      throw validationFailed([transferProblem(fieldOf(effect.source.to), 'invalid-value', effect.to === null ? 'receiverEmpty' : 'receiverNotActive')]);
     }
     const id = effect.id;
     const done = UUID.test(id) ? await withAuditAction(trx, 'transfer', actor, () => transferRecord(trx, state, target, id.toLowerCase(), effect.to as string)) : undefined;
-    if (!done) throw validationFailed([{ field: fieldOf(effect.source.record), rule: 'relation', message: `the ${label.toLowerCase()} no longer exists` }]);
+    if (!done) throw validationFailed([transferProblem(fieldOf(effect.source.record), 'relation', 'recordGone', { entity })]);
   }
   return transfers.length > 0;
 }
