@@ -1,3 +1,4 @@
+import { actionEditorsEn } from './en-action-editors';
 import { keywordEditorsEn } from './en-keyword-editors';
 
 /** English strings of the designer. Entity, field and type labels come from metadata. */
@@ -366,5 +367,6 @@ export const en = {
   appLabels: { heading: 'App name', hint: 'Shown at the top of the app.', en: 'App name (English)', zh: 'App name (中文)' },
   roleLabels: { en: 'Role name (English)', zh: 'Role name (中文)', hint: 'What people see for this role, e.g. in user settings.' },
   ...keywordEditorsEn,
+  ...actionEditorsEn,
 };
 export type Messages = typeof en;

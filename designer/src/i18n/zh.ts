@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { actionEditorsZh } from './zh-action-editors';
 import { keywordEditorsZh } from './zh-keyword-editors';
 
 /** 设计器的简体中文文字。 */
@@ -367,4 +368,5 @@ export const zh: Messages = {
   appLabels: { heading: '应用名称', hint: '显示在应用顶部。', en: '应用名称（English）', zh: '应用名称（中文）' },
   roleLabels: { en: '角色名称（English）', zh: '角色名称（中文）', hint: '用户看到的角色名称，例如在用户设置中。' },
   ...keywordEditorsZh,
+  ...actionEditorsZh,
 };

@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { EntityDefinition, WorkflowCallRef } from '@tessera/metadata';
 import type { RegistryCall } from '../api/meta-api-types';
-import { NotifyEditor, type NotifyParams } from './notify-editor';
+import { ActionParamsEditor, hasActionEditor } from './action-editors';
 import { ParamsForm } from './params-form';
-import { TransferEditor, type TransferParams } from './transfer-editor';
 
 /** The registry's description of an action, in the designer's language for the built-in ones. */
 function describe(t: (key: string, opts: { defaultValue: string }) => string, call: RegistryCall): string {
@@ -31,10 +30,11 @@ export function GuardEditor({ id, guards, value, onChange }: { id: string; guard
 
 /**
  * An ordered list of actions: add one from the registry, remove, move up or down, edit params.
- * `source` (the workflow's entity) and `entities` give transferRecord its pickers.
+ * `source` (the workflow's entity), `entities`, `roles` and `channels` give the built-in actions' editors their pickers.
  */
 export function ActionList({ id, actions, value, roles = [], channels = [], source, entities = [], onChange }: { id: string; actions: RegistryCall[]; value: WorkflowCallRef[]; roles?: string[]; channels?: string[]; source?: EntityDefinition; entities?: readonly EntityDefinition[]; onChange: (next: WorkflowCallRef[]) => void }) {
   const { t } = useTranslation();
+  const context = { source, entities, roles, channels };
   const setParams = (i: number, params: Record<string, unknown>) => onChange(value.map((x, j) => (j === i ? { ...x, params } : x)));
   const move = (i: number, by: number) => {
     const next = [...value];
@@ -56,9 +56,8 @@ export function ActionList({ id, actions, value, roles = [], channels = [], sour
                 <button type="button" className="d-btn d-btn-ghost" aria-label={t('workflow.moveDown', { name: a.type })} disabled={i === value.length - 1} onClick={() => move(i, 1)}>↓</button>
                 <button type="button" className="d-btn d-btn-ghost" data-testid={`${id}-${i}-remove`} aria-label={t('workflow.remove', { name: a.type })} onClick={() => onChange(value.filter((_, j) => j !== i))}>✕</button>
               </div>
-              {a.type === 'notify' && def ? <NotifyEditor id={`${id}-${i}`} value={(a.params ?? {}) as NotifyParams} roles={roles} channels={channels} onChange={(params) => setParams(i, params as Record<string, unknown>)} />
-                : a.type === 'transferRecord' && def && source ? <TransferEditor id={`${id}-${i}`} value={(a.params ?? {}) as TransferParams} source={source} entities={entities} onChange={(params) => setParams(i, params as Record<string, unknown>)} />
-                : def ? <ParamsForm id={`${id}-${i}`} schema={def.paramsSchema} value={a.params ?? {}} onChange={(params) => onChange(value.map((x, j) => (j === i ? { ...x, params } : x)))} />
+              {def && hasActionEditor(a.type) ? <ActionParamsEditor id={`${id}-${i}`} type={a.type} params={a.params ?? {}} context={context} onChange={(params) => setParams(i, params)} />
+                : def ? <ParamsForm id={`${id}-${i}`} schema={def.paramsSchema} value={a.params ?? {}} onChange={(params) => setParams(i, params)} />
                 : <p className="d-error">{t('workflow.unknownAction', { name: a.type })}</p>}
             </li>
           );

@@ -51,3 +51,18 @@ export function withEntity(params: TransferParams, source: EntityDefinition, ent
   const to = params.to ?? (userChoices(source)[0] ? { $expr: userChoices(source)[0].expr } : undefined);
   return { entity, ...(record ? { record: { $expr: record.expr } } : {}), ...(to ? { to } : {}) };
 }
+
+/** The transfer editor's state: the entity and the two expressions, as its pickers hold them. */
+export interface TransferState {
+  entity: string;
+  record: string;
+  to: string;
+}
+
+export const transferToState = (p: TransferParams): TransferState => ({ entity: p.entity ?? '', record: p.record?.$expr ?? '', to: p.to?.$expr ?? '' });
+
+export const transferToParams = (s: TransferState): TransferParams => ({
+  ...(s.entity ? { entity: s.entity } : {}),
+  ...(s.record ? { record: { $expr: s.record } } : {}),
+  ...(s.to ? { to: { $expr: s.to } } : {}),
+});
