@@ -8,6 +8,7 @@ import { formatCell } from '../records/format-cell';
 import { ErrorBanner } from '../shell/error-banner';
 import { ApprovalActionForm, type ApprovalVerb } from './approval-action-form';
 import { stepLabel } from './approval-labels';
+import { refusalText } from './refusal-text';
 import { useRecordTitles } from './use-record-titles';
 
 export interface ApprovalsPageProps {
@@ -56,7 +57,7 @@ export default function ApprovalsPage({ app, userId, onChanged }: ApprovalsPageP
       void load();
     } catch (e) {
       setTasks((now) => (now ? [...now, task].sort((a, b) => a.createdAt.localeCompare(b.createdAt)) : before));
-      setError(`${title}: ${(e as Error).message}`);
+      setError(`${title}: ${refusalText(e, entityOf(task.entity), locale)}`);
     }
   }
 
