@@ -4,10 +4,12 @@
  * UPDATE/DELETE from itself (and PGlite has no roles), so triggers refuse them instead — and the
  * code has no path that updates or deletes an entry.
  *
- * Record changes are written by a row trigger on every entity table (`audit_record_change`), in
- * the transaction of the change itself, whatever the write path (single, bulk, workflow). The
- * actor, request id and a more specific action (transfer) come from transaction-local settings
- * that `setAuditContext` puts on the write's transaction.
+ * Record changes are written by triggers on every entity table, in the transaction of the
+ * change itself, whatever the write path (single, bulk, workflow). The actor, request id and a
+ * more specific action (transfer) come from transaction-local settings that `setAuditContext`
+ * puts on the write's transaction. Since 0.2.0-12 the triggers run per statement
+ * (`audit_record_changes`, audit-changes-ddl.ts); the per-row `audit_record_change` below is a
+ * released migration's and stays, unused once `ensureAuditTriggers` has swapped a table's trigger.
  */
 /** Applied by the internal migrations (db/internal-migrations.ts), never by hand. */
 export const AUDIT_DDL: readonly string[] = [

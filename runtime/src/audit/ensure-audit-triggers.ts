@@ -2,19 +2,48 @@ import type { Knex } from 'knex';
 import type { AppState } from '../meta/compile-app-state';
 
 /**
- * Puts the audit trigger on every entity table of the published app. `create or replace`
- * makes it idempotent and refreshes the entity name the trigger records after a rename;
- * called at start and after each publish (new tables).
+ * One statement-level trigger per event (PostgreSQL allows transition tables on one event per
+ * trigger), each handing its statement's rows to `tessera.audit_record_changes` (audit-changes-ddl.ts).
+ */
+const AUDIT_TRIGGERS = [
+  { name: 'tessera_audit_insert', event: 'insert', referencing: 'new table as new_rows' },
+  { name: 'tessera_audit_update', event: 'update', referencing: 'old table as old_rows new table as new_rows' },
+  { name: 'tessera_audit_delete', event: 'delete', referencing: 'old table as old_rows' },
+] as const;
+
+/** The row trigger of releases up to 0.2.0-11: left beside the new ones, every change would be audited twice. */
+const LEGACY_TRIGGER = 'tessera_audit';
+
+/**
+ * Puts the audit triggers on every entity table of the published app. `create or replace`
+ * makes it idempotent and refreshes the entity name the triggers record after a rename;
+ * called at start and after each publish (new tables). A table still carrying the legacy row
+ * trigger loses it in the same transaction as it gets the new ones, so no write in between
+ * is audited twice or not at all.
  */
 export async function ensureAuditTriggers(knex: Knex, state: AppState): Promise<void> {
+  const entities = [...state.byPlural.values()];
+  if (entities.length === 0) return;
   await knex.transaction(async (trx) => {
-    for (const entity of state.byPlural.values()) {
-      const exists = await trx.raw('select to_regclass(?) as t', [`${entity.schema}.${entity.table}`]);
-      if (!exists.rows[0]?.t) continue;
-      await trx.raw(
-        `create or replace trigger tessera_audit after insert or update or delete on ??.?? for each row execute function tessera.audit_record_change(${quoteLiteral(entity.entity['x-name'])})`,
-        [entity.schema, entity.table],
-      );
+    // One query for every table: does it exist yet, and does it still have the row trigger?
+    const { rows } = await trx.raw(
+      `select t.ord, c.oid is not null as present,
+              exists (select 1 from pg_trigger g where g.tgrelid = c.oid and g.tgname = ? and not g.tgisinternal) as legacy
+         from jsonb_array_elements(?::jsonb) with ordinality as t(name, ord)
+         left join pg_namespace s on s.nspname = t.name ->> 0
+         left join pg_class c on c.relnamespace = s.oid and c.relname = t.name ->> 1 and c.relkind in ('r', 'p')`,
+      [LEGACY_TRIGGER, JSON.stringify(entities.map((e) => [e.schema, e.table]))],
+    );
+    for (const row of rows as { ord: string | number; present: boolean; legacy: boolean }[]) {
+      if (!row.present) continue;
+      const entity = entities[Number(row.ord) - 1];
+      if (row.legacy) await trx.raw('drop trigger ?? on ??.??', [LEGACY_TRIGGER, entity.schema, entity.table]);
+      for (const t of AUDIT_TRIGGERS) {
+        await trx.raw(
+          `create or replace trigger ?? after ${t.event} on ??.?? referencing ${t.referencing} for each statement execute function tessera.audit_record_changes(${quoteLiteral(entity.entity['x-name'])})`,
+          [t.name, entity.schema, entity.table],
+        );
+      }
     }
   });
 }

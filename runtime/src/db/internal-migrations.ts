@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { APPROVAL_DDL } from '../approvals/approval-ddl';
+import { AUDIT_CHANGES_DDL } from '../audit/audit-changes-ddl';
 import { AUDIT_DDL } from '../audit/audit-ddl';
 import { AUTH_DDL } from '../auth/auth-ddl';
 import { DATA_CARE_DDL } from '../data-care/data-care-ddl';
@@ -76,6 +77,8 @@ export const INTERNAL_MIGRATIONS: readonly InternalMigration[] = [
   { name: '0.2.0-09-approval-snapshots', up: statements(APPROVAL_SNAPSHOT_DDL) },
   { name: '0.2.0-10-saved-reports', up: statements(REPORTS_DDL) },
   { name: '0.2.0-11-report-schedules-and-pins', up: statements(REPORT_SCHEDULES_DDL) },
+  // The triggers themselves are per table: ensureAuditTriggers swaps them at the next start.
+  { name: '0.2.0-12-audit-per-statement', up: statements(AUDIT_CHANGES_DDL) },
 ];
 
 /**
