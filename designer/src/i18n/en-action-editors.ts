@@ -9,6 +9,7 @@ export const actionEditorsEn = {
       entity: 'Record to create', noEntity: 'Choose what to create.', values: 'Its fields',
       source: 'Where the value comes from', sources: { value: 'A fixed value', expr: 'An expression over this record', created: 'A record created just before' },
       valuesHint: 'An expression reads this record\'s fields by name, e.g. {{example}}. “A record created just before” names an earlier “Create a related record” of the same step by its name.',
+      noneCreated: 'No earlier action of this step names a record it creates.', notCreated: 'No earlier action of this step creates “{{name}}”.',
       link: 'Its link back to this record', backLink: 'This record\'s link to it', none: 'None',
       as: 'Name for later actions (optional)', asHint: 'Lowercase letters, digits and _, starting with a letter; later actions of the same step use it to link to this record.',
     },

@@ -11,6 +11,7 @@ export const actionEditorsZh: typeof actionEditorsEn = {
       entity: '要新建的记录', noEntity: '请选择要新建什么。', values: '它的字段',
       source: '值从哪里来', sources: { value: '固定值', expr: '基于本记录的表达式', created: '刚新建的记录' },
       valuesHint: '表达式按字段名读取本记录的字段，例如 {{example}}。“刚新建的记录”按名称指向同一步中更早的“新建关联记录”。',
+      noneCreated: '这一步中没有更早的动作为其新建的记录命名。', notCreated: '这一步中没有更早的动作新建“{{name}}”。',
       link: '它指回本记录的关联', backLink: '本记录指向它的关联', none: '无',
       as: '供后续动作使用的名称（可选）', asHint: '小写字母、数字和 _，以字母开头；同一步的后续动作用它关联到这条记录。',
     },

@@ -9,6 +9,8 @@ export interface ActionEditorContext {
   entities: readonly EntityDefinition[];
   roles: string[];
   channels: string[];
+  /** The `as` names of the createRecord actions before this one in the same list (what `$created` may name). */
+  created?: string[];
 }
 
 export interface ActionEditorProps<S> {

@@ -16,7 +16,7 @@ import { sampleParams } from './params-samples';
 const dir = join(__dirname, '../../../examples/crm/entities');
 const entities = readdirSync(dir).filter((f) => f.endsWith('.entity.json')).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as EntityDefinition);
 const lead = entities.find((e) => e['x-name'] === 'lead')!;
-const context = { source: lead, entities, roles: ['sales'], channels: ['inApp', 'email'] };
+const context = { source: lead, entities, roles: ['sales'], channels: ['inApp', 'email'], created: ['customer'] };
 
 /**
  * Params a person writes that the generated samples do not reach: each createRecord value kind,

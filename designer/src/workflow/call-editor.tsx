@@ -10,6 +10,10 @@ function describe(t: (key: string, opts: { defaultValue: string }) => string, ca
   return text ? `${call.name} — ${text}` : call.name;
 }
 
+/** The names earlier createRecord actions of the list give their new records. */
+const createdBefore = (list: readonly WorkflowCallRef[], i: number) =>
+  list.slice(0, i).flatMap((a) => (a.type === 'createRecord' && typeof a.params?.as === 'string' && a.params.as ? [a.params.as] : []));
+
 /** Picks a guard (or none) from the registry and edits its params. */
 export function GuardEditor({ id, guards, value, onChange }: { id: string; guards: RegistryCall[]; value?: WorkflowCallRef; onChange: (next?: WorkflowCallRef) => void }) {
   const { t } = useTranslation();
@@ -56,7 +60,7 @@ export function ActionList({ id, actions, value, roles = [], channels = [], sour
                 <button type="button" className="d-btn d-btn-ghost" aria-label={t('workflow.moveDown', { name: a.type })} disabled={i === value.length - 1} onClick={() => move(i, 1)}>↓</button>
                 <button type="button" className="d-btn d-btn-ghost" data-testid={`${id}-${i}-remove`} aria-label={t('workflow.remove', { name: a.type })} onClick={() => onChange(value.filter((_, j) => j !== i))}>✕</button>
               </div>
-              {def && hasActionEditor(a.type) ? <ActionParamsEditor id={`${id}-${i}`} type={a.type} params={a.params ?? {}} context={context} onChange={(params) => setParams(i, params)} />
+              {def && hasActionEditor(a.type) ? <ActionParamsEditor id={`${id}-${i}`} type={a.type} params={a.params ?? {}} context={{ ...context, created: createdBefore(value, i) }} onChange={(params) => setParams(i, params)} />
                 : def ? <ParamsForm id={`${id}-${i}`} schema={def.paramsSchema} value={a.params ?? {}} onChange={(params) => setParams(i, params)} />
                 : <p className="d-error">{t('workflow.unknownAction', { name: a.type })}</p>}
             </li>

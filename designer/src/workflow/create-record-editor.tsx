@@ -25,6 +25,22 @@ function RelationSelect({ id, label, entity, fields, value, onChange }: { id: st
   );
 }
 
+/** A record created earlier in the same step, by the name its action gives it. */
+function CreatedSelect({ id, names, value, onChange }: { id: string; names: string[]; value: string; onChange: (v: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <select data-testid={id} aria-label={t('actionEditors.createRecord.sources.created')} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">…</option>
+        {names.map((n) => <option key={n} value={n}>{n}</option>)}
+        {value && !names.includes(value) && <option value={value}>{value}</option>}
+      </select>
+      {names.length === 0 && <span className="d-error">{t('actionEditors.createRecord.noneCreated')}</span>}
+      {value && names.length > 0 && !names.includes(value) && <span className="d-error">{t('actionEditors.createRecord.notCreated', { name: value })}</span>}
+    </>
+  );
+}
+
 function CreateRecordEditor({ id, state, context, onChange }: ActionEditorProps<CreateRecordState>) {
   const { t, i18n } = useTranslation();
   const { source, entities } = context;
@@ -56,13 +72,17 @@ function CreateRecordEditor({ id, state, context, onChange }: ActionEditorProps<
                 </select>
                 {r.value.source === 'value'
                   ? <FieldValueInput id={`${id}-value-${r.field}`} field={target?.properties[r.field]} value={r.value.value} onChange={(v) => putValue(i, { source: 'value', value: v })} />
-                  : <input data-testid={`${id}-value-${r.field}`} aria-label={t(`actionEditors.createRecord.sources.${r.value.source}`)} spellCheck={false} value={String(r.value.value ?? '')}
-                      onChange={(e) => putValue(i, { source: r.value.source, value: e.target.value })} />}
+                  : r.value.source === 'created'
+                    ? <CreatedSelect id={`${id}-value-${r.field}`} names={context.created ?? []} value={String(r.value.value ?? '')} onChange={(v) => putValue(i, { source: 'created', value: v })} />
+                    : <input data-testid={`${id}-value-${r.field}`} aria-label={t('actionEditors.createRecord.sources.expr')} spellCheck={false} list={`${id}-fields`} value={String(r.value.value ?? '')}
+                        onChange={(e) => putValue(i, { source: 'expr', value: e.target.value })} />}
                 <button type="button" className="d-btn d-btn-ghost" data-testid={`${id}-remove-${r.field}`} aria-label={t('actionEditors.removeField', { field: r.field })}
                   onClick={() => onChange({ ...state, values: state.values.filter((_, j) => j !== i) })}>✕</button>
               </li>
             ))}
           </ul>
+          {/* An expression is most often one field of this record: offered as it is typed. */}
+          <datalist id={`${id}-fields`}>{Object.keys(source?.properties ?? {}).map((f) => <option key={f} value={f}>{localize(source?.properties[f]?.['x-label'], i18n.language)}</option>)}</datalist>
           <p className="d-hint">{t('actionEditors.createRecord.valuesHint', { example: 'company' })}</p>
           <AddFieldSelect id={id} entity={target} rows={state.values} onAdd={(field) => onChange({ ...state, values: [...state.values, { field, value: { source: 'value', value: emptyValue(target, field) } }] })} />
         </fieldset>
