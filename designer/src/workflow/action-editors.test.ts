@@ -36,6 +36,28 @@ const roundTrip = (type: string, params: Record<string, unknown>) => {
   const editor = ACTION_EDITORS[type];
   return editor.toParams(editor.toState(params));
 };
+const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;');
+/** The texts and numbers inside a param value, as the markup would hold them. */
+const leaves = (v: unknown): string[] => {
+  if (typeof v === 'string') return [escape(v)];
+  if (typeof v === 'number') return [`value="${v}"`];
+  if (Array.isArray(v)) return v.flatMap(leaves);
+  return v && typeof v === 'object' ? Object.values(v).flatMap(leaves) : [];
+};
+
+async function i18nIn(lng: string) {
+  const missing: string[] = [];
+  const i18n = i18next.createInstance();
+  await i18n.init({
+    lng, fallbackLng: false, resources: { en: { translation: en }, zh: { translation: zh } }, interpolation: { escapeValue: false }, showSupportNotice: false,
+    saveMissing: true, missingKeyHandler: (_l, _ns, key, _fallback, _update, opts) => { if ((opts as { defaultValue?: string } | undefined)?.defaultValue === undefined) missing.push(key); },
+  });
+  return { i18n, missing };
+}
+
+const render = (i18n: typeof i18next, type: string, params: Record<string, unknown>) => renderToStaticMarkup(createElement(I18nextProvider, { i18n },
+  createElement(ActionParamsEditor, { id: 'a', type, params, context, onChange: () => undefined })));
+
 const cases = builtinActions.map((a) => [a.name, a] as const);
 
 describe('every built-in workflow action has a designer editor', () => {
@@ -73,19 +95,22 @@ describe('every built-in workflow action has a designer editor', () => {
 
     // `{}` too: a newly added action starts so, and shows what is still to fill in.
     it.each(['en', 'zh'])('renders each sample, and a new empty action, in %s with every label translated', async (lng) => {
-      const missing: string[] = [];
-      const i18n = i18next.createInstance();
-      await i18n.init({
-        lng, fallbackLng: false, resources: { en: { translation: en }, zh: { translation: zh } }, interpolation: { escapeValue: false }, showSupportNotice: false,
-        saveMissing: true, missingKeyHandler: (_l, _ns, key, _fallback, _update, opts) => { if ((opts as { defaultValue?: string } | undefined)?.defaultValue === undefined) missing.push(key); },
-      });
+      const { i18n, missing } = await i18nIn(lng);
       for (const params of [{}, ...samples]) {
-        const html = renderToStaticMarkup(createElement(I18nextProvider, { i18n },
-          createElement(ActionParamsEditor, { id: 'a', type: name, params, context, onChange: () => undefined })));
+        const html = render(i18n, name, params);
         expect(html).toContain('data-testid="a-params"');
         expect(html).not.toMatch(/actionEditors\.|pickers\.|workflow\.transfer\./);
       }
       expect([...new Set(missing)]).toEqual([]);
+    });
+
+    // A real editor, not a box that merely keeps the params: each param's values are on screen in
+    // some sample (a strategy may hide the params it does not use, which the model still keeps).
+    it('shows every param it keeps', async () => {
+      const { i18n } = await i18nIn('en');
+      const shown = generated.map((params) => ({ params, html: render(i18n, name, params) }));
+      const unseen = Object.keys(generated[0] ?? {}).filter((key) => !shown.some(({ params, html }) => leaves(params[key]).every((leaf) => html.includes(leaf))));
+      expect(unseen).toEqual([]);
     });
   });
 });
