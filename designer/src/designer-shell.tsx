@@ -215,7 +215,7 @@ export function DesignerShell({ registry, widgets }: { registry: FieldTypeRegist
                   onCreate={(d) => { setDraft(addEntity(draft, d)); setEntityName(d.name); setCreating(false); }} />
               )}
               {entity && settingsOpen && (
-                <EntitySettings key={entity['x-name']} entity={entity} entities={draft.entities} layouts={draft.layouts} onClose={() => setSettingsOpen(false)}
+                <EntitySettings key={entity['x-name']} entity={entity} entities={draft.entities} layouts={draft.layouts} workflows={draft.workflows} onClose={() => setSettingsOpen(false)}
                   onApply={(next) => { setDraft({ ...draft, entities: draft.entities.map((e) => (e['x-name'] === next['x-name'] ? next : e)) }); setSettingsOpen(false); }} />
               )}
               {entity && entityPanel === 'public-forms' && (

@@ -21,6 +21,7 @@ export { formatMetadataError } from './app/format-metadata-error';
 // Workflows (issue 6).
 export type { WorkflowDefinition, WorkflowMachineConfig, WorkflowStateConfig, WorkflowTransitionConfig, WorkflowDelayedTransitionConfig, WorkflowTransitionMeta, WorkflowTransitionForm, WorkflowCallRef, WorkflowStateLock } from './workflow/workflow-types';
 export { checkWorkflows } from './workflow/check-workflows';
+export { entityWorkflows, type EntityWorkflows, type WorkflowScope } from './workflow/entity-workflows';
 export type { ApprovalConfig, ApprovalStepConfig, ApprovalMode, ApproverRule, ApproverLeafRule } from './workflow/approval-types';
 export { approverRuleParts, type ApproverRulePart } from './workflow/approver-rule-parts';
 // Permissions (issue 5).

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EntityDefinition, EntityRule, LayoutDefinition, LocalizedText, PoolDefinition, RecordTypesDefinition } from '@tessera/metadata';
+import type { EntityDefinition, EntityRule, LayoutDefinition, LocalizedText, PoolDefinition, RecordTypesDefinition, WorkflowDefinition } from '@tessera/metadata';
 import { localize } from '../localize';
 import { IndexesEditor, indexProblems, indexRows, rowsToIndexes, type IndexRow } from './indexes-editor';
 import { PoolEditor } from './pool-editor';
@@ -19,7 +19,7 @@ const text = (en: string, zh: string): LocalizedText | undefined => (en.trim() ?
  * record title field, soft deletion, composite indexes, validation rules and the public pool.
  * Edits stay here until Apply, which makes them one undo step.
  */
-export function EntitySettings({ entity, entities, layouts = [], onApply, onClose }: { entity: EntityDefinition; entities: readonly EntityDefinition[]; layouts?: readonly LayoutDefinition[]; onApply: (next: EntityDefinition) => void; onClose: () => void }) {
+export function EntitySettings({ entity, entities, layouts = [], workflows = [], onApply, onClose }: { entity: EntityDefinition; entities: readonly EntityDefinition[]; layouts?: readonly LayoutDefinition[]; workflows?: readonly WorkflowDefinition[]; onApply: (next: EntityDefinition) => void; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const [labelEn, setLabelEn] = useState(entity['x-label'].en);
   const [labelZh, setLabelZh] = useState(entity['x-label'].zh ?? '');
@@ -85,7 +85,7 @@ export function EntitySettings({ entity, entities, layouts = [], onApply, onClos
       <label className="d-check"><input type="checkbox" data-testid="entity-settings-soft-delete" checked={softDelete} onChange={(e) => setSoftDelete(e.target.checked)} />{t('entitySettings.softDelete')}</label>
       <IndexesEditor rows={indexes} fields={fields} onChange={setIndexes} />
       <RulesEditor rules={rules} onChange={setRules} />
-      <RecordTypesEditor entity={entity} value={recordTypes} layouts={layouts} onChange={setRecordTypes} />
+      <RecordTypesEditor entity={entity} value={recordTypes} layouts={layouts} workflows={workflows} onChange={setRecordTypes} />
       <PoolEditor pool={pool} dateFields={dateFields} sources={sources} entities={entities} onChange={setPool} />
       {problems.length > 0 && <ul className="d-problems" data-testid="entity-settings-problems">{problems.map((p) => <li key={p}>{p}</li>)}</ul>}
       <div className="d-actions">

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { EntityDefinition, LayoutDefinition, RecordTypesDefinition, RecordTypeSpec } from '@tessera/metadata';
+import type { EntityDefinition, LayoutDefinition, RecordTypesDefinition, RecordTypeSpec, WorkflowDefinition } from '@tessera/metadata';
 import { localize } from '../localize';
 import { cleanSpec, typeFieldChoices, typesForField } from './record-types-settings';
 
@@ -13,17 +13,21 @@ export interface RecordTypesEditorProps {
   value?: RecordTypesDefinition;
   /** The app's layouts: a type may use one of this entity's forms. */
   layouts: readonly LayoutDefinition[];
+  /** The app's workflows: a type may run one bound to this entity. */
+  workflows?: readonly WorkflowDefinition[];
   onChange: (value?: RecordTypesDefinition) => void;
 }
 
 /**
  * Record types (`x-record-types`): a select field picks each record's type; per type (one per
- * option), the fields only it has, the fields it requires and the form layout it uses.
+ * option), the fields only it has, the fields it requires, the form layout it uses and the
+ * workflow it runs.
  */
-export function RecordTypesEditor({ entity, value, layouts, onChange }: RecordTypesEditorProps) {
+export function RecordTypesEditor({ entity, value, layouts, workflows = [], onChange }: RecordTypesEditorProps) {
   const { t, i18n } = useTranslation();
   const choices = typeFieldChoices(entity);
   const forms = layouts.filter((l) => l.kind === 'form' && !l.public && l.entity === entity['x-name']);
+  const processes = workflows.filter((w) => w.entity === entity['x-name']);
   const label = (field: string) => localize(entity.properties[field]?.['x-label'], i18n.language) || field;
   const options = value ? entity.properties[value.field]?.['x-options'] ?? [] : [];
   const put = (key: string, patch: Partial<RecordTypeSpec>) => onChange({ ...value!, types: { ...value!.types, [key]: cleanSpec({ ...value!.types[key], ...patch }) } });
@@ -55,6 +59,13 @@ export function RecordTypesEditor({ entity, value, layouts, onChange }: RecordTy
                 <option value="">{t('entitySettings.recordTypes.layoutDefault')}</option>
                 {spec.layout && !forms.some((f) => f.name === spec.layout) && <option value={spec.layout}>{spec.layout}</option>}
                 {forms.map((f) => <option key={f.name} value={f.name}>{f.name}</option>)}
+              </select>
+            </label>
+            <label className="d-label">{t('entitySettings.recordTypes.workflow')}
+              <select data-testid={`${id}-workflow`} value={spec.workflow ?? ''} onChange={(e) => put(option.value, { workflow: e.target.value || undefined })}>
+                <option value="">{t('entitySettings.recordTypes.workflowDefault')}</option>
+                {spec.workflow && !processes.some((w) => w.name === spec.workflow) && <option value={spec.workflow}>{spec.workflow}</option>}
+                {processes.map((w) => <option key={w.name} value={w.name}>{w.label ? `${localize(w.label, i18n.language)} (${w.name})` : w.name}</option>)}
               </select>
             </label>
           </div>

@@ -1,4 +1,4 @@
-import type { EntityDefinition } from '@tessera/metadata';
+import { META_SCHEMAS, type EntityDefinition, type RecordTypeSpec } from '@tessera/metadata';
 import { cleanSpec, recordTypeProblems, typeFieldChoices, typesForField } from './record-types-settings';
 
 const l = (en: string) => ({ en });
@@ -19,6 +19,13 @@ describe('record types settings', () => {
 
   it('keeps no empty lists', () => {
     expect(cleanSpec({ fields: [], required: ['territory', 'territory'], layout: '' })).toEqual({ required: ['territory'] });
+  });
+
+  it('keeps every setting a record type has in the meta-schema', () => {
+    const keys = Object.keys((META_SCHEMAS.entity as unknown as { $defs: { recordType: { properties: Record<string, { type: string }> } } }).$defs.recordType.properties);
+    expect(keys.length).toBeGreaterThanOrEqual(4);
+    const full = Object.fromEntries(keys.map((k) => [k, k === 'fields' || k === 'required' ? ['territory'] : `some_${k}`])) as RecordTypeSpec;
+    expect(cleanSpec(full)).toEqual(full);
   });
 
   it('names the types whose fields or required fields publishing would refuse', () => {

@@ -20,6 +20,7 @@ export function cleanSpec(spec: RecordTypeSpec): RecordTypeSpec {
   if (spec.fields?.length) out.fields = [...new Set(spec.fields)];
   if (spec.required?.length) out.required = [...new Set(spec.required)];
   if (spec.layout) out.layout = spec.layout;
+  if (spec.workflow) out.workflow = spec.workflow;
   return out;
 }
 

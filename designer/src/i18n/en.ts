@@ -286,10 +286,11 @@ export const en = {
       add: 'Add rule', remove: 'Remove rule {{n}}',
     },
     recordTypes: {
-      heading: 'Record types', hint: 'Records of different kinds (e.g. end customers, distributors, agents) with their own fields, required fields and form.',
+      heading: 'Record types', hint: 'Records of different kinds (e.g. end customers, distributors, agents) with their own fields, required fields, form and process.',
       field: 'The kind is chosen by', none: '(one kind of record)',
       fields: 'Fields only this kind has (comma separated)', required: 'Fields this kind requires (comma separated)',
       layout: 'Form', layoutDefault: '(the usual form)',
+      workflow: 'Process', workflowDefault: '(the usual process)',
       fieldsHint: 'A field no kind lists belongs to every kind. A value in another kind\'s field is refused on save.',
     },
     pool: {

@@ -287,10 +287,11 @@ export const zh: Messages = {
       add: '添加规则', remove: '删除规则 {{n}}',
     },
     recordTypes: {
-      heading: '记录类型', hint: '不同类型的记录（如终端客户、经销商、代理商）各有自己的字段、必填字段和表单。',
+      heading: '记录类型', hint: '不同类型的记录（如终端客户、经销商、代理商）各有自己的字段、必填字段、表单和流程。',
       field: '类型由此字段决定', none: '（只有一种记录）',
       fields: '仅此类型具有的字段（逗号分隔）', required: '此类型必填的字段（逗号分隔）',
       layout: '表单', layoutDefault: '（默认表单）',
+      workflow: '流程', workflowDefault: '（默认流程）',
       fieldsHint: '未被任何类型列出的字段属于所有类型。保存时，填写了其他类型字段的记录会被拒绝。',
     },
     pool: {

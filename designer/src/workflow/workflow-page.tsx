@@ -35,7 +35,9 @@ export default function WorkflowPage({ app, onChange }: { app: AppDefinition; on
   const [simulating, setSimulating] = useState(false);
   const [newState, setNewState] = useState('');
   const bindings = app.entities.flatMap((e) => selectFields(e).map((f) => ({ value: `${e['x-name']}.${f}`, label: `${localize(e['x-label'], i18n.language)} · ${localize(e.properties[f]['x-label'], i18n.language)}` })));
-  const free = bindings.filter((b) => !(app.workflows ?? []).some((w) => `${w.entity}.${w.stateField}` === b.value));
+  // A driven field is taken, unless its entity has record types: each kind may run its own workflow over it.
+  const typed = new Set(app.entities.filter((e) => e['x-record-types']).map((e) => e['x-name']));
+  const free = bindings.filter((b) => typed.has(b.value.split('.')[0]) || !(app.workflows ?? []).some((w) => `${w.entity}.${w.stateField}` === b.value));
   const [binding, setBinding] = useState(free[0]?.value ?? '');
   useEffect(() => { void fetchRegistry().then((r) => (r.ok ? setRegistry(r.value) : setRegistryError(r.message))); }, []);
 

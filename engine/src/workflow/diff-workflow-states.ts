@@ -40,7 +40,8 @@ function stateFieldId(app: AppDefinition, wf: WorkflowDefinition): string | unde
 export function diffWorkflowStates(from: AppDefinition | null | undefined, to: AppDefinition): WorkflowStateDiff[] {
   const diffs: WorkflowStateDiff[] = [];
   for (const next of to.workflows ?? []) {
-    const prev = from?.workflows?.find((w) => w.entity === next.entity);
+    // The same workflow by name; a renamed one by its entity, while the entity runs only one.
+    const prev = from?.workflows?.find((w) => w.name === next.name) ?? (from?.workflows?.filter((w) => w.entity === next.entity).length === 1 ? from.workflows.find((w) => w.entity === next.entity) : undefined);
     if (!from || !prev) continue;
     const fieldId = stateFieldId(to, next);
     if (!fieldId || fieldId !== stateFieldId(from, prev)) continue;

@@ -70,10 +70,10 @@ describeBrowser('designer: recipients, filters and labels by pickers (issue 17)'
     await screenshot(page, 'designer-notify-recipients');
     expect(await page.getByTestId('transition-inspector').innerText()).not.toMatch(ARTIFACTS);
 
-    // A generated params form (assignOwner's) titles its choices and leaves list items unlabelled.
+    // assignOwner has its own editor: users are picked from the directory, no generated-form leftovers.
     await select('transition-action-add', 'assignOwner');
-    await page.getByTestId('transition-action-2-params').locator('.rjsf-array-item-add button').first().click(); // one user to the list
-    await page.getByTestId('transition-action-2-params').locator('input[id$="users_0"]').waitFor();
+    await select('transition-action-2-users-user-add', 'sales1');
+    await page.getByTestId('transition-action-2-users-user-remove-sales1').waitFor();
     expect(await page.getByTestId('transition-action-2-params').innerText()).not.toMatch(/Option \d|\[object Object\]|\b(users|rules)-\d/);
     await click('transition-action-2-remove');
 

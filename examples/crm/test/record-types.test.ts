@@ -41,14 +41,14 @@ forEachDatabase('the example CRM: customer kinds and tags', (getCtx) => {
   });
 
   it('a change of kind must clear the fields of the old kind; the stored kind decides a patch that keeps it', async () => {
-    const d = (await create({ name: 'Changing Hands Trading', kind: 'distributor', territory: '12' })).body.data;
-    expect((await sales1.call('PATCH', `/api/customers/${d.id}`, { rebate_rate: 4 })).status).toBe(200);
-    const keep = await sales1.call('PATCH', `/api/customers/${d.id}`, { kind: 'end_customer' });
+    const a = (await create({ name: 'Changing Hands Agency', kind: 'agent', commission_rate: 5 })).body.data;
+    expect((await sales1.call('PATCH', `/api/customers/${a.id}`, { agent_since: '2023-01-01' })).status).toBe(200);
+    const keep = await sales1.call('PATCH', `/api/customers/${a.id}`, { kind: 'end_customer' });
     expect(keep.status).toBe(422);
-    expect(keep.body.error.details.map((e: { field: string }) => e.field)).toEqual(['territory', 'rebate_rate']);
-    const cleared = await sales1.call('PATCH', `/api/customers/${d.id}`, { kind: 'end_customer', territory: null, rebate_rate: null });
+    expect(keep.body.error.details.map((e: { field: string }) => e.field)).toEqual(['commission_rate', 'agent_since']);
+    const cleared = await sales1.call('PATCH', `/api/customers/${a.id}`, { kind: 'end_customer', commission_rate: null, agent_since: null });
     expect(cleared.status).toBe(200);
-    expect(cleared.body.data).toMatchObject({ kind: 'end_customer', territory: null });
+    expect(cleared.body.data).toMatchObject({ kind: 'end_customer', commission_rate: null });
   });
 
   it('filters the list by tags and by kind', async () => {

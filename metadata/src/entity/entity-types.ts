@@ -228,6 +228,8 @@ export interface RecordTypeSpec {
   fields?: string[];
   required?: string[];
   layout?: string;
+  /** The workflow records of this type run (one bound to this entity); else the entity's default workflow. */
+  workflow?: string;
 }
 
 /**

@@ -13,15 +13,18 @@ const didYouMean = (name: string, names: string[]) => {
 /**
  * `x-record-types`: the type field is a select whose option values are exactly the type keys;
  * each type's fields are fields of the entity (not the type field itself), its required
- * fields apply to it (its own or common ones), and its layout is a form of this entity.
+ * fields apply to it (its own or common ones), its layout is a form of this entity and its
+ * workflow one bound to this entity.
  */
 export function checkRecordTypes(app: unknown): MetadataError[] {
   const errors: MetadataError[] = [];
   const layouts = layoutViews(app);
+  const workflows = (isRecord(app) && Array.isArray(app.workflows) ? app.workflows : []).filter(isRecord);
   for (const entity of entityViews(app)) {
     const spec = entity.value['x-record-types'];
     if (!isRecord(spec)) continue;
     errors.push(...checkEntity(entity, spec, layouts));
+    errors.push(...checkWorkflowChoices(entity, spec, workflows));
   }
   return errors;
 }
@@ -69,6 +72,22 @@ function checkEntity(entity: EntityView, spec: Record<string, unknown>, layouts:
       if (!layout) errors.push(metadataError('record-type-layout-invalid', pointer + pointerOf('layout'), `The record type "${key}" of ${entity.title} uses the layout "${layoutName}", which does not exist.`, `${didYouMean(layoutName, forms)}Layouts of this entity: ${forms.join(', ') || '(none)'}.`));
       else if (layout.value.entity !== entity.name) errors.push(metadataError('record-type-layout-invalid', pointer + pointerOf('layout'), `The record type "${key}" of ${entity.title} uses ${layout.title}, which arranges another entity ("${String(layout.value.entity)}").`, `Layouts of this entity: ${forms.join(', ') || '(none)'}.`));
     }
+  }
+  return errors;
+}
+
+function checkWorkflowChoices(entity: EntityView, spec: Record<string, unknown>, workflows: Record<string, unknown>[]): MetadataError[] {
+  const types = isRecord(spec.types) ? spec.types : {};
+  const own = workflows.filter((w) => w.entity === entity.name).map((w) => stringOr(w.name)).filter((n): n is string => !!n);
+  const errors: MetadataError[] = [];
+  for (const [key, type] of Object.entries(types)) {
+    const name = isRecord(type) ? stringOr(type.workflow) : undefined;
+    if (name === undefined || own.includes(name)) continue;
+    const bound = workflows.find((w) => w.name === name);
+    const where = entity.pointer + pointerOf('x-record-types', 'types', key, 'workflow');
+    errors.push(bound
+      ? metadataError('record-type-workflow-invalid', where, `The record type "${key}" of ${entity.title} runs the workflow "${name}", which drives another entity ("${String(bound.entity)}").`, `Workflows of this entity: ${own.join(', ') || '(none)'}.`)
+      : metadataError('record-type-workflow-invalid', where, `The record type "${key}" of ${entity.title} runs the workflow "${name}", which does not exist.`, `${didYouMean(name, own)}Workflows of this entity: ${own.join(', ') || '(none)'}.`));
   }
   return errors;
 }

@@ -64,6 +64,7 @@ export const METADATA_ERROR_CODES = [
   'record-type-options-mismatch',
   'record-type-field-missing',
   'record-type-required-invalid',
+  'record-type-workflow-invalid',
   'record-type-layout-invalid',
   // workflows (metadata/src/workflow; guards/actions are checked by the engine)
   'duplicate-workflow-name',

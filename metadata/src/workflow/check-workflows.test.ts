@@ -73,6 +73,19 @@ describe('checkWorkflows (through validateApp)', () => {
     expect(errorsOf({ ...workflow(), stateField: 'notes' })).toEqual([{ code: 'workflow-state-field-not-select', pointer: '/workflows/0/stateField' }]);
   });
 
+  it('lets record types choose between workflows of one entity, sharing its state field; refuses two that no type chooses', () => {
+    const typed = (types: Record<string, { workflow?: string }>): AppDefinition => {
+      const entity = customer();
+      entity.properties.kind = { 'x-id': 'f_kind', 'x-type': 'select', 'x-label': { en: 'Kind' }, 'x-options': Object.keys(types).map((value) => ({ value, label: { en: value } })) };
+      entity['x-record-types'] = { field: 'kind', types };
+      return { name: 'wf', label: { en: 'WF' }, entities: [entity], layouts: [], workflows: [workflow(), { ...workflow(), name: 'partner_deal' }] };
+    };
+    const codes = (a: AppDefinition) => { const r = validateApp(a); return r.ok ? [] : r.errors.map(({ code, pointer }) => ({ code, pointer })); };
+    expect(codes(typed({ direct: {}, partner: { workflow: 'partner_deal' } }))).toEqual([]);
+    expect(codes(typed({ direct: {}, partner: {} }))).toEqual([{ code: 'duplicate-workflow-binding', pointer: '/workflows/1/entity' }]);
+    expect(codes(typed({ direct: {}, partner: { workflow: 'partner_dael' } }))).toEqual(expect.arrayContaining([{ code: 'record-type-workflow-invalid', pointer: '/entities/0/x-record-types/types/partner/workflow' }]));
+  });
+
   it('rejects shapes the meta-schema forbids (bad delay key, unknown key)', () => {
     const wf = workflow() as unknown as { machine: { states: Record<string, Record<string, unknown>> } };
     wf.machine.states.open.after = { soon: { target: 'lost' } };

@@ -17,7 +17,13 @@ export function checkWorkflows(app: unknown): MetadataError[] {
   const errors: MetadataError[] = [];
   const entities = new Map(entityViews(app).filter((e) => e.name).map((e) => [e.name!, e]));
   const names = new Set<string>();
-  const boundFields = new Set<string>();
+  // The workflows record types choose, per entity: a record runs its type's, every other record the one no type names.
+  const chosenBy = (entity: string) => {
+    const types = entities.get(entity)?.value['x-record-types'];
+    const specs = isRecord(types) && isRecord(types.types) ? Object.values(types.types) : [];
+    return new Set(specs.map((t) => (isRecord(t) ? stringOr(t.workflow) : undefined)).filter((n): n is string => !!n));
+  };
+  const defaults = new Map<string, string>();
   list.forEach((wf, index) => {
     if (!isRecord(wf)) return;
     const at = (...segments: (string | number)[]) => pointerOf('workflows', index, ...segments);
@@ -39,9 +45,11 @@ export function checkWorkflows(app: unknown): MetadataError[] {
     const stateField = stringOr(wf.stateField);
     if (entity && stateField) {
       const field = entity.fields.find((f) => f.name === stateField);
-      const key = `${entity.name}.${stateField}`;
-      if (boundFields.has(key)) errors.push(metadataError('duplicate-workflow-binding', at('stateField'), `${title} binds ${entity.title}'s field "${stateField}", which another workflow already drives.`, 'One state field is driven by one workflow; add another select field for a second process.'));
-      boundFields.add(key);
+      if (!name || !chosenBy(entity.name!).has(name)) {
+        const other = defaults.get(entity.name!);
+        if (other !== undefined) errors.push(metadataError('duplicate-workflow-binding', at('entity'), `${title} is a second workflow of ${entity.title} that no record type runs; each record runs one workflow, and "${other}" already runs for every record.`, `Name it as the workflow of a record type of ${entity.title} (its record types' settings), or bind it to another entity.`));
+        else defaults.set(entity.name!, name ?? title);
+      }
       if (!field) {
         const guess = closestName(stateField, entity.fields.map((f) => f.name));
         errors.push(metadataError('workflow-state-field-missing', at('stateField'), `${title} stores its state in "${stateField}", but ${entity.title} has no such field.`, `${guess ? `Did you mean "${guess}"? ` : ''}Add a select field whose options are the state names.`));

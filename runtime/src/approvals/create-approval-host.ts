@@ -1,5 +1,5 @@
 import { IN_APP_CHANNEL, applyApprovalAction, currentState, fireSystemEvent, resumeApproval, startApproval as startChain, type ApprovalAction, type ApprovalResult, type CompiledWorkflow } from '@tessera/engine';
-import type { ApprovalConfig } from '@tessera/metadata';
+import type { ApprovalConfig, EntityWorkflows } from '@tessera/metadata';
 import type { Knex } from 'knex';
 import { HttpError, validationFailed } from '../errors/http-error';
 import type { AppState, CompiledEntity } from '../meta/compile-app-state';
@@ -21,7 +21,7 @@ export interface ApprovalTimeoutJob {
 
 export interface ApprovalHostDeps {
   getState(): AppState;
-  workflowOf(state: AppState, entity: CompiledEntity): CompiledWorkflow | undefined;
+  workflowsOf(state: AppState, entity: CompiledEntity): EntityWorkflows<CompiledWorkflow> | undefined;
   armTimers: CommitRequest['armTimers'];
   /** Enqueues a job inside the transaction (the workflow host's pg-boss queue). */
   sendJob(trx: Knex.Transaction, queue: string, data: object, startAfterMs: number, singletonKey: string): Promise<void>;
@@ -67,7 +67,8 @@ export function createApprovalHost(deps: ApprovalHostDeps) {
     const event = outcome === 'approved' ? def.onApproved : outcome === 'returned' ? def.onReturned ?? def.onRejected : outcome === 'withdrawn' ? def.onWithdrawn ?? def.onRejected : def.onRejected;
     const state = deps.getState();
     const entity = entityNamed(state, row.entity);
-    const workflow = entity && deps.workflowOf(state, entity);
+    // The chain names its workflow: a record type may run one of several (ADR 0060).
+    const workflow = entity && deps.workflowsOf(state, entity)?.named(row.workflow);
     if (!entity || !workflow) return; // the entity or its workflow was unpublished: the chain still records its outcome
     const found = await trx.withSchema(entity.schema).table(entity.table).where({ id: row.record_id }).forUpdate().first();
     if (!found) return;

@@ -5,6 +5,7 @@ import { HttpError } from '../errors/http-error';
 import type { AppState, CompiledEntity } from '../meta/compile-app-state';
 import type { RecordAccess } from '../permissions/record-access';
 import { rowToRecord } from '../records/row-to-record';
+import { workflowDefinitionsOf } from '../workflows/entity-workflow-definitions';
 
 /** A lock in force on one record for one user: the state that holds it and what it covers. */
 export interface RecordLock {
@@ -15,13 +16,9 @@ export interface RecordLock {
   fields: '*' | string[];
 }
 
-const workflowOf = (state: AppState, entity: CompiledEntity): WorkflowDefinition | undefined =>
-  state.app.workflows?.find((w) => w.entity === entity.entity['x-name']);
-
-/** Whether any state of the entity's workflow declares a lock (else no write pays for a read). */
+/** Whether any state of the entity's workflows declares a lock (else no write pays for a read). */
 export function entityHasLocks(state: AppState, entity: CompiledEntity): boolean {
-  const workflow = workflowOf(state, entity);
-  return Boolean(workflow && Object.values(workflow.machine.states).some((s) => s.lock));
+  return workflowDefinitionsOf(state.app, entity.entity['x-name']).all.some((workflow) => Object.values(workflow.machine.states).some((s) => s.lock));
 }
 
 /**
@@ -29,7 +26,7 @@ export function entityHasLocks(state: AppState, entity: CompiledEntity): boolean
  * holds one of the `except` roles. Pure: the record is already read.
  */
 export function lockFor(state: AppState, entity: CompiledEntity, user: Pick<AuthUser, 'roles'>, record: Record<string, unknown>): RecordLock | undefined {
-  const workflow = workflowOf(state, entity);
+  const workflow: WorkflowDefinition | undefined = workflowDefinitionsOf(state.app, entity.entity['x-name']).forRecord(record);
   if (!workflow) return undefined;
   const current = record[workflow.stateField];
   if (typeof current !== 'string') return undefined;

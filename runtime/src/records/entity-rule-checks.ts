@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { HttpError } from '../errors/http-error';
 import type { CompiledEntity } from '../meta/compile-app-state';
 import { recordScope } from './record-scope';
-import { recordTypeErrors } from './record-type-checks';
+import { recordTypeChangeErrors, recordTypeErrors } from './record-type-checks';
 import { rowToRecord } from './row-to-record';
 
 /** Whether writes of the entity must see the whole record (it has x-rules or record types). */
@@ -15,10 +15,11 @@ const rulesFailed = (errors: (FieldError & { messages?: Record<string, string> }
 /**
  * The entity's cross-field rules and its record types (fields of other types left empty, the
  * type's required fields filled) on the record as it will be stored: 422 naming every problem.
+ * With the `stored` record (an update), also a type change into another workflow.
  */
-export function assertRules(entity: CompiledEntity, record: Record<string, unknown>): void {
+export function assertRules(entity: CompiledEntity, record: Record<string, unknown>, stored?: Record<string, unknown>): void {
   const rules = entityRules(entity.entity);
-  const errors = [...recordTypeErrors(entity.entity, record), ...(rules.any ? rules.check(record) : [])];
+  const errors = [...(stored ? recordTypeChangeErrors(entity.entity, stored, record) : []), ...recordTypeErrors(entity.entity, record), ...(rules.any ? rules.check(record) : [])];
   if (errors.length > 0) throw rulesFailed(errors);
 }
 
@@ -31,5 +32,6 @@ export async function assertRulesOnUpdate(trx: Knex, entity: CompiledEntity, id:
   if (!hasRules(entity)) return;
   const row = await trx.withSchema(entity.schema).table(entity.table).where({ id }).modify(recordScope(entity)).forUpdate().first();
   if (!row || (expected !== undefined && Number(row.version) !== expected)) return;
-  assertRules(entity, { ...rowToRecord(row, entity), ...change });
+  const stored = rowToRecord(row, entity);
+  assertRules(entity, { ...stored, ...change }, stored);
 }

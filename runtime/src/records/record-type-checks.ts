@@ -52,3 +52,24 @@ function typesListing(entity: EntityDefinition, name: string, locale: 'en' | 'zh
   });
   return labels.join(locale === 'zh' ? '或' : ' or ');
 }
+
+/**
+ * A change of type that would move the record to another workflow (ADR 0060) is refused: its
+ * state, timers and approvals belong to the workflow it runs. Types that run the same workflow
+ * (or both the entity's default) may be swapped freely.
+ */
+export function recordTypeChangeErrors(entity: EntityDefinition, stored: Record<string, unknown>, next: Record<string, unknown>): RecordTypeError[] {
+  const rules = recordTypeRules(entity);
+  if (!rules) return [];
+  const from = rules.typeOf(stored);
+  const to = rules.typeOf(next);
+  if (from === to || rules.spec(from)?.workflow === rules.spec(to)?.workflow) return [];
+  const typeField = entity.properties[rules.field];
+  const option = (type: string | undefined) => typeField?.['x-options']?.find((o) => o.value === type)?.label;
+  const kind = typeField?.['x-label'];
+  const messages = {
+    en: `${en(kind, rules.field)} cannot change from ${en(option(from), from ?? '-')} to ${en(option(to), to ?? '-')}: they follow different processes.`,
+    zh: `${zh(kind, rules.field)}不能从${zh(option(from), from ?? '-')}改为${zh(option(to), to ?? '-')}：两者的流程不同。`,
+  };
+  return [{ field: rules.field, rule: 'record-type', message: messages.en, messages }];
+}

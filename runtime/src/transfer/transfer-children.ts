@@ -1,4 +1,5 @@
 import type { TransferRule } from '@tessera/metadata';
+import { workflowDefinitionsOf } from '../workflows/entity-workflow-definitions';
 import type { Knex } from 'knex';
 import type { AppState, CompiledEntity } from '../meta/compile-app-state';
 
@@ -35,12 +36,17 @@ export function followingRelations(state: AppState, parent: CompiledEntity): Fol
 function openFilter(trx: Knex.Transaction, state: AppState, { child, rule }: FollowingRelation): ((qb: Knex.QueryBuilder) => void) | undefined {
   if (rule === 'all') return undefined;
   if (rule === 'open') {
-    const workflow = state.app.workflows?.find((w) => w.entity === child.entity['x-name']);
     // Publish refuses `open` without a workflow (checkTransferRules); without one nothing is closed.
-    if (!workflow) return undefined;
-    const finals = Object.entries(workflow.machine.states).filter(([, s]) => s.type === 'final').map(([n]) => n);
-    const column = child.fieldsByName.get(workflow.stateField)?.column ?? workflow.stateField;
-    return (qb) => void qb.where((w) => w.whereNull(column).orWhereNotIn(column, finals));
+    // Each record type may run its own workflow (ADR 0060): closed is a final state of any of them.
+    const finals = new Map<string, string[]>();
+    for (const workflow of workflowDefinitionsOf(state.app, child.entity['x-name']).all) {
+      const column = child.fieldsByName.get(workflow.stateField)?.column ?? workflow.stateField;
+      finals.set(column, [...(finals.get(column) ?? []), ...Object.entries(workflow.machine.states).filter(([, s]) => s.type === 'final').map(([n]) => n)]);
+    }
+    if (finals.size === 0) return undefined;
+    return (qb) => {
+      for (const [column, closed] of finals) qb.where((w) => w.whereNull(column).orWhereNotIn(column, closed));
+    };
   }
   const column = child.fieldsByName.get(rule.open.field)?.column ?? rule.open.field;
   if (rule.open.fromNow) return (qb) => void qb.where(column, '>=', trx.fn.now());

@@ -59,7 +59,7 @@ async function assertTransitionRules(trx: Knex, entity: CompiledEntity, target: 
   const row = target.record ? undefined : await trx.withSchema(entity.schema).table(entity.table).where({ id: target.id }).first();
   const stored = target.record ?? (row ? rowToRecord(row, entity) : undefined);
   if (!stored) return;
-  assertRules(entity, { ...stored, ...fields, ...(target.to !== undefined ? { [target.workflow.stateField]: target.to } : {}) });
+  assertRules(entity, { ...stored, ...fields, ...(target.to !== undefined ? { [target.workflow.stateField]: target.to } : {}) }, stored);
 }
 
 /** The outbox rows (kind + payload) of a transition's notify/webhook/outbox effects, rendered on the record as written. */

@@ -1,18 +1,20 @@
 import { currentState, isDateTimer, stateTimers, type CompiledWorkflow, type WorkflowTimer } from '@tessera/engine';
-import type { EntityDefinition, WorkflowDefinition } from '@tessera/metadata';
+import type { EntityDefinition, EntityWorkflows, WorkflowDefinition } from '@tessera/metadata';
 import type { Knex } from 'knex';
 import type { CompiledEntity } from '../meta/compile-app-state';
 import { isSoftDelete } from '../records/record-scope';
+import { rowToRecord } from '../records/row-to-record';
 import { stateEntry } from './state-entry';
 
 /** The outbox kind a create writes when the record starts in a state with timers. */
 export const CREATED_TIMERS_KIND = 'workflow-timers';
 
-/** Whether a new record of `entity` starts in a workflow state with `after` timers (date timers are swept, not armed). */
+/** Whether a new record of `entity` may start in a workflow state with `after` timers (date timers are swept, not armed). */
 export function hasInitialTimers(entity: EntityDefinition, workflows: readonly WorkflowDefinition[] = []): boolean {
-  const workflow = workflows.find((w) => w.entity === entity['x-name']);
-  const after = workflow?.machine.states[workflow.machine.initial]?.after;
-  return after !== undefined && Object.values(after).some((t) => !isDateTimer(t));
+  return workflows.filter((w) => w.entity === entity['x-name']).some((workflow) => {
+    const after = workflow.machine.states[workflow.machine.initial]?.after;
+    return after !== undefined && Object.values(after).some((t) => !isDateTimer(t));
+  });
 }
 
 /**
@@ -42,19 +44,20 @@ export type ArmTimers = (trx: Knex.Transaction, timers: WorkflowTimer[], record:
 export async function armCreatedTimers(
   trx: Knex.Transaction,
   payload: { entity?: unknown; id?: unknown },
-  deps: { find(entity: string): { entity: CompiledEntity; workflow: CompiledWorkflow } | undefined; armTimers: ArmTimers },
+  deps: { find(entity: string): { entity: CompiledEntity; workflows: EntityWorkflows<CompiledWorkflow> } | undefined; armTimers: ArmTimers },
 ): Promise<void> {
   if (typeof payload.entity !== 'string' || typeof payload.id !== 'string') return;
   const found = deps.find(payload.entity);
   if (!found) return; // the workflow was removed
-  const { entity, workflow } = found;
-  const column = entity.fieldsByName.get(workflow.definition.stateField)?.column;
-  if (!column) return;
+  const { entity, workflows } = found;
   const row = await trx.withSchema(entity.schema).table(entity.table).where({ id: payload.id })
     .modify((qb) => { if (isSoftDelete(entity)) qb.whereNull('deleted_at'); })
-    .first({ state: column, version: 'version', elapsed: trx.raw('extract(epoch from (now() - created_at)) * 1000') });
+    .first(trx.raw('*'), { elapsed: trx.raw('extract(epoch from (now() - created_at)) * 1000') });
   if (!row || (await stateEntry(trx, payload.entity, payload.id)) > 0) return;
-  const state = currentState(workflow, row.state);
+  const record = rowToRecord(row, entity);
+  const workflow = workflows.forRecord(record);
+  if (!workflow) return; // its record type runs no workflow
+  const state = currentState(workflow, record[workflow.definition.stateField]);
   const timers = stateTimers(workflow, state);
   if (timers.length > 0) await deps.armTimers(trx, timers, { entity: payload.entity, id: payload.id, state, version: Number(row.version), elapsedMs: Math.max(0, Number(row.elapsed)) });
 }

@@ -1,13 +1,20 @@
 import { workflowToMachine, type CompiledWorkflow, type WorkflowRegistry } from '@tessera/engine';
-import type { AppDefinition } from '@tessera/metadata';
+import { entityWorkflows, type AppDefinition, type EntityWorkflows } from '@tessera/metadata';
 
-const cache = new WeakMap<AppDefinition, Map<string, CompiledWorkflow>>();
+const cache = new WeakMap<AppDefinition, Map<string, EntityWorkflows<CompiledWorkflow>>>();
 
-/** The app's workflows compiled to machines, by entity `x-name`; once per published app object. */
-export function compileAppWorkflows(app: AppDefinition, registry: WorkflowRegistry): Map<string, CompiledWorkflow> {
+/**
+ * The app's workflows compiled to machines, grouped by entity `x-name` with the rule that picks
+ * a record's workflow (its record type's, else the entity's default); once per published app.
+ */
+export function compileAppWorkflows(app: AppDefinition, registry: WorkflowRegistry): Map<string, EntityWorkflows<CompiledWorkflow>> {
   let compiled = cache.get(app);
   if (!compiled) {
-    compiled = new Map((app.workflows ?? []).map((wf) => [wf.entity, workflowToMachine(wf, registry)]));
+    const machines = (app.workflows ?? []).map((wf) => workflowToMachine(wf, registry));
+    compiled = new Map(app.entities.map((entity) => {
+      const own = machines.filter((m) => m.definition.entity === entity['x-name']);
+      return [entity['x-name'], entityWorkflows(entity, own, (m) => m.definition.name)] as const;
+    }).filter(([, set]) => set.all.length > 0));
     cache.set(app, compiled);
   }
   return compiled;

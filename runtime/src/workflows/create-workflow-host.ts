@@ -1,4 +1,5 @@
 import { createWorkflowRegistry, type CompiledWorkflow, type PluginDefinition, type WorkflowRegistry } from '@tessera/engine';
+import type { EntityWorkflows } from '@tessera/metadata';
 import type { Knex } from 'knex';
 import type { AuthUser } from '../auth/auth-types';
 import type { RecordHooks } from '../plugins/record-hooks-types';
@@ -92,7 +93,7 @@ export function createWorkflowHost(opts: WorkflowHostOptions): WorkflowHost {
   let dispatching: Promise<number> | undefined;
   let ticker: NodeJS.Timeout | undefined;
 
-  const workflowOf = (state: AppState, entity: CompiledEntity): CompiledWorkflow | undefined => compileAppWorkflows(state.app, registry).get(entity.entity['x-name']);
+  const workflowsOf = (state: AppState, entity: CompiledEntity): EntityWorkflows<CompiledWorkflow> | undefined => compileAppWorkflows(state.app, registry).get(entity.entity['x-name']);
   const hasWorkflows = () => (opts.getState().app.workflows ?? []).length > 0;
 
   // pg-boss takes seconds to install its schema on a fresh PGlite, so apps without workflows never pay for it.
@@ -144,19 +145,19 @@ export function createWorkflowHost(opts: WorkflowHostOptions): WorkflowHost {
       await q.send(TIMER_QUEUE, job, { startAfterMs: Math.max(0, t.delayMs - (record.elapsedMs ?? 0)), singletonKey: `${job.entity}:${job.id}:e${entry}:${t.event}`, trx });
     }
   };
-  const findWorkflow = (name: string) => {
+  const findWorkflows = (name: string) => {
     const state = opts.getState();
     const entity = [...state.byPlural.values()].find((e) => e.entity['x-name'] === name);
-    const workflow = entity && workflowOf(state, entity);
-    return entity && workflow ? { entity, workflow } : undefined;
+    const workflows = entity && workflowsOf(state, entity);
+    return entity && workflows ? { entity, workflows } : undefined;
   };
-  const armCreated: ArmCreated = (trx, payload) => armCreatedTimers(trx, payload, { find: findWorkflow, armTimers });
+  const armCreated: ArmCreated = (trx, payload) => armCreatedTimers(trx, payload, { find: findWorkflows, armTimers });
 
   async function fireTimer(job: TimerJob): Promise<void> {
     if (stopped) throw new Error('runtime stopping; the timer will run again');
     const state = opts.getState();
     const entity = [...state.byPlural.values()].find((e) => e.entity['x-name'] === job.entity);
-    const workflow = entity && workflowOf(state, entity);
+    const workflow = entity && workflowsOf(state, entity);
     if (!entity || !workflow) return; // the workflow was removed: nothing left to move
     try {
       await performTransition({ knex, state, entity, workflow, id: job.id, cause: { kind: 'timer', event: job.event, state: job.state, version: job.version, ...(job.entry !== undefined ? { entry: job.entry } : {}), delayMs: job.delayMs }, armTimers, startApproval: approvals.startApproval });
@@ -212,7 +213,7 @@ export function createWorkflowHost(opts: WorkflowHostOptions): WorkflowHost {
 
   const approvals = createApprovalHost({
     getState: opts.getState,
-    workflowOf,
+    workflowsOf,
     armTimers,
     sendJob: async (trx, queueName, data, startAfterMs, singletonKey) => {
       await (await ensureQueue()).send(queueName, data, { startAfterMs, singletonKey, trx });
@@ -222,7 +223,7 @@ export function createWorkflowHost(opts: WorkflowHostOptions): WorkflowHost {
   const routes = [
     ...outboxRoutes(knex, { webhook: enqueueWebhook, [CHANNEL_DELIVERY_KIND]: enqueueChannel }),
     ...approvalRoutes({ knex, host: approvals, getState: opts.getState, afterCommit: () => void dispatch() }),
-    ...workflowRoutes({ knex, getState: opts.getState, workflowOf, armTimers, startApproval: approvals.startApproval, afterCommit: () => void dispatch() }),
+    ...workflowRoutes({ knex, getState: opts.getState, workflowsOf, armTimers, startApproval: approvals.startApproval, afterCommit: () => void dispatch() }),
   ];
 
   return {
@@ -236,9 +237,9 @@ export function createWorkflowHost(opts: WorkflowHostOptions): WorkflowHost {
     },
     dispatch,
     workflowStates: createWorkflowStatesHook({ getState: opts.getState, registry, armTimers }),
-    recurringJobs: (tz) => dateTimersJob({ knex, getState: opts.getState, workflowOf, fire: fireDateTimer, afterFire: () => void dispatch(), logger: opts.logger }, tz),
+    recurringJobs: (tz) => dateTimersJob({ knex, getState: opts.getState, workflowsOf, fire: fireDateTimer, afterFire: () => void dispatch(), logger: opts.logger }, tz),
     async fireEvent({ state, entity, id, event, user, requestId, hooks }) {
-      const workflow = workflowOf(state, entity);
+      const workflow = workflowsOf(state, entity);
       if (!workflow) throw new Error(`The entity ${entity.entity['x-name']} has no workflow to fire "${event}" in`);
       const outcome = await performTransition({ knex, state, entity, workflow, id, cause: { kind: 'event', event, data: {}, user }, armTimers, startApproval: approvals.startApproval, ...(requestId ? { requestId } : {}), ...(hooks ? { hooks } : {}) });
       void dispatch();

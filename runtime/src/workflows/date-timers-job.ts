@@ -1,4 +1,5 @@
 import { dateTimers, type CompiledWorkflow } from '@tessera/engine';
+import type { EntityWorkflows } from '@tessera/metadata';
 import type { Knex } from 'knex';
 import type { RecurringJob } from '../jobs/recurring-job-types';
 import type { AppState, CompiledEntity } from '../meta/compile-app-state';
@@ -11,7 +12,7 @@ export const DATE_TIMERS_CRON = '*/5 * * * *';
 export interface DateTimersJobDeps {
   knex: Knex;
   getState(): AppState;
-  workflowOf(state: AppState, entity: CompiledEntity): CompiledWorkflow | undefined;
+  workflowsOf(state: AppState, entity: CompiledEntity): EntityWorkflows<CompiledWorkflow> | undefined;
   fire: FireDateTimer;
   /** Delivers what the fired transitions wrote to the outbox (notifications) now. */
   afterFire(): void;
@@ -26,8 +27,7 @@ export interface DateTimersJobDeps {
 export function dateTimersJob(deps: DateTimersJobDeps, tz: string): RecurringJob[] {
   const state = deps.getState();
   const any = [...state.byPlural.values()].some((entity) => {
-    const workflow = deps.workflowOf(state, entity);
-    return workflow !== undefined && dateTimers(workflow).length > 0;
+    return (deps.workflowsOf(state, entity)?.all ?? []).some((workflow) => dateTimers(workflow).length > 0);
   });
   if (!any) return [];
   return [
@@ -38,7 +38,7 @@ export function dateTimersJob(deps: DateTimersJobDeps, tz: string): RecurringJob
       source: 'builtin',
       async run({ now }) {
         const current = deps.getState();
-        const swept = await fireDateTimers(deps.knex, current, { workflowOf: (entity) => deps.workflowOf(current, entity), fire: deps.fire, logger: deps.logger }, now, tz);
+        const swept = await fireDateTimers(deps.knex, current, { workflowsOf: (entity) => deps.workflowsOf(current, entity), fire: deps.fire, logger: deps.logger }, now, tz);
         if (swept.fired > 0) deps.afterFire();
         return { summary: `${swept.fired} fired${swept.failed > 0 ? `, ${swept.failed} failed` : ''}` };
       },

@@ -1,6 +1,7 @@
 import { checkStateMappings, diffWorkflowStates, stateTimers, timerEventType, workflowToMachine, type WorkflowRegistry, type WorkflowStateDiff } from '@tessera/engine';
 import type { AppDefinition } from '@tessera/metadata';
 import type { Knex } from 'knex';
+import { whereWorkflowRuns, workflowDefinitionsOf } from './entity-workflow-definitions';
 import { setAuditContext } from '../audit/set-audit-context';
 import { HttpError, validationFailed } from '../errors/http-error';
 import { compileAppState, type AppState, type CompiledEntity } from '../meta/compile-app-state';
@@ -22,6 +23,8 @@ interface Located {
   diff: WorkflowStateDiff;
   entity: CompiledEntity;
   column: string;
+  /** Only the records the changed workflow runs for (another record type's may share the field). */
+  runs(qb: Knex.QueryBuilder): void;
 }
 
 const entityNamed = (state: AppState, name: string) => [...state.byPlural.values()].find((e) => e.entity['x-name'] === name);
@@ -45,9 +48,11 @@ function locate(diffs: readonly WorkflowStateDiff[], from: AppDefinition, curren
   const old = compileAppState(from, 0, current.registry);
   return diffs.flatMap((diff) => {
     const entity = entityNamed(old, diff.entity);
-    const wf = from.workflows?.find((w) => w.entity === diff.entity);
+    const workflows = workflowDefinitionsOf(from, diff.entity);
+    const wf = workflows.named(diff.workflow);
     const column = wf && entity?.fieldsByName.get(wf.stateField)?.column;
-    return entity && column ? [{ diff, entity, column }] : [];
+    const scope = wf && workflows.scope(wf);
+    return entity && column ? [{ diff, entity, column, runs: whereWorkflowRuns(scope, scope && entity.fieldsByName.get(scope.field)?.column) }] : [];
   });
 }
 
@@ -68,9 +73,9 @@ export function createWorkflowStatesHook(deps: WorkflowStatesDeps): WorkflowStat
     if (!from || diffs.length === 0) return [];
     const located = locate(diffs, from, deps.getState());
     const views: StateMappingView[] = [];
-    for (const { diff, entity, column } of located) {
+    for (const { diff, entity, column, runs } of located) {
       for (const state of diff.removed) {
-        const table = () => trx.withSchema(entity.schema).table(entity.table).where(column, state);
+        const table = () => trx.withSchema(entity.schema).table(entity.table).where(column, state).modify(runs);
         const [{ count }] = await table().count<{ count: string | number }[]>({ count: '*' });
         if (Number(count) === 0) continue;
         const samples = (await table().orderBy('id').limit(SAMPLES).select('id')).map((r: { id: string }) => r.id);
@@ -85,13 +90,14 @@ export function createWorkflowStatesHook(deps: WorkflowStatesDeps): WorkflowStat
     const actor: string | null = user?.id ?? null;
     // The audit trigger records each moved row under this action; cleared again for the plan's own steps.
     await setAuditContext(trx, { actorId: actor ?? undefined, requestId: undefined, action: 'workflow_migrate' });
-    for (const { diff, entity, column } of located) {
-      const wf = app.workflows!.find((w) => w.entity === diff.entity)!;
+    for (const { diff, entity, column, runs } of located) {
+      const wf = app.workflows!.find((w) => w.name === diff.workflow)!;
       const compiled = workflowToMachine(wf, deps.registry);
-      for (const view of views.filter((v) => v.entity === diff.entity)) {
+      for (const view of views.filter((v) => v.entity === diff.entity && v.workflow === diff.workflow)) {
         const to = view.to!;
         const moved: { id: string; version: number }[] = await trx.withSchema(entity.schema).table(entity.table)
           .where(column, view.from)
+          .modify(runs)
           .update({ [column]: to, version: trx.raw('version + 1'), updated_at: trx.fn.now() })
           .returning(['id', 'version']);
         const history = moved.map((r) => ({
@@ -104,7 +110,7 @@ export function createWorkflowStatesHook(deps: WorkflowStatesDeps): WorkflowStat
       }
       for (const { state, delays } of diff.newTimers) {
         const timers = delays.map((ms) => ({ event: timerEventType(compiled, state, ms), delayMs: ms }));
-        const waiting: { id: string; version: number }[] = await trx.withSchema(entity.schema).table(entity.table).where(column, state).select('id', 'version');
+        const waiting: { id: string; version: number }[] = await trx.withSchema(entity.schema).table(entity.table).where(column, state).modify(runs).select('id', 'version');
         for (const r of waiting) await deps.armTimers(trx, timers, { entity: diff.entity, id: r.id, state, version: Number(r.version) });
       }
     }

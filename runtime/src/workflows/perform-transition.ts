@@ -1,4 +1,5 @@
 import { currentState, dateTimers, fireTimer, transitionWorkflow, type CompiledWorkflow, type TransitionResult, type WorkflowTimer } from '@tessera/engine';
+import type { EntityWorkflows } from '@tessera/metadata';
 import type { Knex } from 'knex';
 import type { AuthUser } from '../auth/auth-types';
 import { HttpError, notFound, validationFailed } from '../errors/http-error';
@@ -15,7 +16,8 @@ export interface TransitionRequest {
   knex: Knex;
   state: AppState;
   entity: CompiledEntity;
-  workflow: CompiledWorkflow;
+  /** The workflow, or the entity's workflows to pick the record's from (its record type's, ADR 0060). */
+  workflow: CompiledWorkflow | EntityWorkflows<CompiledWorkflow>;
   id: string;
   /**
    * A user's event with its form data, a due state timer (only on the state entry that armed
@@ -62,7 +64,7 @@ function failure(result: Exclude<TransitionResult, { ok: true }>): HttpError {
  * Returns null for a timer that no longer applies (the record moved on).
  */
 export async function performTransition(req: TransitionRequest): Promise<TransitionOutcome | null> {
-  const { knex, state, entity, workflow, id, cause } = req;
+  const { knex, state, entity, id, cause } = req;
   const name = entity.entity['x-name'];
   const table = (db: Knex | Knex.Transaction) => db.withSchema(entity.schema).table(entity.table);
   const row = await table(knex).where({ id }).modify((qb) => req.scope?.(qb)).first();
@@ -72,6 +74,11 @@ export async function performTransition(req: TransitionRequest): Promise<Transit
   }
   const version = Number(row.version);
   const record = rowToRecord(row, entity);
+  const workflow = 'forRecord' in req.workflow ? req.workflow.forRecord(record) : req.workflow;
+  if (!workflow) {
+    if (cause.kind !== 'event') return null;
+    throw new HttpError(409, 'transition_not_available', `This ${name} follows no workflow, so "${cause.event}" is not available`);
+  }
   const stateField = workflow.definition.stateField;
   const from = currentState(workflow, record[stateField]);
   const now = new Date().toISOString();

@@ -1,4 +1,5 @@
 import { availableTransitions, currentState, type CompiledWorkflow } from '@tessera/engine';
+import type { EntityWorkflows } from '@tessera/metadata';
 import type { Knex } from 'knex';
 import { HttpError, notFound } from '../errors/http-error';
 import { defineRoutes, type RouteDeclaration } from '../http/route-types';
@@ -14,7 +15,7 @@ import { performTransition } from './perform-transition';
 export interface WorkflowRouteDeps {
   knex: Knex;
   getState(): AppState;
-  workflowOf(state: AppState, entity: CompiledEntity): CompiledWorkflow | undefined;
+  workflowsOf(state: AppState, entity: CompiledEntity): EntityWorkflows<CompiledWorkflow> | undefined;
   armTimers: TransitionRequest['armTimers'];
   startApproval?: TransitionRequest['startApproval'];
   /** Runs after a transition committed (outbox delivery). */
@@ -28,21 +29,24 @@ export interface WorkflowRouteDeps {
  * `transition` grant besides the event's own roles, and answers through the field filter.
  */
 export function workflowRoutes(deps: WorkflowRouteDeps): RouteDeclaration[] {
-  const hasWorkflow = (entity: CompiledEntity, state: AppState) => deps.workflowOf(state, entity) !== undefined;
-  const workflowFor = (state: AppState, entity: CompiledEntity) => {
-    const workflow = deps.workflowOf(state, entity);
-    if (!workflow) throw notFound(`The entity ${entity.entity['x-name']} has no workflow`);
-    return workflow;
+  const hasWorkflow = (entity: CompiledEntity, state: AppState) => deps.workflowsOf(state, entity) !== undefined;
+  const workflowsFor = (state: AppState, entity: CompiledEntity) => {
+    const workflows = deps.workflowsOf(state, entity);
+    if (!workflows) throw notFound(`The entity ${entity.entity['x-name']} has no workflow`);
+    return workflows;
   };
   return defineRoutes([
     {
       method: 'GET', path: '/api/:plural/:id/workflow', action: 'read', entity: true, record: 'read', appliesTo: hasWorkflow, summary: "A record's workflow state, the transitions the caller may take now, and its history",
       async handler(ctx, { state, entity, id }) {
-        const workflow = workflowFor(state, entity);
+        const workflows = workflowsFor(state, entity);
         const user = ctx.state.user!;
         const row = await deps.knex.withSchema(entity.schema).table(entity.table).where({ id }).modify(recordScope(entity)).first();
         if (!row) throw notFound(`No ${entity.entity['x-name']} with id "${id}"`);
         const record = rowToRecord(row, entity);
+        // A record type may run its own workflow, or none (ADR 0060).
+        const workflow = workflows.forRecord(record);
+        if (!workflow) throw notFound(`This ${entity.entity['x-name']} follows no workflow`);
         const current = currentState(workflow, record[workflow.definition.stateField]);
         const history = await deps.knex('tessera.workflow_history')
           .where({ entity: entity.entity['x-name'], record_id: id })
@@ -66,7 +70,7 @@ export function workflowRoutes(deps: WorkflowRouteDeps): RouteDeclaration[] {
     {
       method: 'POST', path: '/api/:plural/:id/transitions/:event', action: 'transition', entity: true, record: 'write', scopedBy: 'statement', appliesTo: hasWorkflow, returns: 'records', summary: 'Fire a workflow event on a record, with the transition form as the body',
       async handler(ctx, { state, entity, id, params, access }) {
-        const workflow = workflowFor(state, entity);
+        const workflow = workflowsFor(state, entity);
         const body = ctx.request.body ?? {};
         if (typeof body !== 'object' || Array.isArray(body)) throw new HttpError(422, 'validation_failed', 'body: the transition form must be a JSON object', [{ field: '', rule: 'type', message: 'must be a JSON object' }]);
         const expectedVersion = versionFromIfMatch(ctx.get('If-Match') || undefined);

@@ -1,11 +1,15 @@
 import type { AppDefinition, EntityDefinition } from '@tessera/metadata';
 
-/** The select fields a board can group by; a workflow's state field first. */
+/** The fields the entity's workflows drive (record types may each run their own, over one field or several). */
+export const workflowFieldsOf = (entity: EntityDefinition, app: AppDefinition): string[] =>
+  [...new Set((app.workflows ?? []).filter((w) => w.entity === entity['x-name']).map((w) => w.stateField))];
+
+/** The select fields a board can group by; workflows' state fields first. */
 export function boardFields(entity: EntityDefinition, app: AppDefinition): string[] {
-  const workflowField = app.workflows?.find((w) => w.entity === entity['x-name'])?.stateField;
   const selects = Object.entries(entity.properties).filter(([, f]) => f['x-type'] === 'select' && f['x-options']?.length).map(([name]) => name);
-  return workflowField && selects.includes(workflowField) ? [workflowField, ...selects.filter((n) => n !== workflowField)] : selects;
+  const driven = workflowFieldsOf(entity, app).filter((f) => selects.includes(f));
+  return [...driven, ...selects.filter((n) => !driven.includes(n))];
 }
 
-/** The field a workflow drives: moving a card there takes a transition, never a plain PATCH. */
-export const workflowFieldOf = (entity: EntityDefinition, app: AppDefinition) => app.workflows?.find((w) => w.entity === entity['x-name'])?.stateField;
+/** Whether a workflow drives `field`: moving a card there takes a transition, never a plain PATCH. */
+export const isWorkflowField = (entity: EntityDefinition, app: AppDefinition, field: string) => workflowFieldsOf(entity, app).includes(field);

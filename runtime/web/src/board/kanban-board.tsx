@@ -13,7 +13,7 @@ import { ErrorBanner } from '../shell/error-banner';
 import { TransitionDialog, type Transition } from '../workflow/transition-dialog';
 import { BoardCard } from './board-card';
 import { BoardColumn } from './board-column';
-import { boardFields, workflowFieldOf } from './board-field';
+import { boardFields, isWorkflowField } from './board-field';
 import { useEntityCapabilities } from '../permissions/capabilities-context';
 
 /** Cards loaded at once; a board is for the working set, the list for the long tail. */
@@ -64,10 +64,10 @@ export default function KanbanBoard({ entity, app, onOpen, onList, userId }: Kan
   const [asking, setAsking] = useState<{ record: RecordData; transition: Transition }>();
   const [saving, markSaving] = useSavingCards();
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }), useSensor(KeyboardSensor));
-  const workflowField = workflowFieldOf(entity, app);
+  const driven = isWorkflowField(entity, app, field);
   // A card moves only if the server would take the move: a transition needs the grant, a plain field update and write access to it.
   const grant = useEntityCapabilities(entity['x-name']);
-  const canMove = field === workflowField ? Boolean(grant?.actions.includes('transition'))
+  const canMove = driven ? Boolean(grant?.actions.includes('transition'))
     : Boolean(grant?.actions.includes('update')) && !entity.properties[field]?.['x-readonly'];
   const display = entity['x-display-field'] ?? Object.keys(entity.properties)[0];
   const subtitleField = Object.keys(entity.properties).find((n) => n !== display && n !== field && entity.properties[n]['x-type'] === 'select');
@@ -102,7 +102,7 @@ export default function KanbanBoard({ entity, app, onOpen, onList, userId }: Kan
     put({ ...record, [field]: to }); // optimistic; `record` is what it snaps back to
     markSaving(record.id, true);
     try {
-      if (field === workflowField) {
+      if (driven) {
         const wf = await recordsApi.workflow(plural, record.id);
         const transition = wf.transitions.find((tr) => tr.target === to);
         if (!transition) throw new Error(t('board.noTransition', { from: optionLabel(record[field]), to: optionLabel(to) }));
