@@ -11,12 +11,22 @@ interface AuditRow {
   changes: { field: string; old: unknown; new: unknown }[];
 }
 
-const app = (label = 'Customer'): AppDefinition => ({
-  name: 'crm_test',
-  label: { en: 'CRM test' },
-  entities: [{ ...customerEntity(), 'x-soft-delete': true, 'x-label': { en: label, zh: '客户' } }, contactEntity()],
-  layouts: [],
-});
+// The trigger function serves every table: fields named like its variables (the example's
+// credit grant has `request`) must not make its queries ambiguous.
+const clashing = {
+  request: { 'x-id': 'f_request', 'x-type': 'text', 'x-label': { en: 'Request' } },
+  audit_actor: { 'x-id': 'f_audit_actor', 'x-type': 'text', 'x-label': { en: 'Actor' } },
+} as const;
+
+const app = (label = 'Customer'): AppDefinition => {
+  const customer = customerEntity();
+  return {
+    name: 'crm_test',
+    label: { en: 'CRM test' },
+    entities: [{ ...customer, 'x-soft-delete': true, 'x-label': { en: label, zh: '客户' }, properties: { ...customer.properties, ...clashing } }, contactEntity()],
+    layouts: [],
+  };
+};
 
 // Record changes are audited per statement (audit-changes-ddl.ts): a statement touching many
 // rows must still write one entry per changed record, with the diff the row trigger wrote.
@@ -53,7 +63,7 @@ forEachDatabase('audit per statement', (getCtx) => {
     const before = (await auditOf(ids)).length;
     const knex = rt.runtime.knex;
     // Alpha goes to 12, Beta stays at 12 (nothing but version/updated_at changes), Gamma also gets new notes.
-    const updated = await updateAll(ids, { employees: 12, notes: knex.raw("case when name = 'Gamma' then 'new' else notes end") }, 'req-bulk-1');
+    const updated = await updateAll(ids, { employees: 12, notes: knex.raw("case when name = 'Gamma' then 'new' else notes end"), request: knex.raw("case when name = 'Gamma' then 'R-2' end") }, 'req-bulk-1');
     expect(updated).toBe(3);
     const entries = (await auditOf(ids)).slice(before);
     expect(entries.map((e) => e.record_id).sort()).toEqual([ids[0], ids[2]].sort());
@@ -63,9 +73,10 @@ forEachDatabase('audit per statement', (getCtx) => {
     expect(byRecord.get(ids[2])?.changes).toEqual([
       { field: 'employees', old: 7, new: 12 },
       { field: 'notes', old: 'old', new: 'new' },
+      { field: 'request', old: null, new: 'R-2' },
     ]);
 
-    expect(await updateAll(ids, { employees: knex.raw('employees'), notes: knex.raw('notes') }, 'req-noop')).toBe(3);
+    expect(await updateAll(ids, { employees: knex.raw('employees'), notes: knex.raw('notes'), request: knex.raw('request') }, 'req-noop')).toBe(3);
     expect((await auditOf(ids)).length).toBe(before + 2);
   });
 
@@ -80,7 +91,7 @@ forEachDatabase('audit per statement', (getCtx) => {
 
   it('creates and deletes list the non-empty fields against null; soft delete, restore and a named action keep their names', async () => {
     const id = await create({ name: 'Lifecycle', employees: 3, active: true });
-    const fresh = await create({ name: 'Hard delete', tier: 'gold' });
+    const fresh = await create({ name: 'Hard delete', tier: 'gold', request: 'R-1', audit_actor: 'someone' });
     await updateAll([id], { deleted_at: rt.runtime.knex.fn.now() }, 'req-soft');
     await updateAll([id], { deleted_at: null }, 'req-restore');
     await rt.runtime.knex.transaction(async (trx) => {
@@ -106,9 +117,11 @@ forEachDatabase('audit per statement', (getCtx) => {
     // No actor on a statement outside any audited request.
     expect(gone[1]).toMatchObject({ actor_id: null, request_id: null });
     expect(gone[1].changes).toEqual([
+      { field: 'audit_actor', old: 'someone', new: null },
       { field: 'created_by', old: rt.admin.user.id, new: null },
       { field: 'name', old: 'Hard delete', new: null },
       { field: 'owner', old: rt.admin.user.id, new: null },
+      { field: 'request', old: 'R-1', new: null },
       { field: 'tier', old: 'gold', new: null },
     ]);
   });

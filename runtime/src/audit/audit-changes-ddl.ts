@@ -15,7 +15,9 @@
  * nested loop for every later statement too, quadratic for a 20,000-row bulk update (96 s
  * measured). A FULL JOIN can only be a hash or merge join, so it stays linear whatever the first
  * call was; rows pair by id, which never changes. And `offset 0` keeps `to_jsonb` computed
- * once per row: inlined, it would be recomputed for every key the diff looks at.
+ * once per row: inlined, it would be recomputed for every key the diff looks at. The function
+ * serves every entity table, whose columns may be called anything (credit_grant has `request`):
+ * its variables win over a column of the same name, and its own column references are qualified.
  *
  * Applied by the internal migrations (db/internal-migrations.ts), never by hand.
  */
@@ -28,23 +30,24 @@ const oneSided = (side: 'old' | 'new') => `select coalesce(jsonb_agg(jsonb_build
 
 export const AUDIT_CHANGES_DDL: readonly string[] = [
   `create or replace function tessera.audit_record_changes() returns trigger language plpgsql as $$
+   #variable_conflict use_variable
    declare
-     actor uuid := nullif(current_setting('tessera.actor_id', true), '')::uuid;
-     request text := nullif(current_setting('tessera.request_id', true), '');
+     audit_actor uuid := nullif(current_setting('tessera.actor_id', true), '')::uuid;
+     audit_request text := nullif(current_setting('tessera.request_id', true), '');
    begin
      if tg_op = 'INSERT' then
        insert into tessera.audit_log (actor_id, request_id, action, entity, record_id, changes)
-       select actor, request, 'create', tg_argv[0], r.id, d.changes
+       select audit_actor, audit_request, 'create', tg_argv[0], r.id, d.changes
          from new_rows r
         cross join lateral (${oneSided('new')}) d;
      elsif tg_op = 'DELETE' then
        insert into tessera.audit_log (actor_id, request_id, action, entity, record_id, changes)
-       select actor, request, 'delete', tg_argv[0], r.id, d.changes
+       select audit_actor, audit_request, 'delete', tg_argv[0], r.id, d.changes
          from old_rows r
         cross join lateral (${oneSided('old')}) d;
      else
        insert into tessera.audit_log (actor_id, request_id, action, entity, record_id, changes)
-       select actor, request,
+       select audit_actor, audit_request,
               coalesce(nullif(current_setting('tessera.audit_action', true), ''),
                        case when j.o ->> 'deleted_at' is null and j.n ->> 'deleted_at' is not null then 'delete'
                             when j.o ->> 'deleted_at' is not null and j.n ->> 'deleted_at' is null then 'restore'
