@@ -85,18 +85,44 @@ describeBrowser('customer kinds and tags in the app', () => {
     await context.close();
   });
 
-  it('a distributor turned end customer loses its distributor fields on save', async () => {
-    const id = (await ok(sales1, 'POST', '/api/customers', { name: 'Former Distributor Co', kind: 'distributor', territory: '11', rebate_rate: 2 })).data.id;
+  it('an agent turned end customer loses its agent fields on save; a distributor is offered no kind of another process', async () => {
+    const id = (await ok(sales1, 'POST', '/api/customers', { name: 'Former Agency Co', kind: 'agent', commission_rate: 2 })).data.id;
+    const distributor = (await ok(sales1, 'POST', '/api/customers', { name: 'Settled Distribution Co', kind: 'distributor', territory: '11' })).data.id;
     const { context, page } = await openAs('sales1', 'sales1-demo-123');
     await page.goto(`${server.url}/#/customers/${id}`);
-    await page.locator('#root_rebate_rate').waitFor();
-    expect(await page.locator('#root_rebate_rate').inputValue()).toBe('2');
+    await page.locator('#root_commission_rate').waitFor();
+    expect(await page.locator('#root_commission_rate').inputValue()).toBe('2');
+    // Agents and end customers share one process: both are offered, a distributor is not.
+    expect(await page.locator('#root_kind option').allTextContents()).toEqual(expect.arrayContaining(['End customer', 'Agent']));
+    expect(await page.locator('#root_kind option').allTextContents()).not.toContain('Distributor');
     await page.locator('#root_kind').selectOption({ label: 'End customer' });
-    await page.locator('#root_rebate_rate').waitFor({ state: 'detached' });
+    await page.locator('#root_commission_rate').waitFor({ state: 'detached' });
     await page.getByTestId('record-save').click();
     await page.getByTestId('record-list-customer').waitFor();
-    expect((await ok(sales1, 'GET', `/api/customers/${id}`)).data).toMatchObject({ kind: 'end_customer', territory: null, rebate_rate: null });
+    expect((await ok(sales1, 'GET', `/api/customers/${id}`)).data).toMatchObject({ kind: 'end_customer', commission_rate: null });
+    await page.goto(`${server.url}/#/customers/${distributor}`);
+    await page.locator('#root_territory').waitFor();
+    expect((await page.locator('#root_kind option').allTextContents()).filter((o) => o.trim())).toEqual(['Distributor']);
     await context.close();
+  });
+
+  it('a distributor runs its own process: the rep submits the agreement, its terms lock, the sales manager approves it', async () => {
+    const id = (await ok(sales1, 'POST', '/api/customers', { name: 'Agreement Pending Trading', kind: 'distributor', territory: '31', rebate_rate: 4 })).data.id;
+    const rep = await openAs('sales1', 'sales1-demo-123');
+    await rep.page.goto(`${server.url}/#/customers/${id}`);
+    await rep.page.getByTestId('transition-SUBMIT_AGREEMENT').click();
+    await rep.page.getByTestId('record-locked').filter({ hasText: 'Agreement in review' }).filter({ hasText: 'Rebate rate' }).waitFor();
+    // An end customer's buttons are not a distributor's.
+    expect(await rep.page.getByTestId('transition-ACTIVATE').count()).toBe(0);
+    expect(await rep.page.getByTestId('transition-APPROVE_AGREEMENT').count()).toBe(0);
+    await screenshot(rep.page, 'app-distributor-agreement');
+    await rep.context.close();
+    const mgr = await openAs('manager', 'manager-demo-123');
+    await mgr.page.goto(`${server.url}/#/customers/${id}`);
+    await mgr.page.getByTestId('transition-APPROVE_AGREEMENT').click();
+    await mgr.page.getByTestId('transition-GO_DORMANT').waitFor();
+    expect((await ok(sales1, 'GET', `/api/customers/${id}`)).data.lifecycle).toBe('active');
+    await mgr.context.close();
   });
 
   it('an end customer opens without the distributor\'s fields', async () => {
@@ -118,6 +144,8 @@ describeBrowser('customer kinds and tags in the app', () => {
     expect(await page.getByTestId('entity-record-type-distributor-layout').inputValue()).toBe('customer-distributor-form');
     expect(await page.getByTestId('entity-record-type-distributor-fields').inputValue()).toBe('territory, distribution_level, rebate_rate');
     expect(await page.getByTestId('entity-record-type-agent-required').inputValue()).toBe('');
+    expect(await page.getByTestId('entity-record-type-distributor-workflow').inputValue()).toBe('distributor_lifecycle');
+    expect(await page.getByTestId('entity-record-type-agent-workflow').inputValue()).toBe('');
     await page.getByTestId('entity-record-type-agent-required').fill('territory');
     await page.getByTestId('entity-settings-problems').filter({ hasText: 'Record type "agent": it may only require its own fields or fields every kind has.' }).waitFor();
     expect(await page.getByTestId('entity-settings-apply').isDisabled()).toBe(true);

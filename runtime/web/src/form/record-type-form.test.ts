@@ -30,6 +30,15 @@ describe('typedForm', () => {
     expect(form.entity.required).toEqual(['name', 'territory']);
   });
 
+  it('offers a saved record only the kinds that run its workflow; a new record every kind', () => {
+    const agentToo = { ...entity, 'x-record-types': { field: 'kind', types: { ...entity['x-record-types']!.types, distributor: { ...entity['x-record-types']!.types.distributor, workflow: 'distributor_lifecycle' }, agent: {} } } };
+    agentToo.properties = { ...entity.properties, kind: { ...entity.properties.kind, 'x-options': [...entity.properties.kind['x-options']!, { value: 'agent', label: l('Agent') }] } };
+    const kinds = (form: ReturnType<typeof typedForm>) => form.entity.properties.kind['x-options']!.map((o) => o.value);
+    expect(kinds(typedForm(agentToo, layouts, layouts[0], {}))).toEqual(['end_customer', 'distributor', 'agent']);
+    expect(kinds(typedForm(agentToo, layouts, layouts[0], { kind: 'distributor' }, 'distributor'))).toEqual(['distributor']);
+    expect(kinds(typedForm(agentToo, layouts, layouts[0], { kind: 'agent' }, 'end_customer'))).toEqual(['end_customer', 'agent']);
+  });
+
   it('leaves an entity without types as it is', () => {
     const plain = { ...entity, 'x-record-types': undefined };
     expect(typedForm(plain, layouts, layouts[2], { kind: 'distributor' })).toEqual({ entity: plain, layout: layouts[2], type: undefined });

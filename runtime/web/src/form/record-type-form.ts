@@ -19,11 +19,20 @@ export function recordTypeOf(entity: EntityDefinition, data: Record<string, unkn
   return rules.typeOf(data) ?? (data[rules.field] === undefined ? rules.typeOf({ [rules.field]: entity.properties[rules.field]?.default }) : undefined);
 }
 
-export function typedForm(entity: EntityDefinition, layouts: readonly LayoutDefinition[], fallback: LayoutDefinition | undefined, data: Record<string, unknown>): TypedForm {
+/**
+ * `stored`: the saved record's type, when editing one. Its type may change only to types that
+ * run the same workflow (the server refuses the others), so only those are offered.
+ */
+export function typedForm(entity: EntityDefinition, layouts: readonly LayoutDefinition[], fallback: LayoutDefinition | undefined, data: Record<string, unknown>, stored?: string): TypedForm {
   const rules = recordTypeRules(entity);
   if (!rules) return { entity, layout: fallback, type: undefined };
   const type = recordTypeOf(entity, data);
   const properties = Object.fromEntries(Object.entries(entity.properties).filter(([name]) => rules.applies(name, type)));
+  const typeField = properties[rules.field];
+  if (stored !== undefined && typeField?.['x-options']) {
+    const process = rules.spec(stored)?.workflow;
+    properties[rules.field] = { ...typeField, 'x-options': typeField['x-options'].filter((o) => rules.spec(o.value)?.workflow === process) };
+  }
   const required = [...new Set([...(entity.required ?? []), ...rules.required(type)])].filter((name) => name in properties);
   const forms = layouts.filter((l) => l.kind === 'form' && !l.public && l.entity === entity['x-name']);
   const named = rules.spec(type)?.layout;

@@ -12,7 +12,7 @@ import { detailsToExtraErrors } from '../form/details-to-extra-errors';
 import { localizeErrors } from '../form/localize-errors';
 import { formDataToCreatePayload, formDataToPatchPayload, recordToFormData } from '../form/form-data-to-payload';
 import { prefillFormData } from '../form/prefill-form-data';
-import { typedForm, withoutOtherTypesFields } from '../form/record-type-form';
+import { recordTypeOf, typedForm, withoutOtherTypesFields } from '../form/record-type-form';
 import { SectionObjectTemplate } from '../form/section-object-template';
 import { withJsonFields } from '../form/widgets/json-field';
 import { localize, toLocale } from '../meta/localize';
@@ -68,13 +68,14 @@ export function RecordForm({ entity, entities, layout, layouts = [], registry, w
   const [original, setOriginal] = useState<RecordData>();
   const [formData, setFormData] = useState<Record<string, unknown>>(() => (recordId ? {} : prefillFormData(entity, prefill, allFields)));
   // The record's type picks the layout and the fields shown; choosing another type switches the form.
-  const typed = useMemo(() => typedForm(entity, layouts, layout, formData), [entity, layouts, layout, formData]);
+  const storedType = original ? recordTypeOf(entity, original) : undefined;
+  const typed = useMemo(() => typedForm(entity, layouts, layout, formData, storedType), [entity, layouts, layout, formData, storedType]);
   const form = useMemo(() => {
     const compiled = entityToForm(typed.entity, typed.layout, registry, i18n.language, entities) as { schema: RJSFSchema; uiSchema: UiSchema };
     return { ...compiled, uiSchema: withJsonFields(compiled.uiSchema) };
     // typed.entity changes only with the type (or the entity): typing into a field does not recompile the form.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [entity, typed.type, typed.layout, entities, registry, i18n.language]);
+  }, [entity, typed.type, typed.layout, storedType, entities, registry, i18n.language]);
   const fields = useMemo(() => Object.keys((form.schema.properties ?? {}) as object), [form]);
   // Fields that stop applying when the type changes are cleared, not just hidden.
   const changeData = (data: Record<string, unknown>) => setFormData(withoutOtherTypesFields(entity, data));
