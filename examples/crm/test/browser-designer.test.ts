@@ -49,7 +49,7 @@ describeBrowser('designer: a Lots (bid sections) module from the UI alone (issue
     ensureWebBuilt();
     server = await createTestRuntime(options());
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1360, height: 1200 }, locale: 'en-US', acceptDownloads: true });
+    page = await browser.newPage({ viewport: { width: 1360, height: 900 }, locale: 'en-US', acceptDownloads: true });
     page.on('pageerror', (error) => console.error('page error:', error.message));
   });
 
