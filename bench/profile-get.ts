@@ -4,7 +4,8 @@
  * process (with bench/api's plugins: field types only), so the CPU figure (and a profile with node --cpu-prof) is the server's alone — a
  * measure that holds up on a loaded machine, unlike req/s.
  *
- * `--method POST --body '{"name":"x"}'` profiles a write instead (autocannon's -m/-b).
+ * `--method POST --body '{"name":"x [<id>]"}'` profiles a write instead (autocannon's -m/-b; `[<id>]` becomes a
+ * fresh id per request, so the example's duplicate check sees new names, not one refused 409 after another).
  * `--cpu-prof FILE` writes a V8 CPU profile of the driving window only (not of seeding or startup).
  *
  *   npx tsx bench/profile-get.ts [--plugins app] [--rows 10000] [--seconds 8] [--path /api/customers?limit=50] [--raw] [--cpu-prof /tmp/get.cpuprofile]
@@ -51,7 +52,16 @@ async function main() {
   const cpu0 = process.cpuUsage();
   const busy0 = machineBusyMicros();
   const out = await new Promise<string>((done) => {
-    const p = spawn(process.execPath, [require.resolve('autocannon/autocannon.js'), '-j', '-c', '32', '-d', arg('seconds', '8'), '-H', `authorization=Bearer ${token}`, '-H', 'content-type=application/json', '-m', arg('method', 'GET'), ...(process.argv.includes('--body') ? ['-b', arg('body', '')] : []), target + path], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // A driver of autocannon's API (its CLI's -I sends nothing): each request's `[<id>]` becomes a counter.
+    const driver = `const ac = require(${JSON.stringify(require.resolve('autocannon'))}); let n = 0; const body = process.env.BODY;
+      ac({ url: process.env.URL, connections: 32, duration: Number(process.env.SECONDS), method: process.env.METHOD,
+        headers: { authorization: process.env.AUTH, 'content-type': 'application/json' },
+        requests: [{ setupRequest: (req) => (body ? { ...req, body: body.split('[<id>]').join(String(++n)) } : req) }] },
+        (err, result) => { if (err) throw err; process.stdout.write(JSON.stringify(result)); });`;
+    const p = spawn(process.execPath, ['-e', driver], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, URL: target + path, SECONDS: arg('seconds', '8'), METHOD: arg('method', 'GET'), AUTH: `Bearer ${token}`, BODY: process.argv.includes('--body') ? arg('body', '') : '' },
+    });
     let text = '';
     p.stdout.on('data', (d) => (text += d));
     p.on('exit', () => done(text));

@@ -88,6 +88,23 @@ forEachDatabase('record types: fields, required fields per kind on every write',
     expect(failure(await patch(e.id, { kind: 'distributor' })).details).toEqual([TERRITORY_REQUIRED]);
   });
 
+  it('update: a field no kind decides is one statement; a decisive one still reads the stored record', async () => {
+    const id = (await create({ name: 'Quick Edit Co', kind: 'distributor', territory: 'Hubei' })).body.data.id as string;
+    const statements: string[] = [];
+    const listen = (q: { sql: string }) => statements.push(q.sql.trim());
+    rt.runtime.knex.on('query', listen);
+    try {
+      expect((await patch(id, { name: 'Quick Edit Company' })).status).toBe(200);
+      expect(statements).toEqual([expect.stringMatching(/^update /)]);
+      statements.length = 0;
+      // The type field, a kind's own field, a field a kind requires: the merged record decides.
+      expect(failure(await patch(id, { territory: null }))).toEqual({ status: 422, code: 'validation_failed', details: [TERRITORY_REQUIRED] });
+      expect(statements.some((sql) => /for update$/.test(sql))).toBe(true);
+    } finally {
+      rt.runtime.knex.off('query', listen);
+    }
+  });
+
   it('bulk: an item of the wrong kind fails the request; nothing is written', async () => {
     const before = await count();
     const res = await clerk.call('POST', '/api/customers/bulk', { create: [{ name: 'Bulk ok', kind: 'distributor', territory: 'Anhui' }, { name: 'Bulk bad', commission_rate: 7 }] });

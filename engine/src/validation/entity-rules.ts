@@ -15,6 +15,8 @@ export interface RuleProblem {
 export interface CompiledEntityRules {
   /** Whether the entity has any rule (writes of entities without one skip the stored-row read). */
   any: boolean;
+  /** Every field some rule reads: a change of none of them cannot change any rule's verdict. */
+  fields: ReadonlySet<string>;
   check(record: Record<string, unknown>): FieldError[];
 }
 
@@ -101,6 +103,7 @@ export function entityRules(entity: EntityDefinition): CompiledEntityRules {
   });
   const compiled: CompiledEntityRules = {
     any: parsed.length > 0,
+    fields: new Set(parsed.flatMap((p) => [...p.fields])),
     check(record) {
       const errors: FieldError[] = [];
       for (const { rule, fields, expression } of parsed) {

@@ -18,7 +18,26 @@ export interface RecordLock {
 
 /** Whether any state of the entity's workflows declares a lock (else no write pays for a read). */
 export function entityHasLocks(state: AppState, entity: CompiledEntity): boolean {
-  return workflowDefinitionsOf(state.app, entity.entity['x-name']).all.some((workflow) => Object.values(workflow.machine.states).some((s) => s.lock));
+  return lockableFields(state, entity) !== undefined;
+}
+
+const lockable = new WeakMap<CompiledEntity, '*' | ReadonlySet<string> | null>();
+
+/** The fields some state of the entity's workflows locks (`*`: a whole record), or undefined when none does. */
+function lockableFields(state: AppState, entity: CompiledEntity): '*' | ReadonlySet<string> | undefined {
+  let fields = lockable.get(entity);
+  if (fields === undefined) {
+    const locks = workflowDefinitionsOf(state.app, entity.entity['x-name']).all.flatMap((w) => Object.values(w.machine.states).flatMap((s) => (s.lock ? [s.lock] : [])));
+    fields = locks.length === 0 ? null : locks.some((l) => l.fields === '*') ? '*' : new Set(locks.flatMap((l) => l.fields as string[]));
+    lockable.set(entity, fields);
+  }
+  return fields ?? undefined;
+}
+
+/** Whether an update of `changed` could meet a lock: else it needs no read of the record's state. */
+export function updateMayMeetLock(state: AppState, entity: CompiledEntity, changed: readonly string[]): boolean {
+  const fields = lockableFields(state, entity);
+  return fields === '*' || (fields !== undefined && changed.some((f) => fields.has(f)));
 }
 
 /**
@@ -71,7 +90,7 @@ function same(a: unknown, b: unknown): boolean {
  * state. Missing records, and records outside the user's write scope, pass: the write itself answers 404.
  */
 export async function assertUnlocked(db: Knex | Knex.Transaction, state: AppState, entity: CompiledEntity, user: Pick<AuthUser, 'roles'>, id: string, data: Record<string, unknown>, access: Pick<RecordAccess, 'restrict'>): Promise<void> {
-  if (!entityHasLocks(state, entity)) return;
+  if (!updateMayMeetLock(state, entity, Object.keys(data))) return;
   const record = await storedRecord(db, entity, id, access);
   const lock = record && lockFor(state, entity, user, record);
   if (!lock || !record) return;

@@ -13,7 +13,7 @@ import { recordAccess } from '../permissions/record-access';
 import { bulkRecords } from './bulk-records';
 import { createRecord } from './create-record';
 import { deleteRecord } from './delete-record';
-import { hasRules } from './entity-rule-checks';
+import { updateNeedsRules } from './entity-rule-checks';
 import { idempotentWrite } from './idempotent-write';
 import { invalidQuery } from './invalid-query';
 import { aggregateRecords } from './aggregate-records';
@@ -85,7 +85,7 @@ export function recordRoutes(knex: Knex): RouteDeclaration[] {
         const expected = versionFromIfMatch(ctx.get('If-Match') || undefined);
         const { data } = await admitWrite(knex, state, ctx.state.user!, entity, 'update', ctx.request.body, ra, id);
         // x-rules and stored formulas read the stored record `for update`: that needs the transaction.
-        if (ra.access.scope === 'all' && !hasRules(entity) && !hasStoredFormulas(entity) && oneStatement(ctx, entity, data, ['beforeUpdate', 'afterUpdate'], Object.keys(data))) {
+        if (ra.access.scope === 'all' && !updateNeedsRules(entity, Object.keys(data)) && !hasStoredFormulas(entity) && oneStatement(ctx, entity, data, ['beforeUpdate', 'afterUpdate'], Object.keys(data))) {
           const row = await updateRecord(direct(ctx, entity), id, data, expected);
           ctx.set('ETag', etagOf(row.version));
           ctx.body = { data: ra.strip(rowToRecord(row, entity)) };
