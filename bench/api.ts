@@ -27,6 +27,7 @@ import autocannon from 'autocannon';
 import knexFactory from 'knex';
 import { createRuntime, createSessionClient } from '@tessera/runtime';
 import { benchPlugins } from './api/bench-plugins';
+import { fillDedupKeys } from './api/fill-dedup-keys';
 import { startRawServer } from './api/raw-server';
 import { seedCrm } from './api/seed-crm';
 
@@ -151,6 +152,7 @@ async function main() {
     const t0 = Date.now();
     const ids = await seedCrm(runtime.knex, rows, session.user.id);
     console.log(`seeded ${rows} customers + ${rows * 3} contacts in ${Date.now() - t0} ms`);
+    if (!benchPlugins(process.argv)) console.log(`dedup key back-fill: ${await fillDedupKeys(runtime.knex, runtime.jobs)}`);
     // The setup runtime steps aside: both sides run in processes of their own.
     await runtime.close();
     const served = await startWorkers(databaseUrl, session.user.id);

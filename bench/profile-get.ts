@@ -17,6 +17,7 @@ import { resolve } from 'node:path';
 import knexFactory from 'knex';
 import { createRuntime, createSessionClient } from '@tessera/runtime';
 import { benchPlugins } from './api/bench-plugins';
+import { fillDedupKeys } from './api/fill-dedup-keys';
 import { startRawServer } from './api/raw-server';
 import { seedCrm } from './api/seed-crm';
 
@@ -41,6 +42,7 @@ async function main() {
   const session = await createSessionClient(url, 'admin', 'bench-admin-password');
   const token = (await session.call('POST', '/api/auth/tokens', { name: 'bench', scopes: ['write'] })).body.data.token as string;
   const ids = await seedCrm(runtime.knex, Number(arg('rows', '10000')), session.user.id);
+  if (!benchPlugins(process.argv)) console.log(`dedup key back-fill: ${await fillDedupKeys(runtime.knex, runtime.jobs)}`);
   // --raw: the same request against the floor server (node:http + pg, same SQL, same process).
   const raw = process.argv.includes('--raw') ? await startRawServer(u.toString(), session.user.id) : undefined;
   const path = raw ? arg('path', `/customers/${ids[7]}`) : arg('path', `/api/customers/${ids[7]}`);
