@@ -82,6 +82,9 @@ describeBrowser('customer transfer by approval in the browser', () => {
     await page.getByTestId('record-locked').filter({ hasText: 'Locked while it is “Pending approval”' }).waitFor();
     await page.getByTestId('record-readonly').waitFor();
     expect(await page.getByTestId('record-save').count()).toBe(0);
+    // Titled by its number under its entity, not offered as an edit.
+    expect(await page.getByTestId('record-title').innerText()).toBe(requestNumber);
+    expect(await page.getByTestId('record-entity').innerText()).toMatch(/transfer request/i);
     await screenshot(page, 'transfer-request-locked');
     await context.close();
 

@@ -46,6 +46,7 @@ export const en = {
     currencyMissing: 'Choose a currency first',
     create: 'New {{entity}}',
     edit: 'Edit {{entity}}',
+    view: '{{entity}}',
     save: 'Save',
     saving: 'Saving…',
     cancel: 'Cancel',

@@ -48,6 +48,7 @@ export const zh: Messages = {
     currencyMissing: '请先选择币种',
     create: '新建{{entity}}',
     edit: '编辑{{entity}}',
+    view: '{{entity}}详情',
     save: '保存',
     saving: '保存中…',
     cancel: '取消',

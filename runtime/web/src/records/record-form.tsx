@@ -143,11 +143,15 @@ export function RecordForm({ entity, entities, layout, layouts = [], registry, w
   const ownerNames = useUserNames(owner ? [owner] : []);
   const entityLabel = localize(entity['x-label'], locale);
   const readOnly = canSave !== true;
+  const displayField = entity['x-display-field'];
+  const recordTitle = recordId && original && displayField && original[displayField] !== null && original[displayField] !== undefined ? String(original[displayField]) : '';
   return (
     <div className="t-card t-record-form" data-testid="record-form">
       <div className="t-card-header">
         <div className="t-title-block">
-          <h2>{t(recordId ? 'form.edit' : 'form.create', { entity: entityLabel })}</h2>
+          {/* A saved record is titled by its name (its entity above it); one the user cannot change is not called an edit. */}
+          {recordTitle && <p className="t-muted t-eyebrow" data-testid="record-entity">{entityLabel}</p>}
+          <h2 data-testid="record-title">{recordTitle || t(!recordId ? 'form.create' : canSave === false ? 'form.view' : 'form.edit', { entity: entityLabel })}</h2>
           {/* Whose record it is, read-only here: only Transfer changes it. */}
           {owner && <p className="t-muted t-owner" data-testid="record-owner">{t('system.owner')}: <span data-testid="record-owner-name">{ownerNames[owner] ?? ''}</span></p>}
         </div>
@@ -158,7 +162,7 @@ export function RecordForm({ entity, entities, layout, layouts = [], registry, w
           )}
           {recordId && original && <DataCareButtons entity={entity} recordId={recordId} onError={setBanner} onErased={() => window.location.reload()} />}
           {recordId && original && canDelete && (
-            <RecordDeleteButton plural={plural} recordId={recordId} version={original.version} entityLabel={entityLabel} title={entity['x-display-field'] && original[entity['x-display-field']] ? String(original[entity['x-display-field']]) : undefined} onDeleted={() => onDone()} onError={setBanner} />
+            <RecordDeleteButton plural={plural} recordId={recordId} version={original.version} entityLabel={entityLabel} title={recordTitle || undefined} onDeleted={() => onDone()} onError={setBanner} />
           )}
           <button type="button" className="t-btn t-btn-ghost" data-testid="record-back" onClick={() => onDone()}>{t('form.back')}</button>
         </div>
