@@ -53,6 +53,8 @@ const frames = (page: Page) => page.evaluate(() => new Promise<void>((r) => requ
  * frames before the release so a busy machine cannot drop before the pointer is "over".
  */
 export async function mouseDrag(page: Page, fromTestId: string, toTestId: string): Promise<void> {
+  // As a user would: scroll the target into view (a wide board), then the card if that hid it.
+  await page.getByTestId(toTestId).scrollIntoViewIfNeeded();
   await page.getByTestId(fromTestId).scrollIntoViewIfNeeded();
   const from = await page.getByTestId(fromTestId).boundingBox();
   if (!from) throw new Error(`cannot drag ${fromTestId}: element not visible`);

@@ -21,15 +21,19 @@ export function entityHasLocks(state: AppState, entity: CompiledEntity): boolean
   return lockableFields(state, entity) !== undefined;
 }
 
-const lockable = new WeakMap<CompiledEntity, '*' | ReadonlySet<string> | null>();
+type Lockable = '*' | ReadonlySet<string> | null;
+const lockable = new WeakMap<AppState['app'], Map<string, Lockable>>();
 
-/** The fields some state of the entity's workflows locks (`*`: a whole record), or undefined when none does. */
+/** The fields some state of the entity's workflows locks (`*`: a whole record), or undefined when none does; once per published app. */
 function lockableFields(state: AppState, entity: CompiledEntity): '*' | ReadonlySet<string> | undefined {
-  let fields = lockable.get(entity);
+  const name = entity.entity['x-name'];
+  let byEntity = lockable.get(state.app);
+  if (!byEntity) lockable.set(state.app, (byEntity = new Map()));
+  let fields = byEntity.get(name);
   if (fields === undefined) {
-    const locks = workflowDefinitionsOf(state.app, entity.entity['x-name']).all.flatMap((w) => Object.values(w.machine.states).flatMap((s) => (s.lock ? [s.lock] : [])));
+    const locks = workflowDefinitionsOf(state.app, name).all.flatMap((w) => Object.values(w.machine.states).flatMap((s) => (s.lock ? [s.lock] : [])));
     fields = locks.length === 0 ? null : locks.some((l) => l.fields === '*') ? '*' : new Set(locks.flatMap((l) => l.fields as string[]));
-    lockable.set(entity, fields);
+    byEntity.set(name, fields);
   }
   return fields ?? undefined;
 }
