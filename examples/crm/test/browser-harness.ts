@@ -53,8 +53,11 @@ const frames = (page: Page) => page.evaluate(() => new Promise<void>((r) => requ
  * frames before the release so a busy machine cannot drop before the pointer is "over".
  */
 export async function mouseDrag(page: Page, fromTestId: string, toTestId: string): Promise<void> {
-  // As a user would: scroll the target into view (a wide board), then the card if that hid it.
-  await page.getByTestId(toTestId).scrollIntoViewIfNeeded();
+  // As a user would on a board wider than the window: scroll a target beside the view into it
+  // first (only sideways: a tall drop zone is entered at its top edge, wherever the page is).
+  const target = await page.getByTestId(toTestId).boundingBox();
+  const width = page.viewportSize()?.width;
+  if (target && width !== undefined && (target.x < 0 || target.x + target.width / 2 > width)) await page.getByTestId(toTestId).scrollIntoViewIfNeeded();
   await page.getByTestId(fromTestId).scrollIntoViewIfNeeded();
   const from = await page.getByTestId(fromTestId).boundingBox();
   if (!from) throw new Error(`cannot drag ${fromTestId}: element not visible`);
